@@ -1,0 +1,224 @@
+//! Amounts: the formula of each model, the discretionary adjustment, and rounding.
+//!
+//! Rounding rule: the formula amount plus the adjustment is rounded to the nearest
+//! multiple of the session's rounding step, halves away from zero
+//! (with a 1.000 kr. step: 36.500 → 37.000, 36.499 → 36.000, −500 → −1.000).
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::model::money::{format_kr, format_number};
+use crate::model::{AmountModel, Level, Manager, Session};
+
+/// How one manager's amount came about.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ManagerAmount {
+    /// The model's amount before discretion and rounding.
+    pub formula: Decimal,
+    /// The discretionary adjustment (0 when none).
+    pub adjustment: Decimal,
+    /// The final amount: formula + adjustment, rounded to the step.
+    pub amount: Decimal,
+    /// The lines that explain the amount, in order.
+    pub breakdown: Vec<BreakdownLine>,
+    /// Whether the model had everything it needs (scores, attainment, tier, amount).
+    pub complete: bool,
+}
+
+/// One line of an amount's breakdown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakdownLine {
+    /// The kr. this line contributes.
+    pub amount: Decimal,
+    /// Danish explanation, e.g. "80 % × 20.000 Faglighed og kvalitet (score 2 Fremragende)".
+    pub text: String,
+}
+
+impl BreakdownLine {
+    /// The line as one Danish sentence: "16.000 = 80 % × 20.000 Faglighed og kvalitet".
+    #[must_use]
+    pub fn describe(&self) -> String {
+        format!("{} = {}", format_number(self.amount), self.text)
+    }
+}
+
+/// Rounds to the nearest multiple of `step`, halves away from zero; a step ≤ 0 leaves
+/// the amount to whole kroner.
+#[must_use]
+pub fn round_to_step(amount: Decimal, step: Decimal) -> Decimal {
+    if step <= Decimal::ZERO {
+        return amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    }
+    (amount / step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero) * step
+}
+
+/// The model that applies to a manager: their override, else their level's.
+#[must_use]
+pub fn model_of<'a>(manager: &'a Manager, level: &'a Level) -> &'a AmountModel {
+    manager.model_override.as_ref().unwrap_or(&level.model)
+}
+
+/// Computes a manager's amount with its breakdown.
+#[must_use]
+pub fn compute_amount(session: &Session, manager: &Manager, level: &Level) -> ManagerAmount {
+    let mut lines = Vec::new();
+    let (formula, complete) = formula_amount(manager, level, &mut lines);
+    let adjustment = manager.adjustment.as_ref().map_or(Decimal::ZERO, |a| a.amount);
+    if !adjustment.is_zero() {
+        let why = manager
+            .adjustment
+            .as_ref()
+            .map(|a| a.justification.trim())
+            .filter(|j| !j.is_empty())
+            .unwrap_or("(ingen begrundelse)");
+        lines.push(BreakdownLine { amount: adjustment, text: format!("skøn: {why}") });
+    }
+    let raw = formula + adjustment;
+    let amount = round_to_step(raw, session.policies.rounding_step);
+    if amount != raw {
+        lines.push(BreakdownLine {
+            amount: amount - raw,
+            text: format!("afrunding til nærmeste {}", format_kr(session.policies.rounding_step)),
+        });
+    }
+    ManagerAmount { formula, adjustment, amount, breakdown: lines, complete }
+}
+
+/// The formula amount of the model, pushing one breakdown line per term.
+/// Returns the amount and whether every input was present.
+fn formula_amount(manager: &Manager, level: &Level, lines: &mut Vec<BreakdownLine>) -> (Decimal, bool) {
+    let hundred = Decimal::ONE_HUNDRED;
+    match model_of(manager, level) {
+        AmountModel::Box(model) => {
+            let mut sum = Decimal::ZERO;
+            let mut complete = true;
+            for criterion in &model.criteria {
+                let step = manager.box_scores.get(&criterion.id).and_then(|s| model.scale.step(*s));
+                let Some(step) = step else {
+                    complete = false;
+                    lines.push(BreakdownLine {
+                        amount: Decimal::ZERO,
+                        text: format!("ingen score × {} {}", format_number(criterion.amount), criterion.name),
+                    });
+                    continue;
+                };
+                let part = criterion.amount * step.percent / hundred;
+                sum += part;
+                lines.push(BreakdownLine {
+                    amount: part,
+                    text: format!(
+                        "{} % × {} {} (score {} {})",
+                        step.percent.normalize(),
+                        format_number(criterion.amount),
+                        criterion.name,
+                        step.score,
+                        step.label
+                    ),
+                });
+            }
+            (sum, complete && !model.criteria.is_empty())
+        }
+        AmountModel::WeightedGoals { frame } => {
+            let frame = manager.contract_ceiling.unwrap_or(*frame);
+            let mut sum = Decimal::ZERO;
+            let mut complete = !manager.goals.is_empty();
+            for goal in &manager.goals {
+                let Some(att) = goal.attainment else {
+                    complete = false;
+                    lines.push(BreakdownLine {
+                        amount: Decimal::ZERO,
+                        text: format!("{} % vægt × ikke vurderet: {}", goal.weight.normalize(), goal.name),
+                    });
+                    continue;
+                };
+                let part = frame * goal.weight / hundred * att / hundred;
+                sum += part;
+                lines.push(BreakdownLine {
+                    amount: part,
+                    text: format!(
+                        "{} % vægt × {} % opfyldt × ramme {}: {}",
+                        goal.weight.normalize(),
+                        att.normalize(),
+                        format_number(frame),
+                        goal.name
+                    ),
+                });
+            }
+            (sum, complete)
+        }
+        AmountModel::BandPosition { scale } => {
+            match manager.overall_rating.and_then(|r| scale.step(r)) {
+                Some(step) => {
+                    let amount = level.band.min + level.band.width() * step.percent / hundred;
+                    lines.push(BreakdownLine {
+                        amount,
+                        text: format!(
+                            "{} + {} % × spændets bredde {} (samlet vurdering {} {})",
+                            format_number(level.band.min),
+                            step.percent.normalize(),
+                            format_number(level.band.width()),
+                            step.score,
+                            step.label
+                        ),
+                    });
+                    (amount, true)
+                }
+                None => {
+                    lines.push(BreakdownLine {
+                        amount: Decimal::ZERO,
+                        text: "ingen samlet vurdering".to_string(),
+                    });
+                    (Decimal::ZERO, false)
+                }
+            }
+        }
+        AmountModel::FixedTiers => match manager.tier.and_then(|t| level.tiers.get(t).map(|a| (t, *a))) {
+            Some((t, amount)) => {
+                lines.push(BreakdownLine { amount, text: format!("trin {} af {}", t + 1, level.tiers.len()) });
+                (amount, true)
+            }
+            None => {
+                lines.push(BreakdownLine { amount: Decimal::ZERO, text: "intet trin valgt".to_string() });
+                (Decimal::ZERO, false)
+            }
+        },
+        AmountModel::Direct => match manager.direct_amount {
+            Some(amount) => {
+                lines.push(BreakdownLine { amount, text: "beløb fastsat direkte".to_string() });
+                (amount, true)
+            }
+            None => {
+                lines.push(BreakdownLine { amount: Decimal::ZERO, text: "intet beløb fastsat".to_string() });
+                (Decimal::ZERO, false)
+            }
+        },
+    }
+}
+
+/// How to make a manager's amount equal `target` (already on the step): for the direct
+/// model set the direct amount; otherwise set the discretionary adjustment to
+/// `target − formula`, which then needs a written justification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountEdit {
+    /// Set `Manager::direct_amount`.
+    Direct(Decimal),
+    /// Set the adjustment amount (0 removes it).
+    Adjustment(Decimal),
+}
+
+/// The edit that gives `manager` the final amount `target`.
+#[must_use]
+pub fn edit_for_target(manager: &Manager, level: &Level, target: Decimal) -> AmountEdit {
+    if matches!(model_of(manager, level), AmountModel::Direct) {
+        return AmountEdit::Direct(target);
+    }
+    let mut scratch = Vec::new();
+    let (formula, _) = formula_amount(manager, level, &mut scratch);
+    AmountEdit::Adjustment(target - formula)
+}
+
+/// Computes the formula amount alone (no adjustment, no rounding).
+#[must_use]
+pub fn formula_only(manager: &Manager, level: &Level) -> Decimal {
+    let mut scratch = Vec::new();
+    formula_amount(manager, level, &mut scratch).0
+}

@@ -1,0 +1,99 @@
+//! The calibration engine: pure functions over the session document (no egui, no I/O).
+//!
+//! [`evaluate`] computes everything the screen and the reports show: each manager's
+//! amount with its breakdown, the findings of every rule, the differentiation
+//! statistics, the pool, and the band-overlap geometry.
+
+pub mod allocate;
+pub mod amounts;
+pub mod bands;
+pub mod fixed_salary;
+pub mod generate;
+pub mod rules;
+pub mod stats;
+
+use rust_decimal::Decimal;
+
+use crate::model::Session;
+
+pub use amounts::{AmountEdit, BreakdownLine, ManagerAmount, round_to_step};
+pub use bands::{BandOverlap, Inversion};
+pub use rules::{Finding, RuleId, Severity};
+pub use stats::{GroupStats, LevelStats, ManagerMetrics, Stats};
+
+/// Everything computed from a session, parallel to `session.managers` where per manager.
+#[derive(Debug, Clone, Default)]
+pub struct Evaluation {
+    /// Each manager's amount, same order as `session.managers`.
+    pub amounts: Vec<ManagerAmount>,
+    /// Each manager's level as an index into `session.levels` (None if unknown).
+    pub level_of: Vec<Option<usize>>,
+    /// Per-manager measures (position in band, % of base, change vs last year …).
+    pub metrics: Vec<ManagerMetrics>,
+    /// The findings of every rule, errors first.
+    pub findings: Vec<Finding>,
+    /// Differentiation statistics per level and for the whole group.
+    pub stats: GroupStats,
+    /// The pool: budget, used and left.
+    pub pool: PoolStatus,
+    /// For each pair of levels whose bands overlap, the overlapping interval.
+    pub overlaps: Vec<BandOverlap>,
+    /// Managers of a lower level with more than a manager of a higher level.
+    pub inversions: Vec<Inversion>,
+}
+
+/// The pool (budget) and how much of it the amounts use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PoolStatus {
+    /// The budget.
+    pub pool: Decimal,
+    /// Sum of all final amounts.
+    pub used: Decimal,
+    /// `pool − used` (negative when exceeded).
+    pub left: Decimal,
+}
+
+impl PoolStatus {
+    /// Whether the amounts exceed the pool.
+    #[must_use]
+    pub fn exceeded(&self) -> bool {
+        self.used > self.pool
+    }
+}
+
+/// Computes amounts, findings, statistics, pool and band geometry for a session.
+#[must_use]
+pub fn evaluate(session: &Session) -> Evaluation {
+    let level_of: Vec<Option<usize>> = session
+        .managers
+        .iter()
+        .map(|m| session.levels.iter().position(|l| l.id == m.level))
+        .collect();
+    let amounts: Vec<ManagerAmount> = session
+        .managers
+        .iter()
+        .zip(&level_of)
+        .map(|(m, l)| match l {
+            Some(l) => amounts::compute_amount(session, m, &session.levels[*l]),
+            None => ManagerAmount::default(),
+        })
+        .collect();
+    let used: Decimal = amounts.iter().map(|a| a.amount).sum();
+    let pool = PoolStatus { pool: session.policies.pool, used, left: session.policies.pool - used };
+    let metrics = stats::manager_metrics(session, &level_of, &amounts);
+    let stats = stats::group_stats(session, &level_of, &amounts, &metrics);
+    let overlaps = bands::overlaps(session);
+    let inversions = bands::inversions(session, &level_of, &amounts);
+    let mut eval = Evaluation {
+        amounts,
+        level_of,
+        metrics,
+        findings: Vec::new(),
+        stats,
+        pool,
+        overlaps,
+        inversions,
+    };
+    eval.findings = rules::findings(session, &eval);
+    eval
+}

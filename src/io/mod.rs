@@ -1,0 +1,8 @@
+//! Files: the RON session, validation on load, atomic save, CSV export.
+
+pub mod session_file;
+
+pub use session_file::{LoadError, load_session_file, parse_session, save_session, to_ron};
+
+/// The demo session embedded in the binary (`assets/demo.ron`).
+pub const DEMO_RON: &str = include_str!("../../assets/demo.ron");

@@ -1,0 +1,9 @@
+//! Entry point: parse arguments, run a CLI command or start the GUI.
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match kalibrer::cli::run(&args) {
+        kalibrer::cli::Launch::Exit(code) => std::process::exit(code),
+        kalibrer::cli::Launch::Gui(_path) => {}
+    }
+}

@@ -1,0 +1,230 @@
+//! A manager in the calibration: who they are, their salary, goals, scores and amount.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::level::AmountModel;
+
+/// One manager being calibrated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manager {
+    /// Stable id (medarbejdernummer), unique in the session.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Id of the manager's level.
+    pub level: String,
+    /// Unit (kontor, afdeling, styrelse).
+    pub unit: String,
+    /// Id of the executive who is the manager's direct superior.
+    pub superior: String,
+    /// Employment basis.
+    pub basis: EmploymentBasis,
+    /// Lønramme or løngruppe, e.g. "LR 37" or "LG 2".
+    #[serde(default)]
+    pub pay_grade: String,
+    /// Base salary incl. permanent supplements, per year.
+    pub base_salary: Decimal,
+    /// Total pay per year before this year's amount.
+    pub total_pay: Decimal,
+    /// Whether the manager has topcheftillæg.
+    #[serde(default)]
+    pub has_top_supplement: bool,
+    /// This year's pay forms.
+    #[serde(default)]
+    pub pay_forms: Vec<PayForm>,
+    /// The resultatløn contract's ceiling at full attainment, if any.
+    #[serde(default)]
+    pub contract_ceiling: Option<Decimal>,
+    /// A model that overrides the level's model for this manager.
+    #[serde(default)]
+    pub model_override: Option<AmountModel>,
+    /// Goals with weights and attainment.
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    /// Box-model scores by criterion id (1 = best … 6).
+    #[serde(default)]
+    pub box_scores: BTreeMap<String, u8>,
+    /// Overall rating on the scale (band-position model).
+    #[serde(default)]
+    pub overall_rating: Option<u8>,
+    /// Chosen fixed tier, index into the level's tiers (fixed-tier model).
+    #[serde(default)]
+    pub tier: Option<usize>,
+    /// Amount set directly (direct model).
+    #[serde(default)]
+    pub direct_amount: Option<Decimal>,
+    /// The direct superior's proposal.
+    #[serde(default)]
+    pub proposal: Option<Proposal>,
+    /// The discretionary adjustment (skøn) after the formula.
+    #[serde(default)]
+    pub adjustment: Option<Adjustment>,
+    /// The amount recorded when the group decided (status besluttet).
+    #[serde(default)]
+    pub final_amount: Option<Decimal>,
+    /// Pension percentage paid on the one-off amount.
+    #[serde(default)]
+    pub pension_percent: Decimal,
+    /// Where the manager is in the meeting.
+    #[serde(default)]
+    pub status: MeetingStatus,
+    /// Locked managers are left untouched by fit-to-pool and spread.
+    #[serde(default)]
+    pub locked: bool,
+    /// Free notes from the meeting.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// The employment basis of a manager (002).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EmploymentBasis {
+    /// Tjenestemand.
+    Tjenestemand,
+    /// Rammeaftale (kontraktansat chef).
+    Rammeaftale,
+    /// Anden overenskomst.
+    AndenOverenskomst,
+    /// Individuel kontrakt.
+    IndividuelKontrakt,
+}
+
+impl EmploymentBasis {
+    /// Danish label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Tjenestemand => "Tjenestemand",
+            Self::Rammeaftale => "Rammeaftale",
+            Self::AndenOverenskomst => "Anden overenskomst",
+            Self::IndividuelKontrakt => "Individuel kontrakt",
+        }
+    }
+}
+
+/// The pay forms of 002 §13.8.3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PayForm {
+    /// Resultatløn (performance-pay contract with a ceiling).
+    Resultatloen,
+    /// Engangsvederlag med mål.
+    EngangsvederlagMedMaal,
+    /// Engangsvederlag uden mål for særlig indsats.
+    SaerligIndsats,
+    /// Engangsvederlag uden mål for merarbejde.
+    Merarbejde,
+}
+
+impl PayForm {
+    /// Danish label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Resultatloen => "Resultatløn",
+            Self::EngangsvederlagMedMaal => "Engangsvederlag med mål",
+            Self::SaerligIndsats => "Engangsvederlag uden mål (særlig indsats)",
+            Self::Merarbejde => "Engangsvederlag uden mål (merarbejde)",
+        }
+    }
+}
+
+/// A goal of a contract or one-off with goals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Goal {
+    /// Short Danish name.
+    pub name: String,
+    /// Weight in percent of total attainment.
+    pub weight: Decimal,
+    /// Institutional goals are public (offentlighedsloven); personal ones are not.
+    pub scope: GoalScope,
+    /// Individual or collective (team) goal.
+    #[serde(default)]
+    pub collective: bool,
+    /// Quantitative (measured) or qualitative.
+    #[serde(default)]
+    pub quantitative: bool,
+    /// Attainment in percent, when assessed.
+    #[serde(default)]
+    pub attainment: Option<Decimal>,
+}
+
+/// Whether a goal comes from the organisation's plan or is personal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GoalScope {
+    /// From the institution's mål- og resultatplan; may be made public.
+    Institutional,
+    /// Personal; never public.
+    Personal,
+}
+
+/// The direct superior's proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Proposal {
+    /// Proposed amount.
+    #[serde(default)]
+    pub amount: Option<Decimal>,
+    /// Written rationale.
+    #[serde(default)]
+    pub rationale: String,
+}
+
+/// A discretionary adjustment (skøn), which must be justified in writing (002 §13.8.4–5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Adjustment {
+    /// Signed amount added to the formula amount.
+    pub amount: Decimal,
+    /// Written, adequate justification.
+    #[serde(default)]
+    pub justification: String,
+    /// Who made it (executive id or name).
+    #[serde(default)]
+    pub by: String,
+}
+
+/// Where a manager is in the meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, PartialOrd, Ord, Hash)]
+pub enum MeetingStatus {
+    /// Not yet discussed.
+    #[default]
+    IkkeDroeftet,
+    /// Discussed.
+    Droeftet,
+    /// Decided.
+    Besluttet,
+}
+
+impl MeetingStatus {
+    /// Danish label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::IkkeDroeftet => "Ikke drøftet",
+            Self::Droeftet => "Drøftet",
+            Self::Besluttet => "Besluttet",
+        }
+    }
+
+    /// All statuses in meeting order.
+    pub const ALL: [Self; 3] = [Self::IkkeDroeftet, Self::Droeftet, Self::Besluttet];
+}
+
+impl Manager {
+    /// Whether any of this year's pay forms is merarbejde.
+    #[must_use]
+    pub fn has_pay_form(&self, form: PayForm) -> bool {
+        self.pay_forms.contains(&form)
+    }
+
+    /// Initials of the name ("Anne Marie Holm" → "AMH"), for presentation mode.
+    #[must_use]
+    pub fn initials(&self) -> String {
+        self.name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    }
+}

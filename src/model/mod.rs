@@ -1,0 +1,14 @@
+//! The session document: plain data with serde, no egui, no I/O.
+
+pub mod level;
+pub mod log;
+pub mod manager;
+pub mod money;
+pub mod session;
+
+pub use level::{AmountModel, Band, BoxModel, Criterion, Level, Scale, ScaleStep};
+pub use log::ChangeEntry;
+pub use manager::{
+    Adjustment, EmploymentBasis, Goal, GoalScope, Manager, MeetingStatus, PayForm, Proposal,
+};
+pub use session::{CURRENT_VERSION, Executive, Organisation, Policies, Sector, Session};

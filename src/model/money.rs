@@ -1,0 +1,176 @@
+//! Danish amounts: formatting (`45.000 kr.`) and lenient parsing of what people type.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::*;
+
+/// Formats an amount the Danish way with thousands dots and no decimals when whole:
+/// `45000` → `45.000 kr.`, `-10000` → `−10.000 kr.`, `1234.5` → `1.234,50 kr.`.
+#[must_use]
+pub fn format_kr(amount: Decimal) -> String {
+    format!("{} kr.", format_number(amount))
+}
+
+/// Like [`format_kr`] without the unit: `45.000`.
+#[must_use]
+pub fn format_number(amount: Decimal) -> String {
+    let negative = amount.is_sign_negative() && !amount.is_zero();
+    let abs = amount.abs();
+    let whole = abs.trunc();
+    let frac = abs - whole;
+    let digits = whole.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 4);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    if !frac.is_zero() {
+        let cents = (frac * Decimal::ONE_HUNDRED)
+            .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+            .to_u32()
+            .unwrap_or(0);
+        grouped.push_str(&format!(",{cents:02}"));
+    }
+    if negative {
+        format!("\u{2212}{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// Formats a signed change: `+5.000 kr.` or `−5.000 kr.`.
+#[must_use]
+pub fn format_signed_kr(amount: Decimal) -> String {
+    if amount.is_sign_positive() && !amount.is_zero() {
+        format!("+{}", format_kr(amount))
+    } else {
+        format_kr(amount)
+    }
+}
+
+/// Why a typed amount could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    /// Nothing was typed.
+    #[error("beløbet er tomt")]
+    Empty,
+    /// The text is not a Danish amount.
+    #[error("«{0}» er ikke et beløb; skriv fx 45.000 eller 45.000,00 kr.")]
+    Invalid(String),
+}
+
+/// Parses a Danish amount: `45000`, `45.000`, `45.000,00`, `45.000 kr.`, `-10.000`,
+/// `−10.000 kr`, `45 000`, `1234,5`. Dots are thousands separators, the comma is the
+/// decimal mark. A dot followed by other than exactly three digits is refused, so
+/// `45.5` is not silently read as 455.
+///
+/// # Errors
+/// [`AmountError`] with the offending text.
+pub fn parse_kr(text: &str) -> Result<Decimal, AmountError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    let invalid = || AmountError::Invalid(trimmed.to_string());
+    let mut s = trimmed.to_lowercase();
+    for suffix in ["kr.", "kr", "dkk"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest.trim_end().to_string();
+            break;
+        }
+    }
+    if let Some(rest) = s.strip_prefix("dkk") {
+        s = rest.trim_start().to_string();
+    }
+    let (negative, body) = match s.chars().next() {
+        Some('-' | '\u{2212}') => (true, s.chars().skip(1).collect::<String>()),
+        Some('+') => (false, s.chars().skip(1).collect::<String>()),
+        _ => (false, s.clone()),
+    };
+    let body: String = body
+        .chars()
+        .filter(|c| *c != ' ' && *c != '\u{a0}' && *c != '\u{202f}')
+        .collect();
+    if body.is_empty() {
+        return Err(invalid());
+    }
+    let (int_part, frac_part) = match body.split_once(',') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body.as_str(), None),
+    };
+    let groups: Vec<&str> = int_part.split('.').collect();
+    if groups.iter().any(|g| g.is_empty() || !g.chars().all(|c| c.is_ascii_digit())) {
+        return Err(invalid());
+    }
+    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+        return Err(invalid());
+    }
+    let mut digits: String = groups.concat();
+    if let Some(frac) = frac_part {
+        if frac.is_empty() || frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
+            return Err(invalid());
+        }
+        digits.push('.');
+        digits.push_str(frac);
+    }
+    if digits.len() > 20 {
+        return Err(invalid());
+    }
+    let value = Decimal::from_str(&digits).map_err(|_| invalid())?;
+    Ok(if negative { -value } else { value })
+}
+
+/// Formats a percentage with Danish decimal comma and at most one decimal: `12,5 %`.
+#[must_use]
+pub fn format_percent(value: Decimal) -> String {
+    let rounded = value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let text = rounded.normalize().to_string().replace('.', ",");
+    let text = text.replace('-', "\u{2212}");
+    format!("{text} %")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(v: i64) -> Decimal {
+        Decimal::from(v)
+    }
+
+    #[test]
+    fn formats_thousands() {
+        assert_eq!(format_kr(d(45_000)), "45.000 kr.");
+        assert_eq!(format_kr(d(0)), "0 kr.");
+        assert_eq!(format_kr(d(999)), "999 kr.");
+        assert_eq!(format_kr(d(1_000)), "1.000 kr.");
+        assert_eq!(format_kr(d(1_234_567)), "1.234.567 kr.");
+        assert_eq!(format_kr(d(-10_000)), "\u{2212}10.000 kr.");
+        assert_eq!(format_kr(Decimal::new(123_450, 2)), "1.234,50 kr.");
+        assert_eq!(format_signed_kr(d(5_000)), "+5.000 kr.");
+    }
+
+    #[test]
+    fn parses_the_accepted_forms() {
+        for text in ["45000", "45.000", "45.000,00", "45.000 kr.", "45 000 kr", " 45000 DKK "] {
+            assert_eq!(parse_kr(text), Ok(d(45_000)), "{text}");
+        }
+        assert_eq!(parse_kr("-10.000"), Ok(d(-10_000)));
+        assert_eq!(parse_kr("\u{2212}10.000 kr."), Ok(d(-10_000)));
+        assert_eq!(parse_kr("1234,5"), Ok(Decimal::new(12_345, 1)));
+        assert_eq!(parse_kr("0"), Ok(d(0)));
+    }
+
+    #[test]
+    fn refuses_ambiguous_or_broken_input() {
+        for text in ["", "  ", "abc", "45.5", "45..000", "4,5,6", "45,000.00", "kr.", "1.2345", "12,345"] {
+            assert!(parse_kr(text).is_err(), "{text:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn percent_uses_comma() {
+        assert_eq!(format_percent(Decimal::new(125, 1)), "12,5 %");
+        assert_eq!(format_percent(d(25)), "25 %");
+    }
+}

@@ -1,0 +1,174 @@
+//! The calibration session: the one document every part of the app works on.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::level::Level;
+use super::log::ChangeEntry;
+use super::manager::Manager;
+
+/// The file-format version this program writes and the newest it reads.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// A calibration session: organisation, group, levels, policies, managers, history, log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    /// File-format version; see [`CURRENT_VERSION`].
+    pub version: u32,
+    /// The organisation whose managers are calibrated.
+    pub organisation: Organisation,
+    /// The performance year being calibrated.
+    pub year: i32,
+    /// Currency of every amount; always `"DKK"`.
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    /// The calibration group (topchefgruppen).
+    pub executives: Vec<Executive>,
+    /// Manager levels, any order (ordered by `rank` on screen).
+    pub levels: Vec<Level>,
+    /// The organisation's rules for this round.
+    pub policies: Policies,
+    /// The managers being calibrated.
+    pub managers: Vec<Manager>,
+    /// Earlier years' amounts per manager id.
+    #[serde(default)]
+    pub history: BTreeMap<String, BTreeMap<i32, Decimal>>,
+    /// Every change made in the meeting, oldest first. Append-only.
+    #[serde(default)]
+    pub change_log: Vec<ChangeEntry>,
+}
+
+fn default_currency() -> String {
+    "DKK".to_string()
+}
+
+/// The organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    /// Name, e.g. "Ministeriet for Digital Forvaltning".
+    pub name: String,
+    /// Public sector.
+    pub sector: Sector,
+}
+
+/// The Danish public sectors, which differ in levels and typical amounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Sector {
+    /// The state (staten).
+    Stat,
+    /// A municipality.
+    Kommune,
+    /// A region.
+    Region,
+}
+
+impl Sector {
+    /// Danish label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Stat => "Staten",
+            Self::Kommune => "Kommune",
+            Self::Region => "Region",
+        }
+    }
+}
+
+/// A member of the calibration group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Executive {
+    /// Stable id used as managers' superior, e.g. `"DEP"`.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Title, e.g. "Departementschef".
+    pub title: String,
+}
+
+/// The organisation's rules for the round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Policies {
+    /// The pool (budget) for all amounts in the round.
+    pub pool: Decimal,
+    /// Amounts are rounded to a multiple of this step (e.g. 1.000 kr.).
+    #[serde(default = "default_step")]
+    pub rounding_step: Decimal,
+    /// Whether a manager of a lower level may get more than one of a higher level.
+    #[serde(default)]
+    pub bands_may_overlap: bool,
+    /// Maximum amount per payment (e.g. set by a municipal finance committee).
+    #[serde(default)]
+    pub max_per_payment: Option<Decimal>,
+    /// Cap as percent of base salary incl. permanent supplements (001: 25 %).
+    #[serde(default = "default_cap")]
+    pub cap_percent_of_base: Decimal,
+    /// Warn when an amount drops more than this percent from last year.
+    #[serde(default = "default_drop")]
+    pub drop_warning_percent: Decimal,
+    /// Warn when a level's coefficient of variation is below this percent.
+    #[serde(default = "default_low_cv")]
+    pub low_differentiation_cv_percent: Decimal,
+}
+
+fn default_step() -> Decimal {
+    Decimal::from(1_000)
+}
+fn default_cap() -> Decimal {
+    Decimal::from(25)
+}
+fn default_drop() -> Decimal {
+    Decimal::from(20)
+}
+fn default_low_cv() -> Decimal {
+    Decimal::from(5)
+}
+
+impl Default for Policies {
+    fn default() -> Self {
+        Self {
+            pool: Decimal::ZERO,
+            rounding_step: default_step(),
+            bands_may_overlap: false,
+            max_per_payment: None,
+            cap_percent_of_base: default_cap(),
+            drop_warning_percent: default_drop(),
+            low_differentiation_cv_percent: default_low_cv(),
+        }
+    }
+}
+
+impl Session {
+    /// The level with this id.
+    #[must_use]
+    pub fn level(&self, id: &str) -> Option<&Level> {
+        self.levels.iter().find(|l| l.id == id)
+    }
+
+    /// The executive with this id.
+    #[must_use]
+    pub fn executive(&self, id: &str) -> Option<&Executive> {
+        self.executives.iter().find(|e| e.id == id)
+    }
+
+    /// Index of the manager with this id.
+    #[must_use]
+    pub fn manager_index(&self, id: &str) -> Option<usize> {
+        self.managers.iter().position(|m| m.id == id)
+    }
+
+    /// Indices of levels ordered by rank, lowest first.
+    #[must_use]
+    pub fn levels_by_rank(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.levels.len()).collect();
+        order.sort_by_key(|&i| (self.levels[i].rank, self.levels[i].name.clone()));
+        order
+    }
+
+    /// Last year's amount of a manager, if recorded.
+    #[must_use]
+    pub fn last_year_amount(&self, manager_id: &str) -> Option<Decimal> {
+        self.history.get(manager_id)?.get(&(self.year - 1)).copied()
+    }
+}

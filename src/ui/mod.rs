@@ -1,0 +1,3 @@
+//! The egui meeting screen.
+
+pub mod app;
