@@ -1,4 +1,152 @@
-//! The app: wires the panels and applies commands.
+//! The application: holds the document, the evaluation and the view; wires the panels.
 
-/// The Kalibrer app.
-pub struct KalibrerApp;
+use std::path::PathBuf;
+
+use crate::engine::{self, Evaluation};
+use crate::model::Session;
+
+use super::command::Command;
+use super::derived::{Data, Derived};
+use super::document::Document;
+use super::view::ViewState;
+use super::{findings_ui, focus_ui, lanes_ui, proposal_ui, spread_ui, table_ui, theme, topbar_ui};
+
+/// Storage key of the recent-files list.
+const RECENT_KEY: &str = "kalibrer_recent";
+
+/// The Kalibrer meeting app.
+pub struct KalibrerApp {
+    /// The open session with undo and file state.
+    pub doc: Document,
+    /// The engine's results for `doc` at `eval_revision`.
+    pub eval: Evaluation,
+    /// The document revision `eval` was computed for.
+    pub(super) eval_revision: u64,
+    /// Facts derived from `eval` for the panels.
+    pub derived: Derived,
+    /// What is shown.
+    pub view: ViewState,
+    /// Whether the theme matches `view.presentation` (None: not yet applied).
+    pub(super) theme_for: Option<bool>,
+    /// The title last sent to the window.
+    pub(super) title: String,
+}
+
+impl KalibrerApp {
+    /// A new app on `session` (from `path`, or the demo when None).
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, session: Session, path: Option<PathBuf>) -> Self {
+        let mut app = Self::with_session(session, path);
+        if let Some(storage) = cc.storage
+            && let Some(recent) = eframe::get_value::<Vec<PathBuf>>(storage, RECENT_KEY)
+        {
+            app.view.recent = recent;
+        }
+        app
+    }
+
+    /// A new app on `session` without any eframe context (tests, benchmarks).
+    #[must_use]
+    pub fn with_session(session: Session, path: Option<PathBuf>) -> Self {
+        let eval = engine::evaluate(&session);
+        let derived = Derived::new(&session, &eval);
+        let view = ViewState::new(&session);
+        Self {
+            doc: Document::new(session, path),
+            eval,
+            eval_revision: 0,
+            derived,
+            view,
+            theme_for: None,
+            title: String::new(),
+        }
+    }
+
+    /// Recomputes the evaluation if the document changed since.
+    pub fn refresh(&mut self) {
+        if self.eval_revision != self.doc.revision() {
+            self.eval = engine::evaluate(&self.doc.session);
+            self.derived = Derived::new(&self.doc.session, &self.eval);
+            self.eval_revision = self.doc.revision();
+        }
+    }
+
+    /// The window title: file name, unsaved mark, app name.
+    #[must_use]
+    pub fn window_title(&self) -> String {
+        let name = self
+            .doc
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "Demo (ikke gemt)".to_string(), |n| n.to_string_lossy().into_owned());
+        let mark = if self.doc.is_dirty() { "● " } else { "" };
+        format!("{mark}{name} – Kalibrer")
+    }
+
+    /// Draws one frame and returns the panels' commands (applied by the caller).
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        commands.extend(super::keys::keyboard_commands(ui.ctx(), &self.view));
+        let data = Data { session: &self.doc.session, eval: &self.eval, derived: &self.derived };
+        egui::Panel::top("topbar").show(ui, |ui| {
+            topbar_ui::ui(ui, &self.doc, &self.eval, &mut self.view, &mut commands);
+        });
+        egui::Panel::right("focus")
+            .default_size(theme::FOCUS_WIDTH)
+            .size_range(380.0..=900.0)
+            .show(ui, |ui| {
+                focus_ui::ui(ui, data, &mut self.view, &mut commands);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            lanes_ui::ui(ui, data, &self.view, &mut commands);
+            ui.separator();
+            let side = (ui.available_width() * 0.36).clamp(360.0, 620.0);
+            ui.horizontal_top(|ui| {
+                let height = ui.available_height();
+                ui.allocate_ui(egui::vec2(ui.available_width() - side - 12.0, height), |ui| {
+                    table_ui::ui(ui, data, &mut self.view, &mut commands);
+                });
+                ui.separator();
+                ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
+                    ui.vertical(|ui| {
+                        spread_ui::ui(ui, data);
+                        ui.separator();
+                        findings_ui::ui(ui, data, &self.view, &mut commands);
+                    });
+                });
+            });
+        });
+        proposal_ui::ui(ui.ctx(), data, &self.view, &mut commands);
+        super::files::quit_dialog_ui(ui.ctx(), &self.doc, &self.view, &mut commands);
+        commands
+    }
+}
+
+impl eframe::App for KalibrerApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.theme_for != Some(self.view.presentation) {
+            theme::apply(&ctx, self.view.presentation);
+            self.theme_for = Some(self.view.presentation);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.view.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.view.confirm_quit = true;
+        }
+        let commands = self.frame_ui(ui);
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+        self.refresh();
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.view.recent);
+    }
+}

@@ -1,0 +1,131 @@
+//! The shared kr. axis of the band lanes: amount ↔ pixel mapping and snapping.
+//!
+//! Floats are used only for drawing; the amount a drag produces is snapped to the
+//! session's rounding step as a `Decimal`.
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+
+use crate::engine::{Evaluation, round_to_step};
+use crate::model::Session;
+
+/// A horizontal kr. axis from `min` to `max` drawn between `left` and `right` (points).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KrAxis {
+    /// Amount at `left`.
+    pub min: Decimal,
+    /// Amount at `right`.
+    pub max: Decimal,
+    /// Left edge, points.
+    pub left: f32,
+    /// Right edge, points.
+    pub right: f32,
+}
+
+impl KrAxis {
+    /// An axis covering every band and every amount, padded and rounded out to 10.000 kr.
+    #[must_use]
+    pub fn fit(session: &Session, eval: &Evaluation, left: f32, right: f32) -> Self {
+        let bands = session.levels.iter().flat_map(|l| [l.band.min, l.band.max]);
+        let amounts = eval.amounts.iter().map(|a| a.amount);
+        let mut lo = Decimal::MAX;
+        let mut hi = Decimal::MIN;
+        for v in bands.chain(amounts) {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        if lo > hi {
+            (lo, hi) = (Decimal::ZERO, Decimal::from(100_000));
+        }
+        let ten = Decimal::from(10_000);
+        let lo = ((lo - (hi - lo) / Decimal::from(30)) / ten).floor() * ten;
+        let hi = ((hi + (hi - lo) / Decimal::from(30)) / ten).ceil() * ten;
+        let hi = if hi <= lo { lo + ten } else { hi };
+        Self { min: lo.max(Decimal::ZERO), max: hi, left, right }
+    }
+
+    /// The x position of an amount (may fall outside `left..right` when the amount does).
+    #[must_use]
+    pub fn x(&self, amount: Decimal) -> f32 {
+        let span = self.max - self.min;
+        if span <= Decimal::ZERO {
+            return self.left;
+        }
+        let t = ((amount - self.min) / span).to_f32().unwrap_or(0.0);
+        self.left + t * (self.right - self.left)
+    }
+
+    /// The amount at x, snapped to the nearest multiple of `step` and clamped to the axis.
+    #[must_use]
+    pub fn amount_at(&self, x: f32, step: Decimal) -> Decimal {
+        let width = self.right - self.left;
+        let t = if width > 0.0 { ((x - self.left) / width).clamp(0.0, 1.0) } else { 0.0 };
+        let t = Decimal::from_f32(t).unwrap_or(Decimal::ZERO);
+        let raw = self.min + (self.max - self.min) * t;
+        round_to_step(raw, step).clamp(self.min.max(Decimal::ZERO), self.max)
+    }
+
+    /// Tick amounts at a round interval giving at most about 12 ticks.
+    #[must_use]
+    pub fn ticks(&self) -> Vec<Decimal> {
+        let span = self.max - self.min;
+        let steps = [5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000];
+        let step = steps
+            .iter()
+            .map(|s| Decimal::from(*s))
+            .find(|s| span / *s <= Decimal::from(12))
+            .unwrap_or(Decimal::from(1_000_000));
+        let mut t = (self.min / step).ceil() * step;
+        let mut out = Vec::new();
+        while t <= self.max && out.len() < 50 {
+            out.push(t);
+            t += step;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn axis() -> KrAxis {
+        KrAxis { min: Decimal::from(20_000), max: Decimal::from(120_000), left: 100.0, right: 1100.0 }
+    }
+
+    #[test]
+    fn maps_amounts_to_pixels_linearly() {
+        let a = axis();
+        assert!((a.x(Decimal::from(20_000)) - 100.0).abs() < 1e-3);
+        assert!((a.x(Decimal::from(70_000)) - 600.0).abs() < 1e-3);
+        assert!((a.x(Decimal::from(120_000)) - 1100.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn pixel_to_amount_snaps_to_step() {
+        let a = axis();
+        // 10 points = 1.000 kr.; 604 points → 70.400 → 70.000; 606 → 70.600 → 71.000.
+        assert_eq!(a.amount_at(604.0, Decimal::from(1_000)), Decimal::from(70_000));
+        assert_eq!(a.amount_at(606.0, Decimal::from(1_000)), Decimal::from(71_000));
+        assert_eq!(a.amount_at(606.0, Decimal::from(5_000)), Decimal::from(70_000));
+        assert_eq!(a.amount_at(-50.0, Decimal::from(1_000)), Decimal::from(20_000));
+        assert_eq!(a.amount_at(5000.0, Decimal::from(1_000)), Decimal::from(120_000));
+    }
+
+    #[test]
+    fn round_trip_of_every_step_is_exact() {
+        let a = axis();
+        for k in 20..=120 {
+            let amount = Decimal::from(k * 1_000);
+            assert_eq!(a.amount_at(a.x(amount), Decimal::from(1_000)), amount);
+        }
+    }
+
+    #[test]
+    fn ticks_are_round() {
+        let t = axis().ticks();
+        assert_eq!(t.first(), Some(&Decimal::from(20_000)));
+        assert!(t.len() <= 12 && t.len() >= 5);
+        assert!(t.windows(2).all(|w| w[1] - w[0] == Decimal::from(10_000)));
+    }
+}

@@ -1,0 +1,257 @@
+//! The open document: the session, its file, unsaved state, undo/redo and the change log.
+//!
+//! Every edit of a manager goes through [`Document::edit_manager`], which records one
+//! undo step and one change-log entry. A continuous edit (a drag in the lanes, typing in
+//! a text field) carries an [`EditKey`]; while the key stays the same, the edits are
+//! merged into the open step, so one drag undoes as one step. Undo and redo never remove
+//! log entries: they append one, so the log stays append-only.
+
+use std::path::PathBuf;
+
+use crate::model::log::now_iso;
+use crate::model::{ChangeEntry, Manager, Session};
+
+/// Which continuous edit an edit belongs to; equal keys merge into one undo step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditKey {
+    /// Dragging a manager's dot in the lanes.
+    Drag(usize),
+    /// Typing in a text field of a manager (field name).
+    Text(usize, &'static str),
+}
+
+/// One manager before and after an undo step.
+#[derive(Debug, Clone)]
+struct ManagerChange {
+    index: usize,
+    before: Manager,
+    after: Manager,
+}
+
+/// One undoable step.
+#[derive(Debug, Clone)]
+struct UndoStep {
+    label: String,
+    changes: Vec<ManagerChange>,
+}
+
+/// What a change-log entry should say about an edit.
+#[derive(Clone, Copy)]
+pub struct LogSpec<'a> {
+    /// Who entered it.
+    pub who: &'a str,
+    /// What was changed ("Beløb", "Status" …).
+    pub what: &'a str,
+    /// How to show the changed value of a manager.
+    pub show: &'a dyn Fn(&Manager) -> String,
+    /// Why (may be empty).
+    pub why: &'a str,
+}
+
+/// The open session with its file and history.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The session being edited.
+    pub session: Session,
+    /// The file it came from or was last saved to (None: the embedded demo or an import).
+    pub path: Option<PathBuf>,
+    revision: u64,
+    saved_revision: u64,
+    undo: Vec<UndoStep>,
+    redo: Vec<UndoStep>,
+    open_key: Option<EditKey>,
+}
+
+/// The most undo steps kept.
+const MAX_UNDO: usize = 500;
+
+impl Document {
+    /// A document on `session`, unchanged.
+    #[must_use]
+    pub fn new(session: Session, path: Option<PathBuf>) -> Self {
+        Self { session, path, revision: 0, saved_revision: 0, undo: Vec::new(), redo: Vec::new(), open_key: None }
+    }
+
+    /// Increases with every change; use it to key caches.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether there are changes since the last save (or load).
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// Marks the current state as saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_revision = self.revision;
+    }
+
+    /// Whether undo / redo have a step.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether redo has a step.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// The label of the step undo would revert.
+    #[must_use]
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    /// Ends the open continuous edit; the next edit starts a new undo step.
+    pub fn close_continuous(&mut self) {
+        self.open_key = None;
+    }
+
+    /// Edits manager `index` with `f`. Records an undo step and a change-log entry unless
+    /// nothing changed. With a `key` equal to the open continuous edit, merges into it.
+    /// Returns whether anything changed.
+    pub fn edit_manager(
+        &mut self,
+        index: usize,
+        key: Option<EditKey>,
+        log: LogSpec<'_>,
+        f: impl FnOnce(&mut Manager),
+    ) -> bool {
+        let Some(manager) = self.session.managers.get_mut(index) else {
+            return false;
+        };
+        let before = manager.clone();
+        f(manager);
+        if *manager == before {
+            return false;
+        }
+        let after = manager.clone();
+        let merge = key.is_some() && key == self.open_key && self.undo.last().is_some_and(|s| {
+            s.changes.len() == 1 && s.changes[0].index == index
+        });
+        let id = after.id.clone();
+        if merge {
+            if let Some(step) = self.undo.last_mut()
+                && let Some(change) = step.changes.first_mut()
+            {
+                change.after = after.clone();
+            }
+            if let Some(entry) = self.session.change_log.last_mut() {
+                entry.new = (log.show)(&after);
+                entry.why = log.why.to_string();
+                entry.when = now_iso();
+            }
+        } else {
+            self.session.change_log.push(ChangeEntry {
+                when: now_iso(),
+                who: log.who.to_string(),
+                manager: Some(id),
+                what: log.what.to_string(),
+                old: (log.show)(&before),
+                new: (log.show)(&after),
+                why: log.why.to_string(),
+            });
+            self.push_undo(UndoStep {
+                label: format!("{} – {}", log.what, after.name),
+                changes: vec![ManagerChange { index, before, after }],
+            });
+        }
+        self.open_key = key;
+        self.revision += 1;
+        true
+    }
+
+    /// Replaces several managers at once as one undo step (fit to pool, merge, import),
+    /// with one change-log entry per changed manager. Returns how many changed.
+    pub fn replace_managers(
+        &mut self,
+        label: &str,
+        log: LogSpec<'_>,
+        new: Vec<(usize, Manager)>,
+    ) -> usize {
+        let mut changes = Vec::new();
+        let when = now_iso();
+        for (index, after) in new {
+            let Some(slot) = self.session.managers.get_mut(index) else {
+                continue;
+            };
+            if *slot == after {
+                continue;
+            }
+            let before = std::mem::replace(slot, after.clone());
+            self.session.change_log.push(ChangeEntry {
+                when: when.clone(),
+                who: log.who.to_string(),
+                manager: Some(after.id.clone()),
+                what: log.what.to_string(),
+                old: (log.show)(&before),
+                new: (log.show)(&after),
+                why: log.why.to_string(),
+            });
+            changes.push(ManagerChange { index, before, after });
+        }
+        let n = changes.len();
+        if n > 0 {
+            self.push_undo(UndoStep { label: label.to_string(), changes });
+            self.open_key = None;
+            self.revision += 1;
+        }
+        n
+    }
+
+    fn push_undo(&mut self, step: UndoStep) {
+        self.undo.push(step);
+        if self.undo.len() > MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Reverts the last step. Returns its label.
+    pub fn undo(&mut self, who: &str) -> Option<String> {
+        let step = self.undo.pop()?;
+        self.apply_side(&step, true, who);
+        let label = step.label.clone();
+        self.redo.push(step);
+        Some(label)
+    }
+
+    /// Re-applies the last undone step. Returns its label.
+    pub fn redo(&mut self, who: &str) -> Option<String> {
+        let step = self.redo.pop()?;
+        self.apply_side(&step, false, who);
+        let label = step.label.clone();
+        self.undo.push(step);
+        Some(label)
+    }
+
+    fn apply_side(&mut self, step: &UndoStep, undo: bool, who: &str) {
+        for change in &step.changes {
+            if let Some(slot) = self.session.managers.get_mut(change.index) {
+                *slot = if undo { change.before.clone() } else { change.after.clone() };
+            }
+        }
+        let (what, old, new) = if undo {
+            ("Fortryd", step.label.clone(), "fortrudt".to_string())
+        } else {
+            ("Gentag", step.label.clone(), "gentaget".to_string())
+        };
+        self.session.change_log.push(ChangeEntry {
+            when: now_iso(),
+            who: who.to_string(),
+            manager: step.changes.first().filter(|_| step.changes.len() == 1).map(|c| c.after.id.clone()),
+            what: what.to_string(),
+            old,
+            new,
+            why: String::new(),
+        });
+        self.open_key = None;
+        self.revision += 1;
+    }
+}

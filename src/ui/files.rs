@@ -1,0 +1,104 @@
+//! Files from the GUI: open, save, save as (rfd dialogs), recent files, quit confirmation.
+
+use std::path::{Path, PathBuf};
+
+use egui::RichText;
+
+use crate::io;
+
+use super::app::KalibrerApp;
+use super::command::Command;
+use super::document::Document;
+use super::view::ViewState;
+
+/// The most recent files remembered.
+const MAX_RECENT: usize = 8;
+
+impl KalibrerApp {
+    /// Asks for a file and opens it (after the unsaved-changes check done by the caller).
+    pub(super) fn open_dialog(&mut self) {
+        let picked = rfd::FileDialog::new().add_filter("Kalibrer-session", &["ron"]).pick_file();
+        if let Some(path) = picked {
+            self.open_path(&path);
+        }
+    }
+
+    /// Opens a session file, replacing the document; a bad file leaves everything as it was.
+    pub(super) fn open_path(&mut self, path: &Path) {
+        if self.doc.is_dirty() {
+            self.view.notify("Gem eller fortryd ændringerne, før du åbner en anden fil.", true);
+            return;
+        }
+        match io::load_session_file(path) {
+            Ok(session) => {
+                let recent = std::mem::take(&mut self.view.recent);
+                *self = Self::with_session(session, Some(path.to_path_buf()));
+                self.view.recent = recent;
+                remember(&mut self.view.recent, path);
+                self.view.notify(format!("Åbnede {}", path.display()), false);
+            }
+            Err(e) => self.view.notify(format!("Kunne ikke åbne {}: {e}", path.display()), true),
+        }
+    }
+
+    /// Saves to the current file, or asks where when there is none.
+    pub(super) fn save(&mut self) {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    /// Asks where and saves there.
+    pub(super) fn save_as(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .add_filter("Kalibrer-session", &["ron"])
+            .set_file_name("kalibrering.ron")
+            .save_file();
+        if let Some(path) = picked {
+            self.save_to(&path);
+        }
+    }
+
+    /// Saves atomically to `path`; on failure the work stays in memory and the message says why.
+    pub(super) fn save_to(&mut self, path: &Path) {
+        match io::save_session(path, &self.doc.session) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_path_buf());
+                remember(&mut self.view.recent, path);
+                self.view.notify(format!("Gemt i {}", path.display()), false);
+            }
+            Err(e) => self.view.notify(format!("Kunne ikke gemme {}: {e}. Dine ændringer er ikke tabt.", path.display()), true),
+        }
+    }
+}
+
+/// Puts `path` first in the recent list.
+fn remember(recent: &mut Vec<PathBuf>, path: &Path) {
+    recent.retain(|p| p != path);
+    recent.insert(0, path.to_path_buf());
+    recent.truncate(MAX_RECENT);
+}
+
+/// The confirmation shown when quitting with unsaved changes.
+pub fn quit_dialog_ui(ctx: &egui::Context, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
+    if !view.confirm_quit {
+        return;
+    }
+    egui::Modal::new(egui::Id::unique("quit")).show(ctx, |ui| {
+        ui.heading("Der er ændringer, som ikke er gemt");
+        ui.label(format!("{} har ændringer siden sidst du gemte.", doc.path.as_ref().map_or("Sessionen".into(), |p| p.display().to_string())));
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Gem og luk").strong()).clicked() {
+                out.push(Command::Save);
+                out.push(Command::QuitIfSaved);
+            }
+            if ui.button("Luk uden at gemme").clicked() {
+                out.push(Command::QuitDiscarding);
+            }
+            if ui.button("Annullér").clicked() {
+                out.push(Command::CancelQuit);
+            }
+        });
+    });
+}

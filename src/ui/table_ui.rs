@@ -1,0 +1,241 @@
+//! The managers table: grouped by level, sortable by any column, filterable, virtual rows.
+
+use egui::{Align, Layout, RichText, Sense};
+use egui_extras::{Column, TableBuilder};
+use rust_decimal::Decimal;
+
+use crate::model::money::{format_number, format_percent, parse_kr};
+
+use super::command::Command;
+use super::derived::Data;
+use super::table_cells::{assessment_summary, band_bar_ui, findings_cell_ui, status_text};
+use super::theme;
+use super::view::{SortColumn, ViewState};
+
+/// One row of the table: a level heading or a manager.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Level(usize),
+    Manager(usize),
+}
+
+/// The columns: header text, sort column, width.
+const COLUMNS: [(&str, SortColumn, f32); 11] = [
+    ("Navn", SortColumn::Name, 190.0),
+    ("Enhed", SortColumn::Unit, 150.0),
+    ("Vurdering", SortColumn::Agenda, 110.0),
+    ("Formel", SortColumn::Formula, 88.0),
+    ("Skøn", SortColumn::Adjustment, 84.0),
+    ("Beløb", SortColumn::Amount, 96.0),
+    ("Sidste år", SortColumn::LastYear, 88.0),
+    ("Ændring", SortColumn::Change, 78.0),
+    ("I spænd", SortColumn::BandPosition, 84.0),
+    ("Status", SortColumn::Status, 96.0),
+    ("Fund", SortColumn::Findings, 64.0),
+];
+
+/// Draws the filters and the table.
+pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec<Command>) {
+    super::table_filter_ui::ui(ui, data.session, view);
+    let rows = rows(data, view);
+    let scroll_row = if view.scroll_to_selected {
+        view.scroll_to_selected = false;
+        rows.iter().position(|r| Some(*r) == view.selected.map(Row::Manager))
+    } else {
+        None
+    };
+    let mut table = TableBuilder::new(ui)
+        .id_salt("managers")
+        .striped(true)
+        .sense(Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .min_scrolled_height(0.0);
+    if let Some(row) = scroll_row {
+        table = table.scroll_to_row(row, Some(Align::Center));
+    }
+    for (i, (_, _, width)) in COLUMNS.iter().enumerate() {
+        table = table.column(if i == 0 { Column::initial(*width).at_least(120.0).clip(true) } else { Column::initial(*width).clip(true) });
+    }
+    table
+        .header(theme::ROW_HEIGHT + 2.0, |mut header| {
+            for (label, column, _) in COLUMNS {
+                header.col(|ui| {
+                    let arrow = match view.sort {
+                        (c, true) if c == column && column != SortColumn::Agenda => " ▲",
+                        (c, false) if c == column && column != SortColumn::Agenda => " ▼",
+                        _ => "",
+                    };
+                    let button = egui::Button::new(RichText::new(format!("{label}{arrow}")).strong()).frame(false);
+                    if ui.add(button).on_hover_text("Sortér").clicked() {
+                        view.sort = if view.sort.0 == column { (column, !view.sort.1) } else { (column, true) };
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
+                match rows[row.index()] {
+                    Row::Level(li) => level_row(&mut row, data, li),
+                    Row::Manager(i) => manager_row(&mut row, data, view, i, out),
+                }
+            });
+        });
+}
+
+/// The table's rows: per level (highest rank first) a heading and its filtered, sorted managers.
+fn rows(data: Data<'_>, view: &ViewState) -> Vec<Row> {
+    let session = data.session;
+    let mut out = Vec::with_capacity(session.managers.len() + session.levels.len());
+    let mut by_level: Vec<Vec<usize>> = vec![Vec::new(); session.levels.len() + 1];
+    for &i in &data.derived.agenda {
+        if view.filter.matches(&session.managers[i]) {
+            let li = data.eval.level_of[i].unwrap_or(session.levels.len());
+            by_level[li].push(i);
+        }
+    }
+    let mut order: Vec<usize> = session.levels_by_rank().into_iter().rev().collect();
+    order.push(session.levels.len());
+    for li in order {
+        let members = &mut by_level[li];
+        if members.is_empty() {
+            continue;
+        }
+        sort(members, data, view.sort);
+        if li < session.levels.len() {
+            out.push(Row::Level(li));
+        }
+        out.extend(members.iter().map(|&i| Row::Manager(i)));
+    }
+    out
+}
+
+/// Sorts one level's managers by the chosen column (stable; agenda order breaks ties).
+fn sort(members: &mut [usize], data: Data<'_>, (column, ascending): (SortColumn, bool)) {
+    let eval = data.eval;
+    let managers = &data.session.managers;
+    let key = |i: usize| -> Option<Decimal> {
+        match column {
+            SortColumn::Formula => Some(eval.amounts[i].formula),
+            SortColumn::Adjustment => Some(eval.amounts[i].adjustment),
+            SortColumn::Amount => Some(eval.amounts[i].amount),
+            SortColumn::LastYear => eval.metrics.get(i)?.last_year,
+            SortColumn::Change => eval.metrics.get(i)?.change_vs_last,
+            SortColumn::BandPosition => eval.metrics.get(i)?.band_position_percent,
+            SortColumn::Findings => Some(Decimal::from(data.derived.count[i])),
+            _ => None,
+        }
+    };
+    members.sort_by(|&a, &b| {
+        let ord = match column {
+            SortColumn::Agenda => data.derived.agenda_pos[a].cmp(&data.derived.agenda_pos[b]),
+            SortColumn::Name => managers[a].name.cmp(&managers[b].name),
+            SortColumn::Unit => managers[a].unit.cmp(&managers[b].unit),
+            SortColumn::Status => managers[a].status.cmp(&managers[b].status),
+            _ => key(a).cmp(&key(b)),
+        };
+        if ascending { ord } else { ord.reverse() }
+    });
+}
+
+/// A level heading row.
+fn level_row(row: &mut egui_extras::TableRow<'_, '_>, data: Data<'_>, li: usize) {
+    let level = &data.session.levels[li];
+    let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
+    let sum = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
+    row.col(|ui| {
+        ui.label(RichText::new(format!("■ {}", level.name)).color(color).strong().size(17.0));
+    });
+    row.col(|ui| {
+        if let Some(s) = sum {
+            ui.label(RichText::new(format!("{} ledere", s.stats.n)).color(theme::MUTED));
+        }
+    });
+    for _ in 2..COLUMNS.len() {
+        row.col(|_| {});
+    }
+}
+
+/// A manager row.
+fn manager_row(row: &mut egui_extras::TableRow<'_, '_>, data: Data<'_>, view: &mut ViewState, i: usize, out: &mut Vec<Command>) {
+    let m = &data.session.managers[i];
+    let a = &data.eval.amounts[i];
+    let metrics = data.eval.metrics.get(i).cloned().unwrap_or_default();
+    let selected = view.selected == Some(i);
+    row.set_selected(selected);
+    let name = view.display_name(m);
+    row.col(|ui| {
+        let lock = if m.locked { "🔒 " } else { "" };
+        if ui.selectable_label(selected, RichText::new(format!("{lock}{name}")).strong()).clicked() {
+            out.push(Command::Select(Some(i)));
+        }
+    });
+    row.col(|ui| {
+        ui.label(&m.unit);
+    });
+    row.col(|ui| {
+        ui.label(assessment_summary(data.session, m, data.eval.level_of[i]));
+    });
+    right(row, format_number(a.formula), None);
+    let adj_color = (!a.adjustment.is_zero()).then_some(if m.adjustment.as_ref().is_some_and(|x| x.justification.trim().is_empty()) {
+        theme::ERROR
+    } else {
+        theme::INFO
+    });
+    right(row, if a.adjustment.is_zero() { "–".into() } else { super::table_cells::signed(a.adjustment) }, adj_color);
+    row.col(|ui| amount_cell_ui(ui, view, &name, i, a.amount, out));
+    right(row, metrics.last_year.map_or("–".into(), format_number), None);
+    let change = metrics.change_vs_last_percent.map_or("–".into(), format_percent);
+    let change_color = metrics.change_vs_last.map(|c| if c < Decimal::ZERO { theme::WARNING } else { theme::OK });
+    right(row, change, change_color);
+    row.col(|ui| band_bar_ui(ui, metrics.band_position_percent));
+    row.col(|ui| {
+        ui.label(status_text(m.status));
+    });
+    row.col(|ui| findings_cell_ui(ui, data.derived.worst[i], data.derived.count[i]));
+    if row.response().clicked() {
+        out.push(Command::Select(Some(i)));
+    }
+}
+
+/// A right-aligned text cell.
+fn right(row: &mut egui_extras::TableRow<'_, '_>, text: String, color: Option<egui::Color32>) {
+    row.col(|ui| {
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let mut t = RichText::new(text);
+            if let Some(c) = color {
+                t = t.color(c).strong();
+            }
+            ui.label(t);
+        });
+    });
+}
+
+/// The editable amount cell: shows the amount; typing a Danish amount and Enter sets it.
+fn amount_cell_ui(ui: &mut egui::Ui, view: &mut ViewState, name: &str, i: usize, amount: Decimal, out: &mut Vec<Command>) {
+    let id = egui::Id::unique(("amount_cell", i));
+    let editing = view.table_edit.as_ref().filter(|(j, _)| *j == i).map(|(_, t)| t.clone());
+    let mut text = editing.unwrap_or_else(|| format_number(amount));
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id(id)
+            .desired_width(ui.available_width())
+            .align(egui::Align2::RIGHT_CENTER)
+            .font(egui::TextStyle::Body),
+    );
+    ui.ctx().accesskit_node_builder(response.id, |b| b.set_label(format!("Beløb for {name}")));
+    if response.gained_focus() {
+        out.push(Command::Select(Some(i)));
+    }
+    if response.has_focus() || response.changed() {
+        view.table_edit = Some((i, text.clone()));
+    }
+    if response.lost_focus() {
+        view.table_edit = None;
+        if text != format_number(amount) {
+            match parse_kr(&text) {
+                Ok(new) => out.push(Command::SetAmount { manager: i, amount: new }),
+                Err(e) => view.notify(format!("Beløbet for {name} er ikke ændret: {e}"), true),
+            }
+        }
+    }
+}

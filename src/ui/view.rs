@@ -1,0 +1,170 @@
+//! View state: what is selected, filtered, sorted and shown; nothing of it is in the file.
+
+use std::path::PathBuf;
+
+use crate::engine::Evaluation;
+use crate::engine::allocate::AllocationProposal;
+use crate::model::{Manager, MeetingStatus, Session};
+
+/// A table column that can be sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    /// Agenda order: level (highest first), then unit, then name.
+    Agenda,
+    /// Name.
+    Name,
+    /// Unit.
+    Unit,
+    /// Formula amount.
+    Formula,
+    /// Discretionary adjustment.
+    Adjustment,
+    /// Final amount.
+    Amount,
+    /// Last year's amount.
+    LastYear,
+    /// Change vs last year.
+    Change,
+    /// Position in band.
+    BandPosition,
+    /// Meeting status.
+    Status,
+    /// Number of findings.
+    Findings,
+}
+
+/// Filters of the managers table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    /// Free text matched against name, id and unit (case-insensitive).
+    pub text: String,
+    /// Only this unit.
+    pub unit: Option<String>,
+    /// Only this superior (executive id).
+    pub superior: Option<String>,
+    /// Only this status.
+    pub status: Option<MeetingStatus>,
+}
+
+impl Filter {
+    /// Whether the manager passes the filter.
+    #[must_use]
+    pub fn matches(&self, m: &Manager) -> bool {
+        if self.unit.as_ref().is_some_and(|u| *u != m.unit)
+            || self.superior.as_ref().is_some_and(|s| *s != m.superior)
+            || self.status.is_some_and(|s| s != m.status)
+        {
+            return false;
+        }
+        let needle = self.text.trim().to_lowercase();
+        needle.is_empty()
+            || m.name.to_lowercase().contains(&needle)
+            || m.id.to_lowercase().contains(&needle)
+            || m.unit.to_lowercase().contains(&needle)
+    }
+}
+
+/// A proposal from fit-to-pool or spread, waiting for the group's decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingProposal {
+    /// "Tilpas til puljen" or "Spred ×1,2".
+    pub title: String,
+    /// The engine's proposal.
+    pub proposal: AllocationProposal,
+}
+
+/// A message shown in the top bar until replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// Danish text.
+    pub text: String,
+    /// Whether it reports an error.
+    pub is_error: bool,
+}
+
+/// Everything about what is shown, apart from the document.
+#[derive(Debug, Clone)]
+pub struct ViewState {
+    /// The selected manager (index into `session.managers`).
+    pub selected: Option<usize>,
+    /// Presentation mode: larger, high contrast, salaries hidden.
+    pub presentation: bool,
+    /// Show initials instead of names (only in presentation mode).
+    pub initials: bool,
+    /// Who enters the changes (executive id).
+    pub user: String,
+    /// Table filters.
+    pub filter: Filter,
+    /// Table sort column and direction.
+    pub sort: (SortColumn, bool),
+    /// A proposal waiting for acceptance.
+    pub pending: Option<PendingProposal>,
+    /// The last notice.
+    pub notice: Option<Notice>,
+    /// The amount field of the focus card (text as typed) and the manager it belongs to.
+    pub amount_input: (Option<usize>, String),
+    /// The table amount cell being edited: manager and text as typed.
+    pub table_edit: Option<(usize, String)>,
+    /// The quit confirmation is open.
+    pub confirm_quit: bool,
+    /// The user chose to quit without saving; let the window close.
+    pub quit_confirmed: bool,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Scroll the table to the selection on the next frame.
+    pub scroll_to_selected: bool,
+}
+
+impl ViewState {
+    /// The initial view of a session: first executive as user, nothing selected.
+    #[must_use]
+    pub fn new(session: &Session) -> Self {
+        Self {
+            selected: None,
+            presentation: false,
+            initials: false,
+            user: session.executives.first().map(|e| e.id.clone()).unwrap_or_default(),
+            filter: Filter::default(),
+            sort: (SortColumn::Agenda, true),
+            pending: None,
+            notice: None,
+            amount_input: (None, String::new()),
+            table_edit: None,
+            confirm_quit: false,
+            quit_confirmed: false,
+            recent: Vec::new(),
+            scroll_to_selected: false,
+        }
+    }
+
+    /// The name to show for a manager: initials in presentation mode when chosen.
+    #[must_use]
+    pub fn display_name(&self, m: &Manager) -> String {
+        if self.presentation && self.initials { m.initials() } else { m.name.clone() }
+    }
+
+    /// Whether salaries (base salary, total pay, % of base) may be shown.
+    #[must_use]
+    pub fn show_salaries(&self) -> bool {
+        !self.presentation
+    }
+
+    /// Sets a notice.
+    pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+        self.notice = Some(Notice { text: text.into(), is_error });
+    }
+}
+
+/// Manager indices in agenda order: level rank highest first, then unit, then name.
+#[must_use]
+pub fn agenda_order(session: &Session, eval: &Evaluation) -> Vec<usize> {
+    let rank_of = |i: usize| {
+        eval.level_of.get(i).copied().flatten().map_or(i64::MIN, |l| i64::from(session.levels[l].rank))
+    };
+    let mut order: Vec<usize> = (0..session.managers.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ma, mb) = (&session.managers[a], &session.managers[b]);
+        rank_of(b).cmp(&rank_of(a)).then_with(|| ma.unit.cmp(&mb.unit)).then_with(|| ma.name.cmp(&mb.name))
+    });
+    order
+}
