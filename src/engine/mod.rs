@@ -79,7 +79,11 @@ pub fn evaluate(session: &Session) -> Evaluation {
         })
         .collect();
     let used: Decimal = amounts.iter().map(|a| a.amount).sum();
-    let pool = PoolStatus { pool: session.policies.pool, used, left: session.policies.pool - used };
+    let pool = PoolStatus {
+        pool: session.policies.pool,
+        used,
+        left: session.policies.pool - used,
+    };
     let metrics = stats::manager_metrics(session, &level_of, &amounts);
     let stats = stats::group_stats(session, &level_of, &amounts, &metrics);
     let overlaps = bands::overlaps(session);

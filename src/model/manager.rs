@@ -185,7 +185,9 @@ pub struct Adjustment {
 }
 
 /// Where a manager is in the meeting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, PartialOrd, Ord, Hash,
+)]
 pub enum MeetingStatus {
     /// Not yet discussed.
     #[default]

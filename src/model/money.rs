@@ -20,7 +20,7 @@ pub fn format_number(amount: Decimal) -> String {
     let digits = whole.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 4);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(ch);
@@ -100,7 +100,10 @@ pub fn parse_kr(text: &str) -> Result<Decimal, AmountError> {
         None => (body.as_str(), None),
     };
     let groups: Vec<&str> = int_part.split('.').collect();
-    if groups.iter().any(|g| g.is_empty() || !g.chars().all(|c| c.is_ascii_digit())) {
+    if groups
+        .iter()
+        .any(|g| g.is_empty() || !g.chars().all(|c| c.is_ascii_digit()))
+    {
         return Err(invalid());
     }
     if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
@@ -152,7 +155,14 @@ mod tests {
 
     #[test]
     fn parses_the_accepted_forms() {
-        for text in ["45000", "45.000", "45.000,00", "45.000 kr.", "45 000 kr", " 45000 DKK "] {
+        for text in [
+            "45000",
+            "45.000",
+            "45.000,00",
+            "45.000 kr.",
+            "45 000 kr",
+            " 45000 DKK ",
+        ] {
             assert_eq!(parse_kr(text), Ok(d(45_000)), "{text}");
         }
         assert_eq!(parse_kr("-10.000"), Ok(d(-10_000)));
@@ -163,7 +173,18 @@ mod tests {
 
     #[test]
     fn refuses_ambiguous_or_broken_input() {
-        for text in ["", "  ", "abc", "45.5", "45..000", "4,5,6", "45,000.00", "kr.", "1.2345", "12,345"] {
+        for text in [
+            "",
+            "  ",
+            "abc",
+            "45.5",
+            "45..000",
+            "4,5,6",
+            "45,000.00",
+            "kr.",
+            "1.2345",
+            "12,345",
+        ] {
             assert!(parse_kr(text).is_err(), "{text:?} should be refused");
         }
     }

@@ -37,8 +37,12 @@ use crate::model::Session;
 /// A Danish message saying which file and where it is wrong.
 pub fn initial_session(path: Option<&PathBuf>) -> Result<Session, String> {
     match path {
-        Some(p) => io::load_session_file(p).map_err(|e| format!("Kan ikke åbne {}: {e}", p.display())),
-        None => io::parse_session(io::DEMO_RON).map_err(|e| format!("Demoen kan ikke indlæses: {e}")),
+        Some(p) => {
+            io::load_session_file(p).map_err(|e| format!("Kan ikke åbne {}: {e}", p.display()))
+        }
+        None => {
+            io::parse_session(io::DEMO_RON).map_err(|e| format!("Demoen kan ikke indlæses: {e}"))
+        }
     }
 }
 
