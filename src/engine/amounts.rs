@@ -62,10 +62,7 @@ pub fn model_of<'a>(manager: &'a Manager, level: &'a Level) -> &'a AmountModel {
 pub fn compute_amount(session: &Session, manager: &Manager, level: &Level) -> ManagerAmount {
     let mut lines = Vec::new();
     let (formula, complete) = formula_amount(manager, level, &mut lines);
-    let adjustment = manager
-        .adjustment
-        .as_ref()
-        .map_or(Decimal::ZERO, |a| a.amount);
+    let adjustment = manager.adjustment.as_ref().map_or(Decimal::ZERO, |a| a.amount);
     if !adjustment.is_zero() {
         let why = manager
             .adjustment
@@ -73,61 +70,36 @@ pub fn compute_amount(session: &Session, manager: &Manager, level: &Level) -> Ma
             .map(|a| a.justification.trim())
             .filter(|j| !j.is_empty())
             .unwrap_or("(ingen begrundelse)");
-        lines.push(BreakdownLine {
-            amount: adjustment,
-            text: format!("skøn: {why}"),
-        });
+        lines.push(BreakdownLine { amount: adjustment, text: format!("skøn: {why}") });
     }
     let raw = formula + adjustment;
     let amount = round_to_step(raw, session.policies.rounding_step);
     if amount != raw {
         lines.push(BreakdownLine {
             amount: amount - raw,
-            text: format!(
-                "afrunding til nærmeste {}",
-                format_kr(session.policies.rounding_step)
-            ),
+            text: format!("afrunding til nærmeste {}", format_kr(session.policies.rounding_step)),
         });
     }
-    ManagerAmount {
-        formula,
-        adjustment,
-        amount,
-        breakdown: lines,
-        complete,
-    }
+    ManagerAmount { formula, adjustment, amount, breakdown: lines, complete }
 }
 
 /// The formula amount of the model, pushing one breakdown line per term.
 /// Returns the amount and whether every input was present.
-fn formula_amount(
-    manager: &Manager,
-    level: &Level,
-    lines: &mut Vec<BreakdownLine>,
-) -> (Decimal, bool) {
+fn formula_amount(manager: &Manager, level: &Level, lines: &mut Vec<BreakdownLine>) -> (Decimal, bool) {
     match model_of(manager, level) {
         AmountModel::Box(model) => box_amount(manager, model, lines),
         AmountModel::WeightedGoals { frame } => weighted_goals_amount(manager, *frame, lines),
         AmountModel::BandPosition { scale } => band_position_amount(manager, level, scale, lines),
-        AmountModel::FixedTiers => match manager
-            .tier
-            .and_then(|t| level.tiers.get(t).map(|a| (t, *a)))
-        {
+        AmountModel::FixedTiers => match manager.tier.and_then(|t| level.tiers.get(t).map(|a| (t, *a))) {
             Some((t, amount)) => {
-                lines.push(BreakdownLine {
-                    amount,
-                    text: format!("trin {} af {}", t + 1, level.tiers.len()),
-                });
+                lines.push(BreakdownLine { amount, text: format!("trin {} af {}", t + 1, level.tiers.len()) });
                 (amount, true)
             }
             None => missing(lines, "intet trin valgt"),
         },
         AmountModel::Direct => match manager.direct_amount {
             Some(amount) => {
-                lines.push(BreakdownLine {
-                    amount,
-                    text: "beløb fastsat direkte".to_string(),
-                });
+                lines.push(BreakdownLine { amount, text: "beløb fastsat direkte".to_string() });
                 (amount, true)
             }
             None => missing(lines, "intet beløb fastsat"),
@@ -137,35 +109,21 @@ fn formula_amount(
 
 /// A zero line for a missing input; the amount is incomplete.
 fn missing(lines: &mut Vec<BreakdownLine>, text: &str) -> (Decimal, bool) {
-    lines.push(BreakdownLine {
-        amount: Decimal::ZERO,
-        text: text.to_string(),
-    });
+    lines.push(BreakdownLine { amount: Decimal::ZERO, text: text.to_string() });
     (Decimal::ZERO, false)
 }
 
 /// Box model: Σ criterion amount × the score's percentage.
-fn box_amount(
-    manager: &Manager,
-    model: &BoxModel,
-    lines: &mut Vec<BreakdownLine>,
-) -> (Decimal, bool) {
+fn box_amount(manager: &Manager, model: &BoxModel, lines: &mut Vec<BreakdownLine>) -> (Decimal, bool) {
     let mut sum = Decimal::ZERO;
     let mut complete = true;
     for criterion in &model.criteria {
-        let step = manager
-            .box_scores
-            .get(&criterion.id)
-            .and_then(|s| model.scale.step(*s));
+        let step = manager.box_scores.get(&criterion.id).and_then(|s| model.scale.step(*s));
         let Some(step) = step else {
             complete = false;
             lines.push(BreakdownLine {
                 amount: Decimal::ZERO,
-                text: format!(
-                    "ingen score × {} {}",
-                    format_number(criterion.amount),
-                    criterion.name
-                ),
+                text: format!("ingen score × {} {}", format_number(criterion.amount), criterion.name),
             });
             continue;
         };
@@ -187,11 +145,7 @@ fn box_amount(
 }
 
 /// Weighted goals: frame (or the contract's ceiling) × Σ weight × attainment.
-fn weighted_goals_amount(
-    manager: &Manager,
-    frame: Decimal,
-    lines: &mut Vec<BreakdownLine>,
-) -> (Decimal, bool) {
+fn weighted_goals_amount(manager: &Manager, frame: Decimal, lines: &mut Vec<BreakdownLine>) -> (Decimal, bool) {
     let hundred = Decimal::ONE_HUNDRED;
     let frame = manager.contract_ceiling.unwrap_or(frame);
     let mut sum = Decimal::ZERO;
@@ -201,11 +155,7 @@ fn weighted_goals_amount(
             complete = false;
             lines.push(BreakdownLine {
                 amount: Decimal::ZERO,
-                text: format!(
-                    "{} % vægt × ikke vurderet: {}",
-                    goal.weight.normalize(),
-                    goal.name
-                ),
+                text: format!("{} % vægt × ikke vurderet: {}", goal.weight.normalize(), goal.name),
             });
             continue;
         };

@@ -40,10 +40,6 @@ pub fn overlaps(_session: &Session) -> Vec<BandOverlap> {
 
 /// Every pair (lower-level manager, higher-level manager) where the lower gets more.
 #[must_use]
-pub fn inversions(
-    _session: &Session,
-    _level_of: &[Option<usize>],
-    _amounts: &[ManagerAmount],
-) -> Vec<Inversion> {
+pub fn inversions(_session: &Session, _level_of: &[Option<usize>], _amounts: &[ManagerAmount]) -> Vec<Inversion> {
     Vec::new()
 }

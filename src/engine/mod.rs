@@ -64,11 +64,8 @@ impl PoolStatus {
 /// Computes amounts, findings, statistics, pool and band geometry for a session.
 #[must_use]
 pub fn evaluate(session: &Session) -> Evaluation {
-    let level_of: Vec<Option<usize>> = session
-        .managers
-        .iter()
-        .map(|m| session.levels.iter().position(|l| l.id == m.level))
-        .collect();
+    let level_of: Vec<Option<usize>> =
+        session.managers.iter().map(|m| session.levels.iter().position(|l| l.id == m.level)).collect();
     let amounts: Vec<ManagerAmount> = session
         .managers
         .iter()
@@ -79,25 +76,12 @@ pub fn evaluate(session: &Session) -> Evaluation {
         })
         .collect();
     let used: Decimal = amounts.iter().map(|a| a.amount).sum();
-    let pool = PoolStatus {
-        pool: session.policies.pool,
-        used,
-        left: session.policies.pool - used,
-    };
+    let pool = PoolStatus { pool: session.policies.pool, used, left: session.policies.pool - used };
     let metrics = stats::manager_metrics(session, &level_of, &amounts);
     let stats = stats::group_stats(session, &level_of, &amounts, &metrics);
     let overlaps = bands::overlaps(session);
     let inversions = bands::inversions(session, &level_of, &amounts);
-    let mut eval = Evaluation {
-        amounts,
-        level_of,
-        metrics,
-        findings: Vec::new(),
-        stats,
-        pool,
-        overlaps,
-        inversions,
-    };
+    let mut eval = Evaluation { amounts, level_of, metrics, findings: Vec::new(), stats, pool, overlaps, inversions };
     eval.findings = rules::findings(session, &eval);
     eval
 }

@@ -96,15 +96,7 @@ pub fn describe(amounts: &[Decimal]) -> Stats {
     let sum: Decimal = amounts.iter().sum();
     let min = amounts.iter().copied().min().unwrap_or_default();
     let max = amounts.iter().copied().max().unwrap_or_default();
-    Stats {
-        n,
-        sum,
-        min,
-        max,
-        range: max - min,
-        mean: sum / Decimal::from(n),
-        ..Stats::default()
-    }
+    Stats { n, sum, min, max, range: max - min, mean: sum / Decimal::from(n), ..Stats::default() }
 }
 
 /// Per-manager measures.
@@ -129,25 +121,11 @@ pub fn group_stats(
         .levels_by_rank()
         .into_iter()
         .map(|li| {
-            let a: Vec<Decimal> = amounts
-                .iter()
-                .zip(level_of)
-                .filter(|(_, l)| **l == Some(li))
-                .map(|(a, _)| a.amount)
-                .collect();
-            LevelStats {
-                level: Some(session.levels[li].id.clone()),
-                stats: describe(&a),
-                ..LevelStats::default()
-            }
+            let a: Vec<Decimal> =
+                amounts.iter().zip(level_of).filter(|(_, l)| **l == Some(li)).map(|(a, _)| a.amount).collect();
+            LevelStats { level: Some(session.levels[li].id.clone()), stats: describe(&a), ..LevelStats::default() }
         })
         .collect();
     let all: Vec<Decimal> = amounts.iter().map(|a| a.amount).collect();
-    GroupStats {
-        per_level,
-        total: LevelStats {
-            stats: describe(&all),
-            ..LevelStats::default()
-        },
-    }
+    GroupStats { per_level, total: LevelStats { stats: describe(&all), ..LevelStats::default() } }
 }

@@ -44,10 +44,7 @@ pub fn parse_session(text: &str) -> Result<Session, LoadError> {
 /// # Errors
 /// [`LoadError`].
 pub fn load_session_file(path: &Path) -> Result<Session, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read { path: path.to_path_buf(), source })?;
     parse_session(&text)
 }
 

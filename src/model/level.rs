@@ -124,17 +124,8 @@ impl BoxModel {
     /// The largest amount the model can pay (every criterion at the top score).
     #[must_use]
     pub fn max_amount(&self) -> Decimal {
-        let top = self
-            .scale
-            .steps
-            .iter()
-            .map(|s| s.percent)
-            .max()
-            .unwrap_or_default();
-        self.criteria
-            .iter()
-            .map(|c| c.amount * top / Decimal::ONE_HUNDRED)
-            .sum()
+        let top = self.scale.steps.iter().map(|s| s.percent).max().unwrap_or_default();
+        self.criteria.iter().map(|c| c.amount * top / Decimal::ONE_HUNDRED).sum()
     }
 }
 

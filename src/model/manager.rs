@@ -185,9 +185,7 @@ pub struct Adjustment {
 }
 
 /// Where a manager is in the meeting.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, PartialOrd, Ord, Hash,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, PartialOrd, Ord, Hash)]
 pub enum MeetingStatus {
     /// Not yet discussed.
     #[default]
@@ -223,10 +221,6 @@ impl Manager {
     /// Initials of the name ("Anne Marie Holm" → "AMH"), for presentation mode.
     #[must_use]
     pub fn initials(&self) -> String {
-        self.name
-            .split_whitespace()
-            .filter_map(|w| w.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect()
+        self.name.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
     }
 }

@@ -32,21 +32,13 @@ pub fn format_number(amount: Decimal) -> String {
             .unwrap_or(0);
         grouped.push_str(&format!(",{cents:02}"));
     }
-    if negative {
-        format!("\u{2212}{grouped}")
-    } else {
-        grouped
-    }
+    if negative { format!("\u{2212}{grouped}") } else { grouped }
 }
 
 /// Formats a signed change: `+5.000 kr.` or `−5.000 kr.`.
 #[must_use]
 pub fn format_signed_kr(amount: Decimal) -> String {
-    if amount.is_sign_positive() && !amount.is_zero() {
-        format!("+{}", format_kr(amount))
-    } else {
-        format_kr(amount)
-    }
+    if amount.is_sign_positive() && !amount.is_zero() { format!("+{}", format_kr(amount)) } else { format_kr(amount) }
 }
 
 /// Why a typed amount could not be read.
@@ -88,10 +80,7 @@ pub fn parse_kr(text: &str) -> Result<Decimal, AmountError> {
         Some('+') => (false, s.chars().skip(1).collect::<String>()),
         _ => (false, s.clone()),
     };
-    let body: String = body
-        .chars()
-        .filter(|c| *c != ' ' && *c != '\u{a0}' && *c != '\u{202f}')
-        .collect();
+    let body: String = body.chars().filter(|c| *c != ' ' && *c != '\u{a0}' && *c != '\u{202f}').collect();
     if body.is_empty() {
         return Err(invalid());
     }
@@ -100,10 +89,7 @@ pub fn parse_kr(text: &str) -> Result<Decimal, AmountError> {
         None => (body.as_str(), None),
     };
     let groups: Vec<&str> = int_part.split('.').collect();
-    if groups
-        .iter()
-        .any(|g| g.is_empty() || !g.chars().all(|c| c.is_ascii_digit()))
-    {
+    if groups.iter().any(|g| g.is_empty() || !g.chars().all(|c| c.is_ascii_digit())) {
         return Err(invalid());
     }
     if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
@@ -155,14 +141,7 @@ mod tests {
 
     #[test]
     fn parses_the_accepted_forms() {
-        for text in [
-            "45000",
-            "45.000",
-            "45.000,00",
-            "45.000 kr.",
-            "45 000 kr",
-            " 45000 DKK ",
-        ] {
+        for text in ["45000", "45.000", "45.000,00", "45.000 kr.", "45 000 kr", " 45000 DKK "] {
             assert_eq!(parse_kr(text), Ok(d(45_000)), "{text}");
         }
         assert_eq!(parse_kr("-10.000"), Ok(d(-10_000)));
@@ -173,18 +152,7 @@ mod tests {
 
     #[test]
     fn refuses_ambiguous_or_broken_input() {
-        for text in [
-            "",
-            "  ",
-            "abc",
-            "45.5",
-            "45..000",
-            "4,5,6",
-            "45,000.00",
-            "kr.",
-            "1.2345",
-            "12,345",
-        ] {
+        for text in ["", "  ", "abc", "45.5", "45..000", "4,5,6", "45,000.00", "kr.", "1.2345", "12,345"] {
             assert!(parse_kr(text).is_err(), "{text:?} should be refused");
         }
     }

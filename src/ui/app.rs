@@ -79,10 +79,7 @@ impl KalibrerApp {
             .path
             .as_ref()
             .and_then(|p| p.file_name())
-            .map_or_else(
-                || "Demo (ikke gemt)".to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
+            .map_or_else(|| "Demo (ikke gemt)".to_string(), |n| n.to_string_lossy().into_owned());
         let mark = if self.doc.is_dirty() { "● " } else { "" };
         format!("{mark}{name} – Kalibrer")
     }
@@ -91,32 +88,22 @@ impl KalibrerApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
         commands.extend(super::keys::keyboard_commands(ui.ctx(), &self.view));
-        let data = Data {
-            session: &self.doc.session,
-            eval: &self.eval,
-            derived: &self.derived,
-        };
+        let data = Data { session: &self.doc.session, eval: &self.eval, derived: &self.derived };
         egui::Panel::top("topbar").show(ui, |ui| {
             topbar_ui::ui(ui, &self.doc, &self.eval, &mut self.view, &mut commands);
         });
-        egui::Panel::right("focus")
-            .default_size(theme::FOCUS_WIDTH)
-            .size_range(380.0..=900.0)
-            .show(ui, |ui| {
-                focus_ui::ui(ui, data, &mut self.view, &mut commands);
-            });
+        egui::Panel::right("focus").default_size(theme::FOCUS_WIDTH).size_range(380.0..=900.0).show(ui, |ui| {
+            focus_ui::ui(ui, data, &mut self.view, &mut commands);
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             lanes_ui::ui(ui, data, &self.view, &mut commands);
             ui.separator();
             let side = (ui.available_width() * 0.36).clamp(360.0, 620.0);
             ui.horizontal_top(|ui| {
                 let height = ui.available_height();
-                ui.allocate_ui(
-                    egui::vec2(ui.available_width() - side - 12.0, height),
-                    |ui| {
-                        table_ui::ui(ui, data, &mut self.view, &mut commands);
-                    },
-                );
+                ui.allocate_ui(egui::vec2(ui.available_width() - side - 12.0, height), |ui| {
+                    table_ui::ui(ui, data, &mut self.view, &mut commands);
+                });
                 ui.separator();
                 ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
                     ui.vertical(|ui| {
@@ -140,10 +127,7 @@ impl eframe::App for KalibrerApp {
             theme::apply(&ctx, self.view.presentation);
             self.theme_for = Some(self.view.presentation);
         }
-        if ctx.input(|i| i.viewport().close_requested())
-            && self.doc.is_dirty()
-            && !self.view.quit_confirmed
-        {
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.view.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.view.confirm_quit = true;
         }

@@ -27,17 +27,10 @@ impl KalibrerApp {
             }
             Command::SelectInAgenda(delta) => self.select_in_agenda(delta),
             Command::SetAmount { manager, amount } => self.set_amount(manager, amount, None),
-            Command::DragAmount { manager, amount } => {
-                self.set_amount(manager, amount, Some(EditKey::Drag(manager)))
-            }
+            Command::DragAmount { manager, amount } => self.set_amount(manager, amount, Some(EditKey::Drag(manager))),
             Command::EndContinuous => self.doc.close_continuous(),
             Command::StepAmount { manager, steps } => {
-                let current = self
-                    .eval
-                    .amounts
-                    .get(manager)
-                    .map(|a| a.amount)
-                    .unwrap_or_default();
+                let current = self.eval.amounts.get(manager).map(|a| a.amount).unwrap_or_default();
                 let step = self.doc.session.policies.rounding_step.max(Decimal::ONE);
                 self.set_amount(manager, current + step * Decimal::from(steps), None);
             }
@@ -50,23 +43,15 @@ impl KalibrerApp {
             | Command::ToggleLock(_)
             | Command::ClearAdjustment(_)) => self.apply_manager_edit(command),
             Command::UseProposal(manager) => {
-                let target = self
-                    .doc
-                    .session
-                    .managers
-                    .get(manager)
-                    .and_then(|m| m.proposal.as_ref())
-                    .and_then(|p| p.amount);
+                let target =
+                    self.doc.session.managers.get(manager).and_then(|m| m.proposal.as_ref()).and_then(|p| p.amount);
                 if let Some(target) = target {
                     self.set_amount(manager, target, None);
                 }
             }
             Command::ProposeFitToPool => {
                 let proposal = allocate::fit_to_pool(&self.doc.session, &self.eval);
-                self.view.pending = Some(PendingProposal {
-                    title: "Tilpas til puljen".into(),
-                    proposal,
-                });
+                self.view.pending = Some(PendingProposal { title: "Tilpas til puljen".into(), proposal });
             }
             Command::ProposeSpread(k) => {
                 let proposal = allocate::spread(&self.doc.session, &self.eval, k);
@@ -93,10 +78,7 @@ impl KalibrerApp {
             Command::SetUser(id) => self.view.user = id,
             Command::Open => {
                 if self.doc.is_dirty() {
-                    self.view.notify(
-                        "Gem eller fortryd ændringerne, før du åbner en anden fil.",
-                        true,
-                    );
+                    self.view.notify("Gem eller fortryd ændringerne, før du åbner en anden fil.", true);
                 } else {
                     self.open_dialog();
                 }
@@ -151,17 +133,9 @@ impl KalibrerApp {
                     |m| m.notes = text,
                 );
             }
-            Command::SetBoxScore {
-                manager,
-                criterion,
-                score,
-            } => {
+            Command::SetBoxScore { manager, criterion, score } => {
                 let what = format!("Score {criterion}");
-                let show = |m: &Manager| {
-                    m.box_scores
-                        .get(&criterion)
-                        .map_or("–".into(), u8::to_string)
-                };
+                let show = |m: &Manager| m.box_scores.get(&criterion).map_or("–".into(), u8::to_string);
                 let c = criterion.clone();
                 self.edit(manager, None, &what, &show, "", |m| match score {
                     Some(s) => {
@@ -172,11 +146,7 @@ impl KalibrerApp {
                     }
                 });
             }
-            Command::SetAttainment {
-                manager,
-                goal,
-                attainment,
-            } => {
+            Command::SetAttainment { manager, goal, attainment } => {
                 let show = move |m: &Manager| {
                     m.goals
                         .get(goal)
@@ -184,35 +154,22 @@ impl KalibrerApp {
                         .map_or("–".into(), |a| format!("{} %", a.normalize()))
                 };
                 let what = format!("Målopfyldelse mål {}", goal + 1);
-                self.edit(
-                    manager,
-                    Some(EditKey::Text(manager, "opfyldelse")),
-                    &what,
-                    &show,
-                    "",
-                    |m| {
-                        if let Some(g) = m.goals.get_mut(goal) {
-                            g.attainment = attainment;
-                        }
-                    },
-                );
+                self.edit(manager, Some(EditKey::Text(manager, "opfyldelse")), &what, &show, "", |m| {
+                    if let Some(g) = m.goals.get_mut(goal) {
+                        g.attainment = attainment;
+                    }
+                });
             }
             Command::SetRating { manager, rating } => {
                 let show = |m: &Manager| m.overall_rating.map_or("–".into(), |r| r.to_string());
-                self.edit(manager, None, "Samlet vurdering", &show, "", |m| {
-                    m.overall_rating = rating
-                });
+                self.edit(manager, None, "Samlet vurdering", &show, "", |m| m.overall_rating = rating);
             }
             Command::SetStatus { manager, status } => {
                 let amount = self.eval.amounts.get(manager).map(|a| a.amount);
                 let show = |m: &Manager| m.status.label().to_string();
                 self.edit(manager, None, "Status", &show, "", |m| {
                     m.status = status;
-                    m.final_amount = if status == crate::model::MeetingStatus::Besluttet {
-                        amount
-                    } else {
-                        None
-                    };
+                    m.final_amount = if status == crate::model::MeetingStatus::Besluttet { amount } else { None };
                 });
             }
             Command::ToggleLock(manager) => {
@@ -220,11 +177,7 @@ impl KalibrerApp {
                 self.edit(manager, None, "Lås", &show, "", |m| m.locked = !m.locked);
             }
             Command::ClearAdjustment(manager) => {
-                let show = |m: &Manager| {
-                    m.adjustment
-                        .as_ref()
-                        .map_or("intet".into(), |a| format_signed_kr(a.amount))
-                };
+                let show = |m: &Manager| m.adjustment.as_ref().map_or("intet".into(), |a| format_signed_kr(a.amount));
                 self.edit(manager, None, "Skøn", &show, "", |m| m.adjustment = None);
             }
             _ => {}
@@ -242,17 +195,7 @@ impl KalibrerApp {
         f: impl FnOnce(&mut Manager),
     ) {
         let who = self.view.user.clone();
-        self.doc.edit_manager(
-            manager,
-            key,
-            LogSpec {
-                who: &who,
-                what,
-                show,
-                why,
-            },
-            f,
-        );
+        self.doc.edit_manager(manager, key, LogSpec { who: &who, what, show, why }, f);
     }
 
     /// Sets a manager's final amount (snapped to the step) through the model's edit:
@@ -263,42 +206,20 @@ impl KalibrerApp {
             return;
         };
         if m.locked {
-            self.view.notify(
-                format!(
-                    "{} er låst – lås op for at ændre beløbet.",
-                    self.view.display_name(m)
-                ),
-                true,
-            );
+            self.view.notify(format!("{} er låst – lås op for at ændre beløbet.", self.view.display_name(m)), true);
             return;
         }
-        let Some(level) = self
-            .eval
-            .level_of
-            .get(manager)
-            .copied()
-            .flatten()
-            .map(|l| session.levels[l].clone())
-        else {
-            self.view.notify(
-                format!("{} har et ukendt niveau; beløbet kan ikke ændres.", m.name),
-                true,
-            );
+        let Some(level) = self.eval.level_of.get(manager).copied().flatten().map(|l| session.levels[l].clone()) else {
+            self.view.notify(format!("{} har et ukendt niveau; beløbet kan ikke ændres.", m.name), true);
             return;
         };
         let step = session.policies.rounding_step;
         let target = round_to_step(target.max(Decimal::ZERO), step);
         let edit = edit_for_target(m, &level, target);
-        let why = m
-            .adjustment
-            .as_ref()
-            .map(|a| a.justification.clone())
-            .unwrap_or_default();
+        let why = m.adjustment.as_ref().map(|a| a.justification.clone()).unwrap_or_default();
         let show = move |m: &Manager| format_kr(amount_of(m, &level, step));
         let who = self.view.user.clone();
-        self.edit(manager, key, "Beløb", &show, &why, |m| {
-            apply_edit(m, edit, &who)
-        });
+        self.edit(manager, key, "Beløb", &show, &why, |m| apply_edit(m, edit, &who));
     }
 
     /// Applies the pending proposal as one undo step.
@@ -311,8 +232,7 @@ impl KalibrerApp {
         let who = self.view.user.clone();
         let mut new = Vec::new();
         for (i, target) in &pending.proposal.changes {
-            let (Some(m), Some(Some(li))) = (session.managers.get(*i), self.eval.level_of.get(*i))
-            else {
+            let (Some(m), Some(Some(li))) = (session.managers.get(*i), self.eval.level_of.get(*i)) else {
                 continue;
             };
             if m.locked {
@@ -320,36 +240,19 @@ impl KalibrerApp {
             }
             let level = &session.levels[*li];
             let mut changed = m.clone();
-            apply_edit(
-                &mut changed,
-                edit_for_target(m, level, round_to_step(*target, step)),
-                &who,
-            );
-            if let Some(adj) = changed
-                .adjustment
-                .as_mut()
-                .filter(|a| a.justification.trim().is_empty())
-            {
+            apply_edit(&mut changed, edit_for_target(m, level, round_to_step(*target, step)), &who);
+            if let Some(adj) = changed.adjustment.as_mut().filter(|a| a.justification.trim().is_empty()) {
                 adj.justification = format!("{GROUP_DECISION}: {}", pending.title);
             }
             new.push((*i, changed));
         }
         let levels = session.levels.clone();
         let show = move |m: &Manager| {
-            levels
-                .iter()
-                .find(|l| l.id == m.level)
-                .map_or_else(String::new, |l| format_kr(amount_of(m, l, step)))
+            levels.iter().find(|l| l.id == m.level).map_or_else(String::new, |l| format_kr(amount_of(m, l, step)))
         };
-        let spec = LogSpec {
-            who: &who,
-            what: "Beløb",
-            show: &show,
-            why: &pending.title,
-        };
+        let spec = LogSpec { who: &who, what: "Beløb", show: &show, why: &pending.title };
         let n = self.doc.replace_managers(&pending.title, spec, new);
-        self.view
-            .notify(format!("{}: {n} beløb ændret", pending.title), false);
+        self.view.notify(format!("{}: {n} beløb ændret", pending.title), false);
     }
 
     /// Selects the next or previous manager in agenda order.
@@ -358,14 +261,10 @@ impl KalibrerApp {
         if agenda.is_empty() {
             return;
         }
-        let pos = self
-            .view
-            .selected
-            .and_then(|s| agenda.iter().position(|&i| i == s));
+        let pos = self.view.selected.and_then(|s| agenda.iter().position(|&i| i == s));
         let next = match pos {
             None => 0,
-            Some(p) => (i64::try_from(p).unwrap_or(0) + i64::from(delta))
-                .clamp(0, agenda.len() as i64 - 1) as usize,
+            Some(p) => (i64::try_from(p).unwrap_or(0) + i64::from(delta)).clamp(0, agenda.len() as i64 - 1) as usize,
         };
         self.view.selected = agenda.get(next).copied();
         self.view.scroll_to_selected = true;
@@ -383,19 +282,11 @@ fn apply_edit(m: &mut Manager, edit: AmountEdit, who: &str) {
     match edit {
         AmountEdit::Direct(amount) => m.direct_amount = Some(amount),
         AmountEdit::Adjustment(amount) => {
-            let justification = m
-                .adjustment
-                .as_ref()
-                .map(|a| a.justification.clone())
-                .unwrap_or_default();
+            let justification = m.adjustment.as_ref().map(|a| a.justification.clone()).unwrap_or_default();
             if amount.is_zero() && justification.trim().is_empty() {
                 m.adjustment = None;
             } else {
-                m.adjustment = Some(Adjustment {
-                    amount,
-                    justification,
-                    by: who.to_string(),
-                });
+                m.adjustment = Some(Adjustment { amount, justification, by: who.to_string() });
             }
         }
     }
@@ -403,8 +294,5 @@ fn apply_edit(m: &mut Manager, edit: AmountEdit, who: &str) {
 
 /// Shows a manager's adjustment justification for the change log.
 fn justification(m: &Manager) -> String {
-    m.adjustment
-        .as_ref()
-        .map(|a| a.justification.clone())
-        .unwrap_or_default()
+    m.adjustment.as_ref().map(|a| a.justification.clone()).unwrap_or_default()
 }

@@ -41,12 +41,7 @@ impl KrAxis {
         let lo = ((lo - (hi - lo) / Decimal::from(30)) / ten).floor() * ten;
         let hi = ((hi + (hi - lo) / Decimal::from(30)) / ten).ceil() * ten;
         let hi = if hi <= lo { lo + ten } else { hi };
-        Self {
-            min: lo.max(Decimal::ZERO),
-            max: hi,
-            left,
-            right,
-        }
+        Self { min: lo.max(Decimal::ZERO), max: hi, left, right }
     }
 
     /// The x position of an amount (may fall outside `left..right` when the amount does).
@@ -64,11 +59,7 @@ impl KrAxis {
     #[must_use]
     pub fn amount_at(&self, x: f32, step: Decimal) -> Decimal {
         let width = self.right - self.left;
-        let t = if width > 0.0 {
-            ((x - self.left) / width).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
+        let t = if width > 0.0 { ((x - self.left) / width).clamp(0.0, 1.0) } else { 0.0 };
         let t = Decimal::from_f32(t).unwrap_or(Decimal::ZERO);
         let raw = self.min + (self.max - self.min) * t;
         round_to_step(raw, step).clamp(self.min.max(Decimal::ZERO), self.max)
@@ -78,9 +69,7 @@ impl KrAxis {
     #[must_use]
     pub fn ticks(&self) -> Vec<Decimal> {
         let span = self.max - self.min;
-        let steps = [
-            5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000,
-        ];
+        let steps = [5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000];
         let step = steps
             .iter()
             .map(|s| Decimal::from(*s))
@@ -101,12 +90,7 @@ mod tests {
     use super::*;
 
     fn axis() -> KrAxis {
-        KrAxis {
-            min: Decimal::from(20_000),
-            max: Decimal::from(120_000),
-            left: 100.0,
-            right: 1100.0,
-        }
+        KrAxis { min: Decimal::from(20_000), max: Decimal::from(120_000), left: 100.0, right: 1100.0 }
     }
 
     #[test]
@@ -121,26 +105,11 @@ mod tests {
     fn pixel_to_amount_snaps_to_step() {
         let a = axis();
         // 10 points = 1.000 kr.; 604 points → 70.400 → 70.000; 606 → 70.600 → 71.000.
-        assert_eq!(
-            a.amount_at(604.0, Decimal::from(1_000)),
-            Decimal::from(70_000)
-        );
-        assert_eq!(
-            a.amount_at(606.0, Decimal::from(1_000)),
-            Decimal::from(71_000)
-        );
-        assert_eq!(
-            a.amount_at(606.0, Decimal::from(5_000)),
-            Decimal::from(70_000)
-        );
-        assert_eq!(
-            a.amount_at(-50.0, Decimal::from(1_000)),
-            Decimal::from(20_000)
-        );
-        assert_eq!(
-            a.amount_at(5000.0, Decimal::from(1_000)),
-            Decimal::from(120_000)
-        );
+        assert_eq!(a.amount_at(604.0, Decimal::from(1_000)), Decimal::from(70_000));
+        assert_eq!(a.amount_at(606.0, Decimal::from(1_000)), Decimal::from(71_000));
+        assert_eq!(a.amount_at(606.0, Decimal::from(5_000)), Decimal::from(70_000));
+        assert_eq!(a.amount_at(-50.0, Decimal::from(1_000)), Decimal::from(20_000));
+        assert_eq!(a.amount_at(5000.0, Decimal::from(1_000)), Decimal::from(120_000));
     }
 
     #[test]

@@ -28,12 +28,8 @@ impl Derived {
     #[must_use]
     pub fn new(session: &Session, eval: &Evaluation) -> Self {
         let n = session.managers.len();
-        let index: HashMap<&str, usize> = session
-            .managers
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.as_str(), i))
-            .collect();
+        let index: HashMap<&str, usize> =
+            session.managers.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
         let mut worst: Vec<Option<Severity>> = vec![None; n];
         let mut count = vec![0_u32; n];
         for f in &eval.findings {
@@ -53,13 +49,7 @@ impl Derived {
         for (pos, li) in session.levels_by_rank().into_iter().enumerate() {
             level_rank_pos[li] = pos;
         }
-        Self {
-            worst,
-            count,
-            agenda,
-            agenda_pos,
-            level_rank_pos,
-        }
+        Self { worst, count, agenda, agenda_pos, level_rank_pos }
     }
 }
 

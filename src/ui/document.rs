@@ -69,15 +69,7 @@ impl Document {
     /// A document on `session`, unchanged.
     #[must_use]
     pub fn new(session: Session, path: Option<PathBuf>) -> Self {
-        Self {
-            session,
-            path,
-            revision: 0,
-            saved_revision: 0,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            open_key: None,
-        }
+        Self { session, path, revision: 0, saved_revision: 0, undo: Vec::new(), redo: Vec::new(), open_key: None }
     }
 
     /// Increases with every change; use it to key caches.
@@ -142,10 +134,7 @@ impl Document {
         let after = manager.clone();
         let merge = key.is_some()
             && key == self.open_key
-            && self
-                .undo
-                .last()
-                .is_some_and(|s| s.changes.len() == 1 && s.changes[0].index == index);
+            && self.undo.last().is_some_and(|s| s.changes.len() == 1 && s.changes[0].index == index);
         let id = after.id.clone();
         if merge {
             if let Some(step) = self.undo.last_mut()
@@ -170,11 +159,7 @@ impl Document {
             });
             self.push_undo(UndoStep {
                 label: format!("{} – {}", log.what, after.name),
-                changes: vec![ManagerChange {
-                    index,
-                    before,
-                    after,
-                }],
+                changes: vec![ManagerChange { index, before, after }],
             });
         }
         self.open_key = key;
@@ -184,12 +169,7 @@ impl Document {
 
     /// Replaces several managers at once as one undo step (fit to pool, merge, import),
     /// with one change-log entry per changed manager. Returns how many changed.
-    pub fn replace_managers(
-        &mut self,
-        label: &str,
-        log: LogSpec<'_>,
-        new: Vec<(usize, Manager)>,
-    ) -> usize {
+    pub fn replace_managers(&mut self, label: &str, log: LogSpec<'_>, new: Vec<(usize, Manager)>) -> usize {
         let mut changes = Vec::new();
         let when = now_iso();
         for (index, after) in new {
@@ -209,18 +189,11 @@ impl Document {
                 new: (log.show)(&after),
                 why: log.why.to_string(),
             });
-            changes.push(ManagerChange {
-                index,
-                before,
-                after,
-            });
+            changes.push(ManagerChange { index, before, after });
         }
         let n = changes.len();
         if n > 0 {
-            self.push_undo(UndoStep {
-                label: label.to_string(),
-                changes,
-            });
+            self.push_undo(UndoStep { label: label.to_string(), changes });
             self.open_key = None;
             self.revision += 1;
         }
@@ -256,11 +229,7 @@ impl Document {
     fn apply_side(&mut self, step: &UndoStep, undo: bool, who: &str) {
         for change in &step.changes {
             if let Some(slot) = self.session.managers.get_mut(change.index) {
-                *slot = if undo {
-                    change.before.clone()
-                } else {
-                    change.after.clone()
-                };
+                *slot = if undo { change.before.clone() } else { change.after.clone() };
             }
         }
         let (what, old, new) = if undo {
@@ -271,11 +240,7 @@ impl Document {
         self.session.change_log.push(ChangeEntry {
             when: now_iso(),
             who: who.to_string(),
-            manager: step
-                .changes
-                .first()
-                .filter(|_| step.changes.len() == 1)
-                .map(|c| c.after.id.clone()),
+            manager: step.changes.first().filter(|_| step.changes.len() == 1).map(|c| c.after.id.clone()),
             what: what.to_string(),
             old,
             new,

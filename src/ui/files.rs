@@ -17,9 +17,7 @@ const MAX_RECENT: usize = 8;
 impl KalibrerApp {
     /// Asks for a file and opens it (after the unsaved-changes check done by the caller).
     pub(super) fn open_dialog(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .add_filter("Kalibrer-session", &["ron"])
-            .pick_file();
+        let picked = rfd::FileDialog::new().add_filter("Kalibrer-session", &["ron"]).pick_file();
         if let Some(path) = picked {
             self.open_path(&path);
         }
@@ -28,10 +26,7 @@ impl KalibrerApp {
     /// Opens a session file, replacing the document; a bad file leaves everything as it was.
     pub(super) fn open_path(&mut self, path: &Path) {
         if self.doc.is_dirty() {
-            self.view.notify(
-                "Gem eller fortryd ændringerne, før du åbner en anden fil.",
-                true,
-            );
+            self.view.notify("Gem eller fortryd ændringerne, før du åbner en anden fil.", true);
             return;
         }
         match io::load_session_file(path) {
@@ -40,12 +35,9 @@ impl KalibrerApp {
                 *self = Self::with_session(session, Some(path.to_path_buf()));
                 self.view.recent = recent;
                 remember(&mut self.view.recent, path);
-                self.view
-                    .notify(format!("Åbnede {}", path.display()), false);
+                self.view.notify(format!("Åbnede {}", path.display()), false);
             }
-            Err(e) => self
-                .view
-                .notify(format!("Kunne ikke åbne {}: {e}", path.display()), true),
+            Err(e) => self.view.notify(format!("Kunne ikke åbne {}: {e}", path.display()), true),
         }
     }
 
@@ -74,16 +66,11 @@ impl KalibrerApp {
             Ok(()) => {
                 self.doc.mark_saved(path.to_path_buf());
                 remember(&mut self.view.recent, path);
-                self.view
-                    .notify(format!("Gemt i {}", path.display()), false);
+                self.view.notify(format!("Gemt i {}", path.display()), false);
             }
-            Err(e) => self.view.notify(
-                format!(
-                    "Kunne ikke gemme {}: {e}. Dine ændringer er ikke tabt.",
-                    path.display()
-                ),
-                true,
-            ),
+            Err(e) => self
+                .view
+                .notify(format!("Kunne ikke gemme {}: {e}. Dine ændringer er ikke tabt.", path.display()), true),
         }
     }
 }
@@ -96,12 +83,7 @@ fn remember(recent: &mut Vec<PathBuf>, path: &Path) {
 }
 
 /// The confirmation shown when quitting with unsaved changes.
-pub fn quit_dialog_ui(
-    ctx: &egui::Context,
-    doc: &Document,
-    view: &ViewState,
-    out: &mut Vec<Command>,
-) {
+pub fn quit_dialog_ui(ctx: &egui::Context, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
     if !view.confirm_quit {
         return;
     }
@@ -109,9 +91,7 @@ pub fn quit_dialog_ui(
         ui.heading("Der er ændringer, som ikke er gemt");
         ui.label(format!(
             "{} har ændringer siden sidst du gemte.",
-            doc.path
-                .as_ref()
-                .map_or("Sessionen".into(), |p| p.display().to_string())
+            doc.path.as_ref().map_or("Sessionen".into(), |p| p.display().to_string())
         ));
         ui.horizontal(|ui| {
             if ui.button(RichText::new("Gem og luk").strong()).clicked() {

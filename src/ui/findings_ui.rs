@@ -15,15 +15,13 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         ui.label(RichText::new("✔ Ingen fund – alle regler er overholdt.").color(theme::OK));
         return;
     }
-    egui::ScrollArea::vertical()
-        .id_salt("findings")
-        .auto_shrink([false, false])
-        .show_rows(ui, 22.0, findings.len(), |ui, range| {
+    egui::ScrollArea::vertical().id_salt("findings").auto_shrink([false, false]).show_rows(
+        ui,
+        22.0,
+        findings.len(),
+        |ui, range| {
             for f in &findings[range] {
-                let manager = f
-                    .manager
-                    .as_deref()
-                    .and_then(|id| data.session.manager_index(id));
+                let manager = f.manager.as_deref().and_then(|id| data.session.manager_index(id));
                 let who = manager.map(|i| view.display_name(&data.session.managers[i]));
                 let text = match &who {
                     Some(name) => format!("{} {name}: {}", f.severity.word(), f.message),
@@ -31,13 +29,13 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
                 };
                 let color = theme::severity_color(f.severity);
                 let selected = manager.is_some() && manager == view.selected;
-                let response =
-                    ui.selectable_label(selected, RichText::new(format!("● {text}")).color(color));
+                let response = ui.selectable_label(selected, RichText::new(format!("● {text}")).color(color));
                 if response.clicked()
                     && let Some(i) = manager
                 {
                     out.push(Command::Select(Some(i)));
                 }
             }
-        });
+        },
+    );
 }

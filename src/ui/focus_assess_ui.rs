@@ -19,29 +19,19 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out: &m
     let m = &data.session.managers[i];
     if let Some(level) = data.eval.level_of[i].map(|l| &data.session.levels[l]) {
         let model = model_of(m, level);
-        ui.label(
-            RichText::new(format!("Model: {}", model.name_da()))
-                .strong()
-                .size(18.0),
-        );
+        ui.label(RichText::new(format!("Model: {}", model.name_da())).strong().size(18.0));
         match model {
             AmountModel::Box(b) => {
-                egui::Grid::new("box_scores")
-                    .spacing(vec2(4.0, 3.0))
-                    .show(ui, |ui| {
-                        for c in &b.criteria {
-                            ui.label(format!("{} ({})", c.name, format_number(c.amount)));
-                            let current = m.box_scores.get(&c.id).copied();
-                            score_buttons(ui, &b.scale, current, !m.locked, |score| {
-                                out.push(Command::SetBoxScore {
-                                    manager: i,
-                                    criterion: c.id.clone(),
-                                    score,
-                                });
-                            });
-                            ui.end_row();
-                        }
-                    });
+                egui::Grid::new("box_scores").spacing(vec2(4.0, 3.0)).show(ui, |ui| {
+                    for c in &b.criteria {
+                        ui.label(format!("{} ({})", c.name, format_number(c.amount)));
+                        let current = m.box_scores.get(&c.id).copied();
+                        score_buttons(ui, &b.scale, current, !m.locked, |score| {
+                            out.push(Command::SetBoxScore { manager: i, criterion: c.id.clone(), score });
+                        });
+                        ui.end_row();
+                    }
+                });
             }
             AmountModel::BandPosition { scale } => {
                 ui.horizontal(|ui| {
@@ -58,18 +48,10 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out: &m
     ui.add_space(4.0);
     ui.label(RichText::new("Sådan er beløbet beregnet").strong());
     for line in &data.eval.amounts[i].breakdown {
-        let color = if line.text.contains("ingen begrundelse") {
-            theme::ERROR
-        } else {
-            Color32::from_gray(30)
-        };
+        let color = if line.text.contains("ingen begrundelse") { theme::ERROR } else { Color32::from_gray(30) };
         ui.label(RichText::new(line.describe()).color(color).monospace());
     }
-    ui.label(
-        RichText::new(format!("= {}", format_kr(data.eval.amounts[i].amount)))
-            .strong()
-            .monospace(),
-    );
+    ui.label(RichText::new(format!("= {}", format_kr(data.eval.amounts[i].amount))).strong().monospace());
     manager_findings_ui(ui, data, i);
     history_ui(ui, data, view, i);
 }
@@ -85,22 +67,10 @@ fn score_buttons(
     ui.horizontal(|ui| {
         for step in &scale.steps {
             let chosen = current == Some(step.score);
-            let button = egui::Button::selectable(
-                chosen,
-                RichText::new(step.score.to_string()).strong().size(17.0),
-            )
-            .min_size(vec2(30.0, 26.0));
-            let hover = format!(
-                "{} {} – {}",
-                step.score,
-                step.label,
-                format_percent(step.percent)
-            );
-            if ui
-                .add_enabled(enabled, button)
-                .on_hover_text(hover)
-                .clicked()
-            {
+            let button = egui::Button::selectable(chosen, RichText::new(step.score.to_string()).strong().size(17.0))
+                .min_size(vec2(30.0, 26.0));
+            let hover = format!("{} {} – {}", step.score, step.label, format_percent(step.percent));
+            if ui.add_enabled(enabled, button).on_hover_text(hover).clicked() {
                 set(if chosen { None } else { Some(step.score) });
             }
         }
@@ -114,54 +84,38 @@ fn score_buttons(
 fn goals_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, frame: Decimal, out: &mut Vec<Command>) {
     let m = &data.session.managers[i];
     let frame = m.contract_ceiling.unwrap_or(frame);
-    ui.label(format!(
-        "Ramme ved fuld målopfyldelse: {}",
-        format_kr(frame)
-    ));
+    ui.label(format!("Ramme ved fuld målopfyldelse: {}", format_kr(frame)));
     let total: Decimal = m.goals.iter().map(|g| g.weight).sum();
-    egui::Grid::new("goals")
-        .striped(true)
-        .spacing(vec2(8.0, 3.0))
-        .show(ui, |ui| {
-            for h in ["Mål", "Vægt", "Type", "Opfyldt"] {
-                ui.label(RichText::new(h).strong());
+    egui::Grid::new("goals").striped(true).spacing(vec2(8.0, 3.0)).show(ui, |ui| {
+        for h in ["Mål", "Vægt", "Type", "Opfyldt"] {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        for (g, goal) in m.goals.iter().enumerate() {
+            ui.label(&goal.name);
+            ui.label(format_percent(goal.weight));
+            let kind = match goal.scope {
+                GoalScope::Institutional => "institutionelt",
+                GoalScope::Personal => "personligt",
+            };
+            ui.label(RichText::new(kind).small());
+            let mut value = goal.attainment.and_then(|a| a.to_i64()).unwrap_or(0);
+            let drag = egui::DragValue::new(&mut value).range(0..=100).suffix(" %").speed(1.0);
+            let response = ui.add_enabled(!m.locked, drag);
+            if response.changed() {
+                out.push(Command::SetAttainment { manager: i, goal: g, attainment: Some(Decimal::from(value)) });
+            }
+            if response.drag_stopped() || response.lost_focus() {
+                out.push(Command::EndContinuous);
             }
             ui.end_row();
-            for (g, goal) in m.goals.iter().enumerate() {
-                ui.label(&goal.name);
-                ui.label(format_percent(goal.weight));
-                let kind = match goal.scope {
-                    GoalScope::Institutional => "institutionelt",
-                    GoalScope::Personal => "personligt",
-                };
-                ui.label(RichText::new(kind).small());
-                let mut value = goal.attainment.and_then(|a| a.to_i64()).unwrap_or(0);
-                let drag = egui::DragValue::new(&mut value)
-                    .range(0..=100)
-                    .suffix(" %")
-                    .speed(1.0);
-                let response = ui.add_enabled(!m.locked, drag);
-                if response.changed() {
-                    out.push(Command::SetAttainment {
-                        manager: i,
-                        goal: g,
-                        attainment: Some(Decimal::from(value)),
-                    });
-                }
-                if response.drag_stopped() || response.lost_focus() {
-                    out.push(Command::EndContinuous);
-                }
-                ui.end_row();
-            }
-        });
+        }
+    });
     if total != Decimal::ONE_HUNDRED {
         ui.label(
-            RichText::new(format!(
-                "Vægtene summerer til {} – skal være 100 %",
-                format_percent(total)
-            ))
-            .color(theme::ERROR)
-            .strong(),
+            RichText::new(format!("Vægtene summerer til {} – skal være 100 %", format_percent(total)))
+                .color(theme::ERROR)
+                .strong(),
         );
     }
 }
@@ -169,15 +123,11 @@ fn goals_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, frame: Decimal, out: &m
 /// This manager's findings.
 fn manager_findings_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize) {
     let id = &data.session.managers[i].id;
-    let mine = data
-        .eval
-        .findings
-        .iter()
-        .filter(|f| f.manager.as_ref() == Some(id) || f.other_manager.as_ref() == Some(id));
+    let mine =
+        data.eval.findings.iter().filter(|f| f.manager.as_ref() == Some(id) || f.other_manager.as_ref() == Some(id));
     for f in mine {
         ui.label(
-            RichText::new(format!("● {}: {}", f.severity.word(), f.message))
-                .color(theme::severity_color(f.severity)),
+            RichText::new(format!("● {}: {}", f.severity.word(), f.message)).color(theme::severity_color(f.severity)),
         );
     }
 }
@@ -185,48 +135,27 @@ fn manager_findings_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize) {
 /// Earlier years' amounts and this year's as a sparkline with labels.
 fn history_ui(ui: &mut egui::Ui, data: Data<'_>, _view: &ViewState, i: usize) {
     let m = &data.session.managers[i];
-    let mut points: Vec<(i32, Decimal)> = data
-        .session
-        .history
-        .get(&m.id)
-        .map(|h| h.iter().map(|(y, a)| (*y, *a)).collect())
-        .unwrap_or_default();
+    let mut points: Vec<(i32, Decimal)> =
+        data.session.history.get(&m.id).map(|h| h.iter().map(|(y, a)| (*y, *a)).collect()).unwrap_or_default();
     points.retain(|(y, _)| *y < data.session.year);
     points.push((data.session.year, data.eval.amounts[i].amount));
     ui.add_space(4.0);
     ui.label(RichText::new("Historik").strong());
-    let (rect, _) =
-        ui.allocate_exact_size(vec2(ui.available_width().min(420.0), 70.0), Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width().min(420.0), 70.0), Sense::hover());
     let painter = ui.painter_at(rect);
-    let max = points
-        .iter()
-        .map(|p| p.1)
-        .max()
-        .unwrap_or(Decimal::ONE)
-        .max(Decimal::ONE);
+    let max = points.iter().map(|p| p.1).max().unwrap_or(Decimal::ONE).max(Decimal::ONE);
     let n = points.len().max(2) as f32;
     let pos = |k: usize, a: Decimal| {
         let x = rect.left() + 30.0 + (rect.width() - 60.0) * k as f32 / (n - 1.0);
         let t = (a / max).to_f32().unwrap_or(0.0);
         pos2(x, rect.bottom() - 18.0 - t * (rect.height() - 34.0))
     };
-    let line: Vec<egui::Pos2> = points
-        .iter()
-        .enumerate()
-        .map(|(k, p)| pos(k, p.1))
-        .collect();
-    painter.add(egui::Shape::line(
-        line.clone(),
-        Stroke::new(2.0, theme::INFO),
-    ));
+    let line: Vec<egui::Pos2> = points.iter().enumerate().map(|(k, p)| pos(k, p.1)).collect();
+    painter.add(egui::Shape::line(line.clone(), Stroke::new(2.0, theme::INFO)));
     for (k, (year, amount)) in points.iter().enumerate() {
         let p = line[k];
         let current = *year == data.session.year;
-        painter.circle_filled(
-            p,
-            if current { 5.0 } else { 3.5 },
-            if current { Color32::BLACK } else { theme::INFO },
-        );
+        painter.circle_filled(p, if current { 5.0 } else { 3.5 }, if current { Color32::BLACK } else { theme::INFO });
         painter.text(
             pos2(p.x, rect.bottom()),
             egui::Align2::CENTER_BOTTOM,
@@ -234,10 +163,7 @@ fn history_ui(ui: &mut egui::Ui, data: Data<'_>, _view: &ViewState, i: usize) {
             egui::FontId::proportional(12.0),
             theme::MUTED,
         );
-        let short = format!(
-            "{} t.",
-            format_number((*amount / Decimal::from(1000)).round())
-        );
+        let short = format!("{} t.", format_number((*amount / Decimal::from(1000)).round()));
         painter.text(
             pos2(p.x, p.y - 5.0),
             egui::Align2::CENTER_BOTTOM,

@@ -20,68 +20,43 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
         ui.label("Klik på en prik i spændene, en række i tabellen eller et fund. PageDown/PageUp går til næste/forrige i dagsordenen.");
         return;
     };
-    egui::ScrollArea::vertical()
-        .id_salt("focus")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            header_ui(ui, data, view, i, out);
-            ui.separator();
-            amount_ui(ui, data, view, i, out);
-            ui.separator();
-            adjustment_ui(ui, data, i, out);
-            ui.separator();
-            focus_assess_ui::ui(ui, data, view, i, out);
-            ui.separator();
-            notes_ui(ui, data, i, out);
-        });
+    egui::ScrollArea::vertical().id_salt("focus").auto_shrink([false, false]).show(ui, |ui| {
+        header_ui(ui, data, view, i, out);
+        ui.separator();
+        amount_ui(ui, data, view, i, out);
+        ui.separator();
+        adjustment_ui(ui, data, i, out);
+        ui.separator();
+        focus_assess_ui::ui(ui, data, view, i, out);
+        ui.separator();
+        notes_ui(ui, data, i, out);
+    });
 }
 
 /// Name, level, unit, superior, pay forms; status buttons and lock.
-fn header_ui(
-    ui: &mut egui::Ui,
-    data: Data<'_>,
-    view: &ViewState,
-    i: usize,
-    out: &mut Vec<Command>,
-) {
+fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out: &mut Vec<Command>) {
     let m = &data.session.managers[i];
-    let level = data.eval.level_of[i]
-        .map(|l| data.session.levels[l].name.as_str())
-        .unwrap_or("ukendt niveau");
-    let superior = data
-        .session
-        .executive(&m.superior)
-        .map_or(m.superior.as_str(), |e| e.name.as_str());
+    let level = data.eval.level_of[i].map(|l| data.session.levels[l].name.as_str()).unwrap_or("ukendt niveau");
+    let superior = data.session.executive(&m.superior).map_or(m.superior.as_str(), |e| e.name.as_str());
     ui.label(RichText::new(view.display_name(m)).size(26.0).strong());
     ui.label(RichText::new(format!("{level} · {} · reference: {superior}", m.unit)).size(16.0));
     let forms: Vec<&str> = m.pay_forms.iter().map(|f| f.label()).collect();
     let mut line = format!(
         "{} · {}",
         m.basis.label(),
-        if forms.is_empty() {
-            "ingen vederlagsform".into()
-        } else {
-            forms.join(", ")
-        }
+        if forms.is_empty() { "ingen vederlagsform".into() } else { forms.join(", ") }
     );
     if m.has_top_supplement {
         line.push_str(" · topcheftillæg");
     }
     ui.label(RichText::new(line).color(theme::MUTED));
     if m.has_top_supplement && m.has_pay_form(PayForm::Merarbejde) {
-        ui.label(
-            RichText::new("Merarbejde kan ikke ydes med topcheftillæg")
-                .color(theme::ERROR)
-                .strong(),
-        );
+        ui.label(RichText::new("Merarbejde kan ikke ydes med topcheftillæg").color(theme::ERROR).strong());
     }
     ui.horizontal(|ui| {
         for s in MeetingStatus::ALL {
             if ui.selectable_label(m.status == s, s.label()).clicked() && m.status != s {
-                out.push(Command::SetStatus {
-                    manager: i,
-                    status: s,
-                });
+                out.push(Command::SetStatus { manager: i, status: s });
             }
         }
         ui.separator();
@@ -97,45 +72,23 @@ fn header_ui(
 }
 
 /// The big amount with ± step buttons and a typed field; amount vs base and last year.
-fn amount_ui(
-    ui: &mut egui::Ui,
-    data: Data<'_>,
-    view: &mut ViewState,
-    i: usize,
-    out: &mut Vec<Command>,
-) {
+fn amount_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out: &mut Vec<Command>) {
     let m = &data.session.managers[i];
     let a = &data.eval.amounts[i];
     let step = data.session.policies.rounding_step;
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(format_kr(a.amount))
-                .size(theme::BIG_AMOUNT_SIZE)
-                .strong(),
-        );
+        ui.label(RichText::new(format_kr(a.amount)).size(theme::BIG_AMOUNT_SIZE).strong());
         if ui
-            .add_enabled(
-                !m.locked,
-                egui::Button::new(RichText::new(format!("− {}", format_kr(step))).size(17.0)),
-            )
+            .add_enabled(!m.locked, egui::Button::new(RichText::new(format!("− {}", format_kr(step))).size(17.0)))
             .clicked()
         {
-            out.push(Command::StepAmount {
-                manager: i,
-                steps: -1,
-            });
+            out.push(Command::StepAmount { manager: i, steps: -1 });
         }
         if ui
-            .add_enabled(
-                !m.locked,
-                egui::Button::new(RichText::new(format!("+ {}", format_kr(step))).size(17.0)),
-            )
+            .add_enabled(!m.locked, egui::Button::new(RichText::new(format!("+ {}", format_kr(step))).size(17.0)))
             .clicked()
         {
-            out.push(Command::StepAmount {
-                manager: i,
-                steps: 1,
-            });
+            out.push(Command::StepAmount { manager: i, steps: 1 });
         }
     });
     ui.horizontal(|ui| {
@@ -145,9 +98,7 @@ fn amount_ui(
         }
         let response = ui.add_enabled(
             !m.locked,
-            egui::TextEdit::singleline(&mut view.amount_input.1)
-                .hint_text("fx 45.000")
-                .desired_width(140.0),
+            egui::TextEdit::singleline(&mut view.amount_input.1).hint_text("fx 45.000").desired_width(140.0),
         );
         let response = response.labelled_by(label.id);
         let enter = response.lost_focus() && ui.input(|inp| inp.key_pressed(egui::Key::Enter));
@@ -157,10 +108,7 @@ fn amount_ui(
                     out.push(Command::SetAmount { manager: i, amount });
                     view.amount_input.1.clear();
                 }
-                Err(e) => view.notify(
-                    format!("Beløbet for {} er ikke ændret: {e}", view.display_name(m)),
-                    true,
-                ),
+                Err(e) => view.notify(format!("Beløbet for {} er ikke ændret: {e}", view.display_name(m)), true),
             }
         }
     });
@@ -168,11 +116,7 @@ fn amount_ui(
     let mut facts = Vec::new();
     if let Some(last) = metrics.last_year {
         let change = metrics.change_vs_last_percent.map_or(String::new(), |p| {
-            format!(
-                " ({}{})",
-                if p > Decimal::ZERO { "+" } else { "" },
-                format_percent(p.round_dp(1))
-            )
+            format!(" ({}{})", if p > Decimal::ZERO { "+" } else { "" }, format_percent(p.round_dp(1)))
         });
         facts.push(format!("Sidste år {}{change}", format_kr(last)));
     }
@@ -180,20 +124,13 @@ fn amount_ui(
         facts.push(format!("Ø 3 år {}", format_kr(avg.round())));
     }
     if let Some(l) = data.eval.level_of[i].map(|l| &data.session.levels[l]) {
-        facts.push(format!(
-            "Spænd {}–{}",
-            format_kr(l.band.min),
-            format_kr(l.band.max)
-        ));
+        facts.push(format!("Spænd {}–{}", format_kr(l.band.min), format_kr(l.band.max)));
     }
     ui.label(facts.join(" · "));
     if view.show_salaries() {
-        let pct = metrics.percent_of_base.map_or(String::new(), |p| {
-            format!(
-                " · beløbet er {} af grundlønnen",
-                format_percent(p.round_dp(1))
-            )
-        });
+        let pct = metrics
+            .percent_of_base
+            .map_or(String::new(), |p| format!(" · beløbet er {} af grundlønnen", format_percent(p.round_dp(1))));
         ui.label(
             RichText::new(format!(
                 "Grundløn {} · samlet løn {}{pct}",
@@ -220,16 +157,10 @@ fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Comm
             out.push(Command::ClearAdjustment(i));
         }
     });
-    let mut text = m
-        .adjustment
-        .as_ref()
-        .map(|x| x.justification.clone())
-        .unwrap_or_default();
+    let mut text = m.adjustment.as_ref().map(|x| x.justification.clone()).unwrap_or_default();
     let missing = !a.adjustment.is_zero() && text.trim().is_empty();
     let label = ui.label(if missing {
-        RichText::new("Begrundelse for skønnet – mangler")
-            .color(theme::ERROR)
-            .strong()
+        RichText::new("Begrundelse for skønnet – mangler").color(theme::ERROR).strong()
     } else {
         RichText::new("Begrundelse for skønnet")
     });
@@ -247,18 +178,9 @@ fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Comm
     if response.lost_focus() {
         out.push(Command::EndContinuous);
     }
-    if let Some(by) = m
-        .adjustment
-        .as_ref()
-        .map(|x| x.by.as_str())
-        .filter(|b| !b.is_empty())
-    {
+    if let Some(by) = m.adjustment.as_ref().map(|x| x.by.as_str()).filter(|b| !b.is_empty()) {
         let who = data.session.executive(by).map_or(by, |e| e.name.as_str());
-        ui.label(
-            RichText::new(format!("Skøn indtastet af {who}"))
-                .small()
-                .color(theme::MUTED),
-        );
+        ui.label(RichText::new(format!("Skøn indtastet af {who}")).small().color(theme::MUTED));
     }
     if let Some(p) = &m.proposal {
         ui.add_space(4.0);
@@ -281,13 +203,8 @@ fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Comm
 fn notes_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Command>) {
     let mut text = data.session.managers[i].notes.clone();
     let label = ui.label(RichText::new("Noter fra mødet").strong());
-    let response = ui
-        .add(
-            egui::TextEdit::multiline(&mut text)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+    let response =
+        ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label.id);
     if response.changed() {
         out.push(Command::SetNotes { manager: i, text });
     }

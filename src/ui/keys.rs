@@ -42,9 +42,7 @@ pub fn keyboard_commands(ctx: &egui::Context, view: &ViewState) -> Vec<Command> 
             out.push(Command::SelectInAgenda(-1));
         }
         if let Some(manager) = view.selected {
-            if i.consume_key(Modifiers::NONE, Key::Plus)
-                || i.consume_key(Modifiers::NONE, Key::Equals)
-            {
+            if i.consume_key(Modifiers::NONE, Key::Plus) || i.consume_key(Modifiers::NONE, Key::Equals) {
                 out.push(Command::StepAmount { manager, steps: 1 });
             }
             if i.consume_key(Modifiers::NONE, Key::Minus) {

@@ -19,19 +19,11 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
     let order: Vec<usize> = session.levels_by_rank().into_iter().rev().collect();
     let height = theme::LANE_HEIGHT * order.len() as f32 + 30.0;
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
-    let axis = KrAxis::fit(
-        session,
-        data.eval,
-        rect.left() + theme::LANE_LABEL_WIDTH,
-        rect.right() - 24.0,
-    );
+    let axis = KrAxis::fit(session, data.eval, rect.left() + theme::LANE_LABEL_WIDTH, rect.right() - 24.0);
     let painter = ui.painter_at(rect);
     let lane_rect = |pos: usize| {
         let top = rect.top() + pos as f32 * theme::LANE_HEIGHT;
-        Rect::from_min_max(
-            pos2(rect.left(), top),
-            pos2(rect.right(), top + theme::LANE_HEIGHT),
-        )
+        Rect::from_min_max(pos2(rect.left(), top), pos2(rect.right(), top + theme::LANE_HEIGHT))
     };
     draw_axis(&painter, &axis, rect);
     let lane_of_level = |li: usize| order.iter().position(|&l| l == li);
@@ -39,10 +31,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         for li in [overlap.lower, overlap.higher] {
             if let Some(pos) = lane_of_level(li) {
                 let lane = lane_rect(pos);
-                let zone = Rect::from_x_y_ranges(
-                    axis.x(overlap.from)..=axis.x(overlap.to),
-                    lane.y_range(),
-                );
+                let zone = Rect::from_x_y_ranges(axis.x(overlap.from)..=axis.x(overlap.to), lane.y_range());
                 painter.rect_filled(zone, 0.0, theme::OVERLAP);
             }
         }
@@ -52,9 +41,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         let lane = lane_rect(pos);
         let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
         draw_lane_background(&painter, &axis, data, li, lane, color);
-        let members: Vec<usize> = (0..session.managers.len())
-            .filter(|&i| data.eval.level_of.get(i) == Some(&Some(li)))
-            .collect();
+        let members: Vec<usize> =
+            (0..session.managers.len()).filter(|&i| data.eval.level_of.get(i) == Some(&Some(li))).collect();
         if members.len() > theme::DENSE_LEVEL {
             draw_density(&painter, &axis, data, &members, lane, color);
             if let Some(sel) = view.selected.filter(|s| members.contains(s)) {
@@ -66,10 +54,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         }
     }
     for inv in &data.eval.inversions {
-        if let (Some(Some(a)), Some(Some(b))) = (
-            dot_pos.get(inv.lower_manager),
-            dot_pos.get(inv.higher_manager),
-        ) {
+        if let (Some(Some(a)), Some(Some(b))) = (dot_pos.get(inv.lower_manager), dot_pos.get(inv.higher_manager)) {
             painter.line_segment([*a, *b], Stroke::new(2.0, theme::ERROR));
         }
     }
@@ -81,25 +66,10 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
 }
 
 /// The lane label, the band bar and the level's mean.
-fn draw_lane_background(
-    painter: &egui::Painter,
-    axis: &KrAxis,
-    data: Data<'_>,
-    li: usize,
-    lane: Rect,
-    color: Color32,
-) {
+fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, li: usize, lane: Rect, color: Color32) {
     let level = &data.session.levels[li];
-    let n = data
-        .eval
-        .level_of
-        .iter()
-        .filter(|l| **l == Some(li))
-        .count();
-    painter.line_segment(
-        [lane.left_bottom(), lane.right_bottom()],
-        Stroke::new(1.0, theme::GRID),
-    );
+    let n = data.eval.level_of.iter().filter(|l| **l == Some(li)).count();
+    painter.line_segment([lane.left_bottom(), lane.right_bottom()], Stroke::new(1.0, theme::GRID));
     painter.text(
         pos2(lane.left() + 6.0, lane.center().y - 9.0),
         Align2::LEFT_CENTER,
@@ -110,11 +80,7 @@ fn draw_lane_background(
     painter.text(
         pos2(lane.left() + 6.0, lane.center().y + 11.0),
         Align2::LEFT_CENTER,
-        format!(
-            "{n} · {}–{}",
-            format_number(level.band.min),
-            format_number(level.band.max)
-        ),
+        format!("{n} · {}–{}", format_number(level.band.min), format_number(level.band.max)),
         FontId::proportional(13.0),
         theme::MUTED,
     );
@@ -124,18 +90,11 @@ fn draw_lane_background(
     );
     painter.rect_filled(band, 5.0, theme::band_fill(color));
     painter.rect_stroke(band, 5.0, Stroke::new(1.5, color), egui::StrokeKind::Inside);
-    let mean = data
-        .eval
-        .stats
-        .per_level
-        .iter()
-        .find(|s| s.level.as_deref() == Some(level.id.as_str()));
+    let mean = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
     if let Some(mean) = mean.filter(|s| s.stats.n > 0).map(|s| s.stats.mean) {
         let x = axis.x(mean);
-        painter.line_segment(
-            [pos2(x, lane.top() + 4.0), pos2(x, lane.bottom() - 4.0)],
-            Stroke::new(2.5, Color32::BLACK),
-        );
+        painter
+            .line_segment([pos2(x, lane.top() + 4.0), pos2(x, lane.bottom() - 4.0)], Stroke::new(2.5, Color32::BLACK));
         painter.text(
             pos2(x + 3.0, lane.top() + 2.0),
             Align2::LEFT_TOP,
@@ -147,17 +106,8 @@ fn draw_lane_background(
 }
 
 /// Places the dots of a lane, stacking dots that would overlap into rows above and below.
-fn place_dots(
-    axis: &KrAxis,
-    data: Data<'_>,
-    members: &[usize],
-    lane: Rect,
-    out: &mut [Option<Pos2>],
-) {
-    let mut sorted: Vec<(f32, usize)> = members
-        .iter()
-        .map(|&i| (axis.x(data.eval.amounts[i].amount), i))
-        .collect();
+fn place_dots(axis: &KrAxis, data: Data<'_>, members: &[usize], lane: Rect, out: &mut [Option<Pos2>]) {
+    let mut sorted: Vec<(f32, usize)> = members.iter().map(|&i| (axis.x(data.eval.amounts[i].amount), i)).collect();
     sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
     let offsets = [0.0, -1.0, 1.0, -2.0, 2.0];
     let gap = theme::DOT_RADIUS * 2.0 + 1.0;
@@ -165,32 +115,15 @@ fn place_dots(
     for (x, i) in sorted {
         let row = (0..offsets.len())
             .find(|&r| x - last[r] >= gap)
-            .unwrap_or_else(|| {
-                (0..offsets.len())
-                    .min_by(|&a, &b| last[a].total_cmp(&last[b]))
-                    .unwrap_or(0)
-            });
+            .unwrap_or_else(|| (0..offsets.len()).min_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0));
         last[row] = x;
         let y = lane.center().y + offsets[row] * (theme::DOT_RADIUS * 1.5);
-        out[i] = Some(pos2(
-            x,
-            y.clamp(
-                lane.top() + theme::DOT_RADIUS,
-                lane.bottom() - theme::DOT_RADIUS,
-            ),
-        ));
+        out[i] = Some(pos2(x, y.clamp(lane.top() + theme::DOT_RADIUS, lane.bottom() - theme::DOT_RADIUS)));
     }
 }
 
 /// A dense level as a histogram strip of 4-point bins.
-fn draw_density(
-    painter: &egui::Painter,
-    axis: &KrAxis,
-    data: Data<'_>,
-    members: &[usize],
-    lane: Rect,
-    color: Color32,
-) {
+fn draw_density(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, members: &[usize], lane: Rect, color: Color32) {
     let bins = ((axis.right - axis.left) / 4.0).max(1.0) as usize;
     let mut counts = vec![0_u32; bins + 1];
     for &i in members {
@@ -202,10 +135,7 @@ fn draw_density(
     for (b, &c) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
         let h = (c as f32 / max) * (lane.height() - 8.0);
         let x = axis.left + b as f32 * 4.0;
-        let r = Rect::from_min_max(
-            pos2(x, lane.bottom() - 4.0 - h),
-            pos2(x + 3.0, lane.bottom() - 4.0),
-        );
+        let r = Rect::from_min_max(pos2(x, lane.bottom() - 4.0 - h), pos2(x + 3.0, lane.bottom() - 4.0));
         painter.rect_filled(r, 0.0, color);
     }
 }
@@ -226,26 +156,14 @@ fn dot_ui(
     let m = &data.session.managers[i];
     let amount = data.eval.amounts[i].amount;
     let name = view.display_name(m);
-    let hit = Rect::from_center_size(
-        p,
-        vec2(theme::DOT_RADIUS * 2.0 + 6.0, theme::DOT_RADIUS * 2.0 + 6.0),
-    );
+    let hit = Rect::from_center_size(p, vec2(theme::DOT_RADIUS * 2.0 + 6.0, theme::DOT_RADIUS * 2.0 + 6.0));
     let response = ui.interact(hit, ui.scope_id().with(("dot", i)), Sense::click_and_drag());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Slider,
-            true,
-            format!("{name}: {}", format_kr(amount)),
-        )
-    });
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, format!("{name}: {}", format_kr(amount))));
     let selected = view.selected == Some(i);
     let li = data.eval.level_of[i].unwrap_or(0);
     let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
-    let r = if selected || response.hovered() {
-        theme::DOT_RADIUS + 2.0
-    } else {
-        theme::DOT_RADIUS
-    };
+    let r = if selected || response.hovered() { theme::DOT_RADIUS + 2.0 } else { theme::DOT_RADIUS };
     painter.circle_filled(p, r, color);
     let ring = match data.derived.worst.get(i).copied().flatten() {
         Some(Severity::Fejl) => Stroke::new(2.5, theme::ERROR),
@@ -264,9 +182,7 @@ fn dot_ui(
         );
     }
     if response.hovered() && !response.dragged() {
-        response
-            .clone()
-            .on_hover_text(format!("{name}\n{} · {}", m.unit, format_kr(amount)));
+        response.clone().on_hover_text(format!("{name}\n{} · {}", m.unit, format_kr(amount)));
     }
     if response.clicked() || response.drag_started() {
         out.push(Command::Select(Some(i)));
@@ -277,10 +193,7 @@ fn dot_ui(
     {
         let target = axis.amount_at(pointer.x, step);
         if target != amount {
-            out.push(Command::DragAmount {
-                manager: i,
-                amount: target,
-            });
+            out.push(Command::DragAmount { manager: i, amount: target });
         }
     }
     if response.drag_stopped() {
@@ -291,22 +204,10 @@ fn dot_ui(
 /// The kr. axis with ticks along the bottom of the lanes.
 fn draw_axis(painter: &egui::Painter, axis: &KrAxis, rect: Rect) {
     let y = rect.bottom() - 26.0;
-    painter.line_segment(
-        [pos2(axis.left, y), pos2(axis.right, y)],
-        Stroke::new(1.0, theme::MUTED),
-    );
+    painter.line_segment([pos2(axis.left, y), pos2(axis.right, y)], Stroke::new(1.0, theme::MUTED));
     for t in axis.ticks() {
         let x = axis.x(t);
-        painter.line_segment(
-            [pos2(x, rect.top()), pos2(x, y)],
-            Stroke::new(1.0, theme::GRID),
-        );
-        painter.text(
-            pos2(x, y + 3.0),
-            Align2::CENTER_TOP,
-            format_number(t),
-            FontId::proportional(14.0),
-            theme::MUTED,
-        );
+        painter.line_segment([pos2(x, rect.top()), pos2(x, y)], Stroke::new(1.0, theme::GRID));
+        painter.text(pos2(x, y + 3.0), Align2::CENTER_TOP, format_number(t), FontId::proportional(14.0), theme::MUTED);
     }
 }

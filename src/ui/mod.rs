@@ -37,12 +37,8 @@ use crate::model::Session;
 /// A Danish message saying which file and where it is wrong.
 pub fn initial_session(path: Option<&PathBuf>) -> Result<Session, String> {
     match path {
-        Some(p) => {
-            io::load_session_file(p).map_err(|e| format!("Kan ikke åbne {}: {e}", p.display()))
-        }
-        None => {
-            io::parse_session(io::DEMO_RON).map_err(|e| format!("Demoen kan ikke indlæses: {e}"))
-        }
+        Some(p) => io::load_session_file(p).map_err(|e| format!("Kan ikke åbne {}: {e}", p.display())),
+        None => io::parse_session(io::DEMO_RON).map_err(|e| format!("Demoen kan ikke indlæses: {e}")),
     }
 }
 
@@ -59,10 +55,6 @@ pub fn run_gui(path: Option<PathBuf>) -> Result<(), String> {
             .with_min_inner_size([1024.0, 640.0]),
         ..Default::default()
     };
-    eframe::run_native(
-        "Kalibrer",
-        options,
-        Box::new(move |cc| Ok(Box::new(KalibrerApp::new(cc, session, path)))),
-    )
-    .map_err(|e| format!("Vinduet kunne ikke åbnes: {e}"))
+    eframe::run_native("Kalibrer", options, Box::new(move |cc| Ok(Box::new(KalibrerApp::new(cc, session, path)))))
+        .map_err(|e| format!("Vinduet kunne ikke åbnes: {e}"))
 }

@@ -29,40 +29,29 @@ pub fn ui(ctx: &egui::Context, data: Data<'_>, view: &ViewState, out: &mut Vec<C
                 format_kr(proposal.total)
             ));
             ui.separator();
-            egui::ScrollArea::vertical()
-                .max_height(420.0)
-                .show(ui, |ui| {
-                    egui::Grid::new("proposal").striped(true).show(ui, |ui| {
-                        for h in ["Leder", "Nu", "Forslag", "Ændring"] {
-                            ui.label(RichText::new(h).strong());
-                        }
+            egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+                egui::Grid::new("proposal").striped(true).show(ui, |ui| {
+                    for h in ["Leder", "Nu", "Forslag", "Ændring"] {
+                        ui.label(RichText::new(h).strong());
+                    }
+                    ui.end_row();
+                    for (i, amount) in &proposal.changes {
+                        let Some(m) = data.session.managers.get(*i) else {
+                            continue;
+                        };
+                        let now = data.eval.amounts.get(*i).map(|a| a.amount).unwrap_or_default();
+                        ui.label(view.display_name(m));
+                        ui.label(format_number(now));
+                        ui.label(RichText::new(format_number(*amount)).strong());
+                        ui.label(signed(*amount - now));
                         ui.end_row();
-                        for (i, amount) in &proposal.changes {
-                            let Some(m) = data.session.managers.get(*i) else {
-                                continue;
-                            };
-                            let now = data
-                                .eval
-                                .amounts
-                                .get(*i)
-                                .map(|a| a.amount)
-                                .unwrap_or_default();
-                            ui.label(view.display_name(m));
-                            ui.label(format_number(now));
-                            ui.label(RichText::new(format_number(*amount)).strong());
-                            ui.label(signed(*amount - now));
-                            ui.end_row();
-                        }
-                    });
+                    }
                 });
+            });
             ui.separator();
             ui.horizontal(|ui| {
-                let accept =
-                    egui::Button::new(RichText::new("Acceptér forslaget").strong().size(17.0));
-                if ui
-                    .add_enabled(!proposal.changes.is_empty(), accept)
-                    .clicked()
-                {
+                let accept = egui::Button::new(RichText::new("Acceptér forslaget").strong().size(17.0));
+                if ui.add_enabled(!proposal.changes.is_empty(), accept).clicked() {
                     out.push(Command::AcceptProposal);
                 }
                 if ui.button(RichText::new("Afvis").size(17.0)).clicked() {
@@ -70,10 +59,7 @@ pub fn ui(ctx: &egui::Context, data: Data<'_>, view: &ViewState, out: &mut Vec<C
                 }
             });
             ui.label(
-                RichText::new(
-                    "Låste ledere ændres ikke. Et accepteret forslag kan fortrydes som ét trin.",
-                )
-                .small(),
+                RichText::new("Låste ledere ændres ikke. Et accepteret forslag kan fortrydes som ét trin.").small(),
             );
         });
 }

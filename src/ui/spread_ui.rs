@@ -13,48 +13,28 @@ use super::theme;
 /// Draws the statistics table.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>) {
     ui.label(RichText::new("Spredning pr. niveau").heading());
-    egui::Grid::new("spread")
-        .striped(true)
-        .spacing(vec2(10.0, 4.0))
-        .show(ui, |ui| {
-            for h in [
-                "Niveau",
-                "n",
-                "Min–maks",
-                "Sd",
-                "CV",
-                "Gini",
-                "Ens",
-                "Ø spænd",
-                "Δ sidste år",
-                "Fordeling",
-            ] {
-                ui.label(RichText::new(h).strong());
-            }
+    egui::Grid::new("spread").striped(true).spacing(vec2(10.0, 4.0)).show(ui, |ui| {
+        for h in ["Niveau", "n", "Min–maks", "Sd", "CV", "Gini", "Ens", "Ø spænd", "Δ sidste år", "Fordeling"] {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        let session = data.session;
+        for li in session.levels_by_rank().into_iter().rev() {
+            let level = &session.levels[li];
+            let Some(stats) = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()))
+            else {
+                continue;
+            };
+            let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
+            ui.label(RichText::new(&level.name).color(color).strong());
+            row_cells(ui, stats);
+            strip_ui(ui, data, li, color);
             ui.end_row();
-            let session = data.session;
-            for li in session.levels_by_rank().into_iter().rev() {
-                let level = &session.levels[li];
-                let Some(stats) = data
-                    .eval
-                    .stats
-                    .per_level
-                    .iter()
-                    .find(|s| s.level.as_deref() == Some(level.id.as_str()))
-                else {
-                    continue;
-                };
-                let color =
-                    theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
-                ui.label(RichText::new(&level.name).color(color).strong());
-                row_cells(ui, stats);
-                strip_ui(ui, data, li, color);
-                ui.end_row();
-            }
-            ui.label(RichText::new("Alle").strong());
-            row_cells(ui, &data.eval.stats.total);
-            ui.end_row();
-        });
+        }
+        ui.label(RichText::new("Alle").strong());
+        row_cells(ui, &data.eval.stats.total);
+        ui.end_row();
+    });
 }
 
 /// The numeric cells of one row.
@@ -71,30 +51,16 @@ fn row_cells(ui: &mut egui::Ui, s: &LevelStats) {
     ui.label(short(st.sd));
     let low = st.n >= 2 && st.cv_percent < Decimal::from(5);
     let cv = RichText::new(format_percent(st.cv_percent.round_dp(1)));
-    ui.label(if low {
-        cv.color(theme::WARNING).strong()
-    } else {
-        cv
-    });
+    ui.label(if low { cv.color(theme::WARNING).strong() } else { cv });
     ui.label(format!("{:.2}", st.gini.round_dp(2)).replace('.', ","));
     ui.label(format_percent(st.identical_share_percent.round_dp(0)));
-    ui.label(
-        s.mean_band_position_percent
-            .map_or("–".into(), |p| format_percent(p.round_dp(0))),
-    );
+    ui.label(s.mean_band_position_percent.map_or("–".into(), |p| format_percent(p.round_dp(0))));
     let change = s.change_vs_last_percent.map_or_else(
         || RichText::new("–"),
         |c| {
-            let t = RichText::new(format!(
-                "{}{}",
-                if c > Decimal::ZERO { "+" } else { "" },
-                format_percent(c.round_dp(1))
-            ));
-            if c < Decimal::ZERO {
-                t.color(theme::WARNING)
-            } else {
-                t
-            }
+            let t =
+                RichText::new(format!("{}{}", if c > Decimal::ZERO { "+" } else { "" }, format_percent(c.round_dp(1))));
+            if c < Decimal::ZERO { t.color(theme::WARNING) } else { t }
         },
     );
     ui.label(change);
@@ -102,10 +68,7 @@ fn row_cells(ui: &mut egui::Ui, s: &LevelStats) {
 
 /// Thousands as "45 t." for compact cells.
 fn short(amount: Decimal) -> String {
-    format!(
-        "{} t.",
-        format_number((amount / Decimal::from(1_000)).round())
-    )
+    format!("{} t.", format_number((amount / Decimal::from(1_000)).round()))
 }
 
 /// A strip of the level's amounts over its band: one tick per manager.
@@ -114,24 +77,13 @@ fn strip_ui(ui: &mut egui::Ui, data: Data<'_>, li: usize, color: Color32) {
     let painter = ui.painter_at(rect.expand(2.0));
     let band = &data.session.levels[li].band;
     let pad = (band.max - band.min) / Decimal::from(5);
-    let axis = KrAxis {
-        min: band.min - pad,
-        max: band.max + pad,
-        left: rect.left(),
-        right: rect.right(),
-    };
-    let band_rect =
-        egui::Rect::from_x_y_ranges(axis.x(band.min)..=axis.x(band.max), rect.y_range());
+    let axis = KrAxis { min: band.min - pad, max: band.max + pad, left: rect.left(), right: rect.right() };
+    let band_rect = egui::Rect::from_x_y_ranges(axis.x(band.min)..=axis.x(band.max), rect.y_range());
     painter.rect_filled(band_rect, 2.0, theme::band_fill(color));
     for (i, l) in data.eval.level_of.iter().enumerate() {
         if *l == Some(li) {
-            let x = axis
-                .x(data.eval.amounts[i].amount)
-                .clamp(rect.left(), rect.right());
-            painter.line_segment(
-                [pos2(x, rect.top() + 2.0), pos2(x, rect.bottom() - 2.0)],
-                Stroke::new(1.5, color),
-            );
+            let x = axis.x(data.eval.amounts[i].amount).clamp(rect.left(), rect.right());
+            painter.line_segment([pos2(x, rect.top() + 2.0), pos2(x, rect.bottom() - 2.0)], Stroke::new(1.5, color));
         }
     }
 }

@@ -14,11 +14,7 @@ use super::theme;
 /// A signed amount without "kr.": "+5.000", "−10.000".
 #[must_use]
 pub fn signed(amount: Decimal) -> String {
-    if amount > Decimal::ZERO {
-        format!("+{}", format_number(amount))
-    } else {
-        format_number(amount)
-    }
+    if amount > Decimal::ZERO { format!("+{}", format_number(amount)) } else { format_number(amount) }
 }
 
 /// A short Danish summary of the manager's assessment for the table.
@@ -29,34 +25,22 @@ pub fn assessment_summary(session: &Session, m: &Manager, level: Option<usize>) 
     };
     match model_of(m, level) {
         AmountModel::Box(model) => {
-            let scores: Vec<String> = model
-                .criteria
-                .iter()
-                .map(|c| {
-                    m.box_scores
-                        .get(&c.id)
-                        .map_or("–".to_string(), u8::to_string)
-                })
-                .collect();
+            let scores: Vec<String> =
+                model.criteria.iter().map(|c| m.box_scores.get(&c.id).map_or("–".to_string(), u8::to_string)).collect();
             scores.join("·")
         }
         AmountModel::WeightedGoals { .. } => {
             if m.goals.iter().any(|g| g.attainment.is_none()) || m.goals.is_empty() {
                 return "mål mangler".to_string();
             }
-            let total: Decimal = m
-                .goals
-                .iter()
-                .map(|g| g.weight * g.attainment.unwrap_or_default() / Decimal::ONE_HUNDRED)
-                .sum();
+            let total: Decimal =
+                m.goals.iter().map(|g| g.weight * g.attainment.unwrap_or_default() / Decimal::ONE_HUNDRED).sum();
             format!("{} opfyldt", format_percent(total.round_dp(1)))
         }
-        AmountModel::BandPosition { .. } => m
-            .overall_rating
-            .map_or("ingen vurdering".into(), |r| format!("vurdering {r}")),
-        AmountModel::FixedTiers => m
-            .tier
-            .map_or("intet trin".into(), |t| format!("trin {}", t + 1)),
+        AmountModel::BandPosition { .. } => {
+            m.overall_rating.map_or("ingen vurdering".into(), |r| format!("vurdering {r}"))
+        }
+        AmountModel::FixedTiers => m.tier.map_or("intet trin".into(), |t| format!("trin {}", t + 1)),
         AmountModel::Direct => "direkte".to_string(),
     }
 }
@@ -73,8 +57,7 @@ pub fn status_text(status: MeetingStatus) -> RichText {
 
 /// A small bar showing the position in band 0–100 % (red beyond the band).
 pub fn band_bar_ui(ui: &mut egui::Ui, percent: Option<Decimal>) {
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width().min(76.0), 14.0), Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width().min(76.0), 14.0), Sense::hover());
     let painter = ui.painter_at(rect.expand(1.0));
     painter.rect_filled(rect, 3.0, Color32::from_gray(225));
     let Some(p) = percent else {
@@ -89,16 +72,8 @@ pub fn band_bar_ui(ui: &mut egui::Ui, percent: Option<Decimal>) {
         3.0,
         color.gamma_multiply(0.5),
     );
-    painter.line_segment(
-        [pos2(x, rect.top() - 1.0), pos2(x, rect.bottom() + 1.0)],
-        Stroke::new(2.5, color),
-    );
-    painter.rect_stroke(
-        rect,
-        3.0,
-        Stroke::new(1.0, theme::MUTED),
-        StrokeKind::Inside,
-    );
+    painter.line_segment([pos2(x, rect.top() - 1.0), pos2(x, rect.bottom() + 1.0)], Stroke::new(2.5, color));
+    painter.rect_stroke(rect, 3.0, Stroke::new(1.0, theme::MUTED), StrokeKind::Inside);
     response.on_hover_text(format!("{} af spændet", format_percent(p.round_dp(0))));
 }
 
@@ -106,11 +81,7 @@ pub fn band_bar_ui(ui: &mut egui::Ui, percent: Option<Decimal>) {
 pub fn findings_cell_ui(ui: &mut egui::Ui, worst: Option<Severity>, count: u32) {
     match worst {
         Some(s) => {
-            ui.label(
-                RichText::new(format!("● {count}"))
-                    .color(theme::severity_color(s))
-                    .strong(),
-            );
+            ui.label(RichText::new(format!("● {count}")).color(theme::severity_color(s)).strong());
         }
         None => {
             ui.label(RichText::new("✔").color(theme::OK));

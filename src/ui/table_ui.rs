@@ -40,8 +40,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
     let rows = rows(data, view);
     let scroll_row = if view.scroll_to_selected {
         view.scroll_to_selected = false;
-        rows.iter()
-            .position(|r| Some(*r) == view.selected.map(Row::Manager))
+        rows.iter().position(|r| Some(*r) == view.selected.map(Row::Manager))
     } else {
         None
     };
@@ -70,25 +69,17 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
                         (c, false) if c == column && column != SortColumn::Agenda => " ▼",
                         _ => "",
                     };
-                    let button =
-                        egui::Button::new(RichText::new(format!("{label}{arrow}")).strong())
-                            .frame(false);
+                    let button = egui::Button::new(RichText::new(format!("{label}{arrow}")).strong()).frame(false);
                     if ui.add(button).on_hover_text("Sortér").clicked() {
-                        view.sort = if view.sort.0 == column {
-                            (column, !view.sort.1)
-                        } else {
-                            (column, true)
-                        };
+                        view.sort = if view.sort.0 == column { (column, !view.sort.1) } else { (column, true) };
                     }
                 });
             }
         })
         .body(|body| {
-            body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| {
-                match rows[row.index()] {
-                    Row::Level(li) => level_row(&mut row, data, li),
-                    Row::Manager(i) => manager_row(&mut row, data, view, i, out),
-                }
+            body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| match rows[row.index()] {
+                Row::Level(li) => level_row(&mut row, data, li),
+                Row::Manager(i) => manager_row(&mut row, data, view, i, out),
             });
         });
 }
@@ -152,19 +143,9 @@ fn sort(members: &mut [usize], data: Data<'_>, (column, ascending): (SortColumn,
 fn level_row(row: &mut egui_extras::TableRow<'_, '_>, data: Data<'_>, li: usize) {
     let level = &data.session.levels[li];
     let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
-    let sum = data
-        .eval
-        .stats
-        .per_level
-        .iter()
-        .find(|s| s.level.as_deref() == Some(level.id.as_str()));
+    let sum = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
     row.col(|ui| {
-        ui.label(
-            RichText::new(format!("■ {}", level.name))
-                .color(color)
-                .strong()
-                .size(17.0),
-        );
+        ui.label(RichText::new(format!("■ {}", level.name)).color(color).strong().size(17.0));
     });
     row.col(|ui| {
         if let Some(s) = sum {
@@ -192,10 +173,7 @@ fn manager_row(
     let name = view.display_name(m);
     row.col(|ui| {
         let lock = if m.locked { "🔒 " } else { "" };
-        if ui
-            .selectable_label(selected, RichText::new(format!("{lock}{name}")).strong())
-            .clicked()
-        {
+        if ui.selectable_label(selected, RichText::new(format!("{lock}{name}")).strong()).clicked() {
             out.push(Command::Select(Some(i)));
         }
     });
@@ -207,40 +185,17 @@ fn manager_row(
     });
     right(row, format_number(a.formula), None);
     let adj_color = (!a.adjustment.is_zero()).then_some(
-        if m.adjustment
-            .as_ref()
-            .is_some_and(|x| x.justification.trim().is_empty())
-        {
+        if m.adjustment.as_ref().is_some_and(|x| x.justification.trim().is_empty()) {
             theme::ERROR
         } else {
             theme::INFO
         },
     );
-    right(
-        row,
-        if a.adjustment.is_zero() {
-            "–".into()
-        } else {
-            super::table_cells::signed(a.adjustment)
-        },
-        adj_color,
-    );
+    right(row, if a.adjustment.is_zero() { "–".into() } else { super::table_cells::signed(a.adjustment) }, adj_color);
     row.col(|ui| amount_cell_ui(ui, view, &name, i, a.amount, out));
-    right(
-        row,
-        metrics.last_year.map_or("–".into(), format_number),
-        None,
-    );
-    let change = metrics
-        .change_vs_last_percent
-        .map_or("–".into(), format_percent);
-    let change_color = metrics.change_vs_last.map(|c| {
-        if c < Decimal::ZERO {
-            theme::WARNING
-        } else {
-            theme::OK
-        }
-    });
+    right(row, metrics.last_year.map_or("–".into(), format_number), None);
+    let change = metrics.change_vs_last_percent.map_or("–".into(), format_percent);
+    let change_color = metrics.change_vs_last.map(|c| if c < Decimal::ZERO { theme::WARNING } else { theme::OK });
     right(row, change, change_color);
     row.col(|ui| band_bar_ui(ui, metrics.band_position_percent));
     row.col(|ui| {
@@ -275,11 +230,7 @@ fn amount_cell_ui(
     out: &mut Vec<Command>,
 ) {
     let id = egui::Id::unique(("amount_cell", i));
-    let editing = view
-        .table_edit
-        .as_ref()
-        .filter(|(j, _)| *j == i)
-        .map(|(_, t)| t.clone());
+    let editing = view.table_edit.as_ref().filter(|(j, _)| *j == i).map(|(_, t)| t.clone());
     let mut text = editing.unwrap_or_else(|| format_number(amount));
     let response = ui.add(
         egui::TextEdit::singleline(&mut text)
@@ -288,8 +239,7 @@ fn amount_cell_ui(
             .align(egui::Align2::RIGHT_CENTER)
             .font(egui::TextStyle::Body),
     );
-    ui.ctx()
-        .accesskit_node_builder(response.id, |b| b.set_label(format!("Beløb for {name}")));
+    ui.ctx().accesskit_node_builder(response.id, |b| b.set_label(format!("Beløb for {name}")));
     if response.gained_focus() {
         out.push(Command::Select(Some(i)));
     }
@@ -300,10 +250,7 @@ fn amount_cell_ui(
         view.table_edit = None;
         if text != format_number(amount) {
             match parse_kr(&text) {
-                Ok(new) => out.push(Command::SetAmount {
-                    manager: i,
-                    amount: new,
-                }),
+                Ok(new) => out.push(Command::SetAmount { manager: i, amount: new }),
                 Err(e) => view.notify(format!("Beløbet for {name} er ikke ændret: {e}"), true),
             }
         }

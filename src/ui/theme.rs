@@ -66,23 +66,11 @@ pub fn apply(ctx: &egui::Context, presentation: bool) {
     ctx.set_zoom_factor(if presentation { PRESENTATION_ZOOM } else { 1.0 });
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (
-                TextStyle::Heading,
-                FontId::new(22.0, FontFamily::Proportional),
-            ),
+            (TextStyle::Heading, FontId::new(22.0, FontFamily::Proportional)),
             (TextStyle::Body, FontId::new(16.0, FontFamily::Proportional)),
-            (
-                TextStyle::Button,
-                FontId::new(16.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Small,
-                FontId::new(13.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Monospace,
-                FontId::new(15.0, FontFamily::Monospace),
-            ),
+            (TextStyle::Button, FontId::new(16.0, FontFamily::Proportional)),
+            (TextStyle::Small, FontId::new(13.0, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(15.0, FontFamily::Monospace)),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);

@@ -15,20 +15,12 @@ use super::theme;
 use super::view::ViewState;
 
 /// Draws the top bar.
-pub fn ui(
-    ui: &mut egui::Ui,
-    doc: &Document,
-    eval: &Evaluation,
-    view: &mut ViewState,
-    out: &mut Vec<Command>,
-) {
+pub fn ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, view: &mut ViewState, out: &mut Vec<Command>) {
     let session = &doc.session;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading(RichText::new(&session.organisation.name).strong());
-        ui.label(
-            RichText::new(format!("Resultatløn og engangsvederlag {}", session.year)).size(18.0),
-        );
+        ui.label(RichText::new(format!("Resultatløn og engangsvederlag {}", session.year)).size(18.0));
         ui.separator();
         pool_gauge_ui(ui, &eval.pool);
         ui.separator();
@@ -42,50 +34,24 @@ pub fn ui(
         user_ui(ui, doc, view, out);
         ui.separator();
         let undo = ui.add_enabled(doc.can_undo(), egui::Button::new("↶ Fortryd"));
-        if undo
-            .on_hover_text(
-                doc.undo_label()
-                    .map_or(String::new(), |l| format!("Fortryd: {l} (Ctrl+Z)")),
-            )
-            .clicked()
-        {
+        if undo.on_hover_text(doc.undo_label().map_or(String::new(), |l| format!("Fortryd: {l} (Ctrl+Z)"))).clicked() {
             out.push(Command::Undo);
         }
-        if ui
-            .add_enabled(doc.can_redo(), egui::Button::new("↷ Gentag"))
-            .on_hover_text("Ctrl+Y")
-            .clicked()
-        {
+        if ui.add_enabled(doc.can_redo(), egui::Button::new("↷ Gentag")).on_hover_text("Ctrl+Y").clicked() {
             out.push(Command::Redo);
         }
         ui.separator();
-        if ui
-            .button("Tilpas til puljen")
-            .on_hover_text("Foreslå beløb der rammer puljen")
-            .clicked()
-        {
+        if ui.button("Tilpas til puljen").on_hover_text("Foreslå beløb der rammer puljen").clicked() {
             out.push(Command::ProposeFitToPool);
         }
-        if ui
-            .button("Spred ×1,2")
-            .on_hover_text("Større spredning i hvert niveau, samme sum")
-            .clicked()
-        {
+        if ui.button("Spred ×1,2").on_hover_text("Større spredning i hvert niveau, samme sum").clicked() {
             out.push(Command::ProposeSpread(Decimal::new(12, 1)));
         }
-        if ui
-            .button("Saml ×0,8")
-            .on_hover_text("Mindre spredning i hvert niveau, samme sum")
-            .clicked()
-        {
+        if ui.button("Saml ×0,8").on_hover_text("Mindre spredning i hvert niveau, samme sum").clicked() {
             out.push(Command::ProposeSpread(Decimal::new(8, 1)));
         }
         ui.separator();
-        let label = if view.presentation {
-            "■ Præsentation (F5)"
-        } else {
-            "Præsentation (F5)"
-        };
+        let label = if view.presentation { "■ Præsentation (F5)" } else { "Præsentation (F5)" };
         if ui.selectable_label(view.presentation, label).clicked() {
             out.push(Command::TogglePresentation);
         }
@@ -94,11 +60,7 @@ pub fn ui(
         }
         if let Some(notice) = &view.notice {
             ui.separator();
-            let color = if notice.is_error {
-                theme::ERROR
-            } else {
-                theme::OK
-            };
+            let color = if notice.is_error { theme::ERROR } else { theme::OK };
             ui.label(RichText::new(&notice.text).color(color).strong());
         }
     });
@@ -122,44 +84,23 @@ fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus) {
     let mut used = rect;
     used.set_width(rect.width() * share.clamp(0.0, 1.0));
     painter.rect_filled(used, 4.0, fill);
-    painter.rect_stroke(
-        rect,
-        4.0,
-        Stroke::new(1.0, theme::MUTED),
-        StrokeKind::Inside,
-    );
+    painter.rect_stroke(rect, 4.0, Stroke::new(1.0, theme::MUTED), StrokeKind::Inside);
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
         format!("{:.0} % af puljen", share * 100.0),
         egui::FontId::proportional(15.0),
-        if share > 0.55 {
-            Color32::WHITE
-        } else {
-            Color32::BLACK
-        },
+        if share > 0.55 { Color32::WHITE } else { Color32::BLACK },
     );
     let text = if over {
         format!("Overskredet med {}", format_kr(-pool.left))
     } else {
         format!("Rest {}", format_kr(pool.left))
     };
-    let summary = format!(
-        "Pulje {} · brugt {} · {}",
-        format_kr(pool.pool),
-        format_kr(pool.used),
-        text
-    );
+    let summary = format!("Pulje {} · brugt {} · {}", format_kr(pool.pool), format_kr(pool.used), text);
     response.on_hover_text(&summary);
     ui.vertical(|ui| {
-        ui.label(
-            RichText::new(format!(
-                "Brugt {} af {}",
-                format_kr(pool.used),
-                format_kr(pool.pool)
-            ))
-            .strong(),
-        );
+        ui.label(RichText::new(format!("Brugt {} af {}", format_kr(pool.used), format_kr(pool.pool))).strong());
         ui.label(RichText::new(text).color(fill).strong());
     });
 }
@@ -169,17 +110,9 @@ fn counts_ui(ui: &mut egui::Ui, eval: &Evaluation) {
     let count = |s: Severity| eval.findings.iter().filter(|f| f.severity == s).count();
     let (errors, warnings) = (count(Severity::Fejl), count(Severity::Advarsel));
     let color = |n: usize, c: Color32| if n == 0 { theme::OK } else { c };
+    ui.label(RichText::new(format!("● {errors} fejl")).color(color(errors, theme::ERROR)).strong().size(18.0));
     ui.label(
-        RichText::new(format!("● {errors} fejl"))
-            .color(color(errors, theme::ERROR))
-            .strong()
-            .size(18.0),
-    );
-    ui.label(
-        RichText::new(format!("● {warnings} advarsler"))
-            .color(color(warnings, theme::WARNING))
-            .strong()
-            .size(18.0),
+        RichText::new(format!("● {warnings} advarsler")).color(color(warnings, theme::WARNING)).strong().size(18.0),
     );
 }
 
@@ -187,39 +120,22 @@ fn counts_ui(ui: &mut egui::Ui, eval: &Evaluation) {
 fn progress_ui(ui: &mut egui::Ui, doc: &Document) {
     let managers = &doc.session.managers;
     let n = managers.len();
-    let decided = managers
-        .iter()
-        .filter(|m| m.status == MeetingStatus::Besluttet)
-        .count();
-    let discussed = managers
-        .iter()
-        .filter(|m| m.status != MeetingStatus::IkkeDroeftet)
-        .count();
-    ui.label(
-        RichText::new(format!("Drøftet {discussed}/{n} · Besluttet {decided}/{n}")).size(18.0),
-    );
+    let decided = managers.iter().filter(|m| m.status == MeetingStatus::Besluttet).count();
+    let discussed = managers.iter().filter(|m| m.status != MeetingStatus::IkkeDroeftet).count();
+    ui.label(RichText::new(format!("Drøftet {discussed}/{n} · Besluttet {decided}/{n}")).size(18.0));
 }
 
 /// Who enters the changes.
 fn user_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
-    let current = doc
-        .session
-        .executive(&view.user)
-        .map_or_else(|| "—".to_string(), |e| e.name.clone());
+    let current = doc.session.executive(&view.user).map_or_else(|| "—".to_string(), |e| e.name.clone());
     ui.label("Indtaster:");
-    egui::ComboBox::from_id_salt("user")
-        .selected_text(current)
-        .width(220.0)
-        .show_ui(ui, |ui| {
-            for e in &doc.session.executives {
-                if ui
-                    .selectable_label(e.id == view.user, format!("{} ({})", e.name, e.title))
-                    .clicked()
-                {
-                    out.push(Command::SetUser(e.id.clone()));
-                }
+    egui::ComboBox::from_id_salt("user").selected_text(current).width(220.0).show_ui(ui, |ui| {
+        for e in &doc.session.executives {
+            if ui.selectable_label(e.id == view.user, format!("{} ({})", e.name, e.title)).clicked() {
+                out.push(Command::SetUser(e.id.clone()));
             }
-        });
+        }
+    });
 }
 
 /// The file menu: open, save, save as, recent files.

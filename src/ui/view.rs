@@ -123,11 +123,7 @@ impl ViewState {
             selected: None,
             presentation: false,
             initials: false,
-            user: session
-                .executives
-                .first()
-                .map(|e| e.id.clone())
-                .unwrap_or_default(),
+            user: session.executives.first().map(|e| e.id.clone()).unwrap_or_default(),
             filter: Filter::default(),
             sort: (SortColumn::Agenda, true),
             pending: None,
@@ -144,11 +140,7 @@ impl ViewState {
     /// The name to show for a manager: initials in presentation mode when chosen.
     #[must_use]
     pub fn display_name(&self, m: &Manager) -> String {
-        if self.presentation && self.initials {
-            m.initials()
-        } else {
-            m.name.clone()
-        }
+        if self.presentation && self.initials { m.initials() } else { m.name.clone() }
     }
 
     /// Whether salaries (base salary, total pay, % of base) may be shown.
@@ -159,30 +151,19 @@ impl ViewState {
 
     /// Sets a notice.
     pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
-        self.notice = Some(Notice {
-            text: text.into(),
-            is_error,
-        });
+        self.notice = Some(Notice { text: text.into(), is_error });
     }
 }
 
 /// Manager indices in agenda order: level rank highest first, then unit, then name.
 #[must_use]
 pub fn agenda_order(session: &Session, eval: &Evaluation) -> Vec<usize> {
-    let rank_of = |i: usize| {
-        eval.level_of
-            .get(i)
-            .copied()
-            .flatten()
-            .map_or(i64::MIN, |l| i64::from(session.levels[l].rank))
-    };
+    let rank_of =
+        |i: usize| eval.level_of.get(i).copied().flatten().map_or(i64::MIN, |l| i64::from(session.levels[l].rank));
     let mut order: Vec<usize> = (0..session.managers.len()).collect();
     order.sort_by(|&a, &b| {
         let (ma, mb) = (&session.managers[a], &session.managers[b]);
-        rank_of(b)
-            .cmp(&rank_of(a))
-            .then_with(|| ma.unit.cmp(&mb.unit))
-            .then_with(|| ma.name.cmp(&mb.name))
+        rank_of(b).cmp(&rank_of(a)).then_with(|| ma.unit.cmp(&mb.unit)).then_with(|| ma.name.cmp(&mb.name))
     });
     order
 }
