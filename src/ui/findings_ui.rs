@@ -4,6 +4,7 @@ use egui::RichText;
 
 use super::command::Command;
 use super::derived::Data;
+use super::table_cells::finding_message;
 use super::theme;
 use super::view::ViewState;
 
@@ -23,9 +24,10 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
             for f in &findings[range] {
                 let manager = f.manager.as_deref().and_then(|id| data.session.manager_index(id));
                 let who = manager.map(|i| view.display_name(&data.session.managers[i]));
+                let message = finding_message(f, view.presentation);
                 let text = match &who {
-                    Some(name) => format!("{} {name}: {}", f.severity.word(), f.message),
-                    None => format!("{}: {}", f.severity.word(), f.message),
+                    Some(name) => format!("{} {name}: {message}", f.severity.word()),
+                    None => format!("{}: {message}", f.severity.word()),
                 };
                 let color = theme::severity_color(f.severity);
                 let selected = manager.is_some() && manager == view.selected;

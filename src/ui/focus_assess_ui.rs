@@ -11,6 +11,7 @@ use crate::model::{AmountModel, GoalScope, Scale};
 
 use super::command::Command;
 use super::derived::Data;
+use super::table_cells::finding_message;
 use super::theme;
 use super::view::ViewState;
 
@@ -52,8 +53,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out: &m
         ui.label(RichText::new(line.describe()).color(color).monospace());
     }
     ui.label(RichText::new(format!("= {}", format_kr(data.eval.amounts[i].amount))).strong().monospace());
-    manager_findings_ui(ui, data, i);
-    history_ui(ui, data, view, i);
+    manager_findings_ui(ui, data, view, i);
+    history_ui(ui, data, i);
 }
 
 /// Buttons 1–6 of a scale; clicking the chosen one clears it.
@@ -121,19 +122,18 @@ fn goals_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, frame: Decimal, out: &m
 }
 
 /// This manager's findings.
-fn manager_findings_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize) {
+fn manager_findings_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize) {
     let id = &data.session.managers[i].id;
     let mine =
         data.eval.findings.iter().filter(|f| f.manager.as_ref() == Some(id) || f.other_manager.as_ref() == Some(id));
     for f in mine {
-        ui.label(
-            RichText::new(format!("● {}: {}", f.severity.word(), f.message)).color(theme::severity_color(f.severity)),
-        );
+        let message = finding_message(f, view.presentation);
+        ui.label(RichText::new(format!("● {}: {message}", f.severity.word())).color(theme::severity_color(f.severity)));
     }
 }
 
 /// Earlier years' amounts and this year's as a sparkline with labels.
-fn history_ui(ui: &mut egui::Ui, data: Data<'_>, _view: &ViewState, i: usize) {
+fn history_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize) {
     let m = &data.session.managers[i];
     let mut points: Vec<(i32, Decimal)> =
         data.session.history.get(&m.id).map(|h| h.iter().map(|(y, a)| (*y, *a)).collect()).unwrap_or_default();

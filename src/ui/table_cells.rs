@@ -88,3 +88,18 @@ pub fn findings_cell_ui(ui: &mut egui::Ui, worst: Option<Severity>, count: u32) 
         }
     }
 }
+
+/// A finding's message as it may be shown: in presentation mode the rules whose
+/// messages carry salaries get a wording without them.
+#[must_use]
+pub fn finding_message(f: &crate::engine::Finding, presentation: bool) -> String {
+    use crate::engine::RuleId;
+    if !presentation {
+        return f.message.clone();
+    }
+    match f.rule {
+        RuleId::OverCap => "Beløbet overstiger loftet i procent af grundlønnen.".to_string(),
+        RuleId::AboveDepartementschef => "Samlet løn inkl. beløbet overstiger departementschefens.".to_string(),
+        _ => f.message.clone(),
+    }
+}

@@ -1,0 +1,190 @@
+//! UI tests of the meeting screen on the demo session: clicking and typing through
+//! AccessKit, asserting on what is shown.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kalibrer::engine::amounts::model_of;
+use kalibrer::model::money::{format_kr, format_number};
+use kalibrer::model::{AmountModel, Session};
+use kalibrer::ui::KalibrerApp;
+
+fn demo() -> Session {
+    kalibrer::io::parse_session(kalibrer::io::DEMO_RON).expect("demo parses")
+}
+
+fn harness(session: Session) -> Harness<'static, KalibrerApp> {
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), None));
+    harness.run();
+    harness
+}
+
+/// Index of the first manager on a box-model level without an adjustment.
+fn box_manager(session: &Session) -> usize {
+    session
+        .managers
+        .iter()
+        .position(|m| {
+            session.level(&m.level).is_some_and(|l| matches!(model_of(m, l), AmountModel::Box(_)))
+                && m.adjustment.is_none()
+                && !m.locked
+        })
+        .expect("a box-model manager")
+}
+
+fn select(harness: &mut Harness<'_, KalibrerApp>, name: &str) {
+    harness.get_all_by_label(name).next().expect("name shown").click();
+    harness.run();
+}
+
+fn type_amount(harness: &mut Harness<'_, KalibrerApp>, name: &str, text: &str) {
+    let label = format!("Beløb for {name}");
+    harness.get_by_label(&label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_label(&label).type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn typing_an_amount_moves_pool_and_level_statistics_and_undo_restores() {
+    let session = demo();
+    let i = box_manager(&session);
+    let name = session.managers[i].name.clone();
+    let mut harness = harness(session);
+    let before_used = harness.state().eval.pool.used;
+    let before_amount = harness.state().eval.amounts[i].amount;
+    let level_id = harness.state().doc.session.managers[i].level.clone();
+    let level_sum = |h: &Harness<'_, KalibrerApp>| {
+        h.state().eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(&level_id)).unwrap().stats.sum
+    };
+    let before_sum = level_sum(&harness);
+    assert!(harness.query_by_label_contains(&format!("Brugt {}", format_kr(before_used))).is_some());
+
+    select(&mut harness, &name);
+    let target = before_amount + rust_decimal::Decimal::from(7_000);
+    type_amount(&mut harness, &name, &format_number(target));
+
+    assert_eq!(harness.state().eval.amounts[i].amount, target);
+    let after_used = harness.state().eval.pool.used;
+    assert_eq!(after_used, before_used + rust_decimal::Decimal::from(7_000));
+    assert_eq!(level_sum(&harness), before_sum + rust_decimal::Decimal::from(7_000));
+    assert!(
+        harness.query_by_label_contains(&format!("Brugt {}", format_kr(after_used))).is_some(),
+        "gauge shows new sum"
+    );
+    // The change is a discretionary adjustment without justification: flagged red.
+    assert!(harness.query_by_label("Begrundelse for skønnet – mangler").is_some());
+    let log = &harness.state().doc.session.change_log;
+    assert_eq!(log.last().map(|e| e.new.clone()), Some(format_kr(target)));
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().eval.amounts[i].amount, before_amount);
+    assert_eq!(harness.state().eval.pool.used, before_used);
+    assert!(harness.query_by_label_contains(&format!("Brugt {}", format_kr(before_used))).is_some());
+    assert!(harness.query_by_label("Begrundelse for skønnet – mangler").is_none());
+}
+
+#[test]
+fn writing_a_justification_clears_the_flag() {
+    let session = demo();
+    let i = box_manager(&session);
+    let name = session.managers[i].name.clone();
+    let mut harness = harness(session);
+    select(&mut harness, &name);
+    harness.get_by_label(&format!("+ {}", format_kr(rust_decimal::Decimal::from(1_000)))).click();
+    harness.run();
+    assert!(harness.query_by_label("Begrundelse for skønnet – mangler").is_some());
+    let field = harness.get_by_label("Begrundelse for skønnet – mangler");
+    field.focus();
+    harness.run();
+    harness.get_by_label("Begrundelse for skønnet – mangler").type_text("Ekstraordinær indsats i udbuddet");
+    harness.run();
+    assert!(harness.query_by_label("Begrundelse for skønnet – mangler").is_none());
+    let m = &harness.state().doc.session.managers[i];
+    assert_eq!(m.adjustment.as_ref().map(|a| a.justification.as_str()), Some("Ekstraordinær indsats i udbuddet"));
+}
+
+#[test]
+fn presentation_mode_hides_every_salary_and_restores_them() {
+    let session = demo();
+    let i = box_manager(&session);
+    let name = session.managers[i].name.clone();
+    let base = format_kr(session.managers[i].base_salary);
+    let mut harness = harness(session);
+    select(&mut harness, &name);
+    assert!(harness.query_by_label_contains(&base).is_some(), "base salary shown in normal mode");
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().view.presentation);
+    assert!(harness.query_by_label_contains("Grundløn").is_none());
+    assert!(harness.query_by_label_contains(&base).is_none());
+    assert!(harness.query_by_label_contains("samlet løn").is_none());
+    assert!(harness.query_by_label_contains("■ Præsentation").is_some(), "mode shown in the top bar");
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.query_by_label_contains(&base).is_some());
+}
+
+#[test]
+fn dragging_a_dot_changes_the_amount_on_the_step_and_undoes_as_one_step() {
+    let session = demo();
+    let i = box_manager(&session);
+    let name = session.managers[i].name.clone();
+    let mut harness = harness(session);
+    let before = harness.state().eval.amounts[i].amount;
+    let log_before = harness.state().doc.session.change_log.len();
+    let label = format!("{name}: {}", format_kr(before));
+    let start = harness.get_by_label(&label).rect().center();
+    harness.drag_at(start);
+    harness.run();
+    for dx in [10.0, 20.0, 30.0, 40.0] {
+        harness.hover_at(start + egui::vec2(dx, 0.0));
+        harness.run();
+    }
+    harness.drop_at(start + egui::vec2(40.0, 0.0));
+    harness.run();
+    let after = harness.state().eval.amounts[i].amount;
+    assert!(after > before, "dragging right raises the amount ({before} → {after})");
+    let step = harness.state().doc.session.policies.rounding_step;
+    assert!((after / step).fract().is_zero(), "on the step");
+    assert_eq!(harness.state().doc.session.change_log.len(), log_before + 1, "one log entry per drag");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().eval.amounts[i].amount, before, "one undo reverts the whole drag");
+}
+
+#[test]
+fn clicking_a_finding_selects_its_manager() {
+    let session = demo();
+    let mut harness = harness(session);
+    let finding =
+        harness.state().eval.findings.iter().find(|f| f.manager.is_some()).cloned().expect("demo has findings");
+    let id = finding.manager.clone().unwrap();
+    let index = harness.state().doc.session.manager_index(&id).unwrap();
+    harness.get_all_by_label_contains(&finding.message).next().expect("finding listed").click();
+    harness.run();
+    assert_eq!(harness.state().view.selected, Some(index));
+}
+
+#[test]
+fn snapshots_of_main_screen_and_presentation_mode() {
+    let session = demo();
+    let i = box_manager(&session);
+    let name = session.managers[i].name.clone();
+    let mut harness = harness(session);
+    harness.set_render_cursor(false);
+    select(&mut harness, &name);
+    harness.snapshot("meeting_screen");
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.snapshot("presentation_mode");
+}
