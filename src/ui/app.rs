@@ -30,6 +30,8 @@ pub struct KalibrerApp {
     pub(super) theme_for: Option<bool>,
     /// The title last sent to the window.
     pub(super) title: String,
+    /// The recovery copy's schedule.
+    pub(super) autosave: super::autosave::Autosave,
 }
 
 impl KalibrerApp {
@@ -59,6 +61,7 @@ impl KalibrerApp {
             view,
             theme_for: None,
             title: String::new(),
+            autosave: super::autosave::Autosave::default(),
         }
     }
 
@@ -136,6 +139,13 @@ impl eframe::App for KalibrerApp {
             self.apply(&ctx, command);
         }
         self.refresh();
+        let (path, revision, dirty) = (self.doc.path.clone(), self.doc.revision(), self.doc.is_dirty());
+        if let Some(wait) = self.autosave.tick(&self.doc.session, path.as_deref(), revision, dirty) {
+            ctx.request_repaint_after(wait);
+        }
+        if let Some(error) = self.autosave.last_error.take() {
+            self.view.notify(error, true);
+        }
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -64,6 +64,7 @@ impl KalibrerApp {
     pub(super) fn save_to(&mut self, path: &Path) {
         match io::save_session(path, &self.doc.session) {
             Ok(()) => {
+                self.autosave.saved(self.doc.path.as_deref());
                 self.doc.mark_saved(path.to_path_buf());
                 remember(&mut self.view.recent, path);
                 self.view.notify(format!("Gemt i {}", path.display()), false);

@@ -5,6 +5,7 @@
 
 pub mod app;
 mod apply;
+pub mod autosave;
 pub mod axis;
 pub mod command;
 pub mod derived;

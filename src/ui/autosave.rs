@@ -1,0 +1,80 @@
+//! Autosave: a recovery copy beside the session within seconds of any unsaved change.
+//!
+//! The copy is written atomically to `<file>.gendan.ron` (or, for the demo and imports,
+//! `kalibrer-gendan.ron` in the temp folder) and removed after a normal save.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::io;
+use crate::model::Session;
+
+/// How long after the first unsaved change the recovery copy is written.
+pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(10);
+
+/// The recovery file for a session file (None: the demo or an unsaved import).
+#[must_use]
+pub fn recovery_path(path: Option<&Path>) -> PathBuf {
+    match path {
+        Some(p) => {
+            let mut name = p.file_stem().map(|s| s.to_os_string()).unwrap_or_default();
+            name.push(".gendan.ron");
+            p.with_file_name(name)
+        }
+        None => std::env::temp_dir().join("kalibrer-gendan.ron"),
+    }
+}
+
+/// When to write the next recovery copy.
+#[derive(Debug, Clone, Default)]
+pub struct Autosave {
+    /// The revision last written to the recovery file.
+    written_revision: Option<u64>,
+    /// When the current unsaved revision was first seen.
+    dirty_since: Option<Instant>,
+    /// The last failure, to show once.
+    pub last_error: Option<String>,
+}
+
+impl Autosave {
+    /// Called every frame: writes the recovery copy when a change has waited long enough.
+    /// Returns how long until it should be called again (for `request_repaint_after`).
+    pub fn tick(&mut self, session: &Session, path: Option<&Path>, revision: u64, dirty: bool) -> Option<Duration> {
+        if !dirty || self.written_revision == Some(revision) {
+            self.dirty_since = None;
+            return None;
+        }
+        let since = *self.dirty_since.get_or_insert_with(Instant::now);
+        let waited = since.elapsed();
+        if waited < AUTOSAVE_AFTER {
+            return Some(AUTOSAVE_AFTER - waited);
+        }
+        match io::save_session(&recovery_path(path), session) {
+            Ok(()) => {
+                self.written_revision = Some(revision);
+                self.last_error = None;
+            }
+            Err(e) => self.last_error = Some(format!("Gendannelseskopien kunne ikke skrives: {e}")),
+        }
+        self.dirty_since = None;
+        None
+    }
+
+    /// After a normal save the recovery copy is no longer needed.
+    pub fn saved(&mut self, path: Option<&Path>) {
+        let _ = std::fs::remove_file(recovery_path(path));
+        self.written_revision = None;
+        self.dirty_since = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recovery_path_sits_beside_the_file() {
+        assert_eq!(recovery_path(Some(Path::new("/m/kalibrering.ron"))), PathBuf::from("/m/kalibrering.gendan.ron"));
+        assert!(recovery_path(None).ends_with("kalibrer-gendan.ron"));
+    }
+}
