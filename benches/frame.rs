@@ -40,6 +40,7 @@ fn main() {
         let session = generate(n, 7).expect("generated session");
         let mut app = KalibrerApp::with_session(session, None);
         let ctx = egui::Context::default();
+        theme::install_fonts(&ctx);
         theme::apply(&ctx, false);
         app.view.selected = Some(n / 2);
         for _ in 0..5 {

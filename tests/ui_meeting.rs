@@ -36,7 +36,12 @@ fn box_manager(session: &Session) -> usize {
         .expect("a box-model manager")
 }
 
+/// Finds a manager with the table's search field and clicks their name.
 fn select(harness: &mut Harness<'_, KalibrerApp>, name: &str) {
+    harness.get_by_label("Søg:").focus();
+    harness.run();
+    harness.get_by_label("Søg:").type_text(name);
+    harness.run();
     harness.get_all_by_label(name).next().expect("name shown").click();
     harness.run();
 }

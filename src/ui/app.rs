@@ -39,6 +39,9 @@ impl KalibrerApp {
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, session: Session, path: Option<PathBuf>) -> Self {
         let mut app = Self::with_session(session, path);
+        theme::install_fonts(&cc.egui_ctx);
+        theme::apply(&cc.egui_ctx, false);
+        app.theme_for = Some(false);
         if let Some(storage) = cc.storage
             && let Some(recent) = eframe::get_value::<Vec<PathBuf>>(storage, RECENT_KEY)
         {
@@ -98,24 +101,22 @@ impl KalibrerApp {
         egui::Panel::right("focus").default_size(theme::FOCUS_WIDTH).size_range(380.0..=900.0).show(ui, |ui| {
             focus_ui::ui(ui, data, &mut self.view, &mut commands);
         });
-        egui::CentralPanel::default().show(ui, |ui| {
+        egui::Panel::top("lanes").resizable(false).show(ui, |ui| {
             lanes_ui::ui(ui, data, &self.view, &mut commands);
-            ui.separator();
-            let side = (ui.available_width() * 0.36).clamp(360.0, 620.0);
-            ui.horizontal_top(|ui| {
-                let height = ui.available_height();
-                ui.allocate_ui(egui::vec2(ui.available_width() - side - 12.0, height), |ui| {
-                    table_ui::ui(ui, data, &mut self.view, &mut commands);
-                });
-                ui.separator();
-                ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
-                    ui.vertical(|ui| {
-                        spread_ui::ui(ui, data);
-                        ui.separator();
-                        findings_ui::ui(ui, data, &self.view, &mut commands);
-                    });
-                });
+        });
+        egui::Panel::bottom("side").default_size(theme::SIDE_HEIGHT).size_range(160.0..=700.0).show(ui, |ui| {
+            egui::Panel::right("findings").default_size(theme::FINDINGS_WIDTH).size_range(260.0..=900.0).show(
+                ui,
+                |ui| {
+                    findings_ui::ui(ui, data, &self.view, &mut commands);
+                },
+            );
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::both().id_salt("spread_scroll").show(ui, |ui| spread_ui::ui(ui, data));
             });
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            table_ui::ui(ui, data, &mut self.view, &mut commands);
         });
         proposal_ui::ui(ui.ctx(), data, &self.view, &mut commands);
         super::files::quit_dialog_ui(ui.ctx(), &self.doc, &self.view, &mut commands);

@@ -60,7 +60,7 @@ fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out:
             }
         }
         ui.separator();
-        let lock = if m.locked { "🔒 Låst" } else { "🔓 Lås" };
+        let lock = if m.locked { "■ Låst" } else { "Lås beløbet" };
         if ui
             .selectable_label(m.locked, lock)
             .on_hover_text("Låste beløb ændres ikke af tilpasning og spredning")

@@ -19,7 +19,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
     let order: Vec<usize> = session.levels_by_rank().into_iter().rev().collect();
     let height = theme::LANE_HEIGHT * order.len() as f32 + 30.0;
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
-    let axis = KrAxis::fit(session, data.eval, rect.left() + theme::LANE_LABEL_WIDTH, rect.right() - 24.0);
+    let axis = KrAxis::fit(session, data.eval, rect.left() + theme::LANE_LABEL_WIDTH, rect.right() - 40.0);
     let painter = ui.painter_at(rect);
     let lane_rect = |pos: usize| {
         let top = rect.top() + pos as f32 * theme::LANE_HEIGHT;
@@ -173,13 +173,15 @@ fn dot_ui(
     painter.circle_stroke(p, r, ring);
     if selected {
         painter.circle_stroke(p, r + 3.0, Stroke::new(2.5, theme::SELECTED));
-        painter.text(
-            pos2(p.x, p.y - r - 4.0),
-            Align2::CENTER_BOTTOM,
+        let galley = painter.layout_no_wrap(
             format!("{name} · {}", format_kr(amount)),
-            FontId::proportional(15.0),
+            FontId::new(15.0, theme::bold_family()),
             Color32::BLACK,
         );
+        let label = Align2::CENTER_BOTTOM.anchor_size(pos2(p.x, p.y - r - 5.0), galley.size()).expand(3.0);
+        painter.rect_filled(label, 4.0, Color32::from_white_alpha(235));
+        painter.rect_stroke(label, 4.0, Stroke::new(1.0, theme::SELECTED), egui::StrokeKind::Inside);
+        painter.galley(label.min + vec2(3.0, 3.0), galley, Color32::BLACK);
     }
     if response.hovered() && !response.dragged() {
         response.clone().on_hover_text(format!("{name}\n{} · {}", m.unit, format_kr(amount)));

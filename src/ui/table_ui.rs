@@ -172,8 +172,8 @@ fn manager_row(
     row.set_selected(selected);
     let name = view.display_name(m);
     row.col(|ui| {
-        let lock = if m.locked { "🔒 " } else { "" };
-        if ui.selectable_label(selected, RichText::new(format!("{lock}{name}")).strong()).clicked() {
+        let lock = if m.locked { " (låst)" } else { "" };
+        if ui.selectable_label(selected, RichText::new(format!("{name}{lock}")).strong()).clicked() {
             out.push(Command::Select(Some(i)));
         }
     });

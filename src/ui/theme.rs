@@ -53,7 +53,11 @@ pub const DOT_RADIUS: f32 = 7.0;
 /// Height of a table row, points.
 pub const ROW_HEIGHT: f32 = 26.0;
 /// Width of the focus card, points.
-pub const FOCUS_WIDTH: f32 = 560.0;
+pub const FOCUS_WIDTH: f32 = 500.0;
+/// Height of the bottom panel with spread and findings, points.
+pub const SIDE_HEIGHT: f32 = 290.0;
+/// Width of the findings list in the bottom panel, points.
+pub const FINDINGS_WIDTH: f32 = 520.0;
 /// Size of the big amount in the focus card.
 pub const BIG_AMOUNT_SIZE: f32 = 30.0;
 /// Zoom factor in presentation mode.
@@ -66,7 +70,7 @@ pub fn apply(ctx: &egui::Context, presentation: bool) {
     ctx.set_zoom_factor(if presentation { PRESENTATION_ZOOM } else { 1.0 });
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Heading, FontId::new(22.0, FontFamily::Proportional)),
+            (TextStyle::Heading, FontId::new(21.0, bold_family())),
             (TextStyle::Body, FontId::new(16.0, FontFamily::Proportional)),
             (TextStyle::Button, FontId::new(16.0, FontFamily::Proportional)),
             (TextStyle::Small, FontId::new(13.0, FontFamily::Proportional)),
@@ -103,4 +107,33 @@ pub fn severity_color(severity: crate::engine::Severity) -> Color32 {
         crate::engine::Severity::Advarsel => WARNING,
         crate::engine::Severity::Info => INFO,
     }
+}
+
+/// The bold font family (DejaVu Sans Bold), for headings and key numbers.
+#[must_use]
+pub fn bold_family() -> FontFamily {
+    FontFamily::Name("bold".into())
+}
+
+/// Installs the embedded DejaVu Sans fonts: heavier than egui's default for projectors,
+/// and covering every symbol the screen uses (● ○ ◐ ✔ ■ ↶ ↷ ▲ ▼ −).
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu".into(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf"))),
+    );
+    fonts.font_data.insert(
+        "dejavu-bold".into(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"))),
+    );
+    if let Some(family) = fonts.families.get_mut(&FontFamily::Proportional) {
+        family.insert(0, "dejavu".into());
+    }
+    let mut bold = vec!["dejavu-bold".to_string(), "dejavu".to_string()];
+    if let Some(rest) = fonts.families.get(&FontFamily::Proportional) {
+        bold.extend(rest.iter().cloned());
+    }
+    fonts.families.insert(bold_family(), bold);
+    ctx.set_fonts(fonts);
 }

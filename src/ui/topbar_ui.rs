@@ -128,8 +128,7 @@ fn progress_ui(ui: &mut egui::Ui, doc: &Document) {
 /// Who enters the changes.
 fn user_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
     let current = doc.session.executive(&view.user).map_or_else(|| "—".to_string(), |e| e.name.clone());
-    ui.label("Indtaster:");
-    egui::ComboBox::from_id_salt("user").selected_text(current).width(220.0).show_ui(ui, |ui| {
+    egui::ComboBox::from_label("indtaster ændringerne").selected_text(current).width(220.0).show_ui(ui, |ui| {
         for e in &doc.session.executives {
             if ui.selectable_label(e.id == view.user, format!("{} ({})", e.name, e.title)).clicked() {
                 out.push(Command::SetUser(e.id.clone()));
