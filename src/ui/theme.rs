@@ -61,7 +61,7 @@ pub const FINDINGS_WIDTH: f32 = 520.0;
 /// Size of the big amount in the focus card.
 pub const BIG_AMOUNT_SIZE: f32 = 30.0;
 /// Zoom factor in presentation mode.
-pub const PRESENTATION_ZOOM: f32 = 1.3;
+pub const PRESENTATION_ZOOM: f32 = 1.2;
 /// Levels with more managers than this are drawn as density strips, not dots.
 pub const DENSE_LEVEL: usize = 400;
 

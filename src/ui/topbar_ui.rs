@@ -18,7 +18,7 @@ use super::view::ViewState;
 pub fn ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, view: &mut ViewState, out: &mut Vec<Command>) {
     let session = &doc.session;
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading(RichText::new(&session.organisation.name).strong());
         ui.label(RichText::new(format!("Resultatløn og engangsvederlag {}", session.year)).size(18.0));
         ui.separator();
@@ -28,7 +28,7 @@ pub fn ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, view: &mut ViewS
         ui.separator();
         progress_ui(ui, doc);
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         file_menu_ui(ui, view, out);
         ui.separator();
         user_ui(ui, doc, view, out);
