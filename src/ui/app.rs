@@ -32,6 +32,8 @@ pub struct KalibrerApp {
     pub(super) title: String,
     /// The recovery copy's schedule.
     pub(super) autosave: super::autosave::Autosave,
+    /// A recovery copy offered back on start.
+    pub recovery: Option<super::recovery_ui::RecoveryOffer>,
 }
 
 impl KalibrerApp {
@@ -42,6 +44,7 @@ impl KalibrerApp {
         theme::install_fonts(&cc.egui_ctx);
         theme::apply(&cc.egui_ctx, false);
         app.theme_for = Some(false);
+        app.check_recovery();
         if let Some(storage) = cc.storage
             && let Some(recent) = eframe::get_value::<Vec<PathBuf>>(storage, RECENT_KEY)
         {
@@ -65,6 +68,7 @@ impl KalibrerApp {
             theme_for: None,
             title: String::new(),
             autosave: super::autosave::Autosave::default(),
+            recovery: None,
         }
     }
 
@@ -136,6 +140,7 @@ impl eframe::App for KalibrerApp {
             self.view.confirm_quit = true;
         }
         let commands = self.frame_ui(ui);
+        self.recovery_ui(&ctx);
         for command in commands {
             self.apply(&ctx, command);
         }

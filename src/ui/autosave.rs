@@ -1,7 +1,8 @@
 //! Autosave: a recovery copy beside the session within seconds of any unsaved change.
 //!
-//! The copy is written atomically to `<file>.gendan.ron` (or, for the demo and imports,
-//! `kalibrer-gendan.ron` in the temp folder) and removed after a normal save.
+//! The copy is written atomically to `<file>.gendan.ron` and removed after a normal save.
+//! The embedded demo has no file and gets no copy. On start, a copy newer than its file
+//! is offered back (`recovery_ui.rs`).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -25,6 +26,38 @@ pub fn recovery_path(path: Option<&Path>) -> PathBuf {
     }
 }
 
+/// A recovery copy newer than its session file, if there is one that loads.
+#[must_use]
+pub fn newer_recovery(path: &Path) -> Option<(PathBuf, Session)> {
+    let copy = recovery_path(Some(path));
+    let copy_time = std::fs::metadata(&copy).and_then(|m| m.modified()).ok()?;
+    let file_time = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    if file_time.is_some_and(|t| t >= copy_time) {
+        return None;
+    }
+    let session = io::load_session_file(&copy).ok()?;
+    Some((copy, session))
+}
+
+/// Ids and names of the managers whose data differ between two sessions (added,
+/// removed or changed), for showing what a recovery would bring back.
+#[must_use]
+pub fn differing_managers(old: &Session, new: &Session) -> Vec<String> {
+    let mut out = Vec::new();
+    for m in &new.managers {
+        match old.managers.iter().find(|o| o.id == m.id) {
+            Some(o) if o == m => {}
+            _ => out.push(m.name.clone()),
+        }
+    }
+    for o in &old.managers {
+        if !new.managers.iter().any(|m| m.id == o.id) {
+            out.push(o.name.clone());
+        }
+    }
+    out
+}
+
 /// When to write the next recovery copy.
 #[derive(Debug, Clone, Default)]
 pub struct Autosave {
@@ -40,7 +73,7 @@ impl Autosave {
     /// Called every frame: writes the recovery copy when a change has waited long enough.
     /// Returns how long until it should be called again (for `request_repaint_after`).
     pub fn tick(&mut self, session: &Session, path: Option<&Path>, revision: u64, dirty: bool) -> Option<Duration> {
-        if !dirty || self.written_revision == Some(revision) {
+        if path.is_none() || !dirty || self.written_revision == Some(revision) {
             self.dirty_since = None;
             return None;
         }

@@ -72,6 +72,14 @@ impl Document {
         Self { session, path, revision: 0, saved_revision: 0, undo: Vec::new(), redo: Vec::new(), open_key: None }
     }
 
+    /// A document that starts with unsaved changes (a restored recovery copy, an import).
+    #[must_use]
+    pub fn new_unsaved(session: Session, path: Option<PathBuf>) -> Self {
+        let mut doc = Self::new(session, path);
+        doc.revision = 1;
+        doc
+    }
+
     /// Increases with every change; use it to key caches.
     #[must_use]
     pub fn revision(&self) -> u64 {

@@ -36,6 +36,7 @@ impl KalibrerApp {
                 self.view.recent = recent;
                 remember(&mut self.view.recent, path);
                 self.view.notify(format!("Åbnede {}", path.display()), false);
+                self.check_recovery();
             }
             Err(e) => self.view.notify(format!("Kunne ikke åbne {}: {e}", path.display()), true),
         }

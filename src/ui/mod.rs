@@ -17,6 +17,7 @@ mod focus_ui;
 mod keys;
 mod lanes_ui;
 mod proposal_ui;
+pub mod recovery_ui;
 mod spread_ui;
 mod table_cells;
 mod table_filter_ui;
