@@ -60,3 +60,35 @@ fn an_older_recovery_copy_is_not_offered() {
     assert!(harness.query_by_label("Der findes ikke-gemte ændringer fra sidst").is_none());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_file_open_elsewhere_warns_and_opens_read_only() {
+    let dir = temp_dir("lock");
+    let file = dir.join("moede.ron");
+    let session = io::parse_session(io::DEMO_RON).unwrap();
+    io::save_session(&file, &session).unwrap();
+    let host = std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_string()).unwrap_or_default();
+    // pid 1 is alive and is not this process: a live foreign lock.
+    let info = kalibrer::io::lock::LockInfo { pid: 1, host, since: u64::try_from(chrono_now()).unwrap() };
+    std::fs::write(kalibrer::io::lock::lock_path(&file), info.to_text()).unwrap();
+    let open = file.clone();
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_eframe(move |cc| KalibrerApp::new(cc, io::load_session_file(&open).unwrap(), Some(open.clone())));
+    harness.run();
+    assert!(harness.query_by_label("Filen er allerede åben et andet sted").is_some());
+    harness.get_by_label("Åbn skrivebeskyttet").click();
+    harness.run();
+    assert!(harness.state().view.read_only);
+    let before = harness.state().eval.amounts[5].amount;
+    harness.state_mut().view.selected = Some(5);
+    harness.key_press(egui::Key::Plus);
+    harness.run();
+    assert_eq!(harness.state().eval.amounts[5].amount, before, "no edits in read-only mode");
+    assert!(!harness.state().doc.is_dirty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn chrono_now() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs().into()
+}

@@ -1,5 +1,6 @@
 //! Files: the RON session, validation on load, atomic save, CSV export.
 
+pub mod lock;
 pub mod session_file;
 
 pub use session_file::{LoadError, load_session_file, parse_session, save_session, to_ron};

@@ -44,6 +44,7 @@ impl KalibrerApp {
         theme::install_fonts(&cc.egui_ctx);
         theme::apply(&cc.egui_ctx, false);
         app.theme_for = Some(false);
+        app.take_lock();
         app.check_recovery();
         if let Some(storage) = cc.storage
             && let Some(recent) = eframe::get_value::<Vec<PathBuf>>(storage, RECENT_KEY)
@@ -141,6 +142,7 @@ impl eframe::App for KalibrerApp {
         }
         let commands = self.frame_ui(ui);
         self.recovery_ui(&ctx);
+        self.lock_ui(&ctx);
         for command in commands {
             self.apply(&ctx, command);
         }
@@ -157,6 +159,10 @@ impl eframe::App for KalibrerApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
+    }
+
+    fn on_exit(&mut self) {
+        self.release_lock();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -20,6 +20,10 @@ impl KalibrerApp {
     /// Carries out one command.
     pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
         self.refresh();
+        if self.view.read_only && super::lock_ui::is_edit(&command) {
+            self.view.notify("Filen er åben skrivebeskyttet – brug Gem som for at arbejde videre i en kopi.", true);
+            return;
+        }
         match command {
             Command::Select(i) => {
                 self.view.selected = i;

@@ -31,11 +31,13 @@ impl KalibrerApp {
         }
         match io::load_session_file(path) {
             Ok(session) => {
+                self.release_lock();
                 let recent = std::mem::take(&mut self.view.recent);
                 *self = Self::with_session(session, Some(path.to_path_buf()));
                 self.view.recent = recent;
                 remember(&mut self.view.recent, path);
                 self.view.notify(format!("Åbnede {}", path.display()), false);
+                self.take_lock();
                 self.check_recovery();
             }
             Err(e) => self.view.notify(format!("Kunne ikke åbne {}: {e}", path.display()), true),
@@ -63,10 +65,22 @@ impl KalibrerApp {
 
     /// Saves atomically to `path`; on failure the work stays in memory and the message says why.
     pub(super) fn save_to(&mut self, path: &Path) {
+        if self.view.read_only && self.doc.path.as_deref() == Some(path) {
+            self.view.notify("Filen er åben skrivebeskyttet – vælg Gem som og et andet navn.", true);
+            return;
+        }
         match io::save_session(path, &self.doc.session) {
             Ok(()) => {
                 self.autosave.saved(self.doc.path.as_deref());
+                let moved = self.doc.path.as_deref() != Some(path);
+                if moved {
+                    self.release_lock();
+                }
                 self.doc.mark_saved(path.to_path_buf());
+                if moved {
+                    self.view.read_only = false;
+                    self.take_lock();
+                }
                 remember(&mut self.view.recent, path);
                 self.view.notify(format!("Gemt i {}", path.display()), false);
             }

@@ -16,6 +16,7 @@ mod focus_assess_ui;
 mod focus_ui;
 mod keys;
 mod lanes_ui;
+mod lock_ui;
 mod proposal_ui;
 pub mod recovery_ui;
 mod spread_ui;

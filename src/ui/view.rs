@@ -109,6 +109,10 @@ pub struct ViewState {
     pub confirm_quit: bool,
     /// The user chose to quit without saving; let the window close.
     pub quit_confirmed: bool,
+    /// The file is open read-only (another instance holds its lock).
+    pub read_only: bool,
+    /// Another instance holds the file's lock; the user has not chosen yet.
+    pub lock_holder: Option<crate::io::lock::LockInfo>,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
     /// Scroll the table to the selection on the next frame.
@@ -132,6 +136,8 @@ impl ViewState {
             table_edit: None,
             confirm_quit: false,
             quit_confirmed: false,
+            read_only: false,
+            lock_holder: None,
             recent: Vec::new(),
             scroll_to_selected: false,
         }

@@ -1,0 +1,86 @@
+//! The lock of the open file: taking it, warning when another instance holds it, and
+//! read-only mode.
+
+use egui::RichText;
+
+use crate::io::lock::{self, LockInfo, LockOutcome};
+
+use super::app::KalibrerApp;
+use super::command::Command;
+
+impl KalibrerApp {
+    /// Locks the open file, or remembers who holds it so the user can choose.
+    pub fn take_lock(&mut self) {
+        let Some(path) = self.doc.path.clone() else { return };
+        match lock::acquire(&path) {
+            LockOutcome::Acquired => self.view.lock_holder = None,
+            LockOutcome::HeldBy(info) => self.view.lock_holder = Some(info),
+        }
+    }
+
+    /// Releases our lock of the open file.
+    pub fn release_lock(&self) {
+        if let Some(path) = &self.doc.path
+            && !self.view.read_only
+        {
+            lock::release(path);
+        }
+    }
+
+    /// The choice shown when another instance holds the lock.
+    pub(super) fn lock_ui(&mut self, ctx: &egui::Context) {
+        let Some(holder) = self.view.lock_holder.clone() else { return };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("lock")).show(ctx, |ui| {
+            ui.heading("Filen er allerede åben et andet sted");
+            ui.label(format!("Den er åbnet af {}.", holder.describe()));
+            ui.label("Hvis I begge retter, kan den ene overskrive den andens beslutninger.");
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new("Åbn skrivebeskyttet").strong()).clicked() {
+                    choice = Some(false);
+                }
+                if ui.button("Overtag alligevel").clicked() {
+                    choice = Some(true);
+                }
+            });
+        });
+        match choice {
+            Some(false) => {
+                self.view.read_only = true;
+                self.view.lock_holder = None;
+                self.view.notify("Skrivebeskyttet: ændringer kan ikke gemmes i denne fil (brug Gem som).", false);
+            }
+            Some(true) => {
+                if let Some(path) = &self.doc.path {
+                    let _ = std::fs::write(lock::lock_path(path), LockInfo::current().to_text());
+                }
+                self.view.lock_holder = None;
+            }
+            None => {}
+        }
+    }
+}
+
+/// Whether a command changes the document (refused in read-only mode).
+#[must_use]
+pub fn is_edit(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::SetAmount { .. }
+            | Command::DragAmount { .. }
+            | Command::StepAmount { .. }
+            | Command::SetJustification { .. }
+            | Command::SetNotes { .. }
+            | Command::SetBoxScore { .. }
+            | Command::SetAttainment { .. }
+            | Command::SetRating { .. }
+            | Command::SetStatus { .. }
+            | Command::ToggleLock(_)
+            | Command::UseProposal(_)
+            | Command::ClearAdjustment(_)
+            | Command::AcceptProposal
+            | Command::Undo
+            | Command::Redo
+            | Command::Save
+    )
+}
