@@ -1,7 +1,12 @@
 //! Files: the RON session, validation on load, atomic save, CSV export.
 
+pub mod documentation;
+pub mod html;
+pub mod letters;
 pub mod lock;
+pub mod public;
 pub mod session_file;
+pub mod words;
 
 pub use session_file::{LoadError, load_session_file, parse_session, save_session, to_ron};
 

@@ -1,0 +1,54 @@
+//! Small HTML helpers for the printable documents: escaping and an A4 page frame.
+
+/// Escapes text for HTML element content and attribute values.
+#[must_use]
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The print style shared by the documents: A4, readable type, tables that do not split rows.
+pub const PRINT_CSS: &str = "
+@page { size: A4; margin: 18mm 16mm; }
+body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; color: #111; line-height: 1.35; }
+h1 { font-size: 18pt; margin: 0 0 4pt; } h2 { font-size: 14pt; margin: 18pt 0 6pt; border-bottom: 1px solid #999; }
+h3 { font-size: 12pt; margin: 14pt 0 4pt; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; } tr { page-break-inside: avoid; }
+th, td { border: 1px solid #bbb; padding: 3pt 5pt; text-align: left; vertical-align: top; }
+th { background: #eef0f3; } td.n, th.n { text-align: right; white-space: nowrap; }
+.muted { color: #555; } .fejl { color: #b71c1c; font-weight: bold; } .advarsel { color: #8a5300; }
+.manager { page-break-inside: avoid; border-top: 2px solid #333; margin-top: 14pt; }
+.page { page-break-after: always; } .page:last-child { page-break-after: auto; }
+.sum td { font-weight: bold; }
+";
+
+/// A complete HTML document with the print style.
+#[must_use]
+pub fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
+        esc(title),
+        PRINT_CSS,
+        body
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(esc("<b>Ø & \"x\"</b>"), "&lt;b&gt;Ø &amp; &quot;x&quot;&lt;/b&gt;");
+    }
+}
