@@ -6,6 +6,7 @@ pub mod letters;
 pub mod lock;
 pub mod public;
 pub mod session_file;
+pub mod statistics_export;
 pub mod words;
 
 pub use session_file::{LoadError, load_session_file, parse_session, save_session, to_ron};

@@ -1,0 +1,109 @@
+//! The printable outputs: documentation, letters, public extract, anonymised statistics.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use kalibrer::io;
+use kalibrer::io::html::esc;
+use kalibrer::model::money::format_kr;
+use kalibrer::model::{Adjustment, GoalScope, Session};
+
+fn demo() -> Session {
+    io::parse_session(io::DEMO_RON).unwrap()
+}
+
+#[test]
+fn documentation_has_every_manager_amount_and_justification() {
+    let mut s = demo();
+    s.managers[2].adjustment = Some(Adjustment {
+        amount: 3_000.into(),
+        justification: "Særlig indsats i <krisen> & efterår".into(),
+        by: "DEP".into(),
+    });
+    let eval = kalibrer::engine::evaluate(&s);
+    let html = io::documentation::documentation_html(&s);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for (m, a) in s.managers.iter().zip(&eval.amounts) {
+        assert!(html.contains(&format!("{} ({})", esc(&m.name), esc(&m.id))), "{} missing", m.name);
+        assert!(html.contains(&format_kr(a.amount)), "{}'s amount missing", m.name);
+        if let Some(adj) = m.adjustment.as_ref().filter(|x| !x.amount.is_zero()) {
+            if adj.justification.trim().is_empty() {
+                assert!(html.contains("INGEN SKRIFTLIG BEGRUNDELSE"));
+            } else {
+                assert!(html.contains(&esc(&adj.justification)), "justification of {} missing", m.name);
+            }
+        }
+    }
+    assert!(html.contains("Særlig indsats i &lt;krisen&gt; &amp; efterår"), "escaped, not raw");
+    assert!(!html.contains("<krisen>"));
+    assert!(html.contains("Ændringslog"));
+}
+
+#[test]
+fn documentation_breakdown_lets_an_accountant_rederive_the_box_amount() {
+    let s = demo();
+    let i = s.managers.iter().position(|m| m.box_scores.len() == 5).unwrap();
+    let html = io::documentation::documentation_html(&s);
+    // The seed's example: score 2 on a 20.000 kr. criterion pays 16.000 kr.
+    let m = &s.managers[i];
+    if m.box_scores.get("faglighed") == Some(&2) {
+        assert!(html.contains("80 % × 20.000 Faglighed og kvalitet"));
+    }
+    assert!(html.contains("Endeligt beløb"));
+}
+
+#[test]
+fn letters_one_page_per_manager_with_amount_in_words() {
+    let s = demo();
+    let html = io::letters::letters_html(&s, io::letters::LETTER_TEMPLATE);
+    assert_eq!(html.matches("<section class=\"page\">").count(), s.managers.len());
+    assert!(!html.contains("{{"), "every placeholder filled");
+    let eval = kalibrer::engine::evaluate(&s);
+    let first = &s.managers[0];
+    assert!(html.contains(&format!("Kære {}", esc(&first.name))));
+    assert!(html.contains(&io::words::kr_in_words(eval.amounts[0].amount)));
+}
+
+#[test]
+fn public_extract_has_institutional_goals_only_and_nothing_personal() {
+    let s = demo();
+    let html = io::public::public_html(&s);
+    let top = s.levels.iter().max_by_key(|l| l.rank).unwrap();
+    let mut institutional = 0;
+    for m in s.managers.iter().filter(|m| m.level == top.id) {
+        assert!(!html.contains(&esc(&m.name)), "no names");
+        assert!(!html.contains(&format_kr(m.base_salary)), "no salary");
+        for g in &m.goals {
+            match g.scope {
+                GoalScope::Institutional => {
+                    institutional += 1;
+                    assert!(html.contains(&esc(&g.name)));
+                }
+                GoalScope::Personal => assert!(!html.contains(&esc(&g.name)), "personal goal leaked: {}", g.name),
+            }
+        }
+    }
+    assert!(institutional > 0, "the demo's top contract has institutional goals");
+    // No personal goal of anyone appears.
+    for g in s.managers.iter().flat_map(|m| &m.goals).filter(|g| g.scope == GoalScope::Personal) {
+        assert!(!html.contains(&esc(&g.name)));
+    }
+}
+
+#[test]
+fn statistics_have_no_names_and_suppress_small_groups() {
+    let s = demo();
+    let (header, rows, suppressed) = io::statistics_export::statistics_table(&s);
+    assert_eq!(header.len(), 8);
+    let text = rows.iter().flatten().cloned().collect::<Vec<_>>().join("|");
+    for m in &s.managers {
+        assert!(!text.contains(&m.name) && !text.contains(&m.id), "{} leaked", m.name);
+    }
+    // The demo has 1 departementschef, 3 direktører, 4 afdelingschefer: all suppressed.
+    let small: Vec<_> = rows.iter().filter(|r| r[1] == "–").collect();
+    assert_eq!(small.len(), 3);
+    assert!(small.iter().all(|r| r[2..].iter().all(|c| c == "–")));
+    assert!(suppressed);
+    let kc = rows.iter().find(|r| r[0] == "Kontorchef").unwrap();
+    assert_eq!(kc[1], "20");
+    assert_eq!(kc[2], "100 %");
+}
