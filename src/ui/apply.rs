@@ -90,6 +90,7 @@ impl KalibrerApp {
             Command::OpenPath(path) => self.open_path(&path),
             Command::Save => self.save(),
             Command::SaveAs => self.save_as(),
+            Command::Export(kind) => self.export_dialog(kind),
             Command::QuitDiscarding => {
                 self.view.quit_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

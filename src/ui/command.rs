@@ -115,6 +115,8 @@ pub enum Command {
     Save,
     /// Save to a new file (dialog).
     SaveAs,
+    /// Export an output (asks where).
+    Export(crate::ui::export::ExportKind),
     /// Quit even with unsaved changes (after the user confirmed).
     QuitDiscarding,
     /// Quit if there are no unsaved changes (after "save and quit").

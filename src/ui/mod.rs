@@ -10,6 +10,7 @@ pub mod axis;
 pub mod command;
 pub mod derived;
 pub mod document;
+pub mod export;
 mod files;
 mod findings_ui;
 mod focus_assess_ui;

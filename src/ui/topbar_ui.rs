@@ -149,6 +149,14 @@ fn file_menu_ui(ui: &mut egui::Ui, view: &ViewState, out: &mut Vec<Command>) {
         if ui.button("Gem som …  (Ctrl+Shift+S)").clicked() {
             out.push(Command::SaveAs);
         }
+        ui.separator();
+        ui.menu_button("Eksportér", |ui| {
+            for kind in crate::ui::export::ExportKind::ALL {
+                if ui.button(kind.label()).clicked() {
+                    out.push(Command::Export(kind));
+                }
+            }
+        });
         if !view.recent.is_empty() {
             ui.separator();
             ui.label(RichText::new("Seneste").small());
