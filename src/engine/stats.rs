@@ -2,7 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::Session;
+use rust_decimal::MathematicalOps;
+
+use crate::model::{Band, Session};
 
 use super::amounts::ManagerAmount;
 
@@ -87,45 +89,164 @@ pub struct ManagerMetrics {
 }
 
 /// Descriptive statistics of `amounts` (any order).
+///
+/// Median: the middle value, or the mean of the two middle values. Quartiles: Tukey's
+/// hinges — the medians of the lower and upper halves, the middle value excluded when n
+/// is odd (n = 1: both equal the value). Standard deviation: population (divide by n).
+/// Gini: `2 Σ i·x₍ᵢ₎ / (n Σ x) − (n + 1) / n` over the ascending values, i from 1;
+/// 0 when the sum is 0.
 #[must_use]
 pub fn describe(amounts: &[Decimal]) -> Stats {
     let n = amounts.len();
     if n == 0 {
         return Stats::default();
     }
-    let sum: Decimal = amounts.iter().sum();
-    let min = amounts.iter().copied().min().unwrap_or_default();
-    let max = amounts.iter().copied().max().unwrap_or_default();
-    Stats { n, sum, min, max, range: max - min, mean: sum / Decimal::from(n), ..Stats::default() }
+    let mut sorted = amounts.to_vec();
+    sorted.sort_unstable();
+    let nd = Decimal::from(n);
+    let sum: Decimal = sorted.iter().sum();
+    let (min, max) = (sorted[0], sorted[n - 1]);
+    let mean = sum / nd;
+    let variance = sorted.iter().map(|x| (*x - mean) * (*x - mean)).sum::<Decimal>() / nd;
+    let sd = variance.sqrt().unwrap_or_default();
+    let cv_percent = if mean > Decimal::ZERO { sd / mean * Decimal::ONE_HUNDRED } else { Decimal::ZERO };
+    let gini = if sum > Decimal::ZERO {
+        let weighted: Decimal = sorted.iter().zip(1_u64..).map(|(x, i)| *x * Decimal::from(i)).sum();
+        (Decimal::TWO * weighted / (nd * sum) - (nd + Decimal::ONE) / nd).max(Decimal::ZERO)
+    } else {
+        Decimal::ZERO
+    };
+    let (lower, upper) = (&sorted[..n / 2], &sorted[n.div_ceil(2)..]);
+    let (q1, q3) = if n == 1 { (min, max) } else { (median_sorted(lower), median_sorted(upper)) };
+    let mut longest = 1;
+    let mut run = 1;
+    for w in sorted.windows(2) {
+        run = if w[0] == w[1] { run + 1 } else { 1 };
+        longest = longest.max(run);
+    }
+    Stats {
+        n,
+        sum,
+        min,
+        max,
+        range: max - min,
+        mean,
+        median: median_sorted(&sorted),
+        q1,
+        q3,
+        sd,
+        cv_percent,
+        gini,
+        identical_share_percent: Decimal::from(longest * 100) / nd,
+        max_min_ratio: (min > Decimal::ZERO).then(|| max / min),
+    }
 }
 
-/// Per-manager measures.
+/// Median of sorted values (0 when empty).
+fn median_sorted(sorted: &[Decimal]) -> Decimal {
+    let n = sorted.len();
+    match n {
+        0 => Decimal::ZERO,
+        _ if n % 2 == 1 => sorted[n / 2],
+        _ => (sorted[n / 2 - 1] + sorted[n / 2]) / Decimal::TWO,
+    }
+}
+
+/// `part / whole` in percent, None when `whole` is 0.
+fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    (!whole.is_zero()).then(|| part / whole * Decimal::ONE_HUNDRED)
+}
+
+/// Per-manager measures: position in band, % of base salary, change vs last year and vs
+/// the average of the three years before the session's year (those recorded).
 #[must_use]
 pub fn manager_metrics(
     session: &Session,
-    _level_of: &[Option<usize>],
-    _amounts: &[ManagerAmount],
+    level_of: &[Option<usize>],
+    amounts: &[ManagerAmount],
 ) -> Vec<ManagerMetrics> {
-    vec![ManagerMetrics::default(); session.managers.len()]
+    let year = session.year;
+    session
+        .managers
+        .iter()
+        .zip(level_of)
+        .zip(amounts)
+        .map(|((m, level), a)| {
+            let amount = a.amount;
+            let band_position_percent =
+                level.and_then(|l| session.levels.get(l)).and_then(|l| percent(amount - l.band.min, l.band.width()));
+            let history = session.history.get(&m.id);
+            let last_year = history.and_then(|h| h.get(&(year - 1)).copied());
+            let earlier: Vec<Decimal> =
+                history.map(|h| (1..=3).filter_map(|k| h.get(&(year - k)).copied()).collect()).unwrap_or_default();
+            let avg3 = (!earlier.is_empty()).then(|| earlier.iter().sum::<Decimal>() / Decimal::from(earlier.len()));
+            ManagerMetrics {
+                band_position_percent,
+                percent_of_base: percent(amount, m.base_salary),
+                last_year,
+                change_vs_last: last_year.map(|l| amount - l),
+                change_vs_last_percent: last_year.and_then(|l| percent(amount - l, l)),
+                avg3,
+                change_vs_avg3: avg3.map(|avg| amount - avg),
+            }
+        })
+        .collect()
 }
 
-/// Statistics per level and for the whole group.
+/// Statistics of one group of managers (indices).
+fn level_stats(
+    level: Option<String>,
+    band: Option<Band>,
+    members: &[usize],
+    amounts: &[ManagerAmount],
+    metrics: &[ManagerMetrics],
+) -> LevelStats {
+    let values: Vec<Decimal> = members.iter().map(|&i| amounts[i].amount).collect();
+    let stats = describe(&values);
+    let n = Decimal::from(members.len().max(1));
+    let positions: Vec<Decimal> = members.iter().filter_map(|&i| metrics[i].band_position_percent).collect();
+    let mean_band_position_percent =
+        (!positions.is_empty()).then(|| positions.iter().sum::<Decimal>() / Decimal::from(positions.len()));
+    let (at_min, at_max) = band.map_or((0, 0), |b| {
+        (values.iter().filter(|v| **v <= b.min).count(), values.iter().filter(|v| **v >= b.max).count())
+    });
+    let with_last: Vec<usize> = members.iter().copied().filter(|&i| metrics[i].last_year.is_some()).collect();
+    let last_year_sum =
+        (!with_last.is_empty()).then(|| with_last.iter().filter_map(|&i| metrics[i].last_year).sum::<Decimal>());
+    let this_of_those: Decimal = with_last.iter().map(|&i| amounts[i].amount).sum();
+    LevelStats {
+        level,
+        stats,
+        mean_band_position_percent,
+        share_at_min_percent: Decimal::from(at_min * 100) / n,
+        share_at_max_percent: Decimal::from(at_max * 100) / n,
+        last_year_sum,
+        change_vs_last_percent: last_year_sum.and_then(|l| percent(this_of_those - l, l)),
+    }
+}
+
+/// Statistics per level (lowest rank first) and for the whole group.
 #[must_use]
 pub fn group_stats(
     session: &Session,
     level_of: &[Option<usize>],
     amounts: &[ManagerAmount],
-    _metrics: &[ManagerMetrics],
+    metrics: &[ManagerMetrics],
 ) -> GroupStats {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); session.levels.len()];
+    for (i, l) in level_of.iter().enumerate() {
+        if let Some(l) = l {
+            members[*l].push(i);
+        }
+    }
     let per_level = session
         .levels_by_rank()
         .into_iter()
         .map(|li| {
-            let a: Vec<Decimal> =
-                amounts.iter().zip(level_of).filter(|(_, l)| **l == Some(li)).map(|(a, _)| a.amount).collect();
-            LevelStats { level: Some(session.levels[li].id.clone()), stats: describe(&a), ..LevelStats::default() }
+            let level = &session.levels[li];
+            level_stats(Some(level.id.clone()), Some(level.band), &members[li], amounts, metrics)
         })
         .collect();
-    let all: Vec<Decimal> = amounts.iter().map(|a| a.amount).collect();
-    GroupStats { per_level, total: LevelStats { stats: describe(&all), ..LevelStats::default() } }
+    let all: Vec<usize> = (0..amounts.len()).collect();
+    GroupStats { per_level, total: level_stats(None, None, &all, amounts, metrics) }
 }
