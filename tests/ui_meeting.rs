@@ -18,6 +18,7 @@ fn demo() -> Session {
 fn harness(session: Session) -> Harness<'static, KalibrerApp> {
     let mut harness = Harness::builder()
         .with_size([1920.0, 1080.0])
+        .with_max_steps(16)
         .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), None));
     harness.run();
     harness

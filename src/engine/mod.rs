@@ -7,6 +7,7 @@
 pub mod allocate;
 pub mod amounts;
 pub mod bands;
+pub mod finding;
 pub mod fixed_salary;
 pub mod generate;
 pub mod rules;

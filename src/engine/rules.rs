@@ -1,113 +1,343 @@
 //! The rules of DOMAIN.md turned into findings (fejl / advarsel / info).
 
-use crate::model::Session;
+use rust_decimal::Decimal;
+
+use crate::engine::amounts::model_of;
+use crate::model::money::{format_kr, format_percent, format_signed_kr};
+use crate::model::{AmountModel, Level, Manager, PayForm, Session};
 
 use super::Evaluation;
 
-/// How serious a finding is. Ordered errors first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    /// Must be fixed before payout.
-    Fejl,
-    /// Needs the group's attention.
-    Advarsel,
-    /// For information.
-    Info,
-}
+pub use super::finding::{Finding, RuleId, Severity};
 
-impl Severity {
-    /// Danish word used in CLI output and on screen: `fejl`, `advarsel`, `info`.
-    #[must_use]
-    pub fn word(self) -> &'static str {
-        match self {
-            Self::Fejl => "fejl",
-            Self::Advarsel => "advarsel",
-            Self::Info => "info",
-        }
-    }
-}
-
-/// Which rule produced a finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RuleId {
-    /// Amount outside the level's band.
-    OutsideBand,
-    /// Fixed-tier level whose amount is not a tier.
-    NotATier,
-    /// Lower level gets more than higher level while overlap is forbidden.
-    Inversion,
-    /// Over the cap as % of base salary.
-    OverCap,
-    /// Over the resultatløn contract's ceiling at full attainment.
-    OverCeiling,
-    /// Over the maximum per payment.
-    OverMaxPerPayment,
-    /// Total pay incl. this year's amount above the departementschef's.
-    AboveDepartementschef,
-    /// Merarbejde pay to a manager with topcheftillæg.
-    MerarbejdeWithTopSupplement,
-    /// Discretionary adjustment without written justification.
-    AdjustmentWithoutJustification,
-    /// 0 kr. without justification.
-    ZeroWithoutJustification,
-    /// Goal weights do not sum to 100 %.
-    WeightsNot100,
-    /// No scores or attainment.
-    MissingAssessment,
-    /// Drop from last year beyond the threshold.
-    DropFromLastYear,
-    /// Pool exceeded.
-    PoolExceeded,
-    /// Pool left unused.
-    PoolLeft,
-    /// Low differentiation in a level.
-    LowDifferentiation,
-}
-
-impl RuleId {
-    /// Stable machine id for JSON output.
-    #[must_use]
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::OutsideBand => "udenfor_spaend",
-            Self::NotATier => "ikke_et_trin",
-            Self::Inversion => "inversion",
-            Self::OverCap => "over_loft_pct_grundloen",
-            Self::OverCeiling => "over_kontraktloft",
-            Self::OverMaxPerPayment => "over_maks_pr_udbetaling",
-            Self::AboveDepartementschef => "over_departementschef",
-            Self::MerarbejdeWithTopSupplement => "merarbejde_topchef",
-            Self::AdjustmentWithoutJustification => "skoen_uden_begrundelse",
-            Self::ZeroWithoutJustification => "nul_uden_begrundelse",
-            Self::WeightsNot100 => "vaegte_ikke_100",
-            Self::MissingAssessment => "mangler_vurdering",
-            Self::DropFromLastYear => "fald_fra_sidste_aar",
-            Self::PoolExceeded => "pulje_overskredet",
-            Self::PoolLeft => "pulje_rest",
-            Self::LowDifferentiation => "lav_differentiering",
-        }
-    }
-}
-
-/// One finding of a rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    /// How serious.
-    pub severity: Severity,
-    /// Which rule.
-    pub rule: RuleId,
-    /// The manager concerned (id), if any.
-    pub manager: Option<String>,
-    /// The second manager of a pair (inversion), if any.
-    pub other_manager: Option<String>,
-    /// The level concerned (id), for level-wide findings.
-    pub level: Option<String>,
-    /// Danish message with the numbers.
-    pub message: String,
-}
-
-/// Runs every rule over the evaluated session; errors first, then warnings, then info.
+/// Runs every rule over the evaluated session; errors first, then warnings, then info,
+/// in manager order within a severity.
 #[must_use]
-pub fn findings(_session: &Session, _eval: &Evaluation) -> Vec<Finding> {
-    Vec::new()
+pub fn findings(session: &Session, eval: &Evaluation) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let dc_total = departementschef_total(session, eval);
+    for (i, m) in session.managers.iter().enumerate() {
+        let Some(level) = eval.level_of.get(i).copied().flatten().map(|l| &session.levels[l]) else {
+            continue;
+        };
+        let amount = eval.amounts[i].amount;
+        let ctx = Ctx { session, eval, m, i, level, amount };
+        outside_band(&ctx, &mut out);
+        not_a_tier(&ctx, &mut out);
+        over_cap(&ctx, &mut out);
+        over_ceiling(&ctx, &mut out);
+        over_max_per_payment(&ctx, &mut out);
+        above_departementschef(&ctx, dc_total, &mut out);
+        merarbejde_with_top_supplement(&ctx, &mut out);
+        adjustment_without_justification(&ctx, &mut out);
+        zero_without_justification(&ctx, &mut out);
+        weights_not_100(&ctx, &mut out);
+        missing_assessment(&ctx, &mut out);
+        drop_from_last_year(&ctx, &mut out);
+    }
+    inversions(session, eval, &mut out);
+    low_differentiation(session, eval, &mut out);
+    pool(eval, &mut out);
+    out.sort_by_key(|f| f.severity);
+    out
+}
+
+/// What every per-manager rule looks at.
+struct Ctx<'a> {
+    session: &'a Session,
+    eval: &'a Evaluation,
+    m: &'a Manager,
+    i: usize,
+    level: &'a Level,
+    amount: Decimal,
+}
+
+impl Ctx<'_> {
+    fn finding(&self, severity: Severity, rule: RuleId, message: String) -> Finding {
+        Finding { severity, rule, manager: Some(self.m.id.clone()), other_manager: None, level: None, message }
+    }
+}
+
+/// Amount outside the level's band.
+fn outside_band(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let band = c.level.band;
+    if band.contains(c.amount) {
+        return;
+    }
+    let side = if c.amount > band.max { "over" } else { "under" };
+    out.push(c.finding(
+        Severity::Fejl,
+        RuleId::OutsideBand,
+        format!(
+            "Beløbet {} ligger {side} spændet for {} ({}–{}).",
+            format_kr(c.amount),
+            c.level.name,
+            format_kr(band.min),
+            format_kr(band.max)
+        ),
+    ));
+}
+
+/// A fixed-tier level whose amount is not one of the tiers.
+fn not_a_tier(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if c.level.tiers.is_empty() || c.level.tiers.contains(&c.amount) {
+        return;
+    }
+    let tiers: Vec<String> = c.level.tiers.iter().map(|t| format_kr(*t)).collect();
+    out.push(c.finding(
+        Severity::Fejl,
+        RuleId::NotATier,
+        format!("Beløbet {} er ikke et af niveauets faste trin ({}).", format_kr(c.amount), tiers.join(", ")),
+    ));
+}
+
+/// Over the cap as % of base salary incl. permanent supplements (exactly the cap is allowed).
+fn over_cap(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let cap_pct = c.session.policies.cap_percent_of_base;
+    let cap = c.m.base_salary * cap_pct / Decimal::ONE_HUNDRED;
+    if c.amount <= cap {
+        return;
+    }
+    let share = c.eval.metrics.get(c.i).and_then(|x| x.percent_of_base).unwrap_or_default();
+    out.push(c.finding(
+        Severity::Fejl,
+        RuleId::OverCap,
+        format!(
+            "Beløbet {} er {} af grundlønnen {} – over loftet på {} ({}).",
+            format_kr(c.amount),
+            format_percent(share.round_dp(1)),
+            format_kr(c.m.base_salary),
+            format_percent(cap_pct),
+            format_kr(cap)
+        ),
+    ));
+}
+
+/// Over the resultatløn contract's ceiling at full attainment (equality is allowed).
+fn over_ceiling(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if let Some(ceiling) = c.m.contract_ceiling.filter(|ceil| c.amount > *ceil) {
+        out.push(c.finding(
+            Severity::Fejl,
+            RuleId::OverCeiling,
+            format!(
+                "Beløbet {} overstiger kontraktens loft ved fuld målopfyldelse ({}).",
+                format_kr(c.amount),
+                format_kr(ceiling)
+            ),
+        ));
+    }
+}
+
+/// Over the maximum per payment.
+fn over_max_per_payment(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if let Some(max) = c.session.policies.max_per_payment.filter(|max| c.amount > *max) {
+        out.push(c.finding(
+            Severity::Fejl,
+            RuleId::OverMaxPerPayment,
+            format!("Beløbet {} overstiger maksimum pr. udbetaling ({}).", format_kr(c.amount), format_kr(max)),
+        ));
+    }
+}
+
+/// The departementschef's total pay incl. this year's amount: the reference of the
+/// departementschef model (002 §13.4). The departementschef is the manager of the level
+/// named "Departementschef" (the lowest such total when there are several); None if none.
+fn departementschef_total(session: &Session, eval: &Evaluation) -> Option<Decimal> {
+    session
+        .managers
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| is_departementschef(session, eval, *i))
+        .map(|(i, m)| m.total_pay + eval.amounts[i].amount)
+        .min()
+}
+
+fn is_departementschef(session: &Session, eval: &Evaluation, i: usize) -> bool {
+    eval.level_of[i].is_some_and(|l| session.levels[l].name.to_lowercase().contains("departementschef"))
+}
+
+/// Anyone whose total pay incl. this year's amount exceeds the departementschef's.
+fn above_departementschef(c: &Ctx<'_>, dc_total: Option<Decimal>, out: &mut Vec<Finding>) {
+    let Some(dc) = dc_total else { return };
+    let total = c.m.total_pay + c.amount;
+    if total > dc && !is_departementschef(c.session, c.eval, c.i) {
+        out.push(c.finding(
+            Severity::Fejl,
+            RuleId::AboveDepartementschef,
+            format!(
+                "Samlet løn inkl. årets beløb ({}) overstiger departementschefens ({}).",
+                format_kr(total),
+                format_kr(dc)
+            ),
+        ));
+    }
+}
+
+/// Merarbejde pay to a manager with topcheftillæg (002: not allowed).
+fn merarbejde_with_top_supplement(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if c.m.has_top_supplement && c.m.has_pay_form(PayForm::Merarbejde) {
+        out.push(c.finding(
+            Severity::Fejl,
+            RuleId::MerarbejdeWithTopSupplement,
+            "Engangsvederlag for merarbejde kan ikke ydes til en leder med topcheftillæg.".to_string(),
+        ));
+    }
+}
+
+/// A discretionary adjustment without written justification.
+fn adjustment_without_justification(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some(adj) = c.m.adjustment.as_ref().filter(|a| !a.amount.is_zero()) else { return };
+    if adj.justification.trim().is_empty() {
+        out.push(c.finding(
+            Severity::Fejl,
+            RuleId::AdjustmentWithoutJustification,
+            format!("Skønnet {} mangler en skriftlig begrundelse.", format_signed_kr(adj.amount)),
+        ));
+    }
+}
+
+/// 0 kr. without any justification. Counts as justification: the adjustment's
+/// justification, the superior's rationale, or the meeting notes.
+fn zero_without_justification(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if !c.amount.is_zero() {
+        return;
+    }
+    let justified = c.m.adjustment.as_ref().is_some_and(|a| !a.justification.trim().is_empty())
+        || c.m.proposal.as_ref().is_some_and(|p| !p.rationale.trim().is_empty())
+        || !c.m.notes.trim().is_empty();
+    if !justified {
+        out.push(c.finding(
+            Severity::Fejl,
+            RuleId::ZeroWithoutJustification,
+            "Lederen får 0 kr. uden en skriftlig begrundelse.".to_string(),
+        ));
+    }
+}
+
+/// Goal weights not summing to 100 %.
+fn weights_not_100(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if c.m.goals.is_empty() {
+        return;
+    }
+    let total: Decimal = c.m.goals.iter().map(|g| g.weight).sum();
+    if total != Decimal::ONE_HUNDRED {
+        out.push(c.finding(
+            Severity::Fejl,
+            RuleId::WeightsNot100,
+            format!("Målenes vægte summerer til {}, ikke 100 %.", format_percent(total)),
+        ));
+    }
+}
+
+/// No scores or attainment for the model.
+fn missing_assessment(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if !c.eval.amounts[c.i].complete {
+        let what = match model_of(c.m, c.level) {
+            AmountModel::Box(_) => "scorer i boksmodellen",
+            AmountModel::WeightedGoals { .. } => "målopfyldelse",
+            AmountModel::BandPosition { .. } => "samlet vurdering",
+            AmountModel::FixedTiers => "valgt trin",
+            AmountModel::Direct => "beløb",
+        };
+        out.push(c.finding(Severity::Advarsel, RuleId::MissingAssessment, format!("Mangler {what}.")));
+    }
+}
+
+/// A drop from last year beyond the threshold.
+fn drop_from_last_year(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let Some(last) = c.eval.metrics.get(c.i).and_then(|x| x.last_year).filter(|l| *l > Decimal::ZERO) else {
+        return;
+    };
+    let drop = (last - c.amount) / last * Decimal::ONE_HUNDRED;
+    if drop > c.session.policies.drop_warning_percent {
+        out.push(c.finding(
+            Severity::Advarsel,
+            RuleId::DropFromLastYear,
+            format!(
+                "Beløbet falder {} fra sidste år ({} → {}).",
+                format_percent(drop.round_dp(1)),
+                format_kr(last),
+                format_kr(c.amount)
+            ),
+        ));
+    }
+}
+
+/// Inversions between levels when the session forbids overlap.
+fn inversions(session: &Session, eval: &Evaluation, out: &mut Vec<Finding>) {
+    if session.policies.bands_may_overlap {
+        return;
+    }
+    for inv in &eval.inversions {
+        let (lo, hi) = (&session.managers[inv.lower_manager], &session.managers[inv.higher_manager]);
+        let level = |i: usize| eval.level_of[i].map_or("", |l| session.levels[l].name.as_str());
+        out.push(Finding {
+            severity: Severity::Fejl,
+            rule: RuleId::Inversion,
+            manager: Some(lo.id.clone()),
+            other_manager: Some(hi.id.clone()),
+            level: None,
+            message: format!(
+                "{} ({}) får {}, mere end {} ({}) med {} – overlap er ikke tilladt.",
+                lo.name,
+                level(inv.lower_manager),
+                format_kr(inv.lower_amount),
+                hi.name,
+                level(inv.higher_manager),
+                format_kr(inv.higher_amount)
+            ),
+        });
+    }
+}
+
+/// Low differentiation in a level: all amounts identical, or CV below the threshold.
+fn low_differentiation(session: &Session, eval: &Evaluation, out: &mut Vec<Finding>) {
+    let threshold = session.policies.low_differentiation_cv_percent;
+    for ls in &eval.stats.per_level {
+        let st = &ls.stats;
+        if st.n < 2 {
+            continue;
+        }
+        let name = ls.level.as_deref().and_then(|id| session.level(id)).map_or("", |l| l.name.as_str());
+        let message = if st.min == st.max {
+            format!("Alle {} på niveauet {name} får det samme beløb ({}).", st.n, format_kr(st.min))
+        } else if st.cv_percent < threshold {
+            format!(
+                "Lav differentiering på niveauet {name}: variationskoefficient {} (grænse {}).",
+                format_percent(st.cv_percent.round_dp(1)),
+                format_percent(threshold)
+            )
+        } else {
+            continue;
+        };
+        out.push(Finding {
+            severity: Severity::Advarsel,
+            rule: RuleId::LowDifferentiation,
+            manager: None,
+            other_manager: None,
+            level: ls.level.clone(),
+            message,
+        });
+    }
+}
+
+/// Pool exceeded (fejl) or left (info).
+fn pool(eval: &Evaluation, out: &mut Vec<Finding>) {
+    let p = &eval.pool;
+    let (severity, rule, message) = if p.exceeded() {
+        (
+            Severity::Fejl,
+            RuleId::PoolExceeded,
+            format!("Puljen på {} er overskredet med {}.", format_kr(p.pool), format_kr(-p.left)),
+        )
+    } else if p.left > Decimal::ZERO {
+        (
+            Severity::Info,
+            RuleId::PoolLeft,
+            format!("Der er {} tilbage af puljen på {}.", format_kr(p.left), format_kr(p.pool)),
+        )
+    } else {
+        return;
+    };
+    out.push(Finding { severity, rule, manager: None, other_manager: None, level: None, message });
 }

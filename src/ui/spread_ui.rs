@@ -10,12 +10,26 @@ use super::axis::KrAxis;
 use super::derived::Data;
 use super::theme;
 
+/// Column headers and their explanations.
+const HEADERS: [(&str, &str); 10] = [
+    ("Niveau", "Lederniveau"),
+    ("n", "Antal ledere"),
+    ("Min–maks", "Mindste og største beløb (tusinde kr.)"),
+    ("Sd", "Standardafvigelse (population)"),
+    ("CV", "Variationskoefficient: standardafvigelse i % af gennemsnittet"),
+    ("Gini", "Gini-koefficient: 0 = alle ens, 1 = maksimal ulighed"),
+    ("Ens", "Andel i den største gruppe med samme beløb"),
+    ("Ø spænd", "Gennemsnitlig placering i spændet (0 % = bund, 100 % = top)"),
+    ("Δ sidste år", "Ændring i summen for de samme ledere"),
+    ("I spændet", "Hver streg er en leder; feltet er niveauets spænd"),
+];
+
 /// Draws the statistics table.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>) {
     ui.label(RichText::new("Spredning pr. niveau").heading());
-    egui::Grid::new("spread").striped(true).spacing(vec2(10.0, 4.0)).show(ui, |ui| {
-        for h in ["Niveau", "n", "Min–maks", "Sd", "CV", "Gini", "Ens", "Ø spænd", "Δ sidste år", "Fordeling"] {
-            ui.label(RichText::new(h).strong());
+    egui::Grid::new("spread").striped(true).spacing(vec2(9.0, 4.0)).show(ui, |ui| {
+        for (h, tip) in HEADERS {
+            ui.label(RichText::new(h).strong()).on_hover_text(tip);
         }
         ui.end_row();
         let session = data.session;
@@ -73,7 +87,7 @@ fn short(amount: Decimal) -> String {
 
 /// A strip of the level's amounts over its band: one tick per manager.
 fn strip_ui(ui: &mut egui::Ui, data: Data<'_>, li: usize, color: Color32) {
-    let (rect, _) = ui.allocate_exact_size(vec2(130.0, 18.0), Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(vec2(150.0, 18.0), Sense::hover());
     let painter = ui.painter_at(rect.expand(2.0));
     let band = &data.session.levels[li].band;
     let pad = (band.max - band.min) / Decimal::from(5);

@@ -1,0 +1,36 @@
+//! The demo's deliberate problems are each found by their rule.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use kalibrer::engine::{self, RuleId, Severity};
+
+#[test]
+fn demo_findings_cover_each_deliberate_problem() {
+    let s = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap();
+    let eval = engine::evaluate(&s);
+    let has = |rule: RuleId, id: &str| eval.findings.iter().any(|f| f.rule == rule && f.manager.as_deref() == Some(id));
+    // KC05: +6.000 kr. skøn without justification.
+    assert!(has(RuleId::AdjustmentWithoutJustification, "KC05"));
+    // AC02: merarbejde with topcheftillæg.
+    assert!(has(RuleId::MerarbejdeWithTopSupplement, "AC02"));
+    // KC12: 110.000 kr. on a base salary of 420.000 kr. = 26,2 % > 25 %.
+    assert!(has(RuleId::OverCap, "KC12"));
+    // KC08: 48.000 → 30.000 kr. (scores 3,4,4,4,4 = 12.000+8.000+4.000+4.000+2.000) = −37,5 %.
+    assert!(has(RuleId::DropFromLastYear, "KC08"));
+    let drop = eval
+        .findings
+        .iter()
+        .find(|f| f.rule == RuleId::DropFromLastYear && f.manager.as_deref() == Some("KC08"))
+        .unwrap();
+    assert!(drop.message.contains("37,5 %"), "{}", drop.message);
+    // KC03 (65.000) above AC04 (64.000) while overlap is not allowed.
+    assert!(eval.findings.iter().any(|f| f.rule == RuleId::Inversion
+        && f.manager.as_deref() == Some("KC03")
+        && f.other_manager.as_deref() == Some("AC04")));
+    // The pool is deliberately a little tight.
+    assert!(eval.findings.iter().any(|f| f.rule == RuleId::PoolExceeded));
+    // Errors come first.
+    let first_non_error =
+        eval.findings.iter().position(|f| f.severity != Severity::Fejl).unwrap_or(eval.findings.len());
+    assert!(eval.findings[first_non_error..].iter().all(|f| f.severity != Severity::Fejl));
+}
