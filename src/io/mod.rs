@@ -6,11 +6,14 @@ pub mod html;
 pub mod letters;
 pub mod lock;
 pub mod public;
+mod ron_errors;
 pub mod session_file;
 pub mod statistics_export;
+pub mod validate;
 pub mod words;
 
-pub use session_file::{LoadError, load_session_file, parse_session, save_session, to_ron};
+pub use session_file::{LoadError, SaveError, load_session_file, parse_session, save_session, to_ron};
+pub use validate::{Problem, validate};
 
 /// The demo session embedded in the binary (`assets/demo.ron`).
 pub const DEMO_RON: &str = include_str!("../../assets/demo.ron");

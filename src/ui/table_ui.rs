@@ -21,9 +21,9 @@ enum Row {
 
 /// The columns: header text, sort column, width.
 const COLUMNS: [(&str, SortColumn, f32); 11] = [
-    ("Navn", SortColumn::Name, 190.0),
-    ("Enhed", SortColumn::Unit, 150.0),
-    ("Vurdering", SortColumn::Agenda, 110.0),
+    ("Navn", SortColumn::Name, 220.0),
+    ("Enhed", SortColumn::Unit, 230.0),
+    ("Vurdering", SortColumn::Agenda, 130.0),
     ("Formel", SortColumn::Formula, 88.0),
     ("Skøn", SortColumn::Adjustment, 84.0),
     ("Beløb", SortColumn::Amount, 96.0),
