@@ -39,6 +39,12 @@ pub fn findings(session: &Session, eval: &Evaluation) -> Vec<Finding> {
     low_differentiation(session, eval, &mut out);
     pool(eval, &mut out);
     out.sort_by_key(|f| f.severity);
+    for f in &mut out {
+        // "… 25.000 kr.." → "… 25.000 kr." where a sentence ends on an amount.
+        if f.message.contains("kr..") {
+            f.message = f.message.replace("kr..", "kr.");
+        }
+    }
     out
 }
 

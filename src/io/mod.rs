@@ -1,5 +1,6 @@
 //! Files: the RON session, validation on load, atomic save, CSV export.
 
+pub mod allocation;
 pub mod csv_dialect;
 pub mod documentation;
 pub mod html;

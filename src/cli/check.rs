@@ -1,0 +1,69 @@
+//! `kalibrer check FILE [--json]`: every finding, one per line.
+
+use crate::engine::{self, Finding, Severity};
+
+use super::{Args, load, usage_error};
+
+/// Runs the check; exit 0 no errors, 1 errors found, 2 unreadable file or bad arguments.
+pub fn run(args: &[String]) -> i32 {
+    let parsed = match Args::parse(args, &[], &["--json"]) {
+        Ok(a) => a,
+        Err(e) => return usage_error(&e),
+    };
+    let file = match parsed.one_file() {
+        Ok(f) => f,
+        Err(e) => return usage_error(&e),
+    };
+    let session = match load(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let eval = engine::evaluate(&session);
+    let warnings: Vec<_> = crate::io::validate(&session).into_iter().filter(|p| !p.refuses).collect();
+    let errors = eval.findings.iter().filter(|f| f.severity == Severity::Fejl).count();
+    if parsed.has("--json") {
+        let findings: Vec<serde_json::Value> = eval.findings.iter().map(finding_json).collect();
+        let problems: Vec<serde_json::Value> =
+            warnings.iter().map(|p| serde_json::json!({"where": p.place, "message": p.message})).collect();
+        let count = |s: Severity| eval.findings.iter().filter(|f| f.severity == s).count();
+        let doc = serde_json::json!({
+            "file": file,
+            "findings": findings,
+            "file_warnings": problems,
+            "counts": {"fejl": count(Severity::Fejl), "advarsel": count(Severity::Advarsel), "info": count(Severity::Info)},
+        });
+        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+    } else {
+        for p in &warnings {
+            println!("advarsel {}: {}", p.place, p.message);
+        }
+        for f in &eval.findings {
+            println!("{} {}: {}", f.severity.word(), subject(f), f.message);
+        }
+        let count = |s: Severity| eval.findings.iter().filter(|f| f.severity == s).count();
+        let warnings = count(Severity::Advarsel) + warnings.len();
+        let plural = if warnings == 1 { "advarsel" } else { "advarsler" };
+        eprintln!("{file}: {} fejl, {warnings} {plural}, {} info", count(Severity::Fejl), count(Severity::Info));
+    }
+    i32::from(errors > 0)
+}
+
+/// What a finding is about: the manager id, "niveau X" or "pulje".
+fn subject(f: &Finding) -> String {
+    match (&f.manager, &f.level) {
+        (Some(m), _) => m.clone(),
+        (None, Some(l)) => format!("niveau {l}"),
+        (None, None) => "pulje".to_string(),
+    }
+}
+
+fn finding_json(f: &Finding) -> serde_json::Value {
+    serde_json::json!({
+        "severity": f.severity.word(),
+        "rule": f.rule.code(),
+        "manager": f.manager,
+        "other_manager": f.other_manager,
+        "level": f.level,
+        "message": f.message,
+    })
+}

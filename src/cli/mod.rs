@@ -1,0 +1,87 @@
+//! The command line: `kalibrer [FILE]`, `check`, `stats`, `export`, `generate`.
+//!
+//! Exit codes: 0 fine, 1 the check found errors, 2 the file cannot be read or the
+//! command line is wrong. Messages are Danish and say which file and where.
+
+mod args;
+mod check;
+mod export;
+mod generate;
+mod stats;
+
+use std::path::PathBuf;
+
+use crate::io;
+use crate::model::Session;
+
+pub use args::Args;
+
+/// What `main` should do after parsing the arguments.
+#[derive(Debug)]
+pub enum Launch {
+    /// Open the GUI on this file (None: the embedded demo).
+    Gui(Option<PathBuf>),
+    /// A CLI command ran; exit with this code.
+    Exit(i32),
+}
+
+/// The help text.
+pub const HELP: &str = "\
+Kalibrer – kalibrering af resultatløn og engangsvederlag i topchefgruppen
+
+Brug:
+  kalibrer                       åbner mødeskærmen på demosessionen
+  kalibrer FIL.ron               åbner mødeskærmen på FIL.ron
+  kalibrer check FIL [--json]    kontrollerer reglerne; én linje pr. fund
+  kalibrer stats FIL [--json]    spredningsmål pr. niveau
+  kalibrer export FIL --out UD [--kind ART]
+                                 ART: allocation (standard), statistics (.csv);
+                                 documentation, letters, public (.html)
+  kalibrer generate --managers N --seed S --out FIL
+                                 laver en realistisk session med N ledere
+  kalibrer --help                denne tekst
+
+Afslutningskoder: 0 i orden, 1 kontrollen fandt fejl, 2 filen kan ikke læses eller
+kommandolinjen er forkert.
+";
+
+/// Parses the arguments (without the program name) and runs CLI commands.
+#[must_use]
+pub fn run(args: &[String]) -> Launch {
+    let Some(first) = args.first() else {
+        return Launch::Gui(None);
+    };
+    let rest = &args[1..];
+    let code = match first.as_str() {
+        "-h" | "--help" | "hjælp" | "help" => {
+            print!("{HELP}");
+            0
+        }
+        "check" => check::run(rest),
+        "stats" => stats::run(rest),
+        "export" => export::run(rest),
+        "generate" => generate::run(rest),
+        flag if flag.starts_with('-') => usage_error(&format!("ukendt tilvalg «{flag}»")),
+        file => {
+            if rest.is_empty() {
+                return Launch::Gui(Some(PathBuf::from(file)));
+            }
+            usage_error(&format!("ukendt kommando «{file}»"))
+        }
+    };
+    Launch::Exit(code)
+}
+
+/// Prints a usage error to stderr; returns exit code 2.
+fn usage_error(message: &str) -> i32 {
+    eprintln!("kalibrer: {message}\nSkriv «kalibrer --help» for at se brugen.");
+    2
+}
+
+/// Loads a session file for a command, printing a Danish error with the file on failure.
+fn load(path: &str) -> Result<Session, i32> {
+    io::load_session_file(std::path::Path::new(path)).map_err(|e| {
+        eprintln!("kalibrer: {path}: {e}");
+        2
+    })
+}
