@@ -75,9 +75,6 @@ fn score_buttons(
                 set(if chosen { None } else { Some(step.score) });
             }
         }
-        if let Some(step) = current.and_then(|s| scale.step(s)) {
-            ui.label(RichText::new(step.label.clone()).color(theme::MUTED));
-        }
     });
 }
 

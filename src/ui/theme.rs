@@ -57,7 +57,7 @@ pub const FOCUS_WIDTH: f32 = 500.0;
 /// Height of the bottom panel with spread and findings, points.
 pub const SIDE_HEIGHT: f32 = 290.0;
 /// Width of the findings list in the bottom panel, points.
-pub const FINDINGS_WIDTH: f32 = 470.0;
+pub const FINDINGS_WIDTH: f32 = 420.0;
 /// Size of the big amount in the focus card.
 pub const BIG_AMOUNT_SIZE: f32 = 30.0;
 /// Zoom factor in presentation mode.
