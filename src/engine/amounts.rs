@@ -57,10 +57,36 @@ pub fn model_of<'a>(manager: &'a Manager, level: &'a Level) -> &'a AmountModel {
     manager.model_override.as_ref().unwrap_or(&level.model)
 }
 
+/// The breakdown being collected; when not explaining, lines are never formatted
+/// (the full recompute of 20,000 managers skips every string).
+pub struct Lines {
+    explain: bool,
+    lines: Vec<BreakdownLine>,
+}
+
+impl Lines {
+    fn new(explain: bool) -> Self {
+        Self { explain, lines: Vec::new() }
+    }
+
+    fn push(&mut self, line: impl FnOnce() -> BreakdownLine) {
+        if self.explain {
+            self.lines.push(line());
+        }
+    }
+}
+
 /// Computes a manager's amount with its breakdown.
 #[must_use]
 pub fn compute_amount(session: &Session, manager: &Manager, level: &Level) -> ManagerAmount {
-    let mut lines = Vec::new();
+    compute_amount_with(session, manager, level, true)
+}
+
+/// Computes a manager's amount; the breakdown only when `explain` (it costs string
+/// formatting, which a full recompute does not need).
+#[must_use]
+pub fn compute_amount_with(session: &Session, manager: &Manager, level: &Level, explain: bool) -> ManagerAmount {
+    let mut lines = Lines::new(explain);
     let (formula, complete) = formula_amount(manager, level, &mut lines);
     let adjustment = manager.adjustment.as_ref().map_or(Decimal::ZERO, |a| a.amount);
     if !adjustment.is_zero() {
@@ -70,36 +96,36 @@ pub fn compute_amount(session: &Session, manager: &Manager, level: &Level) -> Ma
             .map(|a| a.justification.trim())
             .filter(|j| !j.is_empty())
             .unwrap_or("(ingen begrundelse)");
-        lines.push(BreakdownLine { amount: adjustment, text: format!("skøn: {why}") });
+        lines.push(|| BreakdownLine { amount: adjustment, text: format!("skøn: {why}") });
     }
     let raw = formula + adjustment;
     let amount = round_to_step(raw, session.policies.rounding_step);
     if amount != raw {
-        lines.push(BreakdownLine {
+        lines.push(|| BreakdownLine {
             amount: amount - raw,
             text: format!("afrunding til nærmeste {}", format_kr(session.policies.rounding_step)),
         });
     }
-    ManagerAmount { formula, adjustment, amount, breakdown: lines, complete }
+    ManagerAmount { formula, adjustment, amount, breakdown: lines.lines, complete }
 }
 
 /// The formula amount of the model, pushing one breakdown line per term.
 /// Returns the amount and whether every input was present.
-fn formula_amount(manager: &Manager, level: &Level, lines: &mut Vec<BreakdownLine>) -> (Decimal, bool) {
+fn formula_amount(manager: &Manager, level: &Level, lines: &mut Lines) -> (Decimal, bool) {
     match model_of(manager, level) {
         AmountModel::Box(model) => box_amount(manager, model, lines),
         AmountModel::WeightedGoals { frame } => weighted_goals_amount(manager, *frame, lines),
         AmountModel::BandPosition { scale } => band_position_amount(manager, level, scale, lines),
         AmountModel::FixedTiers => match manager.tier.and_then(|t| level.tiers.get(t).map(|a| (t, *a))) {
             Some((t, amount)) => {
-                lines.push(BreakdownLine { amount, text: format!("trin {} af {}", t + 1, level.tiers.len()) });
+                lines.push(|| BreakdownLine { amount, text: format!("trin {} af {}", t + 1, level.tiers.len()) });
                 (amount, true)
             }
             None => missing(lines, "intet trin valgt"),
         },
         AmountModel::Direct => match manager.direct_amount {
             Some(amount) => {
-                lines.push(BreakdownLine { amount, text: "beløb fastsat direkte".to_string() });
+                lines.push(|| BreakdownLine { amount, text: "beløb fastsat direkte".to_string() });
                 (amount, true)
             }
             None => missing(lines, "intet beløb fastsat"),
@@ -108,20 +134,20 @@ fn formula_amount(manager: &Manager, level: &Level, lines: &mut Vec<BreakdownLin
 }
 
 /// A zero line for a missing input; the amount is incomplete.
-fn missing(lines: &mut Vec<BreakdownLine>, text: &str) -> (Decimal, bool) {
-    lines.push(BreakdownLine { amount: Decimal::ZERO, text: text.to_string() });
+fn missing(lines: &mut Lines, text: &str) -> (Decimal, bool) {
+    lines.push(|| BreakdownLine { amount: Decimal::ZERO, text: text.to_string() });
     (Decimal::ZERO, false)
 }
 
 /// Box model: Σ criterion amount × the score's percentage.
-fn box_amount(manager: &Manager, model: &BoxModel, lines: &mut Vec<BreakdownLine>) -> (Decimal, bool) {
+fn box_amount(manager: &Manager, model: &BoxModel, lines: &mut Lines) -> (Decimal, bool) {
     let mut sum = Decimal::ZERO;
     let mut complete = true;
     for criterion in &model.criteria {
         let step = manager.box_scores.get(&criterion.id).and_then(|s| model.scale.step(*s));
         let Some(step) = step else {
             complete = false;
-            lines.push(BreakdownLine {
+            lines.push(|| BreakdownLine {
                 amount: Decimal::ZERO,
                 text: format!("ingen score × {} {}", format_number(criterion.amount), criterion.name),
             });
@@ -129,7 +155,7 @@ fn box_amount(manager: &Manager, model: &BoxModel, lines: &mut Vec<BreakdownLine
         };
         let part = criterion.amount * step.percent / Decimal::ONE_HUNDRED;
         sum += part;
-        lines.push(BreakdownLine {
+        lines.push(|| BreakdownLine {
             amount: part,
             text: format!(
                 "{} % × {} {} (score {} {})",
@@ -145,7 +171,7 @@ fn box_amount(manager: &Manager, model: &BoxModel, lines: &mut Vec<BreakdownLine
 }
 
 /// Weighted goals: frame (or the contract's ceiling) × Σ weight × attainment.
-fn weighted_goals_amount(manager: &Manager, frame: Decimal, lines: &mut Vec<BreakdownLine>) -> (Decimal, bool) {
+fn weighted_goals_amount(manager: &Manager, frame: Decimal, lines: &mut Lines) -> (Decimal, bool) {
     let hundred = Decimal::ONE_HUNDRED;
     let frame = manager.contract_ceiling.unwrap_or(frame);
     let mut sum = Decimal::ZERO;
@@ -153,7 +179,7 @@ fn weighted_goals_amount(manager: &Manager, frame: Decimal, lines: &mut Vec<Brea
     for goal in &manager.goals {
         let Some(att) = goal.attainment else {
             complete = false;
-            lines.push(BreakdownLine {
+            lines.push(|| BreakdownLine {
                 amount: Decimal::ZERO,
                 text: format!("{} % vægt × ikke vurderet: {}", goal.weight.normalize(), goal.name),
             });
@@ -161,7 +187,7 @@ fn weighted_goals_amount(manager: &Manager, frame: Decimal, lines: &mut Vec<Brea
         };
         let part = frame * goal.weight / hundred * att / hundred;
         sum += part;
-        lines.push(BreakdownLine {
+        lines.push(|| BreakdownLine {
             amount: part,
             text: format!(
                 "{} % vægt × {} % opfyldt × ramme {}: {}",
@@ -176,17 +202,12 @@ fn weighted_goals_amount(manager: &Manager, frame: Decimal, lines: &mut Vec<Brea
 }
 
 /// Band position: band min + the rating's percentage × the band's width.
-fn band_position_amount(
-    manager: &Manager,
-    level: &Level,
-    scale: &Scale,
-    lines: &mut Vec<BreakdownLine>,
-) -> (Decimal, bool) {
+fn band_position_amount(manager: &Manager, level: &Level, scale: &Scale, lines: &mut Lines) -> (Decimal, bool) {
     let Some(step) = manager.overall_rating.and_then(|r| scale.step(r)) else {
         return missing(lines, "ingen samlet vurdering");
     };
     let amount = level.band.min + level.band.width() * step.percent / Decimal::ONE_HUNDRED;
-    lines.push(BreakdownLine {
+    lines.push(|| BreakdownLine {
         amount,
         text: format!(
             "{} + {} % × spændets bredde {} (samlet vurdering {} {})",
@@ -217,7 +238,7 @@ pub fn edit_for_target(manager: &Manager, level: &Level, target: Decimal) -> Amo
     if matches!(model_of(manager, level), AmountModel::Direct) {
         return AmountEdit::Direct(target);
     }
-    let mut scratch = Vec::new();
+    let mut scratch = Lines::new(false);
     let (formula, _) = formula_amount(manager, level, &mut scratch);
     AmountEdit::Adjustment(target - formula)
 }
@@ -225,6 +246,6 @@ pub fn edit_for_target(manager: &Manager, level: &Level, target: Decimal) -> Amo
 /// Computes the formula amount alone (no adjustment, no rounding).
 #[must_use]
 pub fn formula_only(manager: &Manager, level: &Level) -> Decimal {
-    let mut scratch = Vec::new();
+    let mut scratch = Lines::new(false);
     formula_amount(manager, level, &mut scratch).0
 }

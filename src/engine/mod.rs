@@ -25,7 +25,8 @@ pub use stats::{GroupStats, LevelStats, ManagerMetrics, Stats};
 /// Everything computed from a session, parallel to `session.managers` where per manager.
 #[derive(Debug, Clone, Default)]
 pub struct Evaluation {
-    /// Each manager's amount, same order as `session.managers`.
+    /// Each manager's amount, same order as `session.managers`, without the breakdown
+    /// (use [`Evaluation::explain`] for one manager's).
     pub amounts: Vec<ManagerAmount>,
     /// Each manager's level as an index into `session.levels` (None if unknown).
     pub level_of: Vec<Option<usize>>,
@@ -62,6 +63,17 @@ impl PoolStatus {
     }
 }
 
+impl Evaluation {
+    /// The amount of manager `i` with its breakdown, computed on demand.
+    #[must_use]
+    pub fn explain(&self, session: &Session, i: usize) -> ManagerAmount {
+        match (session.managers.get(i), self.level_of.get(i).copied().flatten()) {
+            (Some(m), Some(l)) => amounts::compute_amount(session, m, &session.levels[l]),
+            _ => ManagerAmount::default(),
+        }
+    }
+}
+
 /// Computes amounts, findings, statistics, pool and band geometry for a session.
 #[must_use]
 pub fn evaluate(session: &Session) -> Evaluation {
@@ -72,7 +84,7 @@ pub fn evaluate(session: &Session) -> Evaluation {
         .iter()
         .zip(&level_of)
         .map(|(m, l)| match l {
-            Some(l) => amounts::compute_amount(session, m, &session.levels[*l]),
+            Some(l) => amounts::compute_amount_with(session, m, &session.levels[*l], false),
             None => ManagerAmount::default(),
         })
         .collect();

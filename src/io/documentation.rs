@@ -120,7 +120,7 @@ fn manager_section(b: &mut String, session: &Session, eval: &Evaluation, i: usiz
         }
     }
     b.push_str("<table><tr><th class=\"n\">Beløb</th><th>Beregning</th></tr>");
-    for line in &a.breakdown {
+    for line in &eval.explain(session, i).breakdown {
         let _ =
             write!(b, "<tr><td class=\"n\">{}</td><td>{}</td></tr>", format_signed_kr(line.amount), esc(&line.text));
     }

@@ -48,7 +48,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out: &m
     }
     ui.add_space(4.0);
     ui.label(RichText::new("Sådan er beløbet beregnet").strong());
-    for line in &data.eval.amounts[i].breakdown {
+    for line in &data.eval.explain(data.session, i).breakdown {
         let color = if line.text.contains("ingen begrundelse") { theme::ERROR } else { Color32::from_gray(30) };
         ui.label(RichText::new(line.describe()).color(color).monospace());
     }
