@@ -1,0 +1,53 @@
+//! Property tests: the Danish amount parser and the session loader never panic, and
+//! amounts round-trip through the formatter. `PROPTEST_CASES=1000000` runs the long fuzz.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use kalibrer::io;
+use kalibrer::model::money::{format_kr, format_number, parse_kr};
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn parse_kr_never_panics(text in ".{0,40}") {
+        let _ = parse_kr(&text);
+    }
+
+    #[test]
+    fn parse_kr_accepts_danish_shapes(text in "[0-9 .,kr−-]{0,20}") {
+        let _ = parse_kr(&text);
+    }
+
+    #[test]
+    fn whole_and_two_decimal_amounts_round_trip(kr in -10_000_000_i64..10_000_000, ore in 0_i64..100) {
+        let amount = Decimal::from(kr) + Decimal::new(ore, 2) * Decimal::from(kr.signum().max(0) * 2 - 1).abs();
+        prop_assert_eq!(parse_kr(&format_kr(amount)).unwrap(), amount);
+        prop_assert_eq!(parse_kr(&format_number(amount)).unwrap(), amount);
+    }
+
+    #[test]
+    fn session_loader_never_panics_on_arbitrary_text(text in "(?s).{0,300}") {
+        let _ = io::parse_session(&text);
+    }
+
+    #[test]
+    fn session_loader_never_panics_on_mutated_demo(cut in 0_usize..20_000, insert in ".{0,8}") {
+        let demo = io::DEMO_RON;
+        let mut at = cut % demo.len();
+        while !demo.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + 3).min(demo.len());
+        while !demo.is_char_boundary(end) {
+            end += 1;
+        }
+        let mutated = format!("{}{}{}", &demo[..at], insert, &demo[end..]);
+        if let Err(e) = io::parse_session(&mutated) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+}
