@@ -135,6 +135,7 @@ fn export_documents_by_kind() {
         ("letters", "breve.html", "Meddelelse om"),
         ("public", "offentlig.html", "Institutionelt mål"),
         ("statistics", "stat.csv", "Niveauer med færre end 5"),
+        ("fixed-salary", "fast.csv", "KC01;Anne Marie Holst;Kontorchef;30.750;39.666,67"),
     ] {
         let f = temp(name);
         let o = kalibrer(&["export", &demo(), "--out", f.to_str().unwrap(), "--kind", kind]);

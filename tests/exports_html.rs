@@ -107,3 +107,22 @@ fn statistics_have_no_names_and_suppress_small_groups() {
     assert_eq!(kc[1], "20");
     assert_eq!(kc[2], "100 %");
 }
+
+#[test]
+fn the_gui_exports_every_kind_to_a_file() {
+    use kalibrer::ui::export::ExportKind;
+    let dir = std::env::temp_dir().join(format!("kalibrer-guiexp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut app = kalibrer::ui::KalibrerApp::with_session(demo(), None);
+    for kind in ExportKind::ALL {
+        let (name, _) = kind.file_name();
+        let path = dir.join(name);
+        app.export_to(kind, &path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.len() > 200, "{kind:?}");
+        assert!(!app.view.notice.as_ref().unwrap().is_error);
+    }
+    app.export_to(ExportKind::Letters, &dir.join("mangler").join("x.html"));
+    assert!(app.view.notice.as_ref().unwrap().is_error, "a failed export is reported");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -34,10 +34,11 @@ pub fn run(args: &[String]) -> i32 {
             }
             io::csv_dialect::document(&header, &rows)
         }
+        ("fixed-salary", "csv") => io::allocation::fixed_salary_csv(&session),
         ("documentation", "html") => io::documentation::documentation_html(&session),
         ("letters", "html") => io::letters::letters_html(&session, io::letters::LETTER_TEMPLATE),
         ("public", "html") => io::public::public_html(&session),
-        ("allocation" | "statistics" | "documentation" | "letters" | "public", _) => {
+        ("allocation" | "statistics" | "fixed-salary" | "documentation" | "letters" | "public", _) => {
             return usage_error(&format!("{kind} kan ikke skrives som «.{ext}»; se kalibrer --help"));
         }
         _ => return usage_error(&format!("ukendt art «{kind}»")),

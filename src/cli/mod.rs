@@ -35,7 +35,8 @@ Brug:
   kalibrer check FIL [--json]    kontrollerer reglerne; én linje pr. fund
   kalibrer stats FIL [--json]    spredningsmål pr. niveau
   kalibrer export FIL --out UD [--kind ART]
-                                 ART: allocation (standard), statistics (.csv);
+                                 ART: allocation (standard), statistics,
+                                 fixed-salary (.csv);
                                  documentation, letters, public (.html)
   kalibrer generate --managers N --seed S --out FIL
                                  laver en realistisk session med N ledere

@@ -66,3 +66,28 @@ pub fn allocation_csv(session: &Session) -> String {
     rows.push(total);
     document(&HEADER, &rows)
 }
+
+/// The fold-into-fixed-salary simulation as CSV: per manager and a totals row.
+#[must_use]
+pub fn fixed_salary_csv(session: &Session) -> String {
+    let sim = crate::engine::fixed_salary::simulate(session);
+    let header = ["id", "navn", "niveau", "75 % af sidste års beløb", "gennemsnit af 3 år"];
+    let opt = |v: Option<Decimal>| v.map_or(String::new(), number);
+    let mut rows: Vec<Vec<String>> = sim
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let m = session.managers.get(r.manager)?;
+            let level = session.level(&m.level).map_or(m.level.clone(), |l| l.name.clone());
+            Some(vec![m.id.clone(), m.name.clone(), level, opt(r.seventy_five_of_last), opt(r.avg3)])
+        })
+        .collect();
+    rows.push(vec![
+        String::new(),
+        "I alt".into(),
+        String::new(),
+        number(sim.total_seventy_five),
+        number(sim.total_avg3),
+    ]);
+    document(&header, &rows)
+}

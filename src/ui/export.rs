@@ -18,11 +18,16 @@ pub enum ExportKind {
     Public,
     /// Anonymised statistics (CSV).
     Statistics,
+    /// The allocation for payroll (CSV).
+    Allocation,
+    /// The fold-into-fixed-salary simulation (CSV).
+    FixedSalary,
 }
 
 impl ExportKind {
     /// Every kind, in menu order.
-    pub const ALL: [Self; 4] = [Self::Documentation, Self::Letters, Self::Public, Self::Statistics];
+    pub const ALL: [Self; 6] =
+        [Self::Allocation, Self::Documentation, Self::Letters, Self::Public, Self::Statistics, Self::FixedSalary];
 
     /// The menu label.
     #[must_use]
@@ -32,6 +37,8 @@ impl ExportKind {
             Self::Letters => "Breve til lederne (HTML) …",
             Self::Public => "Offentlig del af topkontrakten (HTML) …",
             Self::Statistics => "Anonymiseret statistik (CSV) …",
+            Self::Allocation => "Fordeling til lønkontoret (CSV) …",
+            Self::FixedSalary => "Simulering: omlægning til fast løn (CSV) …",
         }
     }
 
@@ -43,6 +50,8 @@ impl ExportKind {
             Self::Letters => ("breve.html", "html"),
             Self::Public => ("offentlig-del.html", "html"),
             Self::Statistics => ("statistik.csv", "csv"),
+            Self::Allocation => ("fordeling.csv", "csv"),
+            Self::FixedSalary => ("fast-loen.csv", "csv"),
         }
     }
 
@@ -53,6 +62,8 @@ impl ExportKind {
             Self::Documentation => io::documentation::documentation_html(session),
             Self::Letters => io::letters::letters_html(session, io::letters::LETTER_TEMPLATE),
             Self::Public => io::public::public_html(session),
+            Self::Allocation => io::allocation::allocation_csv(session),
+            Self::FixedSalary => io::allocation::fixed_salary_csv(session),
             Self::Statistics => {
                 let (header, rows, suppressed) = io::statistics_export::statistics_table(session);
                 let mut rows = rows;
