@@ -124,3 +124,22 @@ fn a_malformed_file_is_never_changed_by_loading() {
     assert!(io::load_session_file(&f).is_err());
     assert_eq!(std::fs::read_to_string(&f).unwrap(), text);
 }
+
+#[test]
+fn every_released_file_version_still_opens() {
+    // One fixture per released format version; add a file here before changing the format
+    // and write the migration that keeps it opening.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ron")
+            && path.file_name().unwrap().to_string_lossy().starts_with("session_v")
+        {
+            let s = io::load_session_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(s.version <= kalibrer::model::CURRENT_VERSION);
+            seen += 1;
+        }
+    }
+    assert!(seen >= 1);
+}

@@ -1,6 +1,7 @@
 //! Files: the RON session, validation on load, atomic save, CSV export.
 
 pub mod allocation;
+pub mod anonymise;
 pub mod csv_dialect;
 pub mod documentation;
 pub mod html;

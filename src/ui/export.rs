@@ -22,12 +22,21 @@ pub enum ExportKind {
     Allocation,
     /// The fold-into-fixed-salary simulation (CSV).
     FixedSalary,
+    /// An anonymised copy of the session for sharing (RON).
+    AnonymisedCopy,
 }
 
 impl ExportKind {
     /// Every kind, in menu order.
-    pub const ALL: [Self; 6] =
-        [Self::Allocation, Self::Documentation, Self::Letters, Self::Public, Self::Statistics, Self::FixedSalary];
+    pub const ALL: [Self; 7] = [
+        Self::Allocation,
+        Self::Documentation,
+        Self::Letters,
+        Self::Public,
+        Self::Statistics,
+        Self::FixedSalary,
+        Self::AnonymisedCopy,
+    ];
 
     /// The menu label.
     #[must_use]
@@ -39,6 +48,7 @@ impl ExportKind {
             Self::Statistics => "Anonymiseret statistik (CSV) …",
             Self::Allocation => "Fordeling til lønkontoret (CSV) …",
             Self::FixedSalary => "Simulering: omlægning til fast løn (CSV) …",
+            Self::AnonymisedCopy => "Gem anonymiseret kopi …",
         }
     }
 
@@ -52,6 +62,7 @@ impl ExportKind {
             Self::Statistics => ("statistik.csv", "csv"),
             Self::Allocation => ("fordeling.csv", "csv"),
             Self::FixedSalary => ("fast-loen.csv", "csv"),
+            Self::AnonymisedCopy => ("anonymiseret.ron", "ron"),
         }
     }
 
@@ -64,6 +75,7 @@ impl ExportKind {
             Self::Public => io::public::public_html(session),
             Self::Allocation => io::allocation::allocation_csv(session),
             Self::FixedSalary => io::allocation::fixed_salary_csv(session),
+            Self::AnonymisedCopy => io::to_ron(&io::anonymise::anonymised(session)),
             Self::Statistics => {
                 let (header, rows, suppressed) = io::statistics_export::statistics_table(session);
                 let mut rows = rows;

@@ -1,0 +1,64 @@
+//! "Gem anonymiseret kopi": a copy for sharing with ids instead of names and without
+//! salaries, notes or free-text reasons that could identify anyone.
+
+use rust_decimal::Decimal;
+
+use crate::model::Session;
+
+/// The anonymised copy of a session: names → ids, salaries and total pay → 0, notes,
+/// rationales and justifications replaced by a marker (their presence is kept so the
+/// rules still see that a justification was written), executives' names → ids.
+#[must_use]
+pub fn anonymised(session: &Session) -> Session {
+    let mut s = session.clone();
+    let redact = |t: &mut String| {
+        if !t.trim().is_empty() {
+            *t = "[fjernet]".to_string();
+        }
+    };
+    for m in &mut s.managers {
+        m.name.clone_from(&m.id);
+        m.base_salary = Decimal::ZERO;
+        m.total_pay = Decimal::ZERO;
+        redact(&mut m.notes);
+        if let Some(p) = m.proposal.as_mut() {
+            redact(&mut p.rationale);
+        }
+        if let Some(a) = m.adjustment.as_mut() {
+            redact(&mut a.justification);
+        }
+    }
+    for e in &mut s.executives {
+        e.name.clone_from(&e.id);
+    }
+    for entry in &mut s.change_log {
+        redact(&mut entry.why);
+        if entry.what.starts_with("Noter") || entry.what.starts_with("Begrundelse") {
+            redact(&mut entry.old);
+            redact(&mut entry.new);
+        }
+    }
+    s.organisation.name = format!("{} (anonymiseret)", s.organisation.name);
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_names_or_salaries_remain() {
+        let s = crate::io::parse_session(crate::io::DEMO_RON).unwrap_or_else(|e| panic!("{e}"));
+        let a = anonymised(&s);
+        let text = crate::io::to_ron(&a);
+        for m in &s.managers {
+            assert!(!text.contains(&m.name), "{} leaked", m.name);
+            assert!(!text.contains(&format!("\"{}\"", m.base_salary)), "salary of {} leaked", m.id);
+        }
+        for e in &s.executives {
+            assert!(!text.contains(&e.name));
+        }
+        assert_eq!(a.managers.len(), s.managers.len());
+        assert_eq!(crate::engine::evaluate(&a).pool.used, crate::engine::evaluate(&s).pool.used, "amounts kept");
+    }
+}
