@@ -109,7 +109,6 @@ fn proposal(session: &Session, eval: &Evaluation, ms: &[Movable], new: &[Decimal
     if total > pool {
         summary.push_str(" – puljen kan ikke overholdes inden for spændene");
     }
-    summary.push('.');
     AllocationProposal { changes, total, summary }
 }
 

@@ -1,0 +1,101 @@
+//! Meeting flow on the demo: agenda navigation, status, fit-to-pool preview, lock.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kalibrer::model::MeetingStatus;
+use kalibrer::ui::KalibrerApp;
+
+fn harness() -> Harness<'static, KalibrerApp> {
+    let session = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap();
+    let mut h = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(16)
+        .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), None));
+    h.run();
+    h
+}
+
+#[test]
+fn page_down_walks_the_agenda_and_status_is_recorded_with_who() {
+    let mut h = harness();
+    h.key_press(Key::PageDown);
+    h.run();
+    let first = h.state().view.selected.unwrap();
+    // Agenda: highest level first — the departementschef.
+    assert_eq!(h.state().doc.session.managers[first].level, "DC");
+    h.key_press(Key::PageDown);
+    h.run();
+    let second = h.state().view.selected.unwrap();
+    assert_eq!(h.state().doc.session.managers[second].level, "SD");
+    h.get_by_label("Besluttet").click();
+    h.run();
+    let m = &h.state().doc.session.managers[second];
+    assert_eq!(m.status, MeetingStatus::Besluttet);
+    assert_eq!(m.final_amount, Some(h.state().eval.amounts[second].amount));
+    let entry = h.state().doc.session.change_log.last().unwrap();
+    assert_eq!((entry.what.as_str(), entry.new.as_str(), entry.who.as_str()), ("Status", "Besluttet", "DEP"));
+    assert!(h.query_by_label_contains("Besluttet 1/28").is_some());
+    h.key_press(Key::PageUp);
+    h.run();
+    assert_eq!(h.state().view.selected, Some(first));
+}
+
+#[test]
+fn fit_to_pool_is_a_preview_until_accepted_and_undoes_as_one_step() {
+    let mut h = harness();
+    let before = h.state().eval.pool.used;
+    assert!(before > h.state().eval.pool.pool, "the demo starts over the pool");
+    h.get_by_label("Tilpas til puljen").click();
+    h.run();
+    assert!(h.query_by_label("Acceptér forslaget").is_some());
+    assert_eq!(h.state().eval.pool.used, before, "nothing applied yet");
+    // A widget that just appeared needs the pointer over it for a frame, as with a mouse.
+    h.get_by_label("Afvis").hover();
+    h.run();
+    h.get_by_label("Afvis").click();
+    h.run();
+    assert!(h.state().view.pending.is_none(), "rejected: {:?}", h.state().view.notice);
+    assert!(h.query_by_label("Acceptér forslaget").is_none());
+    assert_eq!(h.state().eval.pool.used, before);
+    h.get_by_label("Tilpas til puljen").click();
+    h.run();
+    h.get_by_label("Acceptér forslaget").hover();
+    h.run();
+    h.get_by_label("Acceptér forslaget").click();
+    h.run();
+    let after = h.state().eval.pool.used;
+    assert!(after <= h.state().eval.pool.pool, "{after} within the pool");
+    // Every amount the proposal changed carries the group's justification.
+    let unjustified = h
+        .state()
+        .eval
+        .findings
+        .iter()
+        .filter(|f| f.rule == kalibrer::engine::RuleId::AdjustmentWithoutJustification)
+        .count();
+    assert_eq!(unjustified, 0, "amounts set by the accepted proposal are justified as the group's decision");
+    let kc05 = h.state().doc.session.managers.iter().find(|m| m.id == "KC05").unwrap();
+    assert!(kc05.adjustment.as_ref().unwrap().justification.contains("Tilpas til puljen"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().eval.pool.used, before, "one undo reverts the whole proposal");
+}
+
+#[test]
+fn a_locked_manager_cannot_be_changed() {
+    let mut h = harness();
+    h.key_press(Key::PageDown);
+    h.run();
+    let i = h.state().view.selected.unwrap();
+    h.get_by_label("Lås beløbet").click();
+    h.run();
+    assert!(h.state().doc.session.managers[i].locked);
+    let before = h.state().eval.amounts[i].amount;
+    h.key_press(Key::Plus);
+    h.run();
+    assert_eq!(h.state().eval.amounts[i].amount, before);
+    assert!(h.state().view.notice.as_ref().unwrap().text.contains("låst"));
+}
