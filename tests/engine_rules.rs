@@ -72,6 +72,7 @@ fn session(managers: Vec<Manager>) -> Session {
         managers,
         history: BTreeMap::new(),
         change_log: vec![],
+        prep: None,
     }
 }
 

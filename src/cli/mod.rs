@@ -7,6 +7,7 @@ mod args;
 mod check;
 mod export;
 mod generate;
+mod prep;
 mod stats;
 
 use std::path::PathBuf;
@@ -38,11 +39,15 @@ Brug:
                                  ART: allocation (standard), statistics,
                                  fixed-salary (.csv);
                                  documentation, letters, public (.html)
+  kalibrer prep FIL --for DIREKTØR --out FORB.ron
+                                 forberedelse af én direktørs direkte ledere
+  kalibrer merge FIL FORB.ron [FORB2.ron …] --out NY.ron [--prefer prep|session]
+                                 indlæser forberedelser; konflikter giver kode 1
   kalibrer generate --managers N --seed S --out FIL
                                  laver en realistisk session med N ledere
   kalibrer --help                denne tekst
 
-Afslutningskoder: 0 i orden, 1 kontrollen fandt fejl, 2 filen kan ikke læses eller
+Afslutningskoder: 0 i orden, 1 kontrollen fandt fejl eller fletningen konflikter, 2 filen kan ikke læses eller
 kommandolinjen er forkert.
 ";
 
@@ -62,6 +67,8 @@ pub fn run(args: &[String]) -> Launch {
         "stats" => stats::run(rest),
         "export" => export::run(rest),
         "generate" => generate::run(rest),
+        "prep" => prep::run_prep(rest),
+        "merge" => prep::run_merge(rest),
         flag if flag.starts_with('-') => usage_error(&format!("ukendt tilvalg «{flag}»")),
         file => {
             if rest.is_empty() {

@@ -173,6 +173,7 @@ pub fn generate(managers: usize, seed: u64) -> Option<Session> {
         managers: list,
         history,
         change_log: Vec::new(),
+        prep: None,
     })
 }
 

@@ -10,6 +10,8 @@ pub mod bands;
 pub mod finding;
 pub mod fixed_salary;
 pub mod generate;
+pub mod merge;
+pub mod prep;
 pub mod rules;
 pub mod stats;
 

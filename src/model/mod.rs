@@ -9,4 +9,4 @@ pub mod session;
 pub use level::{AmountModel, Band, BoxModel, Criterion, Level, Scale, ScaleStep};
 pub use log::ChangeEntry;
 pub use manager::{Adjustment, EmploymentBasis, Goal, GoalScope, Manager, MeetingStatus, PayForm, Proposal};
-pub use session::{CURRENT_VERSION, Executive, Organisation, Policies, Sector, Session};
+pub use session::{CURRENT_VERSION, Executive, Organisation, Policies, PrepInfo, Sector, Session};

@@ -38,6 +38,27 @@ pub struct Session {
     /// Every change made in the meeting, oldest first. Append-only.
     #[serde(default)]
     pub change_log: Vec<ChangeEntry>,
+    /// Set when this file is a director's offline preparation (a prep file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prep: Option<PrepInfo>,
+}
+
+/// What makes a session a prep file: for whom, from which session, and the managers as
+/// they were when it was made (the base of the three-way merge).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrepInfo {
+    /// The executive (id) preparing their direct reports.
+    pub executive: String,
+    /// Content hash of the source session when the prep was made.
+    pub source_hash: String,
+    /// The source session's organisation name.
+    pub source_organisation: String,
+    /// The source session's year.
+    pub source_year: i32,
+    /// When the prep file was made (ISO 8601 UTC).
+    pub created: String,
+    /// The managers as exported, before the director's changes.
+    pub base: Vec<Manager>,
 }
 
 fn default_currency() -> String {

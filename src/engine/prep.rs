@@ -1,0 +1,51 @@
+//! Offline preparation: the prep file for one executive's direct reports, and the
+//! session's content hash that identifies which session a prep was made from.
+
+use crate::model::{PrepInfo, Session};
+
+/// FNV-1a 64-bit hash of the session's RON text, as 16 hex digits. Stable across
+/// program versions (unlike `std`'s hasher).
+#[must_use]
+pub fn content_hash(session: &Session) -> String {
+    let mut plain = session.clone();
+    plain.prep = None;
+    let text = ron::to_string(&plain).unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Finds an executive by id or (case-insensitive) name.
+#[must_use]
+pub fn find_executive<'a>(session: &'a Session, who: &str) -> Option<&'a crate::model::Executive> {
+    let lower = who.trim().to_lowercase();
+    session.executives.iter().find(|e| e.id == who.trim() || e.name.to_lowercase() == lower)
+}
+
+/// The prep file for `executive` (id or name): their direct reports only, with levels,
+/// bands, models, policies and history, and the identity of the source session.
+///
+/// # Errors
+/// A Danish message listing the valid executives when `executive` is unknown.
+pub fn make_prep(session: &Session, executive: &str, created: &str) -> Result<Session, String> {
+    let Some(exec) = find_executive(session, executive) else {
+        let valid: Vec<String> = session.executives.iter().map(|e| format!("{} ({})", e.id, e.name)).collect();
+        return Err(format!("ukendt direktør «{executive}»; gyldige er: {}", valid.join(", ")));
+    };
+    let mut prep = session.clone();
+    prep.managers.retain(|m| m.superior == exec.id);
+    prep.history.retain(|id, _| prep.managers.iter().any(|m| &m.id == id));
+    prep.change_log.clear();
+    prep.prep = Some(PrepInfo {
+        executive: exec.id.clone(),
+        source_hash: content_hash(session),
+        source_organisation: session.organisation.name.clone(),
+        source_year: session.year,
+        created: created.to_string(),
+        base: prep.managers.clone(),
+    });
+    Ok(prep)
+}
