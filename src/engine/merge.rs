@@ -253,6 +253,18 @@ pub fn merge(session: &Session, preps: &[(String, Session)], prefer: Option<Pref
     (out, report)
 }
 
+/// Takes the prep's value of one field (by its name in a [`Conflict`]) onto `target`.
+/// Returns whether the field was found.
+pub fn take_prep_value(target: &mut Manager, prep: &Manager, base: &Manager, field: &str) -> bool {
+    match fields(base).into_iter().find(|f| f.name == field) {
+        Some(f) => {
+            (f.copy)(prep, target);
+            true
+        }
+        None => false,
+    }
+}
+
 fn whole(prep: &str, kind: ConflictKind, detail: &str) -> Conflict {
     Conflict {
         prep: prep.to_string(),

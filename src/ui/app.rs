@@ -32,6 +32,8 @@ pub struct KalibrerApp {
     pub(super) title: String,
     /// The recovery copy's schedule.
     pub(super) autosave: super::autosave::Autosave,
+    /// Merge conflicts waiting for a choice.
+    pub conflicts: Option<super::prep_ui::PendingConflicts>,
     /// A recovery copy offered back on start.
     pub recovery: Option<super::recovery_ui::RecoveryOffer>,
 }
@@ -41,17 +43,23 @@ impl KalibrerApp {
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, session: Session, path: Option<PathBuf>) -> Self {
         let mut app = Self::with_session(session, path);
-        theme::install_fonts(&cc.egui_ctx);
-        theme::apply(&cc.egui_ctx, false);
-        app.theme_for = Some(false);
-        app.take_lock();
-        app.check_recovery();
+        app.install(&cc.egui_ctx);
         if let Some(storage) = cc.storage
             && let Some(recent) = eframe::get_value::<Vec<PathBuf>>(storage, RECENT_KEY)
         {
             app.view.recent = recent;
         }
         app
+    }
+
+    /// Installs fonts and theme, takes the file's lock and looks for a recovery copy:
+    /// what a window needs before its first frame.
+    pub fn install(&mut self, ctx: &egui::Context) {
+        theme::install_fonts(ctx);
+        theme::apply(ctx, self.view.presentation);
+        self.theme_for = Some(self.view.presentation);
+        self.take_lock();
+        self.check_recovery();
     }
 
     /// A new app on `session` without any eframe context (tests, benchmarks).
@@ -70,6 +78,7 @@ impl KalibrerApp {
             title: String::new(),
             autosave: super::autosave::Autosave::default(),
             recovery: None,
+            conflicts: None,
         }
     }
 
@@ -143,6 +152,7 @@ impl eframe::App for KalibrerApp {
         let commands = self.frame_ui(ui);
         self.recovery_ui(&ctx);
         self.lock_ui(&ctx);
+        self.conflicts_ui(&ctx);
         for command in commands {
             self.apply(&ctx, command);
         }

@@ -91,6 +91,8 @@ impl KalibrerApp {
             Command::Save => self.save(),
             Command::SaveAs => self.save_as(),
             Command::Export(kind) => self.export_dialog(kind),
+            Command::Prepare(executive) => self.prep_dialog(&executive),
+            Command::MergePreps => self.merge_dialog(),
             Command::QuitDiscarding => {
                 self.view.quit_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

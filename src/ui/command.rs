@@ -117,6 +117,10 @@ pub enum Command {
     SaveAs,
     /// Export an output (asks where).
     Export(crate::ui::export::ExportKind),
+    /// Write a prep file for an executive (asks where).
+    Prepare(String),
+    /// Merge prep files (asks which).
+    MergePreps,
     /// Quit even with unsaved changes (after the user confirmed).
     QuitDiscarding,
     /// Quit if there are no unsaved changes (after "save and quit").

@@ -208,6 +208,27 @@ impl Document {
         n
     }
 
+    /// Replaces managers as one undo step and appends the given log entries (a merge,
+    /// whose log says field by field what came from which prep). Returns how many changed.
+    pub fn replace_managers_logged(&mut self, label: &str, new: Vec<(usize, Manager)>, log: Vec<ChangeEntry>) -> usize {
+        let mut changes = Vec::new();
+        for (index, after) in new {
+            let Some(slot) = self.session.managers.get_mut(index) else { continue };
+            if *slot != after {
+                let before = std::mem::replace(slot, after.clone());
+                changes.push(ManagerChange { index, before, after });
+            }
+        }
+        self.session.change_log.extend(log);
+        let n = changes.len();
+        if n > 0 {
+            self.push_undo(UndoStep { label: label.to_string(), changes });
+            self.open_key = None;
+        }
+        self.revision += 1;
+        n
+    }
+
     fn push_undo(&mut self, step: UndoStep) {
         self.undo.push(step);
         if self.undo.len() > MAX_UNDO {

@@ -82,5 +82,6 @@ pub fn is_edit(command: &Command) -> bool {
             | Command::Undo
             | Command::Redo
             | Command::Save
+            | Command::MergePreps
     )
 }

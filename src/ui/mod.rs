@@ -18,6 +18,7 @@ mod focus_ui;
 mod keys;
 mod lanes_ui;
 mod lock_ui;
+pub mod prep_ui;
 mod proposal_ui;
 pub mod recovery_ui;
 mod spread_ui;

@@ -19,6 +19,15 @@ pub fn ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, view: &mut ViewS
     let session = &doc.session;
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
+        if let Some(info) = &session.prep {
+            let who = session.executive(&info.executive).map_or(info.executive.as_str(), |e| e.name.as_str());
+            ui.label(
+                RichText::new(format!("FORBEREDELSE · {who}"))
+                    .strong()
+                    .color(Color32::WHITE)
+                    .background_color(theme::INFO),
+            );
+        }
         ui.heading(RichText::new(&session.organisation.name).strong());
         ui.label(RichText::new(format!("Resultatløn og engangsvederlag {}", session.year)).size(18.0));
         ui.separator();
@@ -29,7 +38,7 @@ pub fn ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, view: &mut ViewS
         progress_ui(ui, doc);
     });
     ui.horizontal_wrapped(|ui| {
-        file_menu_ui(ui, view, out);
+        file_menu_ui(ui, doc, view, out);
         ui.separator();
         user_ui(ui, doc, view, out);
         ui.separator();
@@ -138,7 +147,7 @@ fn user_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut Vec<Co
 }
 
 /// The file menu: open, save, save as, recent files.
-fn file_menu_ui(ui: &mut egui::Ui, view: &ViewState, out: &mut Vec<Command>) {
+fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
     ui.menu_button("Filer", |ui| {
         if ui.button("Åbn …  (Ctrl+O)").clicked() {
             out.push(Command::Open);
@@ -148,6 +157,17 @@ fn file_menu_ui(ui: &mut egui::Ui, view: &ViewState, out: &mut Vec<Command>) {
         }
         if ui.button("Gem som …  (Ctrl+Shift+S)").clicked() {
             out.push(Command::SaveAs);
+        }
+        ui.separator();
+        ui.menu_button("Forbered for …", |ui| {
+            for e in &doc.session.executives {
+                if ui.button(format!("{} ({})", e.name, e.title)).clicked() {
+                    out.push(Command::Prepare(e.id.clone()));
+                }
+            }
+        });
+        if ui.button("Indlæs forberedelser …").clicked() {
+            out.push(Command::MergePreps);
         }
         ui.separator();
         ui.menu_button("Eksportér", |ui| {

@@ -127,7 +127,12 @@ impl ViewState {
             selected: None,
             presentation: false,
             initials: false,
-            user: session.executives.first().map(|e| e.id.clone()).unwrap_or_default(),
+            user: session
+                .prep
+                .as_ref()
+                .map(|p| p.executive.clone())
+                .or_else(|| session.executives.first().map(|e| e.id.clone()))
+                .unwrap_or_default(),
             filter: Filter::default(),
             sort: (SortColumn::Agenda, true),
             pending: None,

@@ -1,0 +1,170 @@
+//! Offline preparation in the GUI: "Forbered for <direktør>" writes a prep file;
+//! "Indlæs forberedelser" merges prep files (one undo step) and lists every conflict
+//! for an explicit choice: take the prep's value or keep the session's.
+
+use std::path::PathBuf;
+
+use egui::RichText;
+
+use crate::engine::merge::{Conflict, merge, take_prep_value};
+use crate::engine::prep::make_prep;
+use crate::io;
+use crate::model::{ChangeEntry, Session};
+
+use super::app::KalibrerApp;
+use super::theme;
+
+/// Conflicts of the last merge waiting for the user's choice, with the preps they came from.
+#[derive(Debug, Clone, Default)]
+pub struct PendingConflicts {
+    /// Open conflicts.
+    pub conflicts: Vec<Conflict>,
+    /// The merged preps by name.
+    pub preps: Vec<(String, Session)>,
+}
+
+impl KalibrerApp {
+    /// Asks where and writes the prep file for `executive`.
+    pub(super) fn prep_dialog(&mut self, executive: &str) {
+        let name = format!("forberedelse-{executive}.ron");
+        if let Some(path) = rfd::FileDialog::new().add_filter("Forberedelse", &["ron"]).set_file_name(name).save_file()
+        {
+            self.write_prep(executive, &path);
+        }
+    }
+
+    /// Writes the prep file for `executive` to `path`.
+    pub fn write_prep(&mut self, executive: &str, path: &std::path::Path) {
+        let result = make_prep(&self.doc.session, executive, &crate::model::log::now_iso())
+            .and_then(|prep| io::save_session(path, &prep).map_err(|e| e.to_string()).map(|()| prep.managers.len()));
+        match result {
+            Ok(n) => self.view.notify(format!("Forberedelse med {n} ledere skrevet til {}", path.display()), false),
+            Err(e) => self.view.notify(e, true),
+        }
+    }
+
+    /// Asks for prep files and merges them.
+    pub(super) fn merge_dialog(&mut self) {
+        if let Some(paths) = rfd::FileDialog::new().add_filter("Forberedelse", &["ron"]).pick_files() {
+            self.merge_files(&paths);
+        }
+    }
+
+    /// Merges prep files: automatic changes as one undo step, conflicts kept for a choice.
+    pub fn merge_files(&mut self, paths: &[PathBuf]) {
+        let mut preps = Vec::new();
+        for p in paths {
+            match io::load_session_file(p) {
+                Ok(s) => preps.push((
+                    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+                    s,
+                )),
+                Err(e) => {
+                    self.view.notify(format!("Kunne ikke læse {}: {e}. Intet er indlæst.", p.display()), true);
+                    return;
+                }
+            }
+        }
+        let (merged, report) = merge(&self.doc.session, &preps, None);
+        let new: Vec<_> = merged
+            .managers
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| self.doc.session.managers.get(*i) != Some(m))
+            .map(|(i, m)| (i, m.clone()))
+            .collect();
+        let log = merged.change_log[self.doc.session.change_log.len()..].to_vec();
+        let n = self.doc.replace_managers_logged("Indlæs forberedelser", new, log);
+        let conflicts = report.conflicts.len();
+        self.view.notify(
+            format!("Forberedelser indlæst: {} ændringer hos {n} ledere, {conflicts} konflikter", report.applied.len()),
+            conflicts > 0,
+        );
+        self.conflicts = (conflicts > 0).then_some(PendingConflicts { conflicts: report.conflicts, preps });
+    }
+
+    /// Takes the prep's value for conflict `k` (one undo step, logged) and closes it.
+    fn take_prep(&mut self, k: usize) {
+        let Some(pending) = &self.conflicts else { return };
+        let Some(c) = pending.conflicts.get(k).cloned() else { return };
+        let prep = pending.preps.iter().find(|(n, _)| *n == c.prep).map(|(_, s)| s.clone());
+        let (Some(prep), Some(i)) = (prep, self.doc.session.manager_index(&c.manager)) else { return };
+        let (Some(pm), Some(base)) = (
+            prep.managers.iter().find(|m| m.id == c.manager),
+            prep.prep.as_ref().and_then(|info| info.base.iter().find(|m| m.id == c.manager)),
+        ) else {
+            return;
+        };
+        let mut target = self.doc.session.managers[i].clone();
+        if take_prep_value(&mut target, pm, base, &c.field) {
+            let entry = ChangeEntry {
+                when: crate::model::log::now_iso(),
+                who: self.view.user.clone(),
+                manager: Some(c.manager.clone()),
+                what: c.field.clone(),
+                old: c.session_value.clone(),
+                new: c.prep_value.clone(),
+                why: format!("Konflikt løst: forberedelsens værdi fra {}", c.prep),
+            };
+            self.doc.replace_managers_logged("Konflikt løst", vec![(i, target)], vec![entry]);
+        }
+        self.close_conflict(k);
+    }
+
+    fn close_conflict(&mut self, k: usize) {
+        if let Some(p) = &mut self.conflicts {
+            if k < p.conflicts.len() {
+                p.conflicts.remove(k);
+            }
+            if p.conflicts.is_empty() {
+                self.conflicts = None;
+            }
+        }
+    }
+
+    /// The conflict list, each with "take prep" / "keep session".
+    pub(super) fn conflicts_ui(&mut self, ctx: &egui::Context) {
+        let Some(pending) = &self.conflicts else { return };
+        let mut action = None;
+        egui::Modal::new(egui::Id::unique("conflicts")).show(ctx, |ui| {
+            ui.set_width(900.0);
+            ui.heading(format!("{} konflikter fra forberedelserne", pending.conflicts.len()));
+            ui.label("Intet af dette er indlæst. Vælg for hver: forberedelsens værdi eller sessionens.");
+            egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+                for (k, c) in pending.conflicts.iter().enumerate() {
+                    ui.separator();
+                    let who = self
+                        .doc
+                        .session
+                        .managers
+                        .iter()
+                        .find(|m| m.id == c.manager)
+                        .map_or(c.manager.clone(), |m| m.name.clone());
+                    ui.label(
+                        RichText::new(format!(
+                            "{who} · {}",
+                            if c.field.is_empty() { "hele forberedelsen" } else { &c.field }
+                        ))
+                        .strong(),
+                    );
+                    ui.label(RichText::new(format!("{} ({})", c.kind.describe(), c.prep)).color(theme::WARNING));
+                    ui.label(format!("Sessionen: {}    Forberedelsen: {}", c.session_value, c.prep_value));
+                    ui.horizontal(|ui| {
+                        let can_take = !c.field.is_empty() && !c.manager.is_empty();
+                        if ui.add_enabled(can_take, egui::Button::new("Tag forberedelsens")).clicked() {
+                            action = Some((k, true));
+                        }
+                        if ui.button("Behold sessionens").clicked() {
+                            action = Some((k, false));
+                        }
+                    });
+                }
+            });
+        });
+        match action {
+            Some((k, true)) => self.take_prep(k),
+            Some((k, false)) => self.close_conflict(k),
+            None => {}
+        }
+    }
+}
