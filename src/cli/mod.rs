@@ -7,6 +7,7 @@ mod args;
 mod check;
 mod export;
 mod generate;
+mod import;
 mod prep;
 mod stats;
 
@@ -43,6 +44,8 @@ Brug:
                                  forberedelse af én direktørs direkte ledere
   kalibrer merge FIL FORB.ron [FORB2.ron …] --out NY.ron [--prefer prep|session]
                                  indlæser forberedelser; konflikter giver kode 1
+  kalibrer import HR.csv --into FIL --out NY.ron [--history] [--accept-rejections]
+                                 indlæser ledere (eller tidligere års beløb) fra CSV
   kalibrer generate --managers N --seed S --out FIL
                                  laver en realistisk session med N ledere
   kalibrer --help                denne tekst
@@ -68,6 +71,7 @@ pub fn run(args: &[String]) -> Launch {
         "export" => export::run(rest),
         "generate" => generate::run(rest),
         "prep" => prep::run_prep(rest),
+        "import" => import::run(rest),
         "merge" => prep::run_merge(rest),
         flag if flag.starts_with('-') => usage_error(&format!("ukendt tilvalg «{flag}»")),
         file => {

@@ -5,6 +5,7 @@ pub mod anonymise;
 pub mod csv_dialect;
 pub mod documentation;
 pub mod html;
+pub mod import;
 pub mod letters;
 pub mod lock;
 pub mod public;

@@ -1,0 +1,75 @@
+//! `kalibrer import HR.csv --into SESSION --out NEW [--history] [--accept-rejections]`.
+
+use std::path::Path;
+
+use crate::io;
+use crate::io::import::{import_history, import_managers, record_in_log};
+
+use super::{Args, load, usage_error};
+
+/// Runs the import; exit 0, 1 when rows were rejected (nothing written unless
+/// `--accept-rejections`), 2 for unreadable files or bad arguments.
+pub fn run(args: &[String]) -> i32 {
+    let parsed = match Args::parse(args, &["--into", "--out"], &["--history", "--accept-rejections"]) {
+        Ok(a) => a,
+        Err(e) => return usage_error(&e),
+    };
+    let file = match parsed.one_file() {
+        Ok(f) => f,
+        Err(e) => return usage_error(&e),
+    };
+    let (Some(into), Some(out)) = (parsed.value("--into"), parsed.value("--out")) else {
+        return usage_error("import kræver --into og --out");
+    };
+    if Path::new(file).extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
+        eprintln!("kalibrer: {file}: XLSX kan endnu ikke indlæses – gem arket som «CSV (semikolonsepareret)» i Excel.");
+        return 2;
+    }
+    let session = match load(into) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("kalibrer: {file}: kan ikke læse filen: {e}");
+            return 2;
+        }
+    };
+    let history = parsed.has("--history");
+    let result = if history { import_history(&session, &bytes) } else { import_managers(&session, &bytes) };
+    let mut result = match result {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("kalibrer: {file}: {e}");
+            return 2;
+        }
+    };
+    for r in &result.rejected {
+        println!("afvist {file} {r}");
+    }
+    if !result.rejected.is_empty() && !parsed.has("--accept-rejections") {
+        eprintln!(
+            "{} rækker afvist; intet er skrevet. Ret filen eller brug --accept-rejections.",
+            result.rejected.len()
+        );
+        return 1;
+    }
+    let name = Path::new(file).file_name().map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
+    record_in_log(&mut result, &name, if history { "Historik" } else { "HR-data" });
+    match io::save_session(Path::new(out), &result.session) {
+        Ok(()) => {
+            eprintln!(
+                "Skrev {out}: {} tilføjet, {} opdateret, {} afvist",
+                result.added.len(),
+                result.updated.len(),
+                result.rejected.len()
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("kalibrer: {e}");
+            2
+        }
+    }
+}
