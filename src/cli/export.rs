@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::io;
+use crate::io::outputs::{Format, OutputKind, render};
 
 use super::{Args, load, usage_error};
 
@@ -19,31 +20,34 @@ pub fn run(args: &[String]) -> i32 {
     let Some(out) = parsed.value("--out") else {
         return usage_error("--out mangler");
     };
-    let kind = parsed.value("--kind").unwrap_or("allocation");
-    let ext = Path::new(out).extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+    let kind_name = parsed.value("--kind").unwrap_or("allocation");
+    let Some(kind) = OutputKind::from_cli(kind_name) else {
+        let valid: Vec<&str> = OutputKind::ALL.iter().map(|k| k.cli_name()).collect();
+        return usage_error(&format!("ukendt art «{kind_name}»; gyldige: {}", valid.join(", ")));
+    };
+    let Some(format) = Format::from_path(Path::new(out)) else {
+        return usage_error(&format!("{out}: filtypen skal være .csv, .xlsx eller .html"));
+    };
+    if !kind.formats().contains(&format) {
+        let allowed: Vec<String> = kind.formats().iter().map(|f| format!(".{}", f.extension())).collect();
+        return usage_error(&format!(
+            "{kind_name} kan ikke skrives som .{}; brug {}",
+            format.extension(),
+            allowed.join(" eller ")
+        ));
+    }
     let session = match load(file) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let text = match (kind, ext.as_str()) {
-        ("allocation", "csv") => io::allocation::allocation_csv(&session),
-        ("statistics", "csv") => {
-            let (header, mut rows, suppressed) = io::statistics_export::statistics_table(&session);
-            if suppressed {
-                rows.push(vec![io::statistics_export::SUPPRESSION_NOTE.to_string()]);
-            }
-            io::csv_dialect::document(&header, &rows)
+    let bytes = match render(&session, kind, format) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("kalibrer: {out}: {e}");
+            return 2;
         }
-        ("fixed-salary", "csv") => io::allocation::fixed_salary_csv(&session),
-        ("documentation", "html") => io::documentation::documentation_html(&session),
-        ("letters", "html") => io::letters::letters_html(&session, io::letters::LETTER_TEMPLATE),
-        ("public", "html") => io::public::public_html(&session),
-        ("allocation" | "statistics" | "fixed-salary" | "documentation" | "letters" | "public", _) => {
-            return usage_error(&format!("{kind} kan ikke skrives som «.{ext}»; se kalibrer --help"));
-        }
-        _ => return usage_error(&format!("ukendt art «{kind}»")),
     };
-    match io::session_file::save_text_atomic(Path::new(out), &text, None) {
+    match io::session_file::save_bytes_atomic(Path::new(out), &bytes, None) {
         Ok(()) => {
             eprintln!("Skrev {out}");
             0

@@ -1,4 +1,4 @@
-//! `kalibrer import HR.csv --into SESSION --out NEW [--history] [--accept-rejections]`.
+//! `kalibrer import HR.csv|HR.xlsx --into SESSION --out NEW [--history] [--accept-rejections]`.
 
 use std::path::Path;
 
@@ -21,10 +21,6 @@ pub fn run(args: &[String]) -> i32 {
     let (Some(into), Some(out)) = (parsed.value("--into"), parsed.value("--out")) else {
         return usage_error("import kræver --into og --out");
     };
-    if Path::new(file).extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
-        eprintln!("kalibrer: {file}: XLSX kan endnu ikke indlæses – gem arket som «CSV (semikolonsepareret)» i Excel.");
-        return 2;
-    }
     let session = match load(into) {
         Ok(s) => s,
         Err(code) => return code,

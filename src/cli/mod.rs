@@ -38,14 +38,15 @@ Brug:
   kalibrer stats FIL [--json]    spredningsmål pr. niveau
   kalibrer export FIL --out UD [--kind ART]
                                  ART: allocation (standard), statistics,
-                                 fixed-salary (.csv);
+                                 fixed-salary (.xlsx eller .csv);
                                  documentation, letters, public (.html)
   kalibrer prep FIL --for DIREKTØR --out FORB.ron
                                  forberedelse af én direktørs direkte ledere
   kalibrer merge FIL FORB.ron [FORB2.ron …] --out NY.ron [--prefer prep|session]
                                  indlæser forberedelser; konflikter giver kode 1
-  kalibrer import HR.csv --into FIL --out NY.ron [--history] [--accept-rejections]
-                                 indlæser ledere (eller tidligere års beløb) fra CSV
+  kalibrer import HR.csv|HR.xlsx --into FIL --out NY.ron [--history] [--accept-rejections]
+                                 indlæser ledere (eller tidligere års beløb) fra
+                                 CSV eller Excel; afviste rækker giver kode 1
   kalibrer generate --managers N --seed S --out FIL
                                  laver en realistisk session med N ledere
   kalibrer --help                denne tekst

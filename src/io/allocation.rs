@@ -1,12 +1,13 @@
-//! The allocation for payroll as CSV (Danish Excel dialect): one row per manager.
+//! The allocation for payroll: one row per manager with amount, pension and total cost,
+//! as CSV (Danish Excel dialect) or as an XLSX workbook with a summary sheet holding the
+//! pool and one sheet per level.
 
 use rust_decimal::Decimal;
 
-use crate::engine;
-use crate::model::Session;
-use crate::model::money::format_number;
+use crate::engine::{self, Evaluation};
+use crate::model::{Manager, Session};
 
-use super::csv_dialect::document;
+use super::tables::{Table, Value};
 
 /// The header of the allocation.
 pub const HEADER: [&str; 11] = [
@@ -23,71 +24,148 @@ pub const HEADER: [&str; 11] = [
     "dato",
 ];
 
-/// A decimal with comma and thousands dots, two decimals when not whole: "1.234,50".
-fn number(v: Decimal) -> String {
-    format_number(v.round_dp(2))
+/// Index of the amount column in [`HEADER`].
+pub const AMOUNT_COL: usize = 5;
+
+/// One manager's allocation row and its amount and pension.
+fn manager_row(session: &Session, m: &Manager, amount: Decimal) -> (Vec<Value>, Decimal) {
+    let pension = amount * m.pension_percent / Decimal::ONE_HUNDRED;
+    let decided = session
+        .change_log
+        .iter()
+        .rev()
+        .find(|e| e.manager.as_deref() == Some(m.id.as_str()) && e.what == "Status" && e.new == "Besluttet");
+    let forms: Vec<&str> = m.pay_forms.iter().map(|f| f.label()).collect();
+    let row = vec![
+        m.id.as_str().into(),
+        m.name.as_str().into(),
+        session.level(&m.level).map_or(m.level.clone(), |l| l.name.clone()).into(),
+        m.unit.as_str().into(),
+        forms.join(", ").into(),
+        Value::Kr(amount),
+        Value::Percent(m.pension_percent),
+        Value::Kr(pension.round_dp(2)),
+        Value::Kr((amount + pension).round_dp(2)),
+        decided.map_or(String::new(), |e| e.who.clone()).into(),
+        decided.map_or(String::new(), |e| e.when.chars().take(10).collect()).into(),
+    ];
+    (row, pension)
+}
+
+/// The allocation of the managers `members` (indices) as a table with a totals row.
+fn allocation_of(session: &Session, eval: &Evaluation, sheet: &str, members: &[usize]) -> Table {
+    let mut table = Table::new(sheet, &HEADER);
+    let (mut sum, mut sum_pension) = (Decimal::ZERO, Decimal::ZERO);
+    for &i in members {
+        let amount = eval.amounts[i].amount;
+        let (row, pension) = manager_row(session, &session.managers[i], amount);
+        sum += amount;
+        sum_pension += pension;
+        table.rows.push(row);
+    }
+    let mut total = vec![Value::Empty; HEADER.len()];
+    total[1] = "I alt".into();
+    total[AMOUNT_COL] = Value::Kr(sum);
+    total[7] = Value::Kr(sum_pension.round_dp(2));
+    total[8] = Value::Kr((sum + sum_pension).round_dp(2));
+    table.footer.push(total);
+    table
+}
+
+/// The allocation of every manager as one table with a totals row.
+#[must_use]
+pub fn allocation_table(session: &Session) -> Table {
+    let eval = engine::evaluate(session);
+    let all: Vec<usize> = (0..session.managers.len()).collect();
+    allocation_of(session, &eval, "Fordeling", &all)
 }
 
 /// The allocation as CSV with a totals row.
 #[must_use]
 pub fn allocation_csv(session: &Session) -> String {
-    let eval = engine::evaluate(session);
-    let mut rows = Vec::new();
-    let (mut sum, mut sum_pension) = (Decimal::ZERO, Decimal::ZERO);
-    for (m, a) in session.managers.iter().zip(&eval.amounts) {
-        let pension = a.amount * m.pension_percent / Decimal::ONE_HUNDRED;
-        sum += a.amount;
-        sum_pension += pension;
-        let decided = session
-            .change_log
-            .iter()
-            .rev()
-            .find(|e| e.manager.as_deref() == Some(m.id.as_str()) && e.what == "Status" && e.new == "Besluttet");
-        let forms: Vec<&str> = m.pay_forms.iter().map(|f| f.label()).collect();
-        rows.push(vec![
-            m.id.clone(),
-            m.name.clone(),
-            session.level(&m.level).map_or(m.level.clone(), |l| l.name.clone()),
-            m.unit.clone(),
-            forms.join(", "),
-            number(a.amount),
-            number(m.pension_percent),
-            number(pension),
-            number(a.amount + pension),
-            decided.map_or(String::new(), |e| e.who.clone()),
-            decided.map_or(String::new(), |e| e.when.chars().take(10).collect()),
-        ]);
-    }
-    let mut total = vec![String::new(); HEADER.len()];
-    total[1] = "I alt".to_string();
-    total[5] = number(sum);
-    total[7] = number(sum_pension);
-    total[8] = number(sum + sum_pension);
-    rows.push(total);
-    document(&HEADER, &rows)
+    allocation_table(session).to_csv()
 }
 
-/// The fold-into-fixed-salary simulation as CSV: per manager and a totals row.
+/// The allocation as workbook sheets: "Oversigt" (per level, totals, the pool, used and
+/// left) and one sheet per level, highest level first.
+#[must_use]
+pub fn allocation_sheets(session: &Session) -> Vec<Table> {
+    let eval = engine::evaluate(session);
+    let mut summary =
+        Table::new("Oversigt", &["Niveau", "Antal ledere", "Beløb i alt", "Pension i alt", "Samlet omkostning"]);
+    let mut sheets = Vec::new();
+    for li in session.levels_by_rank().into_iter().rev() {
+        let members: Vec<usize> = (0..session.managers.len()).filter(|&i| eval.level_of[i] == Some(li)).collect();
+        let level = &session.levels[li];
+        let sheet = allocation_of(session, &eval, &level.name, &members);
+        if let Some(total) = sheet.footer.first() {
+            summary.rows.push(vec![
+                level.name.as_str().into(),
+                Value::Count(members.len()),
+                total[AMOUNT_COL].clone(),
+                total[7].clone(),
+                total[8].clone(),
+            ]);
+        }
+        sheets.push(sheet);
+    }
+    let all: Vec<usize> = (0..session.managers.len()).collect();
+    let everyone = allocation_of(session, &eval, "Alle", &all);
+    if let Some(total) = everyone.footer.first() {
+        summary.footer.push(vec![
+            "I alt".into(),
+            Value::Count(all.len()),
+            total[AMOUNT_COL].clone(),
+            total[7].clone(),
+            total[8].clone(),
+        ]);
+    }
+    summary.footer.push(vec!["Pulje".into(), Value::Empty, Value::Kr(eval.pool.pool)]);
+    let left = if eval.pool.exceeded() { "Overskredet med" } else { "Tilbage af puljen" };
+    summary.footer.push(vec![left.into(), Value::Empty, Value::Kr(eval.pool.left.abs())]);
+    summary.notes.push(format!(
+        "{} · {} · {} ledere · beløb er endelige beløb efter afrunding",
+        session.organisation.name,
+        session.year,
+        session.managers.len()
+    ));
+    let mut out = vec![summary];
+    out.extend(sheets);
+    out
+}
+
+/// The fold-into-fixed-salary simulation: per manager and a totals row.
+#[must_use]
+pub fn fixed_salary_table(session: &Session) -> Table {
+    let sim = crate::engine::fixed_salary::simulate(session);
+    let mut table = Table::new(
+        "Omlægning til fast løn",
+        &["id", "navn", "niveau", "75 % af sidste års beløb", "gennemsnit af 3 år"],
+    );
+    let opt = |v: Option<Decimal>| v.map_or(Value::Empty, |v| Value::Kr(v.round_dp(2)));
+    for r in &sim.rows {
+        let Some(m) = session.managers.get(r.manager) else { continue };
+        let level = session.level(&m.level).map_or(m.level.clone(), |l| l.name.clone());
+        table.rows.push(vec![
+            m.id.as_str().into(),
+            m.name.as_str().into(),
+            level.into(),
+            opt(r.seventy_five_of_last),
+            opt(r.avg3),
+        ]);
+    }
+    table.footer.push(vec![
+        Value::Empty,
+        "I alt".into(),
+        Value::Empty,
+        Value::Kr(sim.total_seventy_five.round_dp(2)),
+        Value::Kr(sim.total_avg3.round_dp(2)),
+    ]);
+    table
+}
+
+/// The fold-into-fixed-salary simulation as CSV.
 #[must_use]
 pub fn fixed_salary_csv(session: &Session) -> String {
-    let sim = crate::engine::fixed_salary::simulate(session);
-    let header = ["id", "navn", "niveau", "75 % af sidste års beløb", "gennemsnit af 3 år"];
-    let opt = |v: Option<Decimal>| v.map_or(String::new(), number);
-    let mut rows: Vec<Vec<String>> = sim
-        .rows
-        .iter()
-        .filter_map(|r| {
-            let m = session.managers.get(r.manager)?;
-            let level = session.level(&m.level).map_or(m.level.clone(), |l| l.name.clone());
-            Some(vec![m.id.clone(), m.name.clone(), level, opt(r.seventy_five_of_last), opt(r.avg3)])
-        })
-        .collect();
-    rows.push(vec![
-        String::new(),
-        "I alt".into(),
-        String::new(),
-        number(sim.total_seventy_five),
-        number(sim.total_avg3),
-    ]);
-    document(&header, &rows)
+    fixed_salary_table(session).to_csv()
 }

@@ -8,12 +8,15 @@ pub mod html;
 pub mod import;
 pub mod letters;
 pub mod lock;
+pub mod outputs;
 pub mod public;
 mod ron_errors;
 pub mod session_file;
 pub mod statistics_export;
+pub mod tables;
 pub mod validate;
 pub mod words;
+pub mod xlsx;
 
 pub use session_file::{LoadError, SaveError, load_session_file, parse_session, save_session, to_ron};
 pub use validate::{Problem, validate};

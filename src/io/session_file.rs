@@ -138,6 +138,14 @@ pub fn save_session(path: &Path, session: &Session) -> Result<(), SaveError> {
 /// # Errors
 /// [`SaveError`].
 pub fn save_text_atomic(path: &Path, text: &str, fail_at: Option<SaveStep>) -> Result<(), SaveError> {
+    save_bytes_atomic(path, text.as_bytes(), fail_at)
+}
+
+/// Atomic write of `bytes` to `path` (see [`save_session`]); `fail_at` injects a failure.
+///
+/// # Errors
+/// [`SaveError`].
+pub fn save_bytes_atomic(path: &Path, bytes: &[u8], fail_at: Option<SaveStep>) -> Result<(), SaveError> {
     let err = |message: String| SaveError { path: path.to_path_buf(), message };
     let os = |e: std::io::Error| err(describe_io(&e));
     let injected = |step: SaveStep| -> Result<(), SaveError> {
@@ -150,7 +158,7 @@ pub fn save_text_atomic(path: &Path, text: &str, fail_at: Option<SaveStep>) -> R
         injected(SaveStep::Create)?;
         let mut file = std::fs::File::create(&tmp).map_err(os)?;
         injected(SaveStep::Write)?;
-        file.write_all(text.as_bytes()).map_err(os)?;
+        file.write_all(bytes).map_err(os)?;
         injected(SaveStep::Sync)?;
         file.flush().map_err(os)?;
         file.sync_all().map_err(os)?;

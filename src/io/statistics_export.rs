@@ -6,7 +6,8 @@ use rust_decimal::Decimal;
 
 use crate::engine::{self, stats};
 use crate::model::Session;
-use crate::model::money::{format_number, format_percent};
+
+use super::tables::{Table, Value};
 
 /// The smallest group whose figures are shown.
 pub const MIN_GROUP: usize = 5;
@@ -63,39 +64,43 @@ pub fn statistics_rows(session: &Session) -> Vec<StatRow> {
         .collect()
 }
 
-/// The rows as text cells with Danish headers (for CSV, XLSX and HTML).
+/// The anonymised statistics as a table (for CSV and XLSX); suppressed cells are "–"
+/// and the reason is a note under the table.
 #[must_use]
-pub fn statistics_table(session: &Session) -> (Vec<&'static str>, Vec<Vec<String>>, bool) {
-    let header = vec![
-        "Niveau",
-        "Antal",
-        "Andel der modtager",
-        "Gennemsnit",
-        "Median",
-        "Mindste",
-        "Største",
-        "Ændring fra sidste år",
-    ];
+pub fn statistics_table(session: &Session) -> Table {
+    let mut table = Table::new(
+        "Statistik",
+        &[
+            "Niveau",
+            "Antal",
+            "Andel der modtager",
+            "Gennemsnit",
+            "Median",
+            "Mindste",
+            "Største",
+            "Ændring fra sidste år",
+        ],
+    );
+    let dash = || Value::Text("–".into());
     let rows = statistics_rows(session);
-    let suppressed = rows.iter().any(|r| r.n.is_none());
-    let table = rows
-        .into_iter()
-        .map(|r| {
-            let mut row = vec![r.level, r.n.map_or("–".into(), |n| n.to_string())];
-            match r.cells {
-                None => row.extend(std::iter::repeat_n("–".to_string(), 6)),
-                Some(cells) => {
-                    for (k, c) in cells.iter().enumerate() {
-                        row.push(match c {
-                            None => "–".into(),
-                            Some(v) if k == 0 || k == 5 => format_percent(v.round_dp(1)),
-                            Some(v) => format_number(v.round()),
-                        });
-                    }
+    if rows.iter().any(|r| r.n.is_none()) {
+        table.notes.push(SUPPRESSION_NOTE.to_string());
+    }
+    for r in rows {
+        let mut row = vec![Value::Text(r.level), r.n.map_or_else(dash, Value::Count)];
+        match r.cells {
+            None => row.extend(std::iter::repeat_with(dash).take(6)),
+            Some(cells) => {
+                for (k, c) in cells.iter().enumerate() {
+                    row.push(match c {
+                        None => dash(),
+                        Some(v) if k == 0 || k == 5 => Value::Percent(v.round_dp(1)),
+                        Some(v) => Value::Kr(v.round()),
+                    });
                 }
             }
-            row
-        })
-        .collect();
-    (header, table, suppressed)
+        }
+        table.rows.push(row);
+    }
+    table
 }

@@ -1,0 +1,58 @@
+//! Importing earlier years' amounts: a column with the id and one column per year.
+
+use std::collections::BTreeMap;
+
+use crate::model::Session;
+use crate::model::money::parse_kr;
+
+use super::{Field, ImportResult, RowError, default_field, read_sheet};
+
+/// Reads earlier years' amounts: a column with the id and one column per year
+/// (`Medarbejdernr;2023;2024;2025`), from CSV or XLSX. Unknown managers and bad amounts
+/// are rejected.
+///
+/// # Errors
+/// A [`RowError`] for an unreadable file or one without an id column or year columns.
+pub fn import_history(session: &Session, bytes: &[u8]) -> Result<ImportResult, RowError> {
+    let sheet = read_sheet(bytes)?;
+    let header = &sheet.header;
+    let id_col = header.iter().position(|h| default_field(h) == Some(Field::Id));
+    let years: Vec<(usize, i32)> =
+        header.iter().enumerate().filter_map(|(k, h)| h.trim().parse().ok().map(|y| (k, y))).collect();
+    let Some(id_col) = id_col.filter(|_| !years.is_empty()) else {
+        return Err(sheet.error(
+            sheet.header_line,
+            "",
+            "der skal være en kolonne Medarbejdernr og en kolonne pr. år".into(),
+        ));
+    };
+    let mut result = ImportResult { session: session.clone(), added: vec![], updated: vec![], rejected: vec![] };
+    for (line, cells) in &sheet.rows {
+        let id = cells.get(id_col).cloned().unwrap_or_default();
+        if session.manager_index(&id).is_none() {
+            result.rejected.push(sheet.error(*line, &header[id_col], format!("ukendt leder «{id}»")));
+            continue;
+        }
+        let mut amounts = BTreeMap::new();
+        let mut bad = None;
+        for (k, year) in &years {
+            let v = cells.get(*k).map_or("", String::as_str);
+            if v.is_empty() {
+                continue;
+            }
+            match parse_kr(v) {
+                Ok(a) => {
+                    amounts.insert(*year, a);
+                }
+                Err(e) => bad = Some(sheet.error(*line, &header[*k], e.to_string())),
+            }
+        }
+        if let Some(e) = bad {
+            result.rejected.push(e);
+            continue;
+        }
+        result.session.history.entry(id.clone()).or_default().extend(amounts);
+        result.updated.push(id);
+    }
+    Ok(result)
+}
