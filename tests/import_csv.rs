@@ -124,3 +124,22 @@ fn cli_import_is_all_or_nothing_unless_accepted() {
     assert!(s.change_log.iter().any(|e| e.manager.as_deref() == Some("KC50") && e.why.contains("hr.csv")));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn columns_the_file_lacks_never_blank_what_the_session_knows() {
+    let before = demo();
+    let kc01 = before.managers.iter().find(|m| m.id == "KC01").unwrap().clone();
+    let r = import_managers(
+        &before,
+        "Medarbejdernr;Navn;Niveau;Grundløn;Enhed\nKC01;Anne Marie Holst;KC;731.000;\n".as_bytes(),
+    )
+    .unwrap();
+    let after = r.session.managers.iter().find(|m| m.id == "KC01").unwrap();
+    assert_eq!(after.base_salary, Decimal::from(731_000));
+    assert_eq!(after.total_pay, kc01.total_pay, "no Samlet løn column: kept");
+    assert_eq!(after.has_top_supplement, kc01.has_top_supplement);
+    assert_eq!((after.unit.as_str(), after.pay_grade.as_str()), (kc01.unit.as_str(), kc01.pay_grade.as_str()));
+    let changes = kalibrer::io::import::diff::changes(&before, &r);
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!((changes[0].old.as_str(), changes[0].new.as_str()), ("712.000 kr.", "731.000 kr."));
+}

@@ -52,7 +52,7 @@ pub fn run(args: &[String]) -> i32 {
         return 1;
     }
     let name = Path::new(file).file_name().map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
-    record_in_log(&mut result, &name, if history { "Historik" } else { "HR-data" });
+    record_in_log(&session, &mut result, &name, "HR-import");
     match io::save_session(Path::new(out), &result.session) {
         Ok(()) => {
             eprintln!(

@@ -36,6 +36,8 @@ pub struct KalibrerApp {
     pub conflicts: Option<super::prep_ui::PendingConflicts>,
     /// A recovery copy offered back on start.
     pub recovery: Option<super::recovery_ui::RecoveryOffer>,
+    /// An HR import waiting for mapping and acceptance.
+    pub import: Option<super::import_ui::PendingImport>,
 }
 
 impl KalibrerApp {
@@ -79,6 +81,7 @@ impl KalibrerApp {
             autosave: super::autosave::Autosave::default(),
             recovery: None,
             conflicts: None,
+            import: None,
         }
     }
 
@@ -88,6 +91,8 @@ impl KalibrerApp {
             self.eval = engine::evaluate(&self.doc.session);
             self.derived = Derived::new(&self.doc.session, &self.eval);
             self.eval_revision = self.doc.revision();
+            // An undone import may have removed the selected manager.
+            self.view.selected = self.view.selected.filter(|&i| i < self.doc.session.managers.len());
         }
     }
 
@@ -153,6 +158,7 @@ impl eframe::App for KalibrerApp {
         self.recovery_ui(&ctx);
         self.lock_ui(&ctx);
         self.conflicts_ui(&ctx);
+        self.import_ui(&ctx);
         for command in commands {
             self.apply(&ctx, command);
         }

@@ -93,6 +93,7 @@ impl KalibrerApp {
             Command::Export(kind) => self.export_dialog(kind),
             Command::Prepare(executive) => self.prep_dialog(&executive),
             Command::MergePreps => self.merge_dialog(),
+            Command::Import { history } => self.import_dialog(history),
             Command::QuitDiscarding => {
                 self.view.quit_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);

@@ -121,6 +121,8 @@ pub enum Command {
     Prepare(String),
     /// Merge prep files (asks which).
     MergePreps,
+    /// Import HR data (`false`) or earlier years' amounts (`true`) from a file (asks which).
+    Import { history: bool },
     /// Quit even with unsaved changes (after the user confirmed).
     QuitDiscarding,
     /// Quit if there are no unsaved changes (after "save and quit").

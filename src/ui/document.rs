@@ -28,11 +28,23 @@ struct ManagerChange {
     after: Manager,
 }
 
+/// Earlier years' amounts per manager id, as in the session.
+type History = std::collections::BTreeMap<String, std::collections::BTreeMap<i32, rust_decimal::Decimal>>;
+
+/// The managers and their history before or after an import (which adds managers).
+#[derive(Debug, Clone)]
+struct Roster {
+    managers: Vec<Manager>,
+    history: History,
+}
+
 /// One undoable step.
 #[derive(Debug, Clone)]
 struct UndoStep {
     label: String,
     changes: Vec<ManagerChange>,
+    /// For an import: the whole roster before and after.
+    roster: Option<Box<(Roster, Roster)>>,
 }
 
 /// What a change-log entry should say about an edit.
@@ -168,6 +180,7 @@ impl Document {
             self.push_undo(UndoStep {
                 label: format!("{} – {}", log.what, after.name),
                 changes: vec![ManagerChange { index, before, after }],
+                roster: None,
             });
         }
         self.open_key = key;
@@ -201,7 +214,7 @@ impl Document {
         }
         let n = changes.len();
         if n > 0 {
-            self.push_undo(UndoStep { label: label.to_string(), changes });
+            self.push_undo(UndoStep { label: label.to_string(), changes, roster: None });
             self.open_key = None;
             self.revision += 1;
         }
@@ -222,11 +235,25 @@ impl Document {
         self.session.change_log.extend(log);
         let n = changes.len();
         if n > 0 {
-            self.push_undo(UndoStep { label: label.to_string(), changes });
+            self.push_undo(UndoStep { label: label.to_string(), changes, roster: None });
             self.open_key = None;
         }
         self.revision += 1;
         n
+    }
+
+    /// Replaces the managers and their history as one undo step (an HR import, which may
+    /// add managers) and appends the given log entries.
+    pub fn replace_roster(&mut self, label: &str, managers: Vec<Manager>, history: History, log: Vec<ChangeEntry>) {
+        let before = Roster {
+            managers: std::mem::replace(&mut self.session.managers, managers.clone()),
+            history: std::mem::replace(&mut self.session.history, history.clone()),
+        };
+        let after = Roster { managers, history };
+        self.session.change_log.extend(log);
+        self.push_undo(UndoStep { label: label.to_string(), changes: vec![], roster: Some(Box::new((before, after))) });
+        self.open_key = None;
+        self.revision += 1;
     }
 
     fn push_undo(&mut self, step: UndoStep) {
@@ -256,6 +283,11 @@ impl Document {
     }
 
     fn apply_side(&mut self, step: &UndoStep, undo: bool, who: &str) {
+        if let Some(roster) = &step.roster {
+            let side = if undo { &roster.0 } else { &roster.1 };
+            self.session.managers.clone_from(&side.managers);
+            self.session.history.clone_from(&side.history);
+        }
         for change in &step.changes {
             if let Some(slot) = self.session.managers.get_mut(change.index) {
                 *slot = if undo { change.before.clone() } else { change.after.clone() };

@@ -83,5 +83,6 @@ pub fn is_edit(command: &Command) -> bool {
             | Command::Redo
             | Command::Save
             | Command::MergePreps
+            | Command::Import { .. }
     )
 }

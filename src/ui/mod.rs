@@ -15,6 +15,7 @@ mod files;
 mod findings_ui;
 mod focus_assess_ui;
 mod focus_ui;
+pub mod import_ui;
 mod keys;
 mod lanes_ui;
 mod lock_ui;

@@ -169,6 +169,12 @@ fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut V
         if ui.button("Indlæs forberedelser …").clicked() {
             out.push(Command::MergePreps);
         }
+        if ui.button("Importér HR-data (Excel/CSV) …").clicked() {
+            out.push(Command::Import { history: false });
+        }
+        if ui.button("Importér tidligere års beløb …").clicked() {
+            out.push(Command::Import { history: true });
+        }
         ui.separator();
         ui.menu_button("Eksportér", |ui| {
             for kind in crate::ui::export::ExportKind::ALL {

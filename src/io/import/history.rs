@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use crate::model::Session;
 use crate::model::money::parse_kr;
 
-use super::{Field, ImportResult, RowError, default_field, read_sheet};
+use super::{Field, ImportResult, RowError, Sheet, default_field, read_sheet};
 
 /// Reads earlier years' amounts: a column with the id and one column per year
 /// (`Medarbejdernr;2023;2024;2025`), from CSV or XLSX. Unknown managers and bad amounts
@@ -14,7 +14,14 @@ use super::{Field, ImportResult, RowError, default_field, read_sheet};
 /// # Errors
 /// A [`RowError`] for an unreadable file or one without an id column or year columns.
 pub fn import_history(session: &Session, bytes: &[u8]) -> Result<ImportResult, RowError> {
-    let sheet = read_sheet(bytes)?;
+    import_history_sheet(session, &read_sheet(bytes)?)
+}
+
+/// Applies a sheet of earlier years' amounts (see [`import_history`]).
+///
+/// # Errors
+/// A [`RowError`] for a sheet without an id column or year columns.
+pub fn import_history_sheet(session: &Session, sheet: &Sheet) -> Result<ImportResult, RowError> {
     let header = &sheet.header;
     let id_col = header.iter().position(|h| default_field(h) == Some(Field::Id));
     let years: Vec<(usize, i32)> =

@@ -7,6 +7,7 @@
 //! line, column and why; the caller decides whether to import the valid rows (the import
 //! is all-or-nothing otherwise).
 
+pub mod diff;
 mod history;
 pub mod read;
 pub mod text;
@@ -18,7 +19,7 @@ use rust_decimal::Decimal;
 use crate::model::money::parse_kr;
 use crate::model::{EmploymentBasis, Manager, MeetingStatus, Session};
 
-pub use history::import_history;
+pub use history::{import_history, import_history_sheet};
 pub use read::{Sheet, read_sheet};
 
 /// A rejected row (or an unreadable file).
@@ -199,34 +200,40 @@ pub fn import_sheet(session: &Session, sheet: &Sheet, mapping: &[Option<Field>])
                     result.rejected.push(reject(Some(Field::Id), format!("id'et {} står flere gange i filen", m.id)));
                     continue;
                 }
-                apply_row(&mut result, m);
+                let given: Vec<Field> = Field::ALL
+                    .into_iter()
+                    .filter(|&f| position(f).is_some() && (f == Field::Top || !cell(f).is_empty()))
+                    .collect();
+                apply_row(&mut result, m, &given);
             }
         }
     }
     Ok(result)
 }
 
-/// Adds a new manager or updates the HR fields of a known one.
-fn apply_row(result: &mut ImportResult, m: Manager) {
-    match result.session.manager_index(&m.id) {
-        Some(i) => {
-            let old = &mut result.session.managers[i];
-            (old.name, old.level, old.unit) = (m.name, m.level, m.unit);
-            if !m.superior.is_empty() {
-                old.superior = m.superior;
-            }
-            (old.base_salary, old.total_pay, old.has_top_supplement) =
-                (m.base_salary, m.total_pay, m.has_top_supplement);
-            if !m.pay_grade.is_empty() {
-                old.pay_grade = m.pay_grade;
-            }
-            result.updated.push(m.id);
-        }
-        None => {
-            result.added.push(m.id.clone());
-            result.session.managers.push(m);
+/// Adds a new manager, or updates a known one's HR fields that the row `given`s (mapped
+/// and not empty), so a column the file lacks never blanks what the session knows.
+fn apply_row(result: &mut ImportResult, m: Manager, given: &[Field]) {
+    let Some(i) = result.session.manager_index(&m.id) else {
+        result.added.push(m.id.clone());
+        result.session.managers.push(m);
+        return;
+    };
+    let old = &mut result.session.managers[i];
+    for f in given {
+        match f {
+            Field::Id => {}
+            Field::Name => old.name.clone_from(&m.name),
+            Field::Level => old.level.clone_from(&m.level),
+            Field::Unit => old.unit.clone_from(&m.unit),
+            Field::Superior => old.superior.clone_from(&m.superior),
+            Field::Base => old.base_salary = m.base_salary,
+            Field::Total => old.total_pay = m.total_pay,
+            Field::Top => old.has_top_supplement = m.has_top_supplement,
+            Field::Grade => old.pay_grade.clone_from(&m.pay_grade),
         }
     }
+    result.updated.push(m.id);
 }
 
 /// One row as a manager, or the first problem found in it.
@@ -301,19 +308,19 @@ fn row_to_manager<'a>(
     })
 }
 
-/// Appends one change-log entry per added or updated manager to the imported session.
-pub fn record_in_log(result: &mut ImportResult, source: &str, what: &str) {
+/// Appends one change-log entry per changed field (see [`diff::changes`]) to the
+/// imported session, by `who`, with the source file as the reason.
+pub fn record_in_log(before: &Session, result: &mut ImportResult, source: &str, who: &str) {
     let when = crate::model::log::now_iso();
-    let entries =
-        result.added.iter().map(|id| (id, "tilføjet")).chain(result.updated.iter().map(|id| (id, "opdateret")));
-    let entries: Vec<crate::model::ChangeEntry> = entries
-        .map(|(id, how)| crate::model::ChangeEntry {
+    let entries: Vec<crate::model::ChangeEntry> = diff::changes(before, result)
+        .into_iter()
+        .map(|c| crate::model::ChangeEntry {
             when: when.clone(),
-            who: "HR-import".into(),
-            manager: Some(id.clone()),
-            what: what.to_string(),
-            old: String::new(),
-            new: how.to_string(),
+            who: who.to_string(),
+            manager: Some(c.manager),
+            what: c.what,
+            old: c.old,
+            new: c.new,
             why: format!("Importeret fra {source}"),
         })
         .collect();

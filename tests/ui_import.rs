@@ -1,0 +1,110 @@
+//! Filer → Importér through the GUI: mapping unknown headers by hand, the preview of
+//! every change, rejected rows that must be accepted, one undo step.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kalibrer::io;
+use kalibrer::ui::KalibrerApp;
+use rust_decimal::Decimal;
+
+fn click(h: &mut Harness<'_, KalibrerApp>, label: &str) {
+    h.get_all_by_label(label).last().unwrap().hover();
+    h.run();
+    h.get_all_by_label(label).last().unwrap().click();
+    h.run();
+}
+
+fn click_contains(h: &mut Harness<'_, KalibrerApp>, label: &str) {
+    h.get_by_label_contains(label).hover();
+    h.run();
+    h.get_by_label_contains(label).click();
+    h.run();
+}
+
+#[test]
+fn unknown_headers_are_mapped_by_hand_and_rejections_must_be_accepted() {
+    let dir = std::env::temp_dir().join(format!("kalibrer-uiimport-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("hr.csv");
+    // "Personalenr" and "Fulde navn" are not default headers; line 3 has a bad salary.
+    std::fs::write(
+        &path,
+        "Personalenr;Fulde navn;Stilling;Grundløn\nKC70;Søren Ærø;Kontorchef;640.000\nKC71;Bo;Kontorchef;mange\nKC01;Anne Marie Holst;Kontorchef;731.000\n",
+    )
+    .unwrap();
+    let session = io::parse_session(io::DEMO_RON).unwrap();
+    let n = session.managers.len();
+    let mut h = Harness::builder().with_size([1920.0, 1080.0]).with_max_steps(16).build_eframe(move |cc| {
+        let mut app = KalibrerApp::with_session(session, None);
+        app.install(&cc.egui_ctx);
+        app
+    });
+    h.run();
+    h.state_mut().import_file(&path, false);
+    h.run();
+    assert!(h.query_by_label_contains("Importér HR-data fra hr.csv").is_some());
+    assert!(h.query_by_label_contains("kolonnen mangler i overskriften").is_some());
+
+    // Map the two columns by hand.
+    click_contains(&mut h, "«Personalenr»");
+    click(&mut h, "Medarbejdernr");
+    click_contains(&mut h, "«Fulde navn»");
+    click(&mut h, "Navn");
+    assert!(h.query_by_label_contains("1 ny leder · 1 ændring hos kendte ledere · 1 række afvist").is_some());
+    assert!(h.query_by_label_contains("Grundløn: 712.000 kr. → 731.000 kr.").is_some(), "the change is shown first");
+    assert!(h.query_by_label_contains("Afvist: linje 3, kolonne «Grundløn»").is_some());
+    h.set_render_cursor(false);
+    h.snapshot("import_dialog");
+
+    // With a rejected row, "Importér" does nothing until the rejection is accepted.
+    click(&mut h, "Importér");
+    assert_eq!(h.state().doc.session.managers.len(), n);
+    click(&mut h, "Spring de afviste rækker over og importér resten");
+    click(&mut h, "Importér");
+    let s = &h.state().doc.session;
+    assert_eq!(s.managers.len(), n + 1);
+    assert_eq!(s.managers.last().unwrap().name, "Søren Ærø");
+    let kc01 = s.managers.iter().find(|m| m.id == "KC01").unwrap();
+    assert_eq!(kc01.base_salary, Decimal::from(731_000));
+    let entry = s.change_log.iter().find(|e| e.manager.as_deref() == Some("KC01") && e.what == "Grundløn").unwrap();
+    assert_eq!((entry.old.as_str(), entry.new.as_str()), ("712.000 kr.", "731.000 kr."));
+    assert!(entry.why.contains("hr.csv"));
+    assert!(h.query_by_label_contains("Importér HR-data fra").is_none(), "the dialog closed");
+
+    // One undo step takes the whole import back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let s = &h.state().doc.session;
+    assert_eq!(s.managers.len(), n);
+    assert_eq!(s.managers.iter().find(|m| m.id == "KC01").unwrap().base_salary, Decimal::from(712_000));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cancelling_changes_nothing_and_an_unreadable_file_is_reported() {
+    let dir = std::env::temp_dir().join(format!("kalibrer-uiimport2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("historik.csv");
+    std::fs::write(&path, "Medarbejdernr;2022\nKC01;41.000\n").unwrap();
+    let session = io::parse_session(io::DEMO_RON).unwrap();
+    let before = session.clone();
+    let mut h = Harness::builder().with_size([1920.0, 1080.0]).with_max_steps(16).build_eframe(move |cc| {
+        let mut app = KalibrerApp::with_session(session, None);
+        app.install(&cc.egui_ctx);
+        app
+    });
+    h.run();
+    h.state_mut().import_file(&path, true);
+    h.run();
+    assert!(h.query_by_label_contains("Beløb 2022: 41.000 kr.").is_some());
+    click(&mut h, "Annullér");
+    assert_eq!(h.state().doc.session, before);
+    h.state_mut().import_file(&dir.join("findes-ikke.xlsx"), false);
+    h.run();
+    let notice = h.state().view.notice.clone().unwrap();
+    assert!(notice.is_error && notice.text.contains("findes-ikke.xlsx"), "{}", notice.text);
+    assert!(h.state().import.is_none());
+    let _ = std::fs::remove_dir_all(&dir);
+}
