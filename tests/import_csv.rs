@@ -9,8 +9,12 @@ use kalibrer::io::import::{import_history, import_managers};
 use kalibrer::model::Session;
 
 fn demo() -> Session {
-    kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap()
+    DEMO.clone()
 }
+
+/// The demo, parsed once (the fuzz targets run a million cases).
+static DEMO: std::sync::LazyLock<Session> =
+    std::sync::LazyLock::new(|| kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap());
 
 const HEADER: &str = "Medarbejdernr;Navn;Niveau;Enhed;Nærmeste leder;Grundløn;Samlet løn;Topcheftillæg;Lønramme";
 
@@ -35,11 +39,11 @@ fn semicolon_bom_thousands_and_decimal_comma() {
 #[test]
 fn windows_1252_comma_and_tab_separators() {
     let mut bytes = b"Id,Navn,Stilling,Kontor\r\nKC30,S\xf8ren \xc6gidius,Kontorchef,\xc5rhus\r\n".to_vec();
-    let r = import_managers(&demo(), &bytes).unwrap();
+    let r = import_managers(&DEMO, &bytes).unwrap();
     let m = r.session.managers.iter().find(|m| m.id == "KC30").unwrap();
     assert_eq!((m.name.as_str(), m.unit.as_str()), ("Søren Ægidius", "Århus"));
     bytes = "Medarbejdernr\tNavn\tNiveau\nKC31\tIda\tAfdelingschef\n".as_bytes().to_vec();
-    let r = import_managers(&demo(), &bytes).unwrap();
+    let r = import_managers(&DEMO, &bytes).unwrap();
     assert_eq!(r.session.managers.iter().find(|m| m.id == "KC31").unwrap().level, "AC");
 }
 
@@ -82,14 +86,14 @@ proptest! {
 
     #[test]
     fn importer_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let _ = import_managers(&demo(), &bytes);
-        let _ = import_history(&demo(), &bytes);
+        let _ = import_managers(&DEMO, &bytes);
+        let _ = import_history(&DEMO, &bytes);
     }
 
     #[test]
     fn importer_never_panics_on_csv_like_text(body in "[A-Za-z0-9æøåÆØÅ;,\t\" .\r\n-]{0,300}") {
         let text = format!("{HEADER}\n{body}");
-        if let Ok(r) = import_managers(&demo(), text.as_bytes()) {
+        if let Ok(r) = import_managers(&DEMO, text.as_bytes()) {
             prop_assert!(r.session.managers.len() >= 28);
         }
     }

@@ -13,8 +13,15 @@ use kalibrer::io::outputs::{Format, OutputKind, render};
 use kalibrer::model::Session;
 
 fn demo() -> Session {
-    kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap()
+    DEMO.clone()
 }
+
+/// The demo, parsed once (the fuzz targets run a million cases).
+static DEMO: std::sync::LazyLock<Session> =
+    std::sync::LazyLock::new(|| kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap());
+
+/// The HR workbook, built once for the fuzz target.
+static HR_WORKBOOK: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(hr_workbook);
 
 /// An HR workbook as HR would keep it: a title-less sheet "HR" with typed cells.
 fn hr_workbook() -> Vec<u8> {
@@ -190,8 +197,8 @@ fn cli_exports_and_imports_xlsx() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("KALIBRER_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)))]
+    // PROPTEST_CASES=1000000 for the long fuzz run (see the closing notes).
+    #![proptest_config(ProptestConfig::default())]
 
     /// Damaged workbooks (bytes overwritten or cut) never panic the importer.
     #[test]
@@ -199,14 +206,14 @@ proptest! {
         edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 0..8),
         cut in any::<usize>(),
     ) {
-        let mut bytes = hr_workbook();
+        let mut bytes = HR_WORKBOOK.clone();
         for (at, b) in edits {
             let k = at % bytes.len();
             bytes[k] = b;
         }
         bytes.truncate(cut % (bytes.len() + 1));
-        let _ = import_managers(&demo(), &bytes);
-        let _ = import_history(&demo(), &bytes);
+        let _ = import_managers(&DEMO, &bytes);
+        let _ = import_history(&DEMO, &bytes);
     }
 
     /// Arbitrary bytes behind a ZIP signature never panic the importer.
@@ -214,6 +221,6 @@ proptest! {
     fn importer_never_panics_on_zip_like_bytes(tail in proptest::collection::vec(any::<u8>(), 0..600)) {
         let mut bytes = b"PK\x03\x04".to_vec();
         bytes.extend(tail);
-        prop_assert!(import_managers(&demo(), &bytes).is_err(), "random bytes are no workbook");
+        prop_assert!(import_managers(&DEMO, &bytes).is_err(), "random bytes are no workbook");
     }
 }
