@@ -117,13 +117,17 @@ impl KalibrerApp {
         egui::Panel::top("topbar").show(ui, |ui| {
             topbar_ui::ui(ui, &self.doc, &self.eval, &mut self.view, &mut commands);
         });
-        egui::Panel::right("focus").default_size(theme::FOCUS_WIDTH).size_range(380.0..=900.0).show(ui, |ui| {
-            focus_ui::ui(ui, data, &mut self.view, &mut commands);
-        });
+        egui::Panel::right("focus")
+            .default_size(theme::focus_width(ui.ctx().content_rect().width()))
+            .size_range(380.0..=900.0)
+            .show(ui, |ui| {
+                focus_ui::ui(ui, data, &mut self.view, &mut commands);
+            });
         egui::Panel::top("lanes").resizable(false).show(ui, |ui| {
             lanes_ui::ui(ui, data, &self.view, &mut commands);
         });
-        egui::Panel::bottom("side").default_size(theme::SIDE_HEIGHT).size_range(160.0..=700.0).show(ui, |ui| {
+        let side_height = theme::side_height(ui.ctx().content_rect().height());
+        egui::Panel::bottom("side").default_size(side_height).size_range(160.0..=700.0).show(ui, |ui| {
             egui::Panel::right("findings").default_size(theme::FINDINGS_WIDTH).size_range(260.0..=900.0).show(
                 ui,
                 |ui| {

@@ -17,13 +17,14 @@ use super::view::ViewState;
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) {
     let session = data.session;
     let order: Vec<usize> = session.levels_by_rank().into_iter().rev().collect();
-    let height = theme::LANE_HEIGHT * order.len() as f32 + 30.0;
+    let lane_height = theme::lane_height(ui.ctx().content_rect().height(), order.len());
+    let height = lane_height * order.len() as f32 + 30.0;
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
     let axis = KrAxis::fit(session, data.eval, rect.left() + theme::LANE_LABEL_WIDTH, rect.right() - 40.0);
     let painter = ui.painter_at(rect);
     let lane_rect = |pos: usize| {
-        let top = rect.top() + pos as f32 * theme::LANE_HEIGHT;
-        Rect::from_min_max(pos2(rect.left(), top), pos2(rect.right(), top + theme::LANE_HEIGHT))
+        let top = rect.top() + pos as f32 * lane_height;
+        Rect::from_min_max(pos2(rect.left(), top), pos2(rect.right(), top + lane_height))
     };
     draw_axis(&painter, &axis, rect);
     let lane_of_level = |li: usize| order.iter().position(|&l| l == li);

@@ -149,7 +149,8 @@ fn level_row(row: &mut egui_extras::TableRow<'_, '_>, data: Data<'_>, li: usize)
     });
     row.col(|ui| {
         if let Some(s) = sum {
-            ui.label(RichText::new(format!("{} ledere", s.stats.n)).color(theme::MUTED));
+            let noun = if s.stats.n == 1 { "leder" } else { "ledere" };
+            ui.label(RichText::new(format!("{} {noun}", s.stats.n)).color(theme::MUTED));
         }
     });
     for _ in 2..COLUMNS.len() {

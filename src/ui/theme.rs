@@ -44,8 +44,31 @@ pub fn band_fill(color: Color32) -> Color32 {
     color.gamma_multiply(0.22)
 }
 
-/// Height of one lane in the band lanes, points.
+/// Height of one lane in the band lanes on a full-HD screen, points.
 pub const LANE_HEIGHT: f32 = 58.0;
+/// The smallest lane height, points (a dot and the level's label still fit).
+pub const LANE_HEIGHT_MIN: f32 = 36.0;
+
+/// Lane height for a screen `screen_height` points high with `levels` lanes: the lanes
+/// take at most about a quarter of the height, so a 1366×768 laptop keeps room for the
+/// table.
+#[must_use]
+pub fn lane_height(screen_height: f32, levels: usize) -> f32 {
+    let levels = levels.max(1) as f32;
+    (screen_height * 0.24 / levels).clamp(LANE_HEIGHT_MIN, LANE_HEIGHT)
+}
+
+/// Width of the focus card for a screen `screen_width` points wide.
+#[must_use]
+pub fn focus_width(screen_width: f32) -> f32 {
+    (screen_width * 0.26).clamp(380.0, FOCUS_WIDTH)
+}
+
+/// Height of the bottom panel (spread and findings) for a screen `screen_height` high.
+#[must_use]
+pub fn side_height(screen_height: f32) -> f32 {
+    (screen_height * 0.27).clamp(160.0, SIDE_HEIGHT)
+}
 /// Width of the lane labels, points.
 pub const LANE_LABEL_WIDTH: f32 = 190.0;
 /// Radius of a manager's dot, points.
