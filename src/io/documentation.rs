@@ -25,7 +25,7 @@ pub fn documentation_html(session: &Session) -> String {
         crate::model::log::now_iso()
     );
     basis_section(&mut b, session, &eval);
-    b.push_str("<h2>Ledere</h2>");
+    b.push_str("<h2 class=\"newpage\">Ledere</h2>");
     for i in agenda(session) {
         manager_section(&mut b, session, &eval, i);
     }
@@ -54,7 +54,7 @@ fn basis_section(b: &mut String, session: &Session, eval: &Evaluation) {
         let (n, sum) = stats.map_or((0, Default::default()), |s| (s.stats.n, s.stats.sum));
         let _ = write!(
             b,
-            "<tr><td>{}</td><td>{} – {}</td><td>{}</td><td class=\"n\">{n}</td><td class=\"n\">{}</td></tr>",
+            "<tr><td>{}</td><td class=\"nw\">{} –<br>{}</td><td>{}</td><td class=\"n\">{n}</td><td class=\"n\">{}</td></tr>",
             esc(&level.name),
             format_kr(level.band.min),
             format_kr(level.band.max),
@@ -70,7 +70,7 @@ fn basis_section(b: &mut String, session: &Session, eval: &Evaluation) {
     );
     let _ = write!(
         b,
-        "<p>Pulje {} · brugt {} · {} {}. Beløb afrundes til nærmeste {} (halve op). Loft {} af grundløn inkl. faste tillæg. Overlap mellem niveauers spænd er {}.</p>",
+        "<p>Pulje {} · brugt {} · {} {} Beløb afrundes til nærmeste {} (halve op). Loft {} af grundløn inkl. faste tillæg. Overlap mellem niveauers spænd er {}.</p>",
         format_kr(eval.pool.pool),
         format_kr(eval.pool.used),
         if eval.pool.exceeded() { "overskredet med" } else { "rest" },

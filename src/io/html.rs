@@ -29,7 +29,8 @@ th { background: #eef0f3; } td.n, th.n { text-align: right; white-space: nowrap;
 .muted { color: #555; } .fejl { color: #b71c1c; font-weight: bold; } .advarsel { color: #8a5300; }
 .manager { page-break-inside: avoid; border-top: 2px solid #333; margin-top: 14pt; }
 .page { page-break-after: always; } .page:last-child { page-break-after: auto; }
-.sum td { font-weight: bold; }
+.sum td { font-weight: bold; } .nw { white-space: nowrap; }
+h2.newpage { page-break-before: always; } h2, h3 { page-break-after: avoid; }
 ";
 
 /// A complete HTML document with the print style.

@@ -68,7 +68,8 @@ fn placeholders(
     date: &str,
 ) -> Vec<(&'static str, String)> {
     let amount = eval.amounts[i].amount;
-    let superior = session.executive(&m.superior);
+    // Nobody signs their own letter: the departementschef's comes from the organisation.
+    let superior = session.executive(&m.superior).filter(|e| e.name != m.name);
     let pension = if m.pension_percent.is_zero() {
         String::new()
     } else {
@@ -86,7 +87,7 @@ fn placeholders(
         ("beløb_ord", esc(&kr_in_words(amount))),
         ("pension", esc(&pension)),
         ("begrundelser", reasons(session, m)),
-        ("leder", esc(superior.map_or("", |e| e.name.as_str()))),
+        ("leder", esc(superior.map_or(session.organisation.name.as_str(), |e| e.name.as_str()))),
         ("leder_titel", esc(superior.map_or("", |e| e.title.as_str()))),
     ]
 }
