@@ -52,6 +52,7 @@ fn manager(id: &str, level: &str) -> Manager {
         status: MeetingStatus::IkkeDroeftet,
         locked: false,
         notes: String::new(),
+        accepted: vec![],
     }
 }
 

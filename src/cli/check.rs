@@ -1,10 +1,12 @@
 //! `kalibrer check FILE [--json]`: every finding, one per line.
 
+use crate::engine::finding::acceptance_of;
 use crate::engine::{self, Finding, Severity};
+use crate::model::AcceptedFinding;
 
 use super::{Args, load, usage_error};
 
-/// Runs the check; exit 0 no errors, 1 errors found, 2 unreadable file or bad arguments.
+/// Runs the check; exit 0 no open errors, 1 errors found (accepted ones do not count), 2 unreadable file or bad arguments.
 pub fn run(args: &[String]) -> i32 {
     let parsed = match Args::parse(args, &[], &["--json"]) {
         Ok(a) => a,
@@ -20,12 +22,22 @@ pub fn run(args: &[String]) -> i32 {
     };
     let eval = engine::evaluate(&session);
     let warnings: Vec<_> = crate::io::validate(&session).into_iter().filter(|p| !p.refuses).collect();
-    let errors = eval.findings.iter().filter(|f| f.severity == Severity::Fejl).count();
+    let by_id: std::collections::HashMap<&str, &crate::model::Manager> =
+        session.managers.iter().map(|m| (m.id.as_str(), m)).collect();
+    let accepted: Vec<Option<&AcceptedFinding>> = eval
+        .findings
+        .iter()
+        .map(|f| f.manager.as_deref().and_then(|id| by_id.get(id)).and_then(|m| acceptance_of(m, f)))
+        .collect();
+    // Accepted findings are listed but neither counted nor failing the check.
+    let count =
+        |s: Severity| eval.findings.iter().zip(&accepted).filter(|(f, a)| f.severity == s && a.is_none()).count();
+    let errors = count(Severity::Fejl);
     if parsed.has("--json") {
-        let findings: Vec<serde_json::Value> = eval.findings.iter().map(finding_json).collect();
+        let findings: Vec<serde_json::Value> =
+            eval.findings.iter().zip(&accepted).map(|(f, a)| finding_json(f, *a)).collect();
         let problems: Vec<serde_json::Value> =
             warnings.iter().map(|p| serde_json::json!({"where": p.place, "message": p.message})).collect();
-        let count = |s: Severity| eval.findings.iter().filter(|f| f.severity == s).count();
         let doc = serde_json::json!({
             "file": file,
             "findings": findings,
@@ -37,10 +49,19 @@ pub fn run(args: &[String]) -> i32 {
         for p in &warnings {
             println!("advarsel {}: {}", p.place, p.message);
         }
-        for f in &eval.findings {
-            println!("{} {}: {}", f.severity.word(), subject(f), f.message);
+        for (f, a) in eval.findings.iter().zip(&accepted) {
+            match a {
+                None => println!("{} {}: {}", f.severity.word(), subject(f), f.message),
+                Some(a) => println!(
+                    "accepteret {} {}: {} (begrundelse fra {}: {})",
+                    f.severity.word(),
+                    subject(f),
+                    f.message,
+                    a.by,
+                    a.why
+                ),
+            }
         }
-        let count = |s: Severity| eval.findings.iter().filter(|f| f.severity == s).count();
         let warnings = count(Severity::Advarsel) + warnings.len();
         let plural = if warnings == 1 { "advarsel" } else { "advarsler" };
         eprintln!("{file}: {} fejl, {warnings} {plural}, {} info", count(Severity::Fejl), count(Severity::Info));
@@ -57,8 +78,9 @@ fn subject(f: &Finding) -> String {
     }
 }
 
-fn finding_json(f: &Finding) -> serde_json::Value {
+fn finding_json(f: &Finding, accepted: Option<&AcceptedFinding>) -> serde_json::Value {
     serde_json::json!({
+        "accepted": accepted.map(|a| serde_json::json!({"why": a.why, "by": a.by, "when": a.when})),
         "severity": f.severity.word(),
         "rule": f.rule.code(),
         "manager": f.manager,

@@ -61,6 +61,23 @@ pub enum RuleId {
 }
 
 impl RuleId {
+    /// Whether the group may accept a finding of this rule with a written reason (it then
+    /// stays in the documentation as accepted). Not for the rules whose remedy *is* a
+    /// written justification, nor for legal prohibitions and data errors.
+    #[must_use]
+    pub fn may_be_accepted(self) -> bool {
+        !matches!(
+            self,
+            Self::AdjustmentWithoutJustification
+                | Self::ZeroWithoutJustification
+                | Self::MerarbejdeWithTopSupplement
+                | Self::WeightsNot100
+                | Self::PoolExceeded
+                | Self::PoolLeft
+                | Self::LowDifferentiation
+        )
+    }
+
     /// Stable machine id for JSON output.
     #[must_use]
     pub fn code(self) -> &'static str {
@@ -100,4 +117,14 @@ pub struct Finding {
     pub level: Option<String>,
     /// Danish message with the numbers.
     pub message: String,
+}
+
+/// The group's acceptance of finding `f` on manager `m` (the finding's own manager), if
+/// the rule may be accepted and the manager carries an acceptance for it.
+#[must_use]
+pub fn acceptance_of<'a>(m: &'a crate::model::Manager, f: &Finding) -> Option<&'a crate::model::AcceptedFinding> {
+    if !f.rule.may_be_accepted() || f.manager.as_deref() != Some(m.id.as_str()) {
+        return None;
+    }
+    m.accepted.iter().find(|a| a.rule == f.rule.code())
 }

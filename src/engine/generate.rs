@@ -214,6 +214,7 @@ fn manager(rng: &mut Rng, i: usize, box_model: &BoxModel) -> (Manager, Decimal) 
         status: MeetingStatus::IkkeDroeftet,
         locked: false,
         notes: String::new(),
+        accepted: vec![],
     };
     let formula = match level {
         "KC" => {

@@ -145,7 +145,22 @@ fn manager_section(b: &mut String, session: &Session, eval: &Evaluation, i: usiz
         let _ = write!(b, "<p>Forslag fra nærmeste leder: {amount} – {}</p>", esc(&p.rationale));
     }
     for f in eval.findings.iter().filter(|f| f.manager.as_deref() == Some(m.id.as_str())) {
-        let _ = write!(b, "<p class=\"{}\">{}: {}</p>", f.severity.word(), f.severity.word(), esc(&f.message));
+        match crate::engine::finding::acceptance_of(m, f) {
+            Some(a) => {
+                let _ = write!(
+                    b,
+                    "<p class=\"accepteret\">{} (accepteret): {}<br><b>Accepteret af {} {}</b>: {}</p>",
+                    f.severity.word(),
+                    esc(&f.message),
+                    esc(session.executive(&a.by).map_or(a.by.as_str(), |e| e.name.as_str())),
+                    esc(&a.when.chars().take(10).collect::<String>()),
+                    esc(&a.why)
+                );
+            }
+            None => {
+                let _ = write!(b, "<p class=\"{}\">{}: {}</p>", f.severity.word(), f.severity.word(), esc(&f.message));
+            }
+        }
     }
     if !m.notes.trim().is_empty() {
         let _ = write!(b, "<p>Noter fra mødet: {}</p>", esc(&m.notes));

@@ -26,7 +26,7 @@ h3 { font-size: 12pt; margin: 14pt 0 4pt; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; } tr { page-break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 th { background: #eef0f3; } td.n, th.n { text-align: right; white-space: nowrap; }
-.muted { color: #555; } .fejl { color: #b71c1c; font-weight: bold; } .advarsel { color: #8a5300; }
+.muted { color: #555; } .fejl { color: #b71c1c; font-weight: bold; } .advarsel { color: #8a5300; } .accepteret { color: #333; border-left: 3px solid #8a5300; padding-left: 6pt; }
 .manager { page-break-inside: avoid; border-top: 2px solid #333; margin-top: 14pt; }
 .page { page-break-after: always; } .page:last-child { page-break-after: auto; }
 .sum td { font-weight: bold; } .nw { white-space: nowrap; }

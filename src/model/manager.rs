@@ -77,6 +77,23 @@ pub struct Manager {
     /// Free notes from the meeting.
     #[serde(default)]
     pub notes: String,
+    /// Findings the group accepted for this manager, each with its written reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accepted: Vec<AcceptedFinding>,
+}
+
+/// A finding the calibration group accepted deliberately, with the written reason the
+/// documentation shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AcceptedFinding {
+    /// The rule's stable code (`fald_fra_sidste_aar` …).
+    pub rule: String,
+    /// Why the group accepts it.
+    pub why: String,
+    /// Who entered the acceptance.
+    pub by: String,
+    /// When, ISO 8601 UTC.
+    pub when: String,
 }
 
 /// The employment basis of a manager (002).

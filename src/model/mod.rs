@@ -8,5 +8,7 @@ pub mod session;
 
 pub use level::{AmountModel, Band, BoxModel, Criterion, Level, Scale, ScaleStep};
 pub use log::ChangeEntry;
-pub use manager::{Adjustment, EmploymentBasis, Goal, GoalScope, Manager, MeetingStatus, PayForm, Proposal};
+pub use manager::{
+    AcceptedFinding, Adjustment, EmploymentBasis, Goal, GoalScope, Manager, MeetingStatus, PayForm, Proposal,
+};
 pub use session::{CURRENT_VERSION, Executive, Organisation, Policies, PrepInfo, Sector, Session};

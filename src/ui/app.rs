@@ -115,7 +115,7 @@ impl KalibrerApp {
         commands.extend(super::keys::keyboard_commands(ui.ctx(), &self.view));
         let data = Data { session: &self.doc.session, eval: &self.eval, derived: &self.derived };
         egui::Panel::top("topbar").show(ui, |ui| {
-            topbar_ui::ui(ui, &self.doc, &self.eval, &mut self.view, &mut commands);
+            topbar_ui::ui(ui, &self.doc, &self.eval, &self.derived, &mut self.view, &mut commands);
         });
         egui::Panel::right("focus")
             .default_size(theme::focus_width(ui.ctx().content_rect().width()))

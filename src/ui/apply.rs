@@ -46,6 +46,9 @@ impl KalibrerApp {
             | Command::SetStatus { .. }
             | Command::ToggleLock(_)
             | Command::ClearAdjustment(_)) => self.apply_manager_edit(command),
+            command @ (Command::AcceptFinding { .. } | Command::RevokeAcceptance { .. }) => {
+                self.apply_acceptance(command);
+            }
             Command::UseProposal(manager) => {
                 let target =
                     self.doc.session.managers.get(manager).and_then(|m| m.proposal.as_ref()).and_then(|p| p.amount);
@@ -192,6 +195,38 @@ impl KalibrerApp {
         }
     }
 
+    /// Accepting a finding with a written reason, or withdrawing the acceptance.
+    fn apply_acceptance(&mut self, command: Command) {
+        match command {
+            Command::AcceptFinding { manager, rule, why } => {
+                let why = why.trim().to_string();
+                if why.is_empty() {
+                    self.view.notify("Et fund kan kun accepteres med en skriftlig begrundelse.", true);
+                    return;
+                }
+                let entry = crate::model::AcceptedFinding {
+                    rule: rule.code().to_string(),
+                    why: why.clone(),
+                    by: self.view.user.clone(),
+                    when: crate::model::log::now_iso(),
+                };
+                let show = move |m: &Manager| accepted_text(m, rule);
+                self.edit(manager, None, "Accepteret fund", &show, &why, |m| {
+                    m.accepted.retain(|a| a.rule != rule.code());
+                    m.accepted.push(entry);
+                });
+                self.view.accept_draft = None;
+            }
+            Command::RevokeAcceptance { manager, rule } => {
+                let show = move |m: &Manager| accepted_text(m, rule);
+                self.edit(manager, None, "Accepteret fund", &show, "Accepten trukket tilbage", |m| {
+                    m.accepted.retain(|a| a.rule != rule.code());
+                });
+            }
+            _ => {}
+        }
+    }
+
     /// Edits one manager through the document with a change-log entry by the current user.
     fn edit(
         &mut self,
@@ -303,4 +338,12 @@ fn apply_edit(m: &mut Manager, edit: AmountEdit, who: &str) {
 /// Shows a manager's adjustment justification for the change log.
 fn justification(m: &Manager) -> String {
     m.adjustment.as_ref().map(|a| a.justification.clone()).unwrap_or_default()
+}
+
+/// How an acceptance shows in the change log: the rule and whether it is accepted.
+fn accepted_text(m: &Manager, rule: crate::engine::RuleId) -> String {
+    match m.accepted.iter().find(|a| a.rule == rule.code()) {
+        Some(a) => format!("{}: accepteret", a.rule),
+        None => format!("{}: ikke accepteret", rule.code()),
+    }
 }

@@ -89,6 +89,22 @@ pub enum Command {
     UseProposal(usize),
     /// Remove the discretionary adjustment (back to the formula amount).
     ClearAdjustment(usize),
+    /// The group accepts a finding of `manager` with a written reason.
+    AcceptFinding {
+        /// Manager index.
+        manager: usize,
+        /// The rule.
+        rule: crate::engine::RuleId,
+        /// The written reason.
+        why: String,
+    },
+    /// Withdraw the acceptance of a finding.
+    RevokeAcceptance {
+        /// Manager index.
+        manager: usize,
+        /// The rule.
+        rule: crate::engine::RuleId,
+    },
     /// Compute a fit-to-pool proposal and show it for acceptance.
     ProposeFitToPool,
     /// Compute a spread ×k proposal and show it for acceptance.

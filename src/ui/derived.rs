@@ -21,6 +21,12 @@ pub struct Derived {
     pub agenda_pos: Vec<usize>,
     /// Rank position of each level (index into `session.levels` → 0 lowest).
     pub level_rank_pos: Vec<usize>,
+    /// For each of `eval.findings`: whether the group accepted it.
+    pub accepted: Vec<bool>,
+    /// Findings in display order: open ones first (engine order), accepted ones last.
+    pub finding_order: Vec<usize>,
+    /// Open (not accepted) fejl and advarsler.
+    pub open_counts: (usize, usize),
 }
 
 impl Derived {
@@ -32,7 +38,27 @@ impl Derived {
             session.managers.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
         let mut worst: Vec<Option<Severity>> = vec![None; n];
         let mut count = vec![0_u32; n];
-        for f in &eval.findings {
+        let accepted: Vec<bool> = eval
+            .findings
+            .iter()
+            .map(|f| {
+                f.rule.may_be_accepted()
+                    && f.manager
+                        .as_deref()
+                        .and_then(|id| index.get(id))
+                        .is_some_and(|&i| crate::engine::finding::acceptance_of(&session.managers[i], f).is_some())
+            })
+            .collect();
+        let mut open_counts = (0, 0);
+        for (k, f) in eval.findings.iter().enumerate() {
+            if accepted[k] {
+                continue;
+            }
+            match f.severity {
+                Severity::Fejl => open_counts.0 += 1,
+                Severity::Advarsel => open_counts.1 += 1,
+                Severity::Info => {}
+            }
             for id in [&f.manager, &f.other_manager].into_iter().flatten() {
                 if let Some(&i) = index.get(id.as_str()) {
                     count[i] += 1;
@@ -49,7 +75,11 @@ impl Derived {
         for (pos, li) in session.levels_by_rank().into_iter().enumerate() {
             level_rank_pos[li] = pos;
         }
-        Self { worst, count, agenda, agenda_pos, level_rank_pos }
+        let finding_order = (0..eval.findings.len())
+            .filter(|&k| !accepted[k])
+            .chain((0..eval.findings.len()).filter(|&k| accepted[k]))
+            .collect();
+        Self { worst, count, agenda, agenda_pos, level_rank_pos, accepted, finding_order, open_counts }
     }
 }
 

@@ -11,7 +11,13 @@ use super::view::ViewState;
 /// Draws the findings list.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) {
     let findings = &data.eval.findings;
-    ui.label(RichText::new(format!("Fund ({})", findings.len())).heading());
+    let accepted = data.derived.accepted.iter().filter(|a| **a).count();
+    let heading = if accepted == 0 {
+        format!("Fund ({})", findings.len())
+    } else {
+        format!("Fund ({}, heraf {accepted} accepteret)", findings.len())
+    };
+    ui.label(RichText::new(heading).heading());
     if findings.is_empty() {
         ui.label(RichText::new("✔ Ingen fund – alle regler er overholdt.").color(theme::OK));
         return;
@@ -21,15 +27,17 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         22.0,
         findings.len(),
         |ui, range| {
-            for f in &findings[range] {
+            for &k in &data.derived.finding_order[range] {
+                let f = &findings[k];
                 let manager = f.manager.as_deref().and_then(|id| data.session.manager_index(id));
                 let who = manager.map(|i| view.display_name(&data.session.managers[i]));
                 let message = finding_message(f, view.presentation);
+                let word = if data.derived.accepted[k] { "accepteret" } else { f.severity.word() };
                 let text = match &who {
-                    Some(name) => format!("{} {name}: {message}", f.severity.word()),
-                    None => format!("{}: {message}", f.severity.word()),
+                    Some(name) => format!("{word} {name}: {message}"),
+                    None => format!("{word}: {message}"),
                 };
-                let color = theme::severity_color(f.severity);
+                let color = if data.derived.accepted[k] { theme::MUTED } else { theme::severity_color(f.severity) };
                 let selected = manager.is_some() && manager == view.selected;
                 let response = ui.selectable_label(selected, RichText::new(format!("● {text}")).color(color));
                 if response.clicked()

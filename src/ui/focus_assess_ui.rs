@@ -16,7 +16,7 @@ use super::theme;
 use super::view::ViewState;
 
 /// Draws assessment, breakdown, findings and history of manager `i`.
-pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out: &mut Vec<Command>) {
+pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out: &mut Vec<Command>) {
     let m = &data.session.managers[i];
     if let Some(level) = data.eval.level_of[i].map(|l| &data.session.levels[l]) {
         let model = model_of(m, level);
@@ -53,7 +53,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out: &m
         ui.label(RichText::new(line.describe()).color(color).monospace());
     }
     ui.label(RichText::new(format!("= {}", format_kr(data.eval.amounts[i].amount))).strong().monospace());
-    manager_findings_ui(ui, data, view, i);
+    manager_findings_ui(ui, data, view, i, out);
     history_ui(ui, data, i);
 }
 
@@ -118,14 +118,64 @@ fn goals_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, frame: Decimal, out: &m
     }
 }
 
-/// This manager's findings.
-fn manager_findings_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize) {
-    let id = &data.session.managers[i].id;
-    let mine =
-        data.eval.findings.iter().filter(|f| f.manager.as_ref() == Some(id) || f.other_manager.as_ref() == Some(id));
-    for f in mine {
+/// This manager's findings; those the group may accept get "Acceptér …" with a reason
+/// field, accepted ones show who accepted them and why.
+fn manager_findings_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out: &mut Vec<Command>) {
+    let m = &data.session.managers[i];
+    let id = &m.id;
+    let mine = data
+        .eval
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.manager.as_ref() == Some(id) || f.other_manager.as_ref() == Some(id));
+    for (k, f) in mine {
         let message = finding_message(f, view.presentation);
+        if let Some(a) = crate::engine::finding::acceptance_of(m, f) {
+            ui.label(RichText::new(format!("✔ accepteret: {message}")).color(theme::MUTED));
+            ui.horizontal_wrapped(|ui| {
+                let by = data.session.executive(&a.by).map_or(a.by.as_str(), |e| e.name.as_str());
+                ui.label(RichText::new(format!("Begrundelse ({by}): {}", a.why)).italics());
+                if ui.small_button("Fortryd accept").clicked() {
+                    out.push(Command::RevokeAcceptance { manager: i, rule: f.rule });
+                }
+            });
+            continue;
+        }
         ui.label(RichText::new(format!("● {}: {message}", f.severity.word())).color(theme::severity_color(f.severity)));
+        let own = f.manager.as_ref() == Some(id);
+        if !own || !f.rule.may_be_accepted() || data.derived.accepted.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        match &mut view.accept_draft {
+            Some((mi, rule, text)) if *mi == i && *rule == f.rule => {
+                ui.add(
+                    egui::TextEdit::multiline(text)
+                        .hint_text("Hvorfor accepterer gruppen dette?")
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(ui.label("Begrundelse for at acceptere").id);
+                let ready = !text.trim().is_empty();
+                let why = text.clone();
+                let cancel = ui
+                    .horizontal(|ui| {
+                        if ui.add_enabled(ready, egui::Button::new("Acceptér fundet")).clicked() {
+                            out.push(Command::AcceptFinding { manager: i, rule: f.rule, why });
+                        }
+                        ui.button("Annullér").clicked()
+                    })
+                    .inner;
+                if cancel {
+                    view.accept_draft = None;
+                }
+            }
+            _ => {
+                if ui.small_button("Acceptér med begrundelse …").clicked() {
+                    view.accept_draft = Some((i, f.rule, String::new()));
+                }
+            }
+        }
     }
 }
 

@@ -78,6 +78,8 @@ pub fn is_edit(command: &Command) -> bool {
             | Command::ToggleLock(_)
             | Command::UseProposal(_)
             | Command::ClearAdjustment(_)
+            | Command::AcceptFinding { .. }
+            | Command::RevokeAcceptance { .. }
             | Command::AcceptProposal
             | Command::Undo
             | Command::Redo

@@ -5,7 +5,7 @@ use egui::{Color32, RichText, Sense, Stroke, StrokeKind};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::engine::{Evaluation, PoolStatus, Severity};
+use crate::engine::{Evaluation, PoolStatus};
 use crate::model::MeetingStatus;
 use crate::model::money::format_kr;
 
@@ -15,7 +15,14 @@ use super::theme;
 use super::view::ViewState;
 
 /// Draws the top bar.
-pub fn ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, view: &mut ViewState, out: &mut Vec<Command>) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    eval: &Evaluation,
+    derived: &super::derived::Derived,
+    view: &mut ViewState,
+    out: &mut Vec<Command>,
+) {
     let session = &doc.session;
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
@@ -33,7 +40,7 @@ pub fn ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, view: &mut ViewS
         ui.separator();
         pool_gauge_ui(ui, &eval.pool);
         ui.separator();
-        counts_ui(ui, eval);
+        counts_ui(ui, derived);
         ui.separator();
         progress_ui(ui, doc);
     });
@@ -114,10 +121,9 @@ fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus) {
     });
 }
 
-/// Counts of errors and warnings.
-fn counts_ui(ui: &mut egui::Ui, eval: &Evaluation) {
-    let count = |s: Severity| eval.findings.iter().filter(|f| f.severity == s).count();
-    let (errors, warnings) = (count(Severity::Fejl), count(Severity::Advarsel));
+/// Counts of the open (not accepted) errors and warnings.
+fn counts_ui(ui: &mut egui::Ui, derived: &super::derived::Derived) {
+    let (errors, warnings) = derived.open_counts;
     let color = |n: usize, c: Color32| if n == 0 { theme::OK } else { c };
     ui.label(RichText::new(format!("● {errors} fejl")).color(color(errors, theme::ERROR)).strong().size(18.0));
     ui.label(

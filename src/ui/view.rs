@@ -117,6 +117,8 @@ pub struct ViewState {
     pub recent: Vec<PathBuf>,
     /// Scroll the table to the selection on the next frame.
     pub scroll_to_selected: bool,
+    /// A finding being accepted in the focus card: manager, rule and the reason typed so far.
+    pub accept_draft: Option<(usize, crate::engine::RuleId, String)>,
 }
 
 impl ViewState {
@@ -145,6 +147,7 @@ impl ViewState {
             lock_holder: None,
             recent: Vec::new(),
             scroll_to_selected: false,
+            accept_draft: None,
         }
     }
 

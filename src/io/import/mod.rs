@@ -305,6 +305,7 @@ fn row_to_manager<'a>(
         status: MeetingStatus::IkkeDroeftet,
         locked: false,
         notes: String::new(),
+        accepted: vec![],
     })
 }
 
