@@ -10,6 +10,7 @@ pub mod bands;
 pub mod finding;
 pub mod fixed_salary;
 pub mod generate;
+mod incremental;
 pub mod merge;
 pub mod prep;
 pub mod rules;
@@ -44,6 +45,10 @@ pub struct Evaluation {
     pub overlaps: Vec<BandOverlap>,
     /// Managers of a lower level with more than a manager of a higher level.
     pub inversions: Vec<Inversion>,
+    /// The per-manager findings, kept so one manager's change re-runs only their rules.
+    pub(crate) manager_findings: Vec<Vec<Finding>>,
+    /// The findings about pairs, levels and the pool.
+    pub(crate) global_findings: Vec<Finding>,
 }
 
 /// The pool (budget) and how much of it the amounts use.
@@ -96,7 +101,20 @@ pub fn evaluate(session: &Session) -> Evaluation {
     let stats = stats::group_stats(session, &level_of, &amounts, &metrics);
     let overlaps = bands::overlaps(session);
     let inversions = bands::inversions(session, &level_of, &amounts);
-    let mut eval = Evaluation { amounts, level_of, metrics, findings: Vec::new(), stats, pool, overlaps, inversions };
-    eval.findings = rules::findings(session, &eval);
+    let mut eval = Evaluation {
+        amounts,
+        level_of,
+        metrics,
+        findings: Vec::new(),
+        stats,
+        pool,
+        overlaps,
+        inversions,
+        manager_findings: Vec::new(),
+        global_findings: Vec::new(),
+    };
+    eval.manager_findings = rules::all_manager_findings(session, &eval);
+    eval.global_findings = rules::global_findings(session, &eval);
+    eval.findings = rules::merge(&eval.manager_findings, &eval.global_findings);
     eval
 }

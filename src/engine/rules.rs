@@ -14,48 +14,91 @@ pub use super::finding::{Finding, RuleId, Severity};
 /// in manager order within a severity.
 #[must_use]
 pub fn findings(session: &Session, eval: &Evaluation) -> Vec<Finding> {
+    let per_manager = all_manager_findings(session, eval);
+    merge(&per_manager, &global_findings(session, eval))
+}
+
+/// Which levels are departementschef levels (by name), per index into `session.levels`.
+pub(crate) fn departementschef_levels(session: &Session) -> Vec<bool> {
+    session.levels.iter().map(|l| l.name.to_lowercase().contains("departementschef")).collect()
+}
+
+/// The per-manager findings of every manager.
+pub(crate) fn all_manager_findings(session: &Session, eval: &Evaluation) -> Vec<Vec<Finding>> {
+    let dc_levels = departementschef_levels(session);
+    let dc_total = departementschef_total(session, eval, &dc_levels);
+    (0..session.managers.len()).map(|i| manager_findings(session, eval, i, dc_total, &dc_levels)).collect()
+}
+
+/// The findings of the rules that look at manager `i` alone, in rule order.
+pub(crate) fn manager_findings(
+    session: &Session,
+    eval: &Evaluation,
+    i: usize,
+    dc_total: Option<Decimal>,
+    dc_levels: &[bool],
+) -> Vec<Finding> {
     let mut out = Vec::new();
-    let dc_total = departementschef_total(session, eval);
-    for (i, m) in session.managers.iter().enumerate() {
-        let Some(level) = eval.level_of.get(i).copied().flatten().map(|l| &session.levels[l]) else {
-            continue;
-        };
-        let amount = eval.amounts[i].amount;
-        let ctx = Ctx { session, eval, m, i, level, amount };
-        outside_band(&ctx, &mut out);
-        not_a_tier(&ctx, &mut out);
-        over_cap(&ctx, &mut out);
-        over_ceiling(&ctx, &mut out);
-        over_max_per_payment(&ctx, &mut out);
-        above_departementschef(&ctx, dc_total, &mut out);
-        merarbejde_with_top_supplement(&ctx, &mut out);
-        adjustment_without_justification(&ctx, &mut out);
-        zero_without_justification(&ctx, &mut out);
-        weights_not_100(&ctx, &mut out);
-        missing_assessment(&ctx, &mut out);
-        drop_from_last_year(&ctx, &mut out);
-    }
+    let (Some(m), Some(li)) = (session.managers.get(i), eval.level_of.get(i).copied().flatten()) else {
+        return out;
+    };
+    let level = &session.levels[li];
+    let amount = eval.amounts[i].amount;
+    let is_dc = dc_levels.get(li).copied().unwrap_or(false);
+    let ctx = Ctx { session, eval, i, m, level, amount, is_dc };
+    outside_band(&ctx, &mut out);
+    not_a_tier(&ctx, &mut out);
+    over_cap(&ctx, &mut out);
+    over_ceiling(&ctx, &mut out);
+    over_max_per_payment(&ctx, &mut out);
+    above_departementschef(&ctx, dc_total, &mut out);
+    merarbejde_with_top_supplement(&ctx, &mut out);
+    adjustment_without_justification(&ctx, &mut out);
+    zero_without_justification(&ctx, &mut out);
+    weights_not_100(&ctx, &mut out);
+    missing_assessment(&ctx, &mut out);
+    drop_from_last_year(&ctx, &mut out);
+    tidy(&mut out);
+    out
+}
+
+/// The findings about pairs of managers, levels and the pool.
+pub(crate) fn global_findings(session: &Session, eval: &Evaluation) -> Vec<Finding> {
+    let mut out = Vec::new();
     inversions(session, eval, &mut out);
     low_differentiation(session, eval, &mut out);
     pool(eval, &mut out);
+    tidy(&mut out);
+    out
+}
+
+/// All findings in display order: errors first, then warnings, then info; within a
+/// severity the managers' findings in manager order, then the global ones.
+pub(crate) fn merge(per_manager: &[Vec<Finding>], global: &[Finding]) -> Vec<Finding> {
+    let mut out: Vec<Finding> = per_manager.iter().flatten().chain(global).cloned().collect();
     out.sort_by_key(|f| f.severity);
-    for f in &mut out {
-        // "… 25.000 kr.." → "… 25.000 kr." where a sentence ends on an amount.
+    out
+}
+
+/// "… 25.000 kr.." → "… 25.000 kr." where a sentence ends on an amount.
+fn tidy(findings: &mut [Finding]) {
+    for f in findings {
         if f.message.contains("kr..") {
             f.message = f.message.replace("kr..", "kr.");
         }
     }
-    out
 }
 
 /// What every per-manager rule looks at.
 struct Ctx<'a> {
     session: &'a Session,
     eval: &'a Evaluation,
-    m: &'a Manager,
     i: usize,
+    m: &'a Manager,
     level: &'a Level,
     amount: Decimal,
+    /// The manager is on a departementschef level.
+    is_dc: bool,
 }
 
 impl Ctx<'_> {
@@ -148,25 +191,22 @@ fn over_max_per_payment(c: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// The departementschef's total pay incl. this year's amount: the reference of the
 /// departementschef model (002 §13.4). The departementschef is the manager of the level
 /// named "Departementschef" (the lowest such total when there are several); None if none.
-fn departementschef_total(session: &Session, eval: &Evaluation) -> Option<Decimal> {
+/// The lowest total pay incl. this year's amount among the departementschefs.
+pub(crate) fn departementschef_total(session: &Session, eval: &Evaluation, dc_levels: &[bool]) -> Option<Decimal> {
     session
         .managers
         .iter()
         .enumerate()
-        .filter(|(i, _)| is_departementschef(session, eval, *i))
+        .filter(|(i, _)| eval.level_of[*i].is_some_and(|l| dc_levels.get(l).copied().unwrap_or(false)))
         .map(|(i, m)| m.total_pay + eval.amounts[i].amount)
         .min()
-}
-
-fn is_departementschef(session: &Session, eval: &Evaluation, i: usize) -> bool {
-    eval.level_of[i].is_some_and(|l| session.levels[l].name.to_lowercase().contains("departementschef"))
 }
 
 /// Anyone whose total pay incl. this year's amount exceeds the departementschef's.
 fn above_departementschef(c: &Ctx<'_>, dc_total: Option<Decimal>, out: &mut Vec<Finding>) {
     let Some(dc) = dc_total else { return };
     let total = c.m.total_pay + c.amount;
-    if total > dc && !is_departementschef(c.session, c.eval, c.i) {
+    if total > dc && !c.is_dc {
         out.push(c.finding(
             Severity::Fejl,
             RuleId::AboveDepartementschef,

@@ -165,36 +165,43 @@ pub fn manager_metrics(
     level_of: &[Option<usize>],
     amounts: &[ManagerAmount],
 ) -> Vec<ManagerMetrics> {
-    let year = session.year;
     session
         .managers
         .iter()
         .zip(level_of)
         .zip(amounts)
-        .map(|((m, level), a)| {
-            let amount = a.amount;
-            let band_position_percent =
-                level.and_then(|l| session.levels.get(l)).and_then(|l| percent(amount - l.band.min, l.band.width()));
-            let history = session.history.get(&m.id);
-            let last_year = history.and_then(|h| h.get(&(year - 1)).copied());
-            let earlier: Vec<Decimal> =
-                history.map(|h| (1..=3).filter_map(|k| h.get(&(year - k)).copied()).collect()).unwrap_or_default();
-            let avg3 = (!earlier.is_empty()).then(|| earlier.iter().sum::<Decimal>() / Decimal::from(earlier.len()));
-            ManagerMetrics {
-                band_position_percent,
-                percent_of_base: percent(amount, m.base_salary),
-                last_year,
-                change_vs_last: last_year.map(|l| amount - l),
-                change_vs_last_percent: last_year.and_then(|l| percent(amount - l, l)),
-                avg3,
-                change_vs_avg3: avg3.map(|avg| amount - avg),
-            }
-        })
+        .map(|((m, level), a)| metrics_of(session, m, level.and_then(|l| session.levels.get(l)), a.amount))
         .collect()
 }
 
+/// One manager's measures for `amount` (see [`manager_metrics`]).
+#[must_use]
+pub fn metrics_of(
+    session: &Session,
+    m: &crate::model::Manager,
+    level: Option<&crate::model::Level>,
+    amount: Decimal,
+) -> ManagerMetrics {
+    let year = session.year;
+    let band_position_percent = level.and_then(|l| percent(amount - l.band.min, l.band.width()));
+    let history = session.history.get(&m.id);
+    let last_year = history.and_then(|h| h.get(&(year - 1)).copied());
+    let earlier: Vec<Decimal> =
+        history.map(|h| (1..=3).filter_map(|k| h.get(&(year - k)).copied()).collect()).unwrap_or_default();
+    let avg3 = (!earlier.is_empty()).then(|| earlier.iter().sum::<Decimal>() / Decimal::from(earlier.len()));
+    ManagerMetrics {
+        band_position_percent,
+        percent_of_base: percent(amount, m.base_salary),
+        last_year,
+        change_vs_last: last_year.map(|l| amount - l),
+        change_vs_last_percent: last_year.and_then(|l| percent(amount - l, l)),
+        avg3,
+        change_vs_avg3: avg3.map(|avg| amount - avg),
+    }
+}
+
 /// Statistics of one group of managers (indices).
-fn level_stats(
+pub(crate) fn level_stats(
     level: Option<String>,
     band: Option<Band>,
     members: &[usize],

@@ -11,6 +11,9 @@ use super::document::Document;
 use super::view::ViewState;
 use super::{findings_ui, focus_ui, lanes_ui, proposal_ui, spread_ui, table_ui, theme, topbar_ui};
 
+/// Up to this many changed managers are recomputed incrementally; more → full evaluation.
+const INCREMENTAL_MAX: usize = 4;
+
 /// Storage key of the recent-files list.
 const RECENT_KEY: &str = "kalibrer_recent";
 
@@ -70,8 +73,11 @@ impl KalibrerApp {
         let eval = engine::evaluate(&session);
         let derived = Derived::new(&session, &eval);
         let view = ViewState::new(&session);
+        let mut doc = Document::new(session, path);
+        // `eval` above is already the full evaluation of this document.
+        let _ = doc.take_touched();
         Self {
-            doc: Document::new(session, path),
+            doc,
             eval,
             eval_revision: 0,
             derived,
@@ -87,8 +93,15 @@ impl KalibrerApp {
 
     /// Recomputes the evaluation if the document changed since.
     pub fn refresh(&mut self) {
-        if self.eval_revision != self.doc.revision() {
-            self.eval = engine::evaluate(&self.doc.session);
+        if self.eval_revision != self.doc.revision() || self.doc.touched_all() {
+            match self.doc.take_touched() {
+                super::document::Touched::Managers(changed) if changed.len() <= INCREMENTAL_MAX => {
+                    for i in changed {
+                        self.eval.update_manager(&self.doc.session, i);
+                    }
+                }
+                _ => self.eval = engine::evaluate(&self.doc.session),
+            }
             self.derived = Derived::new(&self.doc.session, &self.eval);
             self.eval_revision = self.doc.revision();
             // An undone import may have removed the selected manager.

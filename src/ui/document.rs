@@ -60,6 +60,15 @@ pub struct LogSpec<'a> {
     pub why: &'a str,
 }
 
+/// Which managers changed since the evaluation was last brought up to date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Touched {
+    /// These managers (indices) changed; nothing else did.
+    Managers(Vec<usize>),
+    /// Anything may have changed (a new document, an import, an undone import).
+    All,
+}
+
 /// The open session with its file and history.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -72,6 +81,7 @@ pub struct Document {
     undo: Vec<UndoStep>,
     redo: Vec<UndoStep>,
     open_key: Option<EditKey>,
+    touched: Touched,
 }
 
 /// The most undo steps kept.
@@ -81,7 +91,36 @@ impl Document {
     /// A document on `session`, unchanged.
     #[must_use]
     pub fn new(session: Session, path: Option<PathBuf>) -> Self {
-        Self { session, path, revision: 0, saved_revision: 0, undo: Vec::new(), redo: Vec::new(), open_key: None }
+        Self {
+            session,
+            path,
+            revision: 0,
+            saved_revision: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            open_key: None,
+            touched: Touched::All,
+        }
+    }
+
+    /// What changed since the last call (for an incremental recompute); resets it.
+    pub fn take_touched(&mut self) -> Touched {
+        std::mem::replace(&mut self.touched, Touched::Managers(Vec::new()))
+    }
+
+    /// Whether anything (not just some managers) changed since the last [`Self::take_touched`].
+    #[must_use]
+    pub fn touched_all(&self) -> bool {
+        self.touched == Touched::All
+    }
+
+    /// Records that manager `index` changed.
+    fn touch(&mut self, index: usize) {
+        if let Touched::Managers(v) = &mut self.touched
+            && !v.contains(&index)
+        {
+            v.push(index);
+        }
     }
 
     /// A document that starts with unsaved changes (a restored recovery copy, an import).
@@ -184,6 +223,7 @@ impl Document {
             });
         }
         self.open_key = key;
+        self.touch(index);
         self.revision += 1;
         true
     }
@@ -211,6 +251,7 @@ impl Document {
                 why: log.why.to_string(),
             });
             changes.push(ManagerChange { index, before, after });
+            self.touch(index);
         }
         let n = changes.len();
         if n > 0 {
@@ -230,6 +271,8 @@ impl Document {
             if *slot != after {
                 let before = std::mem::replace(slot, after.clone());
                 changes.push(ManagerChange { index, before, after });
+                self.touch(index);
+                self.touch(index);
             }
         }
         self.session.change_log.extend(log);
@@ -252,6 +295,7 @@ impl Document {
         let after = Roster { managers, history };
         self.session.change_log.extend(log);
         self.push_undo(UndoStep { label: label.to_string(), changes: vec![], roster: Some(Box::new((before, after))) });
+        self.touched = Touched::All;
         self.open_key = None;
         self.revision += 1;
     }
@@ -287,11 +331,13 @@ impl Document {
             let side = if undo { &roster.0 } else { &roster.1 };
             self.session.managers.clone_from(&side.managers);
             self.session.history.clone_from(&side.history);
+            self.touched = Touched::All;
         }
         for change in &step.changes {
             if let Some(slot) = self.session.managers.get_mut(change.index) {
                 *slot = if undo { change.before.clone() } else { change.after.clone() };
             }
+            self.touch(change.index);
         }
         let (what, old, new) = if undo {
             ("Fortryd", step.label.clone(), "fortrudt".to_string())

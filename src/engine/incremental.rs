@@ -1,0 +1,59 @@
+//! Incremental recompute: after one manager's inputs change (scores, attainment,
+//! adjustment, proposal, status …), only what depends on that manager is recomputed —
+//! their amount and measures, their level's and the group's statistics, the pool, the
+//! pairs (inversions), the level-wide findings and their own findings. The result equals
+//! a full [`evaluate`] (a property test checks it).
+
+use crate::model::Session;
+
+use super::{Evaluation, amounts, bands, evaluate, rules, stats};
+
+impl Evaluation {
+    /// Brings the evaluation up to date after manager `i` changed. Falls back to a full
+    /// [`evaluate`] when the change is structural (a manager added or removed, a level
+    /// changed) or touches the departementschef rule that every manager depends on.
+    pub fn update_manager(&mut self, session: &Session, i: usize) {
+        let n = session.managers.len();
+        if self.amounts.len() != n || self.manager_findings.len() != n {
+            *self = evaluate(session);
+            return;
+        }
+        let Some(m) = session.managers.get(i) else { return };
+        let level = session.levels.iter().position(|l| l.id == m.level);
+        let (Some(li), true) = (level, level == self.level_of[i]) else {
+            *self = evaluate(session);
+            return;
+        };
+        let dc_levels = rules::departementschef_levels(session);
+        let dc_before = rules::departementschef_total(session, self, &dc_levels);
+        self.amounts[i] = amounts::compute_amount_with(session, m, &session.levels[li], false);
+        let used = self.amounts.iter().map(|a| a.amount).sum();
+        self.pool.pool = session.policies.pool;
+        self.pool.used = used;
+        self.pool.left = session.policies.pool - used;
+        self.metrics[i] = stats::metrics_of(session, m, Some(&session.levels[li]), self.amounts[i].amount);
+        self.update_level_stats(session, li);
+        self.inversions = bands::inversions(session, &self.level_of, &self.amounts);
+        let dc_after = rules::departementschef_total(session, self, &dc_levels);
+        if dc_after == dc_before {
+            self.manager_findings[i] = rules::manager_findings(session, self, i, dc_after, &dc_levels);
+        } else {
+            self.manager_findings = rules::all_manager_findings(session, self);
+        }
+        self.global_findings = rules::global_findings(session, self);
+        self.findings = rules::merge(&self.manager_findings, &self.global_findings);
+    }
+
+    /// Recomputes the statistics of level `li` and of the whole group.
+    fn update_level_stats(&mut self, session: &Session, li: usize) {
+        let level = &session.levels[li];
+        let members: Vec<usize> = (0..self.level_of.len()).filter(|&k| self.level_of[k] == Some(li)).collect();
+        let fresh =
+            stats::level_stats(Some(level.id.clone()), Some(level.band), &members, &self.amounts, &self.metrics);
+        if let Some(slot) = self.stats.per_level.iter_mut().find(|s| s.level.as_deref() == Some(level.id.as_str())) {
+            *slot = fresh;
+        }
+        let all: Vec<usize> = (0..self.amounts.len()).collect();
+        self.stats.total = stats::level_stats(None, None, &all, &self.amounts, &self.metrics);
+    }
+}
