@@ -56,7 +56,7 @@ fn check(mut s: Session, edits: &[(usize, u8, i64)]) -> Result<(), TestCaseError
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::default())]
 
     #[test]
     fn incremental_equals_full_on_the_demo(

@@ -84,7 +84,7 @@ fn direct(id: &str, level: &str, amount: i64) -> Manager {
 }
 
 fn rules(s: &Session) -> Vec<(RuleId, Option<String>, String)> {
-    engine::evaluate(s).findings.into_iter().map(|f| (f.rule, f.manager, f.message)).collect()
+    engine::evaluate(s).findings.into_iter().map(|f| (f.rule, f.manager, f.message.to_string())).collect()
 }
 
 fn has(s: &Session, rule: RuleId, id: &str) -> bool {

@@ -86,6 +86,6 @@ fn finding_json(f: &Finding, accepted: Option<&AcceptedFinding>) -> serde_json::
         "manager": f.manager,
         "other_manager": f.other_manager,
         "level": f.level,
-        "message": f.message,
+        "message": f.message.as_ref(),
     })
 }

@@ -59,8 +59,21 @@ pub fn overlaps(session: &Session) -> Vec<BandOverlap> {
 pub fn inversions(session: &Session, level_of: &[Option<usize>], amounts: &[ManagerAmount]) -> Vec<Inversion> {
     // Ranks from highest to lowest; for each rank the lowest-paid manager at or above it.
     let rank_of = |i: usize| level_of[i].map(|l| session.levels[l].rank);
-    let mut by_rank: Vec<(u8, usize)> = (0..amounts.len()).filter_map(|i| rank_of(i).map(|r| (r, i))).collect();
-    by_rank.sort_by_key(|&(rank, _)| std::cmp::Reverse(rank));
+    // Managers by rank, highest first, in index order within a rank (a bucket per rank:
+    // no comparison sort, this runs on every change).
+    let mut ranks: Vec<u8> = session.levels.iter().map(|l| l.rank).collect();
+    ranks.sort_unstable_by(|a, b| b.cmp(a));
+    ranks.dedup();
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); ranks.len()];
+    for i in 0..amounts.len() {
+        if let Some(r) = rank_of(i)
+            && let Some(b) = ranks.iter().position(|x| *x == r)
+        {
+            buckets[b].push(i);
+        }
+    }
+    let by_rank: Vec<(u8, usize)> =
+        ranks.iter().zip(&buckets).flat_map(|(r, members)| members.iter().map(move |i| (*r, *i))).collect();
     // lowest_above[r]: lowest-paid manager with rank > r, computed as we sweep ranks downwards.
     let mut lowest_strictly_above: Vec<(u8, Option<usize>)> = Vec::new();
     let mut best: Option<usize> = None;

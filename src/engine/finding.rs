@@ -115,8 +115,8 @@ pub struct Finding {
     pub other_manager: Option<String>,
     /// The level concerned (id), for level-wide findings.
     pub level: Option<String>,
-    /// Danish message with the numbers.
-    pub message: String,
+    /// Danish message with the numbers (shared: findings are copied on every change).
+    pub message: std::sync::Arc<str>,
 }
 
 /// The group's acceptance of finding `f` on manager `m` (the finding's own manager), if

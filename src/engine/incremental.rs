@@ -25,22 +25,25 @@ impl Evaluation {
             return;
         };
         let dc_levels = rules::departementschef_levels(session);
-        let dc_before = rules::departementschef_total(session, self, &dc_levels);
+        let old = self.amounts[i].amount;
         self.amounts[i] = amounts::compute_amount_with(session, m, &session.levels[li], false);
-        let used = self.amounts.iter().map(|a| a.amount).sum();
+        let used = self.pool.used - old + self.amounts[i].amount;
         self.pool.pool = session.policies.pool;
         self.pool.used = used;
         self.pool.left = session.policies.pool - used;
         self.metrics[i] = stats::metrics_of(session, m, Some(&session.levels[li]), self.amounts[i].amount);
         self.update_level_stats(session, li);
-        self.inversions = bands::inversions(session, &self.level_of, &self.amounts);
+        let previous_inversions =
+            std::mem::replace(&mut self.inversions, bands::inversions(session, &self.level_of, &self.amounts));
         let dc_after = rules::departementschef_total(session, self, &dc_levels);
-        if dc_after == dc_before {
+        if dc_after == self.dc_total {
             self.manager_findings[i] = rules::manager_findings(session, self, i, dc_after, &dc_levels);
         } else {
             self.manager_findings = rules::all_manager_findings(session, self);
+            self.dc_total = dc_after;
         }
-        self.global_findings = rules::global_findings(session, self);
+        let previous = std::mem::take(&mut self.global_findings);
+        self.global_findings = rules::global_findings_after(session, self, &previous_inversions, &previous, i);
         self.findings = rules::merge(&self.manager_findings, &self.global_findings);
     }
 

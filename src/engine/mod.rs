@@ -8,8 +8,10 @@ pub mod allocate;
 pub mod amounts;
 pub mod bands;
 pub mod finding;
+pub mod fixed;
 pub mod fixed_salary;
 pub mod generate;
+mod group_rules;
 mod incremental;
 pub mod merge;
 pub mod prep;
@@ -49,6 +51,9 @@ pub struct Evaluation {
     pub(crate) manager_findings: Vec<Vec<Finding>>,
     /// The findings about pairs, levels and the pool.
     pub(crate) global_findings: Vec<Finding>,
+    /// The departementschef's total pay incl. this year's amount, that every manager's
+    /// finding of that rule was computed against.
+    pub(crate) dc_total: Option<Decimal>,
 }
 
 /// The pool (budget) and how much of it the amounts use.
@@ -112,7 +117,9 @@ pub fn evaluate(session: &Session) -> Evaluation {
         inversions,
         manager_findings: Vec::new(),
         global_findings: Vec::new(),
+        dc_total: None,
     };
+    eval.dc_total = rules::departementschef_total(session, &eval, &rules::departementschef_levels(session));
     eval.manager_findings = rules::all_manager_findings(session, &eval);
     eval.global_findings = rules::global_findings(session, &eval);
     eval.findings = rules::merge(&eval.manager_findings, &eval.global_findings);

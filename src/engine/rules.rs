@@ -9,6 +9,7 @@ use crate::model::{AmountModel, Level, Manager, PayForm, Session};
 use super::Evaluation;
 
 pub use super::finding::{Finding, RuleId, Severity};
+pub(crate) use super::group_rules::{global_findings, global_findings_after};
 
 /// Runs every rule over the evaluated session; errors first, then warnings, then info,
 /// in manager order within a severity.
@@ -62,16 +63,6 @@ pub(crate) fn manager_findings(
     out
 }
 
-/// The findings about pairs of managers, levels and the pool.
-pub(crate) fn global_findings(session: &Session, eval: &Evaluation) -> Vec<Finding> {
-    let mut out = Vec::new();
-    inversions(session, eval, &mut out);
-    low_differentiation(session, eval, &mut out);
-    pool(eval, &mut out);
-    tidy(&mut out);
-    out
-}
-
 /// All findings in display order: errors first, then warnings, then info; within a
 /// severity the managers' findings in manager order, then the global ones.
 pub(crate) fn merge(per_manager: &[Vec<Finding>], global: &[Finding]) -> Vec<Finding> {
@@ -81,10 +72,10 @@ pub(crate) fn merge(per_manager: &[Vec<Finding>], global: &[Finding]) -> Vec<Fin
 }
 
 /// "… 25.000 kr.." → "… 25.000 kr." where a sentence ends on an amount.
-fn tidy(findings: &mut [Finding]) {
+pub(crate) fn tidy(findings: &mut [Finding]) {
     for f in findings {
         if f.message.contains("kr..") {
-            f.message = f.message.replace("kr..", "kr.");
+            f.message = f.message.replace("kr..", "kr.").into();
         }
     }
 }
@@ -103,7 +94,14 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn finding(&self, severity: Severity, rule: RuleId, message: String) -> Finding {
-        Finding { severity, rule, manager: Some(self.m.id.clone()), other_manager: None, level: None, message }
+        Finding {
+            severity,
+            rule,
+            manager: Some(self.m.id.clone()),
+            other_manager: None,
+            level: None,
+            message: message.into(),
+        }
     }
 }
 
@@ -307,83 +305,4 @@ fn drop_from_last_year(c: &Ctx<'_>, out: &mut Vec<Finding>) {
             ),
         ));
     }
-}
-
-/// Inversions between levels when the session forbids overlap.
-fn inversions(session: &Session, eval: &Evaluation, out: &mut Vec<Finding>) {
-    if session.policies.bands_may_overlap {
-        return;
-    }
-    for inv in &eval.inversions {
-        let (lo, hi) = (&session.managers[inv.lower_manager], &session.managers[inv.higher_manager]);
-        let level = |i: usize| eval.level_of[i].map_or("", |l| session.levels[l].name.as_str());
-        out.push(Finding {
-            severity: Severity::Fejl,
-            rule: RuleId::Inversion,
-            manager: Some(lo.id.clone()),
-            other_manager: Some(hi.id.clone()),
-            level: None,
-            message: format!(
-                "{} ({}) får {}, mere end {} ({}) med {} – overlap er ikke tilladt.",
-                lo.name,
-                level(inv.lower_manager),
-                format_kr(inv.lower_amount),
-                hi.name,
-                level(inv.higher_manager),
-                format_kr(inv.higher_amount)
-            ),
-        });
-    }
-}
-
-/// Low differentiation in a level: all amounts identical, or CV below the threshold.
-fn low_differentiation(session: &Session, eval: &Evaluation, out: &mut Vec<Finding>) {
-    let threshold = session.policies.low_differentiation_cv_percent;
-    for ls in &eval.stats.per_level {
-        let st = &ls.stats;
-        if st.n < 2 {
-            continue;
-        }
-        let name = ls.level.as_deref().and_then(|id| session.level(id)).map_or("", |l| l.name.as_str());
-        let message = if st.min == st.max {
-            format!("Alle {} på niveauet {name} får det samme beløb ({}).", st.n, format_kr(st.min))
-        } else if st.cv_percent < threshold {
-            format!(
-                "Lav differentiering på niveauet {name}: variationskoefficient {} (grænse {}).",
-                format_percent(st.cv_percent.round_dp(1)),
-                format_percent(threshold)
-            )
-        } else {
-            continue;
-        };
-        out.push(Finding {
-            severity: Severity::Advarsel,
-            rule: RuleId::LowDifferentiation,
-            manager: None,
-            other_manager: None,
-            level: ls.level.clone(),
-            message,
-        });
-    }
-}
-
-/// Pool exceeded (fejl) or left (info).
-fn pool(eval: &Evaluation, out: &mut Vec<Finding>) {
-    let p = &eval.pool;
-    let (severity, rule, message) = if p.exceeded() {
-        (
-            Severity::Fejl,
-            RuleId::PoolExceeded,
-            format!("Puljen på {} er overskredet med {}.", format_kr(p.pool), format_kr(-p.left)),
-        )
-    } else if p.left > Decimal::ZERO {
-        (
-            Severity::Info,
-            RuleId::PoolLeft,
-            format!("Der er {} tilbage af puljen på {}.", format_kr(p.left), format_kr(p.pool)),
-        )
-    } else {
-        return;
-    };
-    out.push(Finding { severity, rule, manager: None, other_manager: None, level: None, message });
 }

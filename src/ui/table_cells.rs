@@ -95,11 +95,11 @@ pub fn findings_cell_ui(ui: &mut egui::Ui, worst: Option<Severity>, count: u32) 
 pub fn finding_message(f: &crate::engine::Finding, presentation: bool) -> String {
     use crate::engine::RuleId;
     if !presentation {
-        return f.message.clone();
+        return f.message.to_string();
     }
     match f.rule {
         RuleId::OverCap => "Beløbet overstiger loftet i procent af grundlønnen.".to_string(),
         RuleId::AboveDepartementschef => "Samlet løn inkl. beløbet overstiger departementschefens.".to_string(),
-        _ => f.message.clone(),
+        _ => f.message.to_string(),
     }
 }
