@@ -84,3 +84,34 @@ fn a_level_change_falls_back_to_a_full_evaluation() {
     assert_eq!(eval.findings, evaluate(&s).findings);
     assert_eq!(eval.level_of[i], s.levels.iter().position(|l| l.id == "AC"));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Through the app: typed amounts, drags, undo and redo keep the evaluation and the
+    /// panels' derived facts equal to computing everything afresh.
+    #[test]
+    fn the_app_stays_equal_to_a_fresh_evaluation(
+        steps in proptest::collection::vec((any::<usize>(), 0_u8..4, 0_i64..60), 1..10),
+    ) {
+        use kalibrer::ui::KalibrerApp;
+        use kalibrer::ui::command::Command;
+        let ctx = egui::Context::default();
+        let mut app = KalibrerApp::with_session(kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap(), None);
+        for (at, kind, value) in steps {
+            let manager = at % app.doc.session.managers.len();
+            let amount = Decimal::from(value * 2_000);
+            let command = match kind {
+                0 => Command::SetAmount { manager, amount },
+                1 => Command::DragAmount { manager, amount },
+                2 => Command::Undo,
+                _ => Command::Redo,
+            };
+            app.apply(&ctx, command);
+            app.refresh();
+            let fresh = evaluate(&app.doc.session);
+            same(&app.eval, &fresh)?;
+            prop_assert_eq!(&app.derived, &kalibrer::ui::derived::Derived::new(&app.doc.session, &fresh));
+        }
+    }
+}

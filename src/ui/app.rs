@@ -96,13 +96,16 @@ impl KalibrerApp {
         if self.eval_revision != self.doc.revision() || self.doc.touched_all() {
             match self.doc.take_touched() {
                 super::document::Touched::Managers(changed) if changed.len() <= INCREMENTAL_MAX => {
-                    for i in changed {
+                    for &i in &changed {
                         self.eval.update_manager(&self.doc.session, i);
                     }
+                    self.derived.update(&self.doc.session, &self.eval, &changed);
                 }
-                _ => self.eval = engine::evaluate(&self.doc.session),
+                _ => {
+                    self.eval = engine::evaluate(&self.doc.session);
+                    self.derived = Derived::new(&self.doc.session, &self.eval);
+                }
             }
-            self.derived = Derived::new(&self.doc.session, &self.eval);
             self.eval_revision = self.doc.revision();
             // An undone import may have removed the selected manager.
             self.view.selected = self.view.selected.filter(|&i| i < self.doc.session.managers.len());
@@ -124,9 +127,15 @@ impl KalibrerApp {
 
     /// Draws one frame and returns the panels' commands (applied by the caller).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        self.refresh();
         let mut commands = Vec::new();
         commands.extend(super::keys::keyboard_commands(ui.ctx(), &self.view));
-        let data = Data { session: &self.doc.session, eval: &self.eval, derived: &self.derived };
+        let data = Data {
+            session: &self.doc.session,
+            eval: &self.eval,
+            derived: &self.derived,
+            revision: self.doc.cache_key(),
+        };
         egui::Panel::top("topbar").show(ui, |ui| {
             topbar_ui::ui(ui, &self.doc, &self.eval, &self.derived, &mut self.view, &mut commands);
         });

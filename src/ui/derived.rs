@@ -9,7 +9,7 @@ use crate::model::Session;
 use super::view::agenda_order;
 
 /// Derived, cached facts about the evaluated session.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Derived {
     /// Worst finding severity per manager.
     pub worst: Vec<Option<Severity>>,
@@ -27,6 +27,23 @@ pub struct Derived {
     pub finding_order: Vec<usize>,
     /// Open (not accepted) fejl and advarsler.
     pub open_counts: (usize, usize),
+    /// Per level (index into `session.levels`): how many managers fall in each of the
+    /// [`STRIP_COLUMNS`] columns of the spread panel's strip (band ± a fifth).
+    pub strip_bins: Vec<Vec<u32>>,
+    /// Each manager's (level, column) in `strip_bins`, to move them on a change.
+    strip_col: Vec<Option<(usize, usize)>>,
+    /// Manager id → index.
+    index: HashMap<String, usize>,
+}
+
+/// Columns (points) of the spread panel's strip.
+pub const STRIP_COLUMNS: usize = 150;
+
+/// The strip's axis for a level: its band padded by a fifth on each side over 0..columns.
+#[must_use]
+pub fn strip_axis(band: &crate::model::Band, left: f32) -> super::axis::KrAxis {
+    let pad = (band.max - band.min) / rust_decimal::Decimal::from(5);
+    super::axis::KrAxis { min: band.min - pad, max: band.max + pad, left, right: left + STRIP_COLUMNS as f32 }
 }
 
 impl Derived {
@@ -34,38 +51,6 @@ impl Derived {
     #[must_use]
     pub fn new(session: &Session, eval: &Evaluation) -> Self {
         let n = session.managers.len();
-        let index: HashMap<&str, usize> =
-            session.managers.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
-        let mut worst: Vec<Option<Severity>> = vec![None; n];
-        let mut count = vec![0_u32; n];
-        let accepted: Vec<bool> = eval
-            .findings
-            .iter()
-            .map(|f| {
-                f.rule.may_be_accepted()
-                    && f.manager
-                        .as_deref()
-                        .and_then(|id| index.get(id))
-                        .is_some_and(|&i| crate::engine::finding::acceptance_of(&session.managers[i], f).is_some())
-            })
-            .collect();
-        let mut open_counts = (0, 0);
-        for (k, f) in eval.findings.iter().enumerate() {
-            if accepted[k] {
-                continue;
-            }
-            match f.severity {
-                Severity::Fejl => open_counts.0 += 1,
-                Severity::Advarsel => open_counts.1 += 1,
-                Severity::Info => {}
-            }
-            for id in [&f.manager, &f.other_manager].into_iter().flatten() {
-                if let Some(&i) = index.get(id.as_str()) {
-                    count[i] += 1;
-                    worst[i] = Some(worst[i].map_or(f.severity, |w| w.min(f.severity)));
-                }
-            }
-        }
         let agenda = agenda_order(session, eval);
         let mut agenda_pos = vec![0; n];
         for (pos, &i) in agenda.iter().enumerate() {
@@ -75,11 +60,83 @@ impl Derived {
         for (pos, li) in session.levels_by_rank().into_iter().enumerate() {
             level_rank_pos[li] = pos;
         }
-        let finding_order = (0..eval.findings.len())
+        let mut derived = Self {
+            agenda,
+            agenda_pos,
+            level_rank_pos,
+            index: session.managers.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect(),
+            strip_bins: vec![vec![0; STRIP_COLUMNS]; session.levels.len()],
+            strip_col: vec![None; n],
+            ..Self::default()
+        };
+        derived.update_findings(session, eval);
+        for i in 0..n {
+            derived.update_strip(session, eval, i);
+        }
+        derived
+    }
+
+    /// Brings the facts up to date after only the managers `changed` changed (their
+    /// amounts, scores, status …, not their level, unit or name: the agenda is kept).
+    pub fn update(&mut self, session: &Session, eval: &Evaluation, changed: &[usize]) {
+        if self.strip_col.len() != session.managers.len() {
+            *self = Self::new(session, eval);
+            return;
+        }
+        self.update_findings(session, eval);
+        for &i in changed {
+            self.update_strip(session, eval, i);
+        }
+    }
+
+    /// Counts and worst severity per manager, accepted findings, the list's order.
+    fn update_findings(&mut self, session: &Session, eval: &Evaluation) {
+        let n = session.managers.len();
+        let index = &self.index;
+        let manager_of = |id: &Option<String>| id.as_deref().and_then(|id| index.get(id)).copied();
+        self.accepted = eval
+            .findings
+            .iter()
+            .map(|f| {
+                f.rule.may_be_accepted()
+                    && manager_of(&f.manager)
+                        .is_some_and(|i| crate::engine::finding::acceptance_of(&session.managers[i], f).is_some())
+            })
+            .collect();
+        self.worst = vec![None; n];
+        self.count = vec![0; n];
+        self.open_counts = (0, 0);
+        for (k, f) in eval.findings.iter().enumerate() {
+            if self.accepted[k] {
+                continue;
+            }
+            match f.severity {
+                Severity::Fejl => self.open_counts.0 += 1,
+                Severity::Advarsel => self.open_counts.1 += 1,
+                Severity::Info => {}
+            }
+            for i in [manager_of(&f.manager), manager_of(&f.other_manager)].into_iter().flatten() {
+                self.count[i] += 1;
+                self.worst[i] = Some(self.worst[i].map_or(f.severity, |w| w.min(f.severity)));
+            }
+        }
+        let accepted = &self.accepted;
+        self.finding_order = (0..eval.findings.len())
             .filter(|&k| !accepted[k])
             .chain((0..eval.findings.len()).filter(|&k| accepted[k]))
             .collect();
-        Self { worst, count, agenda, agenda_pos, level_rank_pos, accepted, finding_order, open_counts }
+    }
+
+    /// Moves manager `i` to the strip column of their current amount.
+    fn update_strip(&mut self, session: &Session, eval: &Evaluation, i: usize) {
+        if let Some((l, c)) = self.strip_col[i].take() {
+            self.strip_bins[l][c] = self.strip_bins[l][c].saturating_sub(1);
+        }
+        let Some(l) = eval.level_of.get(i).copied().flatten() else { return };
+        let x = strip_axis(&session.levels[l].band, 0.0).x(eval.amounts[i].amount);
+        let c = (x.max(0.0) as usize).min(STRIP_COLUMNS - 1);
+        self.strip_bins[l][c] += 1;
+        self.strip_col[i] = Some((l, c));
     }
 }
 
@@ -92,4 +149,6 @@ pub struct Data<'a> {
     pub eval: &'a Evaluation,
     /// Derived facts.
     pub derived: &'a Derived,
+    /// The document's cache key (see `Document::cache_key`) for the panels' caches.
+    pub revision: u64,
 }

@@ -82,7 +82,12 @@ pub struct Document {
     redo: Vec<UndoStep>,
     open_key: Option<EditKey>,
     touched: Touched,
+    /// Unique per document made in this process (caches must not confuse two documents).
+    generation: u64,
 }
+
+/// Counts the documents made in this process.
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// The most undo steps kept.
 const MAX_UNDO: usize = 500;
@@ -100,7 +105,15 @@ impl Document {
             redo: Vec::new(),
             open_key: None,
             touched: Touched::All,
+            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// A key for caches of anything derived from the session: changes with every edit and
+    /// differs between documents.
+    #[must_use]
+    pub fn cache_key(&self) -> u64 {
+        (self.generation << 32) ^ self.revision
     }
 
     /// What changed since the last call (for an incremental recompute); resets it.

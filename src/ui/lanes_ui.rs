@@ -4,12 +4,14 @@
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 use rust_decimal::Decimal;
 
-use crate::engine::Severity;
 use crate::model::money::{format_kr, format_number};
+
+use std::sync::Arc;
 
 use super::axis::KrAxis;
 use super::command::Command;
 use super::derived::Data;
+use super::lanes_layout::LanesLayout;
 use super::theme;
 use super::view::ViewState;
 
@@ -20,43 +22,42 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
     let lane_height = theme::lane_height(ui.ctx().content_rect().height(), order.len());
     let height = lane_height * order.len() as f32 + 30.0;
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
-    let axis = KrAxis::fit(session, data.eval, rect.left() + theme::LANE_LABEL_WIDTH, rect.right() - 40.0);
     let painter = ui.painter_at(rect);
     let lane_rect = |pos: usize| {
         let top = rect.top() + pos as f32 * lane_height;
         Rect::from_min_max(pos2(rect.left(), top), pos2(rect.right(), top + lane_height))
     };
+    let lanes: Vec<(usize, Rect)> = order.iter().enumerate().map(|(pos, &li)| (li, lane_rect(pos))).collect();
+    let layout = LanesLayout::get(ui, data, rect, &lanes);
+    let axis = layout.axis;
     draw_axis(&painter, &axis, rect);
-    let lane_of_level = |li: usize| order.iter().position(|&l| l == li);
     for overlap in &data.eval.overlaps {
         for li in [overlap.lower, overlap.higher] {
-            if let Some(pos) = lane_of_level(li) {
-                let lane = lane_rect(pos);
+            if let Some(&(_, lane)) = lanes.iter().find(|(l, _)| *l == li) {
                 let zone = Rect::from_x_y_ranges(axis.x(overlap.from)..=axis.x(overlap.to), lane.y_range());
                 painter.rect_filled(zone, 0.0, theme::OVERLAP);
             }
         }
     }
-    let mut dot_pos: Vec<Option<Pos2>> = vec![None; session.managers.len()];
-    for (pos, &li) in order.iter().enumerate() {
-        let lane = lane_rect(pos);
+    for &(li, lane) in &lanes {
         let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
         draw_lane_background(&painter, &axis, data, li, lane, color);
-        let members: Vec<usize> =
-            (0..session.managers.len()).filter(|&i| data.eval.level_of.get(i) == Some(&Some(li))).collect();
-        if members.len() > theme::DENSE_LEVEL {
-            draw_density(&painter, &axis, data, &members, lane, color);
-            if let Some(sel) = view.selected.filter(|s| members.contains(s)) {
-                let amount = data.eval.amounts[sel].amount;
-                dot_pos[sel] = Some(pos2(axis.x(amount), lane.center().y));
-            }
-        } else {
-            place_dots(&axis, data, &members, lane, &mut dot_pos);
-        }
     }
-    for inv in &data.eval.inversions {
-        if let (Some(Some(a)), Some(Some(b))) = (dot_pos.get(inv.lower_manager), dot_pos.get(inv.higher_manager)) {
-            painter.line_segment([*a, *b], Stroke::new(2.0, theme::ERROR));
+    // Dots, density strips and inversion lines, cached per revision.
+    painter.add(egui::Shape::mesh(Arc::clone(&layout.mesh)));
+    // The selected manager in a dense level has no dot of its own: give them one, with
+    // their inversion lines.
+    let mut dot_pos = layout.dot_pos.clone();
+    if let Some(sel) = view.selected.filter(|&s| dot_pos.get(s) == Some(&None))
+        && let Some(&(_, lane)) = lanes.iter().find(|(l, _)| Some(*l) == data.eval.level_of.get(sel).copied().flatten())
+    {
+        let p = pos2(axis.x(data.eval.amounts[sel].amount), lane.center().y);
+        dot_pos[sel] = Some(p);
+        for inv in data.eval.inversions.iter().filter(|v| v.lower_manager == sel || v.higher_manager == sel) {
+            let other = if inv.lower_manager == sel { inv.higher_manager } else { inv.lower_manager };
+            if let Some(Some(q)) = dot_pos.get(other) {
+                painter.line_segment([p, *q], Stroke::new(2.0, theme::ERROR));
+            }
         }
     }
     let step = session.policies.rounding_step;
@@ -106,41 +107,6 @@ fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, 
     }
 }
 
-/// Places the dots of a lane, stacking dots that would overlap into rows above and below.
-fn place_dots(axis: &KrAxis, data: Data<'_>, members: &[usize], lane: Rect, out: &mut [Option<Pos2>]) {
-    let mut sorted: Vec<(f32, usize)> = members.iter().map(|&i| (axis.x(data.eval.amounts[i].amount), i)).collect();
-    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let offsets = [0.0, -1.0, 1.0, -2.0, 2.0];
-    let gap = theme::DOT_RADIUS * 2.0 + 1.0;
-    let mut last = [f32::NEG_INFINITY; 5];
-    for (x, i) in sorted {
-        let row = (0..offsets.len())
-            .find(|&r| x - last[r] >= gap)
-            .unwrap_or_else(|| (0..offsets.len()).min_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0));
-        last[row] = x;
-        let y = lane.center().y + offsets[row] * (theme::DOT_RADIUS * 1.5);
-        out[i] = Some(pos2(x, y.clamp(lane.top() + theme::DOT_RADIUS, lane.bottom() - theme::DOT_RADIUS)));
-    }
-}
-
-/// A dense level as a histogram strip of 4-point bins.
-fn draw_density(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, members: &[usize], lane: Rect, color: Color32) {
-    let bins = ((axis.right - axis.left) / 4.0).max(1.0) as usize;
-    let mut counts = vec![0_u32; bins + 1];
-    for &i in members {
-        let x = axis.x(data.eval.amounts[i].amount);
-        let b = (((x - axis.left) / 4.0).max(0.0) as usize).min(bins);
-        counts[b] += 1;
-    }
-    let max = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
-    for (b, &c) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
-        let h = (c as f32 / max) * (lane.height() - 8.0);
-        let x = axis.left + b as f32 * 4.0;
-        let r = Rect::from_min_max(pos2(x, lane.bottom() - 4.0 - h), pos2(x + 3.0, lane.bottom() - 4.0));
-        painter.rect_filled(r, 0.0, color);
-    }
-}
-
 /// One manager's dot: drawing, hover, click to select, drag to change the amount.
 #[allow(clippy::too_many_arguments)]
 fn dot_ui(
@@ -165,13 +131,13 @@ fn dot_ui(
     let li = data.eval.level_of[i].unwrap_or(0);
     let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
     let r = if selected || response.hovered() { theme::DOT_RADIUS + 2.0 } else { theme::DOT_RADIUS };
-    painter.circle_filled(p, r, color);
-    let ring = match data.derived.worst.get(i).copied().flatten() {
-        Some(Severity::Fejl) => Stroke::new(2.5, theme::ERROR),
-        _ if m.locked => Stroke::new(2.0, Color32::BLACK),
-        _ => Stroke::new(1.0, Color32::WHITE),
-    };
-    painter.circle_stroke(p, r, ring);
+    let in_mesh = data.eval.level_of[i].is_some() && !selected && !response.hovered();
+    if !in_mesh {
+        // Drawn on top of the cached mesh: enlarged when hovered or selected.
+        let (width, ring) = super::lanes_layout::ring_of(data, i);
+        painter.circle_filled(p, r, color);
+        painter.circle_stroke(p, r, Stroke::new(width, ring));
+    }
     if selected {
         painter.circle_stroke(p, r + 3.0, Stroke::new(2.5, theme::SELECTED));
         let galley = painter.layout_no_wrap(

@@ -17,6 +17,7 @@ mod focus_assess_ui;
 mod focus_ui;
 pub mod import_ui;
 mod keys;
+mod lanes_layout;
 mod lanes_ui;
 mod lock_ui;
 pub mod prep_ui;

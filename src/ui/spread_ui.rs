@@ -6,8 +6,7 @@ use rust_decimal::Decimal;
 use crate::engine::LevelStats;
 use crate::model::money::{format_number, format_percent};
 
-use super::axis::KrAxis;
-use super::derived::Data;
+use super::derived::{Data, STRIP_COLUMNS, strip_axis};
 use super::theme;
 
 /// Column headers and their explanations.
@@ -41,18 +40,18 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>) {
             };
             let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
             ui.label(RichText::new(&level.name).color(color).strong());
-            row_cells(ui, stats);
+            row_cells(ui, stats, session.policies.low_differentiation_cv_percent);
             strip_ui(ui, data, li, color);
             ui.end_row();
         }
         ui.label(RichText::new("Alle").strong());
-        row_cells(ui, &data.eval.stats.total);
+        row_cells(ui, &data.eval.stats.total, data.session.policies.low_differentiation_cv_percent);
         ui.end_row();
     });
 }
 
 /// The numeric cells of one row.
-fn row_cells(ui: &mut egui::Ui, s: &LevelStats) {
+fn row_cells(ui: &mut egui::Ui, s: &LevelStats, low_cv_percent: Decimal) {
     let st = &s.stats;
     ui.label(st.n.to_string());
     if st.n == 0 {
@@ -63,7 +62,7 @@ fn row_cells(ui: &mut egui::Ui, s: &LevelStats) {
     }
     ui.label(format!("{}–{}", short(st.min), short(st.max)));
     ui.label(short(st.sd));
-    let low = st.n >= 2 && st.cv_percent < Decimal::from(5);
+    let low = st.n >= 2 && st.cv_percent < low_cv_percent;
     let cv = RichText::new(format_percent(st.cv_percent.round_dp(1)));
     ui.label(if low { cv.color(theme::WARNING).strong() } else { cv });
     ui.label(format!("{:.2}", st.gini.round_dp(2)).replace('.', ","));
@@ -87,17 +86,22 @@ fn short(amount: Decimal) -> String {
 
 /// A strip of the level's amounts over its band: one tick per manager.
 fn strip_ui(ui: &mut egui::Ui, data: Data<'_>, li: usize, color: Color32) {
-    let (rect, _) = ui.allocate_exact_size(vec2(150.0, 18.0), Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(vec2(STRIP_COLUMNS as f32, 18.0), Sense::hover());
     let painter = ui.painter_at(rect.expand(2.0));
     let band = &data.session.levels[li].band;
-    let pad = (band.max - band.min) / Decimal::from(5);
-    let axis = KrAxis { min: band.min - pad, max: band.max + pad, left: rect.left(), right: rect.right() };
+    let axis = strip_axis(band, rect.left());
     let band_rect = egui::Rect::from_x_y_ranges(axis.x(band.min)..=axis.x(band.max), rect.y_range());
     painter.rect_filled(band_rect, 2.0, theme::band_fill(color));
-    for (i, l) in data.eval.level_of.iter().enumerate() {
-        if *l == Some(li) {
-            let x = axis.x(data.eval.amounts[i].amount).clamp(rect.left(), rect.right());
-            painter.line_segment([pos2(x, rect.top() + 2.0), pos2(x, rect.bottom() - 2.0)], Stroke::new(1.5, color));
-        }
+    // One tick per column with managers (not per manager: thousands would not be
+    // readable and would cost a frame); a darker tick where more share the column.
+    let Some(bins) = data.derived.strip_bins.get(li) else { return };
+    let most = bins.iter().copied().max().unwrap_or(1).max(1) as f32;
+    for (column, &count) in bins.iter().enumerate().filter(|(_, c)| **c > 0) {
+        let x = rect.left() + column as f32 + 0.5;
+        let alpha = 0.45 + 0.55 * (count as f32 / most);
+        painter.line_segment(
+            [pos2(x, rect.top() + 2.0), pos2(x, rect.bottom() - 2.0)],
+            Stroke::new(1.5, color.gamma_multiply(alpha)),
+        );
     }
 }

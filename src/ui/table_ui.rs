@@ -37,7 +37,7 @@ const COLUMNS: [(&str, SortColumn, f32); 11] = [
 /// Draws the filters and the table.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec<Command>) {
     super::table_filter_ui::ui(ui, data.session, view);
-    let rows = rows(data, view);
+    let rows = cached_rows(ui, data, view);
     let scroll_row = if view.scroll_to_selected {
         view.scroll_to_selected = false;
         rows.iter().position(|r| Some(*r) == view.selected.map(Row::Manager))
@@ -82,6 +82,25 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
                 Row::Manager(i) => manager_row(&mut row, data, view, i, out),
             });
         });
+}
+
+/// What the rows were built for: the document's cache key, the filter and the sort.
+type RowsKey = (u64, super::view::Filter, (SortColumn, bool));
+
+/// The rows, rebuilt only when the document, the filter or the sort changed (filtering
+/// and sorting thousands of managers every frame would cost the frame).
+fn cached_rows(ui: &egui::Ui, data: Data<'_>, view: &ViewState) -> std::sync::Arc<Vec<Row>> {
+    let id = egui::Id::unique("managers_table_rows");
+    let key: RowsKey = (data.revision, view.filter.clone(), view.sort);
+    let cached = ui.ctx().data(|d| d.get_temp::<(RowsKey, std::sync::Arc<Vec<Row>>)>(id));
+    if let Some((k, rows)) = cached
+        && k == key
+    {
+        return rows;
+    }
+    let rows = std::sync::Arc::new(rows(data, view));
+    ui.ctx().data_mut(|d| d.insert_temp(id, (key, std::sync::Arc::clone(&rows))));
+    rows
 }
 
 /// The table's rows: per level (highest rank first) a heading and its filtered, sorted managers.

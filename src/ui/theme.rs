@@ -86,7 +86,7 @@ pub const BIG_AMOUNT_SIZE: f32 = 30.0;
 /// Zoom factor in presentation mode.
 pub const PRESENTATION_ZOOM: f32 = 1.2;
 /// Levels with more managers than this are drawn as density strips, not dots.
-pub const DENSE_LEVEL: usize = 400;
+pub const DENSE_LEVEL: usize = 250;
 
 /// Applies the normal or the presentation theme to the context.
 pub fn apply(ctx: &egui::Context, presentation: bool) {
