@@ -143,3 +143,13 @@ fn every_released_file_version_still_opens() {
     }
     assert!(seen >= 1);
 }
+
+#[test]
+fn very_large_sessions_are_written_compact_and_read_back() {
+    let s = kalibrer::engine::generate::generate(kalibrer::io::session_file::COMPACT_ABOVE + 1, 3).unwrap();
+    let text = kalibrer::io::to_ron(&s);
+    assert!(!text.contains("\n    "), "compact RON has no indentation");
+    assert_eq!(kalibrer::io::parse_session(&text).unwrap(), s);
+    let small = kalibrer::engine::generate::generate(30, 3).unwrap();
+    assert!(kalibrer::io::to_ron(&small).contains("\n    "), "small sessions stay readable");
+}

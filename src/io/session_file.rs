@@ -61,16 +61,24 @@ struct VersionProbe {
 /// # Errors
 /// [`LoadError::Syntax`] with position, [`LoadError::NewerVersion`], [`LoadError::Invalid`].
 pub fn parse_session(text: &str) -> Result<Session, LoadError> {
-    if let Ok(probe) = ron::from_str::<VersionProbe>(text)
-        && probe.version > CURRENT_VERSION
-    {
-        return Err(LoadError::NewerVersion { found: probe.version, supported: CURRENT_VERSION });
-    }
-    let session: Session = ron::from_str(text).map_err(|e| LoadError::Syntax {
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: super::ron_errors::danish(&e.code),
-    })?;
+    let session: Session = match ron::from_str(text) {
+        Ok(s) => s,
+        Err(e) => {
+            // A file from a newer version may not parse as this version's session: say so
+            // rather than report its new parts as syntax errors (probed only on failure,
+            // as it reads the whole text once more).
+            if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+                && probe.version > CURRENT_VERSION
+            {
+                return Err(LoadError::NewerVersion { found: probe.version, supported: CURRENT_VERSION });
+            }
+            return Err(LoadError::Syntax {
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: super::ron_errors::danish(&e.code),
+            });
+        }
+    };
     if session.version > CURRENT_VERSION {
         return Err(LoadError::NewerVersion { found: session.version, supported: CURRENT_VERSION });
     }
@@ -93,9 +101,16 @@ pub fn load_session_file(path: &Path) -> Result<Session, LoadError> {
     parse_session(text.trim_start_matches('\u{feff}'))
 }
 
-/// Serialises a session as pretty RON.
+/// Above this many managers a session is written as compact RON (half the size, faster
+/// to read); smaller ones stay pretty, one field per line, for people who read the file.
+pub const COMPACT_ABOVE: usize = 2_000;
+
+/// Serialises a session as RON: pretty, or compact for very large sessions.
 #[must_use]
 pub fn to_ron(session: &Session) -> String {
+    if session.managers.len() > COMPACT_ABOVE {
+        return ron::ser::to_string(session).unwrap_or_default();
+    }
     let config = ron::ser::PrettyConfig::default().struct_names(false);
     ron::ser::to_string_pretty(session, config).unwrap_or_default()
 }

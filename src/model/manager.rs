@@ -23,59 +23,59 @@ pub struct Manager {
     /// Employment basis.
     pub basis: EmploymentBasis,
     /// Lønramme or løngruppe, e.g. "LR 37" or "LG 2".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub pay_grade: String,
     /// Base salary incl. permanent supplements, per year.
     pub base_salary: Decimal,
     /// Total pay per year before this year's amount.
     pub total_pay: Decimal,
     /// Whether the manager has topcheftillæg.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub has_top_supplement: bool,
     /// This year's pay forms.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pay_forms: Vec<PayForm>,
     /// The resultatløn contract's ceiling at full attainment, if any.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_ceiling: Option<Decimal>,
     /// A model that overrides the level's model for this manager.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_override: Option<AmountModel>,
     /// Goals with weights and attainment.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<Goal>,
     /// Box-model scores by criterion id (1 = best … 6).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub box_scores: BTreeMap<String, u8>,
     /// Overall rating on the scale (band-position model).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overall_rating: Option<u8>,
     /// Chosen fixed tier, index into the level's tiers (fixed-tier model).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier: Option<usize>,
     /// Amount set directly (direct model).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direct_amount: Option<Decimal>,
     /// The direct superior's proposal.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proposal: Option<Proposal>,
     /// The discretionary adjustment (skøn) after the formula.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adjustment: Option<Adjustment>,
     /// The amount recorded when the group decided (status besluttet).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub final_amount: Option<Decimal>,
     /// Pension percentage paid on the one-off amount.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
     pub pension_percent: Decimal,
     /// Where the manager is in the meeting.
     #[serde(default)]
     pub status: MeetingStatus,
     /// Locked managers are left untouched by fit-to-pool and spread.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub locked: bool,
     /// Free notes from the meeting.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// Findings the group accepted for this manager, each with its written reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
