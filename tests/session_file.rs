@@ -153,3 +153,27 @@ fn very_large_sessions_are_written_compact_and_read_back() {
     let small = kalibrer::engine::generate::generate(30, 3).unwrap();
     assert!(kalibrer::io::to_ron(&small).contains("\n    "), "small sessions stay readable");
 }
+
+#[test]
+fn very_large_files_read_on_two_cores_equal_a_plain_parse_and_errors_still_say_where() {
+    let s = kalibrer::engine::generate::generate(3_000, 5).unwrap();
+    let text = kalibrer::io::to_ron(&s);
+    assert!(text.len() > kalibrer::io::parallel_parse::PARALLEL_FROM_BYTES);
+    let parallel = kalibrer::io::parallel_parse::parse(&text).expect("the parallel path is taken");
+    assert_eq!(parallel, s);
+    assert_eq!(kalibrer::io::parse_session(&text).unwrap(), s);
+    // Pretty text of the same session (whitespace, newlines) works too.
+    let pretty = ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default()).unwrap();
+    assert_eq!(kalibrer::io::parallel_parse::parse(&pretty).unwrap(), s);
+    // A damaged manager in the second half: the error names the place, as without threads.
+    let at = text.rfind("base_salary:\"").unwrap();
+    let broken = format!("{}base_salary:!{}", &text[..at], &text[at + "base_salary:".len()..]);
+    match kalibrer::io::parse_session(&broken) {
+        Err(kalibrer::io::LoadError::Syntax { line, column, .. }) => {
+            assert_eq!(line, 1);
+            // Columns count characters (æøå are one each), from 1.
+            assert_eq!(column, broken[..at + "base_salary:".len()].chars().count() + 1);
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}

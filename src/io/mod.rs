@@ -9,6 +9,7 @@ pub mod import;
 pub mod letters;
 pub mod lock;
 pub mod outputs;
+pub mod parallel_parse;
 pub mod public;
 mod ron_errors;
 pub mod session_file;

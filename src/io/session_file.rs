@@ -61,7 +61,8 @@ struct VersionProbe {
 /// # Errors
 /// [`LoadError::Syntax`] with position, [`LoadError::NewerVersion`], [`LoadError::Invalid`].
 pub fn parse_session(text: &str) -> Result<Session, LoadError> {
-    let session: Session = match ron::from_str(text) {
+    let parsed = super::parallel_parse::parse(text).map_or_else(|| ron::from_str(text), Ok);
+    let session: Session = match parsed {
         Ok(s) => s,
         Err(e) => {
             // A file from a newer version may not parse as this version's session: say so
