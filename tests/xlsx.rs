@@ -204,14 +204,18 @@ proptest! {
     #[test]
     fn importer_never_panics_on_damaged_workbooks(
         edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 0..8),
-        cut in any::<usize>(),
+        cut in proptest::option::weighted(0.1, any::<usize>()),
     ) {
         let mut bytes = HR_WORKBOOK.clone();
         for (at, b) in edits {
             let k = at % bytes.len();
             bytes[k] = b;
         }
-        bytes.truncate(cut % (bytes.len() + 1));
+        // Mostly whole files with bytes changed (so the reader gets past the ZIP directory
+        // into the XML), sometimes cut short.
+        if let Some(cut) = cut {
+            bytes.truncate(cut % (bytes.len() + 1));
+        }
         let _ = import_managers(&DEMO, &bytes);
         let _ = import_history(&DEMO, &bytes);
     }

@@ -84,8 +84,10 @@ pub fn parse(text: &str) -> Option<Session> {
         return None;
     }
     let list = find_managers(text)?;
-    // The element boundary nearest the middle (a trailing comma before `]` is no boundary).
-    let middle = (list.start + list.end) / 2;
+    // Thread one reads everything but the second half of the list (also the history and
+    // the log), thread two that half: split where both get the same amount of text. A
+    // trailing comma before `]` is no boundary.
+    let middle = list.end.saturating_sub(text.len() / 2).max(list.start);
     let split = *list
         .commas
         .iter()
