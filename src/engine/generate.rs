@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::model::{
-    AmountModel, Band, BoxModel, EmploymentBasis, Executive, Goal, GoalScope, Level, Manager, MeetingStatus,
-    Organisation, PayForm, Policies, Proposal, Scale, Sector, Session,
+    AmountModel, Band, BoxModel, EmploymentBasis, Executive, Goal, GoalScope, Level, Manager, Organisation, Policies,
+    Proposal, Scale, Sector, Session,
 };
 
 /// splitmix64: a small, deterministic, well-distributed generator.
@@ -199,22 +199,7 @@ fn manager(rng: &mut Rng, i: usize, box_model: &BoxModel) -> (Manager, Decimal) 
         base_salary: Decimal::from(base),
         total_pay: Decimal::from(base + rng.range(20, 80) * 1_000),
         has_top_supplement: level != "KC",
-        pay_forms: vec![PayForm::Resultatloen],
-        contract_ceiling: None,
-        model_override: None,
-        goals: Vec::new(),
-        box_scores: BTreeMap::new(),
-        overall_rating: None,
-        tier: None,
-        direct_amount: None,
-        proposal: None,
-        adjustment: None,
-        final_amount: None,
-        pension_percent: Decimal::ZERO,
-        status: MeetingStatus::IkkeDroeftet,
-        locked: false,
-        notes: String::new(),
-        accepted: vec![],
+        ..Manager::new("", "", "")
     };
     let formula = match level {
         "KC" => {

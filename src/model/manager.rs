@@ -229,6 +229,40 @@ impl MeetingStatus {
 }
 
 impl Manager {
+    /// A manager on `level` with everything else empty: resultatløn on a framework
+    /// agreement, no goals, scores, proposal or adjustment, not discussed.
+    #[must_use]
+    pub fn new(id: &str, name: &str, level: &str) -> Self {
+        Self {
+            id: id.to_string(),
+            name: name.to_string(),
+            level: level.to_string(),
+            unit: String::new(),
+            superior: String::new(),
+            basis: EmploymentBasis::Rammeaftale,
+            pay_grade: String::new(),
+            base_salary: Decimal::ZERO,
+            total_pay: Decimal::ZERO,
+            has_top_supplement: false,
+            pay_forms: vec![PayForm::Resultatloen],
+            contract_ceiling: None,
+            model_override: None,
+            goals: Vec::new(),
+            box_scores: BTreeMap::new(),
+            overall_rating: None,
+            tier: None,
+            direct_amount: None,
+            proposal: None,
+            adjustment: None,
+            final_amount: None,
+            pension_percent: Decimal::ZERO,
+            status: MeetingStatus::IkkeDroeftet,
+            locked: false,
+            notes: String::new(),
+            accepted: Vec::new(),
+        }
+    }
+
     /// Whether any of this year's pay forms is merarbejde.
     #[must_use]
     pub fn has_pay_form(&self, form: PayForm) -> bool {

@@ -12,12 +12,10 @@ mod history;
 pub mod read;
 pub mod text;
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use crate::model::money::parse_kr;
-use crate::model::{EmploymentBasis, Manager, MeetingStatus, Session};
+use crate::model::{EmploymentBasis, Manager, Session};
 
 pub use history::{import_history, import_history_sheet};
 pub use read::{Sheet, read_sheet};
@@ -290,22 +288,7 @@ fn row_to_manager<'a>(
         base_salary,
         total_pay: if total.is_zero() { base_salary } else { total },
         has_top_supplement: top,
-        pay_forms: vec![crate::model::PayForm::Resultatloen],
-        contract_ceiling: None,
-        model_override: None,
-        goals: vec![],
-        box_scores: BTreeMap::new(),
-        overall_rating: None,
-        tier: None,
-        direct_amount: None,
-        proposal: None,
-        adjustment: None,
-        final_amount: None,
-        pension_percent: Decimal::ZERO,
-        status: MeetingStatus::IkkeDroeftet,
-        locked: false,
-        notes: String::new(),
-        accepted: vec![],
+        ..Manager::new("", "", "")
     })
 }
 
