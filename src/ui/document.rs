@@ -60,7 +60,9 @@ pub struct LogSpec<'a> {
     pub why: &'a str,
 }
 
-/// Which managers changed since the evaluation was last brought up to date.
+/// Which managers changed since the evaluation was last brought up to date. An edit of
+/// anything but a manager (policies, levels, history) must record [`Touched::All`], or the
+/// incremental recompute would miss it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Touched {
     /// These managers (indices) changed; nothing else did.
