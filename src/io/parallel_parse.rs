@@ -80,7 +80,13 @@ fn find_managers(text: &str) -> Option<ManagersList> {
 /// sequentially and reports the error).
 #[must_use]
 pub fn parse(text: &str) -> Option<Session> {
-    if text.len() < PARALLEL_FROM_BYTES {
+    parse_from(text, PARALLEL_FROM_BYTES)
+}
+
+/// [`parse`] for texts of at least `min_bytes` (tests use small texts).
+#[must_use]
+pub fn parse_from(text: &str, min_bytes: usize) -> Option<Session> {
+    if text.len() < min_bytes {
         return None;
     }
     let list = find_managers(text)?;
