@@ -137,7 +137,11 @@ fn progress_ui(ui: &mut egui::Ui, doc: &Document) {
     let n = managers.len();
     let decided = managers.iter().filter(|m| m.status == MeetingStatus::Besluttet).count();
     let discussed = managers.iter().filter(|m| m.status != MeetingStatus::IkkeDroeftet).count();
-    ui.label(RichText::new(format!("Drøftet {discussed}/{n} · Besluttet {decided}/{n}")).size(18.0));
+    // Never split over two lines: move to the next row whole when the bar is full.
+    ui.add(
+        egui::Label::new(RichText::new(format!("Drøftet {discussed}/{n} · Besluttet {decided}/{n}")).size(18.0))
+            .extend(),
+    );
 }
 
 /// Who enters the changes.
