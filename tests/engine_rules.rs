@@ -27,32 +27,14 @@ fn level(id: &str, name: &str, rank: u8, min: i64, max: i64, model: AmountModel)
 
 fn manager(id: &str, level: &str) -> Manager {
     Manager {
-        id: id.into(),
-        name: format!("Leder {id}"),
-        level: level.into(),
         unit: "Kontor".into(),
         superior: "DEP".into(),
-        basis: EmploymentBasis::Rammeaftale,
         pay_grade: "LR 37".into(),
         base_salary: d(600_000),
         total_pay: d(650_000),
-        has_top_supplement: false,
-        pay_forms: vec![PayForm::Resultatloen],
-        contract_ceiling: None,
         model_override: Some(AmountModel::Direct),
-        goals: vec![],
-        box_scores: BTreeMap::new(),
-        overall_rating: None,
-        tier: None,
         direct_amount: Some(d(40_000)),
-        proposal: None,
-        adjustment: None,
-        final_amount: None,
-        pension_percent: Decimal::ZERO,
-        status: MeetingStatus::IkkeDroeftet,
-        locked: false,
-        notes: String::new(),
-        accepted: vec![],
+        ..Manager::new(id, &format!("Leder {id}"), level)
     }
 }
 
