@@ -1,8 +1,9 @@
-//! Reading very large sessions on two cores: the `managers` list is split in two at an
-//! element boundary and the halves are parsed at the same time. The format is unchanged
-//! (this is only a faster way to read the same RON); anything unusual in the text makes
-//! it step aside, and the caller then parses sequentially, which also gives the precise
-//! Danish error message.
+//! Reading very large sessions with `ron` on two cores: the `managers` list is split in
+//! two at an element boundary and the halves are parsed at the same time. Used for large
+//! files the fast reader (`fast_ron`) declines, e.g. hand-edited ones with block
+//! comments. The format is unchanged (this is only a faster way to read the same RON);
+//! anything unusual in the text makes it step aside, and the caller then parses
+//! sequentially, which also gives the precise Danish error message.
 
 use crate::model::{Manager, Session};
 

@@ -175,6 +175,8 @@ impl eframe::App for KalibrerApp {
         if self.theme_for != Some(self.view.presentation) {
             theme::apply(&ctx, self.view.presentation);
             self.theme_for = Some(self.view.presentation);
+            // This pass's `ui` still has the old style: draw the frame again with the new.
+            ctx.request_discard("præsentationstilstand skiftet");
         }
         if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.view.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -185,6 +187,11 @@ impl eframe::App for KalibrerApp {
         self.lock_ui(&ctx);
         self.conflicts_ui(&ctx);
         self.import_ui(&ctx);
+        // Commands are carried out after the panels were drawn: draw once more so the
+        // screen shows their result without waiting for the next mouse movement.
+        if !commands.is_empty() {
+            ctx.request_repaint();
+        }
         for command in commands {
             self.apply(&ctx, command);
         }

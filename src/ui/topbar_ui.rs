@@ -24,6 +24,7 @@ pub fn ui(
     out: &mut Vec<Command>,
 ) {
     let session = &doc.session;
+    let mut progress_shown = false;
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         if let Some(info) = &session.prep {
@@ -41,8 +42,15 @@ pub fn ui(
         pool_gauge_ui(ui, &eval.pool);
         ui.separator();
         counts_ui(ui, derived);
-        ui.separator();
-        progress_ui(ui, doc);
+        // The progress goes to the end of the second row when this one is full (long
+        // organisation names, presentation mode) – never on a row of its own.
+        let progress = progress_text(doc);
+        if progress_width(ui, &progress) + 2.0 * ui.spacing().item_spacing.x + 6.0 <= ui.available_size_before_wrap().x
+        {
+            ui.separator();
+            ui.add(progress);
+            progress_shown = true;
+        }
     });
     ui.horizontal_wrapped(|ui| {
         file_menu_ui(ui, doc, view, out);
@@ -67,12 +75,17 @@ pub fn ui(
             out.push(Command::ProposeSpread(Decimal::new(8, 1)));
         }
         ui.separator();
-        let label = if view.presentation { "■ Præsentation (F5)" } else { "Præsentation (F5)" };
-        if ui.selectable_label(view.presentation, label).clicked() {
+        // Shorter while presenting, so the meeting progress fits on this row.
+        let label = if view.presentation { "■ Præsentation" } else { "Præsentation (F5)" };
+        if ui.selectable_label(view.presentation, label).on_hover_text("F5").clicked() {
             out.push(Command::TogglePresentation);
         }
         if view.presentation && ui.selectable_label(view.initials, "Initialer").clicked() {
             out.push(Command::ToggleInitials);
+        }
+        if !progress_shown {
+            ui.separator();
+            ui.add(progress_text(doc));
         }
         if let Some(notice) = &view.notice {
             ui.separator();
@@ -131,23 +144,28 @@ fn counts_ui(ui: &mut egui::Ui, derived: &super::derived::Derived) {
     );
 }
 
-/// Discussed / decided counts.
-fn progress_ui(ui: &mut egui::Ui, doc: &Document) {
+/// Discussed / decided counts, as one label that never wraps.
+fn progress_text(doc: &Document) -> egui::Label {
     let managers = &doc.session.managers;
     let n = managers.len();
     let decided = managers.iter().filter(|m| m.status == MeetingStatus::Besluttet).count();
     let discussed = managers.iter().filter(|m| m.status != MeetingStatus::IkkeDroeftet).count();
-    // Never split over two lines: move to the next row whole when the bar is full.
-    ui.add(
-        egui::Label::new(RichText::new(format!("Drøftet {discussed}/{n} · Besluttet {decided}/{n}")).size(18.0))
-            .extend(),
-    );
+    egui::Label::new(RichText::new(format!("Drøftet {discussed}/{n} · Besluttet {decided}/{n}")).size(18.0)).extend()
+}
+
+/// The width the progress label takes.
+fn progress_width(ui: &egui::Ui, label: &egui::Label) -> f32 {
+    let text = label.text().to_string();
+    let font = egui::FontId::proportional(18.0);
+    ui.painter().layout_no_wrap(text, font, Color32::BLACK).size().x
 }
 
 /// Who enters the changes.
 fn user_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
     let current = doc.session.executive(&view.user).map_or_else(|| "—".to_string(), |e| e.name.clone());
-    egui::ComboBox::from_label("indtaster ændringerne").selected_text(current).width(220.0).show_ui(ui, |ui| {
+    // Shorter while presenting (the zoomed bar has less room).
+    let label = if view.presentation { "indtaster" } else { "indtaster ændringerne" };
+    egui::ComboBox::from_label(label).selected_text(current).width(220.0).show_ui(ui, |ui| {
         for e in &doc.session.executives {
             if ui.selectable_label(e.id == view.user, format!("{} ({})", e.name, e.title)).clicked() {
                 out.push(Command::SetUser(e.id.clone()));

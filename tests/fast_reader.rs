@@ -1,0 +1,121 @@
+//! The fast RON reader (`io::fast_ron`): it reads every session Kalibrer writes, with the
+//! same result as `ron`, and whatever it accepts `ron` accepts with the same result – so
+//! it can never change what a file means, only how fast it opens. `PROPTEST_CASES`
+//! drives the long fuzz.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use proptest::prelude::*;
+
+use kalibrer::engine::generate::generate;
+use kalibrer::io::{self, fast_ron};
+use kalibrer::model::{Manager, Proposal, Session};
+
+fn ron_reads(text: &str) -> Session {
+    ron::from_str(text).unwrap_or_else(|e| panic!("ron: {e}"))
+}
+
+#[test]
+fn reads_the_demo_with_its_comments_and_every_generated_session() {
+    let demo: Session = fast_ron::from_str(io::DEMO_RON).expect("the demo, pretty with comments");
+    assert_eq!(demo, ron_reads(io::DEMO_RON));
+    assert_eq!(demo.managers.len(), 28);
+    assert_eq!(demo.managers[0].id, "DC01");
+
+    for (n, seed) in [(30, 1), (300, 2), (io::session_file::COMPACT_ABOVE + 50, 3)] {
+        let session = generate(n, seed).unwrap();
+        let text = io::to_ron(&session);
+        assert_eq!(text.contains('\n'), n <= io::session_file::COMPACT_ABOVE, "pretty below, compact above");
+        let fast: Session = fast_ron::from_str(&text).unwrap_or_else(|_| panic!("declined the generated {n}"));
+        assert_eq!(fast, session);
+        assert_eq!(fast, ron_reads(&text));
+    }
+}
+
+#[test]
+fn the_loader_gives_the_same_session_and_errors_as_before() {
+    // The fast reader declines this (a block comment); ron reads it.
+    let commented = io::DEMO_RON.replacen("(\n    version", "/* blok */ (\n    version", 1);
+    assert_ne!(commented, io::DEMO_RON);
+    assert!(fast_ron::from_str::<Session>(&commented).is_err());
+    assert_eq!(io::parse_session(&commented).unwrap(), io::parse_session(io::DEMO_RON).unwrap());
+
+    // A broken file still gets ron's Danish message with line and column.
+    let broken = io::DEMO_RON.replacen("year: 2026", "year: 2026x", 1);
+    let message = io::parse_session(&broken).unwrap_err().to_string();
+    assert!(message.starts_with("linje "), "{message}");
+}
+
+/// A session with `text` in every kind of string field a user types into.
+fn with_text(text: &str) -> Session {
+    let mut s = generate(12, 4).unwrap();
+    s.organisation.name = text.to_string();
+    let m: &mut Manager = &mut s.managers[3];
+    m.name = text.to_string();
+    m.unit = format!("{text} · enhed");
+    m.proposal = Some(Proposal { amount: None, rationale: text.to_string() });
+    if let Some(goal) = m.goals.first_mut() {
+        goal.name = text.to_string();
+    }
+    s
+}
+
+/// The demo as written (pretty, comments) and compact.
+static TEXTS: std::sync::LazyLock<[String; 2]> = std::sync::LazyLock::new(|| {
+    let s = io::parse_session(io::DEMO_RON).unwrap();
+    [io::DEMO_RON.to_string(), ron::ser::to_string(&s).unwrap()]
+});
+
+proptest! {
+    #![proptest_config(ProptestConfig::default())]
+
+    /// Any text a user can type – quotes, backslashes, line breaks, control characters,
+    /// emoji – written by Kalibrer is read back by the fast reader unchanged.
+    #[test]
+    fn any_typed_text_round_trips(text in "(?s).{0,40}", compact in any::<bool>()) {
+        let session = with_text(&text);
+        let written = if compact { ron::ser::to_string(&session).unwrap() } else { io::to_ron(&session) };
+        let fast: Session = fast_ron::from_str(&written).map_err(|_| TestCaseError::fail("declined"))?;
+        prop_assert_eq!(&fast, &session);
+    }
+
+    /// Whatever the fast reader accepts, ron accepts with the same result.
+    #[test]
+    fn never_disagrees_with_ron(
+        which in 0_usize..2,
+        edits in proptest::collection::vec((any::<usize>(), proptest::sample::select(vec![
+            " ", "\n", ",", "(", ")", "[", "]", "{", "}", ":", "\"", "\\", "/", "*", "#", "r",
+            "-", "+", "0", "1", "9", "_", ".", "e", "x", "u", "Some", "None", "true", "æ",
+            "\\u{e6}", "\\x41", "//", "/*", "r#", "b'", "0x1", "1e3", "()", "Box", "\u{a0}",
+        ])), 0..4),
+        delete in any::<bool>(),
+    ) {
+        let mut text = TEXTS[which].clone();
+        for (at, piece) in edits {
+            let mut k = at % text.len();
+            while !text.is_char_boundary(k) {
+                k -= 1;
+            }
+            if delete {
+                let mut end = (k + piece.len()).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                text.replace_range(k..end, piece);
+            } else {
+                text.insert_str(k, piece);
+            }
+        }
+        if let Ok(fast) = fast_ron::from_str::<Session>(&text) {
+            let plain: Session = ron::from_str(&text)
+                .map_err(|e| TestCaseError::fail(format!("ron refuses what the fast reader read: {e}")))?;
+            prop_assert_eq!(fast, plain);
+        }
+    }
+
+    /// Arbitrary text never makes it panic.
+    #[test]
+    fn never_panics(text in "(?s).{0,300}") {
+        let _ = fast_ron::from_str::<Session>(&text);
+    }
+}
