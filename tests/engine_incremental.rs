@@ -88,11 +88,12 @@ fn a_level_change_falls_back_to_a_full_evaluation() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
-    /// Through the app: typed amounts, drags, undo and redo keep the evaluation and the
-    /// panels' derived facts equal to computing everything afresh.
+    /// Through the app: typed amounts, drags, status changes, undo and redo keep the
+    /// evaluation and the panels' derived facts (findings, strips, the meeting's
+    /// progress) equal to computing everything afresh.
     #[test]
     fn the_app_stays_equal_to_a_fresh_evaluation(
-        steps in proptest::collection::vec((any::<usize>(), 0_u8..4, 0_i64..60), 1..10),
+        steps in proptest::collection::vec((any::<usize>(), 0_u8..5, 0_i64..60), 1..10),
     ) {
         use kalibrer::ui::KalibrerApp;
         use kalibrer::ui::command::Command;
@@ -105,7 +106,11 @@ proptest! {
                 0 => Command::SetAmount { manager, amount },
                 1 => Command::DragAmount { manager, amount },
                 2 => Command::Undo,
-                _ => Command::Redo,
+                3 => Command::Redo,
+                _ => Command::SetStatus {
+                    manager,
+                    status: kalibrer::model::MeetingStatus::ALL[value as usize % kalibrer::model::MeetingStatus::ALL.len()],
+                },
             };
             app.apply(&ctx, command);
             app.refresh();

@@ -194,3 +194,37 @@ fn snapshots_of_main_screen_and_presentation_mode() {
     harness.run();
     harness.snapshot("presentation_mode");
 }
+
+#[test]
+fn unit_and_superior_filters_offer_the_sessions_values_and_narrow_the_table() {
+    let session = demo();
+    let unit = "Center for Cybersikkerhed";
+    let inside = session.managers.iter().find(|m| m.unit == unit).expect("a manager in the unit");
+    let outside = &session.managers[0];
+    assert_ne!(outside.unit, unit);
+    let mut harness = harness(session.clone());
+    assert!(harness.query_by_label(&format!("Beløb for {}", outside.name)).is_some(), "first row shown");
+
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Enhed").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, unit).click();
+    harness.run();
+    assert!(harness.query_by_label(&format!("Beløb for {}", inside.name)).is_some());
+    assert!(harness.query_by_label(&format!("Beløb for {}", outside.name)).is_none(), "other units hidden");
+
+    // The superior list shows the executives by name; choosing one narrows further.
+    let exec = session.executives.iter().find(|e| e.id == inside.superior).expect("superior");
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Reference").click();
+    harness.run();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, &exec.name).click();
+    harness.run();
+    assert!(harness.query_by_label(&format!("Beløb for {}", inside.name)).is_some());
+    let other_in_unit = session.managers.iter().find(|m| m.unit == unit && m.superior != inside.superior);
+    if let Some(m) = other_in_unit {
+        assert!(harness.query_by_label(&format!("Beløb for {}", m.name)).is_none());
+    }
+
+    harness.get_by_label("Nulstil").click();
+    harness.run();
+    assert!(harness.query_by_label(&format!("Beløb for {}", outside.name)).is_some(), "reset shows all again");
+}

@@ -4,11 +4,12 @@
 //! The embedded demo has no file and gets no copy. On start, a copy newer than its file
 //! is offered back (`recovery_ui.rs`).
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::io;
-use crate::model::Session;
+use crate::model::{Manager, Session};
 
 /// How long after the first unsaved change the recovery copy is written.
 pub const AUTOSAVE_AFTER: Duration = Duration::from_secs(10);
@@ -43,18 +44,16 @@ pub fn newer_recovery(path: &Path) -> Option<(PathBuf, Session)> {
 /// removed or changed), for showing what a recovery would bring back.
 #[must_use]
 pub fn differing_managers(old: &Session, new: &Session) -> Vec<String> {
-    let mut out = Vec::new();
-    for m in &new.managers {
-        match old.managers.iter().find(|o| o.id == m.id) {
-            Some(o) if o == m => {}
-            _ => out.push(m.name.clone()),
-        }
-    }
-    for o in &old.managers {
-        if !new.managers.iter().any(|m| m.id == o.id) {
-            out.push(o.name.clone());
-        }
-    }
+    // By id through maps: a state-wide session has 20,000 managers.
+    let old_by_id: HashMap<&str, &Manager> = old.managers.iter().map(|m| (m.id.as_str(), m)).collect();
+    let new_ids: HashSet<&str> = new.managers.iter().map(|m| m.id.as_str()).collect();
+    let mut out: Vec<String> = new
+        .managers
+        .iter()
+        .filter(|m| old_by_id.get(m.id.as_str()).is_none_or(|o| *o != *m))
+        .map(|m| m.name.clone())
+        .collect();
+    out.extend(old.managers.iter().filter(|o| !new_ids.contains(o.id.as_str())).map(|o| o.name.clone()));
     out
 }
 
@@ -109,5 +108,20 @@ mod tests {
     fn recovery_path_sits_beside_the_file() {
         assert_eq!(recovery_path(Some(Path::new("/m/kalibrering.ron"))), PathBuf::from("/m/kalibrering.gendan.ron"));
         assert!(recovery_path(None).ends_with("kalibrer-gendan.ron"));
+    }
+
+    #[test]
+    fn differing_managers_lists_changed_added_and_removed() {
+        let old = io::parse_session(io::DEMO_RON).expect("demo");
+        assert!(differing_managers(&old, &old).is_empty());
+        let mut new = old.clone();
+        new.managers[3].notes = "ændret".into();
+        let removed = new.managers.remove(0);
+        let mut added = new.managers[1].clone();
+        added.id = "NY01".into();
+        added.name = "Ny Leder".into();
+        new.managers.push(added);
+        let differing = differing_managers(&old, &new);
+        assert_eq!(differing, vec![old.managers[3].name.clone(), "Ny Leder".to_string(), removed.name]);
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::engine::{Evaluation, Severity};
-use crate::model::Session;
+use crate::model::{MeetingStatus, Session};
 
 use super::view::agenda_order;
 
@@ -25,8 +25,14 @@ pub struct Derived {
     pub accepted: Vec<bool>,
     /// Findings in display order: open ones first (engine order), accepted ones last.
     pub finding_order: Vec<usize>,
+    /// Per manager: their findings (indices into `eval.findings`, engine order), as the
+    /// one concerned or the other party.
+    pub findings_of: Vec<Vec<usize>>,
     /// Open (not accepted) fejl and advarsler.
     pub open_counts: (usize, usize),
+    /// The meeting's progress: managers discussed (any status but "ikke drøftet") and
+    /// decided.
+    pub progress: (usize, usize),
     /// Per level (index into `session.levels`): how many managers fall in each of the
     /// [`STRIP_COLUMNS`] columns of the spread panel's strip (band ± a fifth).
     pub strip_bins: Vec<Vec<u32>>,
@@ -70,6 +76,7 @@ impl Derived {
             ..Self::default()
         };
         derived.update_findings(session, eval);
+        derived.update_progress(session);
         for i in 0..n {
             derived.update_strip(session, eval, i);
         }
@@ -84,6 +91,7 @@ impl Derived {
             return;
         }
         self.update_findings(session, eval);
+        self.update_progress(session);
         for &i in changed {
             self.update_strip(session, eval, i);
         }
@@ -105,8 +113,15 @@ impl Derived {
             .collect();
         self.worst = vec![None; n];
         self.count = vec![0; n];
+        self.findings_of = vec![Vec::new(); n];
         self.open_counts = (0, 0);
         for (k, f) in eval.findings.iter().enumerate() {
+            let concerned = [manager_of(&f.manager), manager_of(&f.other_manager)];
+            for i in concerned.into_iter().flatten() {
+                if self.findings_of[i].last() != Some(&k) {
+                    self.findings_of[i].push(k);
+                }
+            }
             if self.accepted[k] {
                 continue;
             }
@@ -115,7 +130,7 @@ impl Derived {
                 Severity::Advarsel => self.open_counts.1 += 1,
                 Severity::Info => {}
             }
-            for i in [manager_of(&f.manager), manager_of(&f.other_manager)].into_iter().flatten() {
+            for i in concerned.into_iter().flatten() {
                 self.count[i] += 1;
                 self.worst[i] = Some(self.worst[i].map_or(f.severity, |w| w.min(f.severity)));
             }
@@ -125,6 +140,19 @@ impl Derived {
             .filter(|&k| !accepted[k])
             .chain((0..eval.findings.len()).filter(|&k| accepted[k]))
             .collect();
+    }
+
+    /// The index of the manager with this id.
+    #[must_use]
+    pub fn manager_index(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// Counts the discussed and decided managers (once per change, not per frame).
+    fn update_progress(&mut self, session: &Session) {
+        let status = |s| session.managers.iter().filter(|m| m.status == s).count();
+        let decided = status(MeetingStatus::Besluttet);
+        self.progress = (session.managers.len() - status(MeetingStatus::IkkeDroeftet), decided);
     }
 
     /// Moves manager `i` to the strip column of their current amount.

@@ -29,7 +29,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         |ui, range| {
             for &k in &data.derived.finding_order[range] {
                 let f = &findings[k];
-                let manager = f.manager.as_deref().and_then(|id| data.session.manager_index(id));
+                let manager = f.manager.as_deref().and_then(|id| data.derived.manager_index(id));
                 let who = manager.map(|i| view.display_name(&data.session.managers[i]));
                 let message = finding_message(f, view.presentation);
                 let word = if data.derived.accepted[k] { "accepteret" } else { f.severity.word() };

@@ -123,13 +123,8 @@ fn goals_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, frame: Decimal, out: &m
 fn manager_findings_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out: &mut Vec<Command>) {
     let m = &data.session.managers[i];
     let id = &m.id;
-    let mine = data
-        .eval
-        .findings
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.manager.as_ref() == Some(id) || f.other_manager.as_ref() == Some(id));
-    for (k, f) in mine {
+    let mine = data.derived.findings_of.get(i).map_or(&[][..], Vec::as_slice);
+    for (k, f) in mine.iter().filter_map(|&k| data.eval.findings.get(k).map(|f| (k, f))) {
         let message = finding_message(f, view.presentation);
         if let Some(a) = crate::engine::finding::acceptance_of(m, f) {
             ui.label(RichText::new(format!("✔ accepteret: {message}")).color(theme::MUTED));

@@ -122,11 +122,13 @@ fn dot_ui(
 ) {
     let m = &data.session.managers[i];
     let amount = data.eval.amounts[i].amount;
-    let name = view.display_name(m);
+    // Built only when needed: a dense lane has hundreds of dots each frame.
+    let name = || view.display_name(m);
     let hit = Rect::from_center_size(p, vec2(theme::DOT_RADIUS * 2.0 + 6.0, theme::DOT_RADIUS * 2.0 + 6.0));
     let response = ui.interact(hit, ui.scope_id().with(("dot", i)), Sense::click_and_drag());
-    response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, format!("{name}: {}", format_kr(amount))));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Slider, true, format!("{}: {}", name(), format_kr(amount)))
+    });
     let selected = view.selected == Some(i);
     let li = data.eval.level_of[i].unwrap_or(0);
     let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
@@ -141,7 +143,7 @@ fn dot_ui(
     if selected {
         painter.circle_stroke(p, r + 3.0, Stroke::new(2.5, theme::SELECTED));
         let galley = painter.layout_no_wrap(
-            format!("{name} · {}", format_kr(amount)),
+            format!("{} · {}", name(), format_kr(amount)),
             FontId::new(15.0, theme::bold_family()),
             Color32::BLACK,
         );
@@ -151,7 +153,7 @@ fn dot_ui(
         painter.galley(label.min + vec2(3.0, 3.0), galley, Color32::BLACK);
     }
     if response.hovered() && !response.dragged() {
-        response.clone().on_hover_text(format!("{name}\n{} · {}", m.unit, format_kr(amount)));
+        response.clone().on_hover_text(format!("{}\n{} · {}", name(), m.unit, format_kr(amount)));
     }
     if response.clicked() || response.drag_started() {
         out.push(Command::Select(Some(i)));

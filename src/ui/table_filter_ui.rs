@@ -14,10 +14,20 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
             egui::TextEdit::singleline(&mut view.filter.text).hint_text("navn, id eller enhed").desired_width(170.0),
         )
         .labelled_by(label.id);
-        let units: BTreeSet<&str> = session.managers.iter().map(|m| m.unit.as_str()).collect();
-        combo(ui, "Enhed", &mut view.filter.unit, units.into_iter().map(|u| (u.to_string(), u.to_string())));
-        let superiors = session.executives.iter().map(|e| (e.id.clone(), e.name.clone()));
-        combo(ui, "Reference", &mut view.filter.superior, superiors);
+        // The option lists are built only while a list is open: collecting the units of
+        // 20,000 managers every frame would cost more than drawing the whole table.
+        let unit_shown = view.filter.unit.clone();
+        combo(ui, "Enhed", &mut view.filter.unit, unit_shown, || {
+            let units: BTreeSet<&str> = session.managers.iter().map(|m| m.unit.as_str()).collect();
+            units.into_iter().map(|u| (u.to_string(), u.to_string())).collect()
+        });
+        let superior_shown =
+            view.filter.superior.as_ref().map(|id| {
+                session.executives.iter().find(|e| &e.id == id).map_or_else(|| id.clone(), |e| e.name.clone())
+            });
+        combo(ui, "Reference", &mut view.filter.superior, superior_shown, || {
+            session.executives.iter().map(|e| (e.id.clone(), e.name.clone())).collect()
+        });
         egui::ComboBox::from_label("Status")
             .selected_text(view.filter.status.map_or("alle", MeetingStatus::label))
             .show_ui(ui, |ui| {
@@ -38,16 +48,19 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
     });
 }
 
-/// A combo box choosing one value or "alle".
-fn combo(ui: &mut egui::Ui, label: &str, value: &mut Option<String>, options: impl Iterator<Item = (String, String)>) {
-    let options: Vec<(String, String)> = options.collect();
-    let shown = value
-        .as_ref()
-        .and_then(|v| options.iter().find(|(id, _)| id == v).map(|(_, n)| n.clone()))
-        .unwrap_or_else(|| "alle".to_string());
+/// A combo box choosing one value or "alle"; `shown` is the chosen value's name and
+/// `options` (id, name) is only called while the list is open.
+fn combo(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Option<String>,
+    shown: Option<String>,
+    options: impl FnOnce() -> Vec<(String, String)>,
+) {
+    let shown = shown.unwrap_or_else(|| "alle".to_string());
     egui::ComboBox::from_label(label).selected_text(shown).width(150.0).show_ui(ui, |ui| {
         ui.selectable_value(value, None, "alle");
-        for (id, name) in options {
+        for (id, name) in options() {
             ui.selectable_value(value, Some(id), name);
         }
     });

@@ -6,7 +6,6 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::{Evaluation, PoolStatus};
-use crate::model::MeetingStatus;
 use crate::model::money::format_kr;
 
 use super::command::Command;
@@ -44,7 +43,7 @@ pub fn ui(
         counts_ui(ui, derived);
         // The progress goes to the end of the second row when this one is full (long
         // organisation names, presentation mode) – never on a row of its own.
-        let progress = progress_text(doc);
+        let progress = progress_text(doc, derived);
         if progress_width(ui, &progress) + 2.0 * ui.spacing().item_spacing.x + 6.0 <= ui.available_size_before_wrap().x
         {
             ui.separator();
@@ -85,7 +84,7 @@ pub fn ui(
         }
         if !progress_shown {
             ui.separator();
-            ui.add(progress_text(doc));
+            ui.add(progress_text(doc, derived));
         }
         if let Some(notice) = &view.notice {
             ui.separator();
@@ -145,11 +144,9 @@ fn counts_ui(ui: &mut egui::Ui, derived: &super::derived::Derived) {
 }
 
 /// Discussed / decided counts, as one label that never wraps.
-fn progress_text(doc: &Document) -> egui::Label {
-    let managers = &doc.session.managers;
-    let n = managers.len();
-    let decided = managers.iter().filter(|m| m.status == MeetingStatus::Besluttet).count();
-    let discussed = managers.iter().filter(|m| m.status != MeetingStatus::IkkeDroeftet).count();
+fn progress_text(doc: &Document, derived: &super::derived::Derived) -> egui::Label {
+    let n = doc.session.managers.len();
+    let (discussed, decided) = derived.progress;
     egui::Label::new(RichText::new(format!("Drøftet {discussed}/{n} · Besluttet {decided}/{n}")).size(18.0)).extend()
 }
 
