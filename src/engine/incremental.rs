@@ -26,13 +26,15 @@ impl Evaluation {
         };
         let dc_levels = rules::departementschef_levels(session);
         let old = self.amounts[i].amount;
+        let old_part = stats::Part::of(old, &self.metrics[i]);
         self.amounts[i] = amounts::compute_amount_with(session, m, &session.levels[li], false);
         let used = self.pool.used - old + self.amounts[i].amount;
         self.pool.pool = session.policies.pool;
         self.pool.used = used;
         self.pool.left = session.policies.pool - used;
         self.metrics[i] = stats::metrics_of(session, m, Some(&session.levels[li]), self.amounts[i].amount);
-        self.update_level_stats(session, li);
+        let new_part = stats::Part::of(self.amounts[i].amount, &self.metrics[i]);
+        self.update_level_stats(session, li, old_part.zip(new_part));
         let previous_inversions =
             std::mem::replace(&mut self.inversions, bands::inversions(session, &self.level_of, &self.amounts));
         let dc_after = rules::departementschef_total(session, self, &dc_levels);
@@ -47,16 +49,49 @@ impl Evaluation {
         self.findings = rules::merge(&self.manager_findings, &self.global_findings);
     }
 
-    /// Recomputes the statistics of level `li` and of the whole group.
-    fn update_level_stats(&mut self, session: &Session, li: usize) {
+    /// Updates the statistics of level `li` and of the whole group after one of its
+    /// managers' part changed from `parts.0` to `parts.1`: in the kept integer sums when
+    /// there are such, else from all members (keeping the sums for the next change).
+    fn update_level_stats(&mut self, session: &Session, li: usize, parts: Option<(stats::Part, stats::Part)>) {
         let level = &session.levels[li];
-        let members: Vec<usize> = (0..self.level_of.len()).filter(|&k| self.level_of[k] == Some(li)).collect();
-        let fresh =
-            stats::level_stats(Some(level.id.clone()), Some(level.band), &members, &self.amounts, &self.metrics);
+        if self.level_sums.len() != session.levels.len() {
+            self.level_sums = vec![None; session.levels.len()];
+        }
+        let level_of = &self.level_of;
+        let members = || (0..level_of.len()).filter(|&k| level_of[k] == Some(li)).collect::<Vec<usize>>();
+        let fresh = match update_sums(&mut self.level_sums[li], parts, members, &self.amounts, &self.metrics) {
+            Some(sums) => sums.stats(Some(level.id.clone()), Some(level.band)),
+            None => {
+                stats::level_stats(Some(level.id.clone()), Some(level.band), &members(), &self.amounts, &self.metrics)
+            }
+        };
         if let Some(slot) = self.stats.per_level.iter_mut().find(|s| s.level.as_deref() == Some(level.id.as_str())) {
             *slot = fresh;
         }
-        let all: Vec<usize> = (0..self.amounts.len()).collect();
-        self.stats.total = stats::level_stats(None, None, &all, &self.amounts, &self.metrics);
+        let n = self.amounts.len();
+        let all = || (0..n).collect::<Vec<usize>>();
+        self.stats.total = match update_sums(&mut self.total_sums, parts, all, &self.amounts, &self.metrics) {
+            Some(sums) => sums.stats(None, None),
+            None => stats::level_stats(None, None, &all(), &self.amounts, &self.metrics),
+        };
     }
+}
+
+/// Moves one part in the kept sums, or (first time, or when that fails) builds them from
+/// the members; `None` when they cannot be kept as integers.
+fn update_sums<'a>(
+    sums: &'a mut Option<stats::LevelSums>,
+    parts: Option<(stats::Part, stats::Part)>,
+    members: impl FnOnce() -> Vec<usize>,
+    amounts: &[amounts::ManagerAmount],
+    metrics: &[stats::ManagerMetrics],
+) -> Option<&'a stats::LevelSums> {
+    let moved = match (sums.as_mut(), parts) {
+        (Some(s), Some((old, new))) => s.replace(old, new).is_some(),
+        _ => false,
+    };
+    if !moved {
+        *sums = stats::LevelSums::build(&members(), amounts, metrics);
+    }
+    sums.as_ref()
 }

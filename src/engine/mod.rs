@@ -54,6 +54,12 @@ pub struct Evaluation {
     /// The departementschef's total pay incl. this year's amount, that every manager's
     /// finding of that rule was computed against.
     pub(crate) dc_total: Option<Decimal>,
+    /// The integer sums behind each level's statistics (index into `session.levels`;
+    /// built on the first incremental change, `None` until then or when a value is finer
+    /// than the integer units).
+    pub(crate) level_sums: Vec<Option<stats::LevelSums>>,
+    /// The same for the whole group.
+    pub(crate) total_sums: Option<stats::LevelSums>,
 }
 
 /// The pool (budget) and how much of it the amounts use.
@@ -118,6 +124,8 @@ pub fn evaluate(session: &Session) -> Evaluation {
         manager_findings: Vec::new(),
         global_findings: Vec::new(),
         dc_total: None,
+        level_sums: Vec::new(),
+        total_sums: None,
     };
     eval.dc_total = rules::departementschef_total(session, &eval, &rules::departementschef_levels(session));
     eval.manager_findings = rules::all_manager_findings(session, &eval);

@@ -98,17 +98,28 @@ pub struct ManagerMetrics {
 /// 0 when the sum is 0.
 #[must_use]
 pub fn describe(amounts: &[Decimal]) -> Stats {
-    let n = amounts.len();
-    if n == 0 {
-        return Stats::default();
-    }
+    describe_keeping_order(amounts).0
+}
+
+/// [`describe`], also giving the amounts as sorted integer øre (`None` when one is finer
+/// than øre), for further counts without converting again.
+fn describe_keeping_order(amounts: &[Decimal]) -> (Stats, Option<Vec<i128>>) {
     // Amounts are whole kroner or øre: sort and sum them as integer øre (exact, and an
     // order of magnitude faster than Decimal arithmetic); anything finer takes the
     // Decimal path.
     let Some(mut cents) = amounts.iter().map(|a| fixed::to_scaled(*a, 2)).collect::<Option<Vec<i128>>>() else {
-        return describe_decimal(amounts);
+        return (describe_decimal(amounts), None);
     };
     cents.sort_unstable();
+    (describe_sorted(&cents), Some(cents))
+}
+
+/// [`describe`] of amounts given as sorted integer øre.
+fn describe_sorted(cents: &[i128]) -> Stats {
+    let n = cents.len();
+    if n == 0 {
+        return Stats::default();
+    }
     let sum: i128 = cents.iter().sum();
     let squares: i128 = cents.iter().map(|x| x * x).sum();
     let weighted: i128 = cents.iter().zip(1_i128..).map(|(x, i)| x * i).sum();
@@ -125,10 +136,10 @@ pub fn describe(amounts: &[Decimal]) -> Stats {
         sum: money(sum),
         variance: fixed::from_scaled(n_i * squares - sum * sum, 4) / Decimal::from(n * n),
         weighted: money(weighted),
-        longest: longest_run(&cents),
+        longest: longest_run(cents),
         min: money(cents[0]),
         max: money(cents[n - 1]),
-        median: median(&cents),
+        median: median(cents),
         quartiles: if n == 1 { (money(cents[0]), money(cents[0])) } else { (median(lower), median(upper)) },
     })
 }
@@ -276,6 +287,10 @@ pub(crate) fn level_stats(
     amounts: &[ManagerAmount],
     metrics: &[ManagerMetrics],
 ) -> LevelStats {
+    if let Some(sums) = LevelSums::build(members, amounts, metrics) {
+        return sums.stats(level, band);
+    }
+    // Some value is finer than øre (amounts) or 10⁻⁶ (band positions): Decimal arithmetic.
     let k = members.len();
     let (mut values, mut positions) = (Vec::with_capacity(k), Vec::with_capacity(k));
     let (mut last, mut this) = (Vec::with_capacity(k), Vec::with_capacity(k));
@@ -288,11 +303,11 @@ pub(crate) fn level_stats(
             this.push(a);
         }
     }
-    let stats = describe(&values);
+    let (stats, sorted_cents) = describe_keeping_order(&values);
     let n = Decimal::from(k.max(1));
     let mean_band_position_percent =
         (!positions.is_empty()).then(|| fixed::sum(&positions, 6) / Decimal::from(positions.len()));
-    let (at_min, at_max) = band.map_or((0, 0), |b| at_band_edges(&values, b));
+    let (at_min, at_max) = band.map_or((0, 0), |b| at_band_edges(&values, sorted_cents.as_deref(), b));
     let last_year_sum = (!last.is_empty()).then(|| fixed::sum(&last, 2));
     let this_of_those = fixed::sum(&this, 2);
     LevelStats {
@@ -306,16 +321,125 @@ pub(crate) fn level_stats(
     }
 }
 
-/// How many values are at or below the band's minimum and at or above its maximum
-/// (compared as integer øre where possible).
-fn at_band_edges(values: &[Decimal], band: Band) -> (usize, usize) {
-    let (mut at_min, mut at_max) = (0, 0);
-    let edges = fixed::to_scaled(band.min, 2).zip(fixed::to_scaled(band.max, 2));
-    for v in values {
-        let (low, high) = match (edges, fixed::to_scaled(*v, 2)) {
-            (Some((min, max)), Some(c)) => (c <= min, c >= max),
-            _ => (*v <= band.min, *v >= band.max),
+/// One manager's part in a level's statistics, as exact integers: amount in øre, band
+/// position in 10⁻⁶ %, last year's amount in øre.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Part {
+    cents: i128,
+    position: Option<i128>,
+    last: Option<i128>,
+}
+
+impl Part {
+    /// The part of a manager with this amount and measures; `None` when a value is
+    /// finer than the integer units.
+    pub(crate) fn of(amount: Decimal, metrics: &ManagerMetrics) -> Option<Self> {
+        let scaled = |v: Option<Decimal>, scale| match v {
+            Some(v) => fixed::to_scaled(v, scale).map(Some),
+            None => Some(None),
         };
+        Some(Self {
+            cents: fixed::to_scaled(amount, 2)?,
+            position: scaled(metrics.band_position_percent, 6)?,
+            last: scaled(metrics.last_year, 2)?,
+        })
+    }
+}
+
+/// The exact integer sums a level's (or the group's) statistics come from. Kept in the
+/// evaluation so that one manager's change moves one value in the sorted amounts and
+/// adjusts the sums, instead of converting and sorting every amount again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct LevelSums {
+    /// The amounts in øre, ascending.
+    sorted: Vec<i128>,
+    /// Σ band position (10⁻⁶ %) and how many have one.
+    positions: (i128, usize),
+    /// Σ last year's amount (øre) of those who had one, and how many.
+    last: (i128, usize),
+    /// Σ this year's amount (øre) of those who had a last year.
+    this_of_those: i128,
+}
+
+impl LevelSums {
+    /// The sums of the `members`; `None` when a value is finer than the integer units.
+    pub(crate) fn build(members: &[usize], amounts: &[ManagerAmount], metrics: &[ManagerMetrics]) -> Option<Self> {
+        let mut sums = Self { sorted: Vec::with_capacity(members.len()), ..Self::default() };
+        for &i in members {
+            let part = Part::of(amounts[i].amount, &metrics[i])?;
+            sums.sorted.push(part.cents);
+            sums.add(part, 1)?;
+        }
+        sums.sorted.sort_unstable();
+        Some(sums)
+    }
+
+    /// Adds (`sign` 1) or removes (−1) a part's sums; `None` on overflow.
+    fn add(&mut self, part: Part, sign: i128) -> Option<()> {
+        let count = |n: usize| if sign > 0 { n.checked_add(1) } else { n.checked_sub(1) };
+        if let Some(p) = part.position {
+            self.positions = (self.positions.0.checked_add(sign * p)?, count(self.positions.1)?);
+        }
+        if let Some(l) = part.last {
+            self.last = (self.last.0.checked_add(sign * l)?, count(self.last.1)?);
+            self.this_of_those = self.this_of_those.checked_add(sign * part.cents)?;
+        }
+        Some(())
+    }
+
+    /// Replaces one member's part `old` by `new`; `None` (sums then unusable) when `old`
+    /// is not among them or a sum overflows.
+    pub(crate) fn replace(&mut self, old: Part, new: Part) -> Option<()> {
+        let at = self.sorted.binary_search(&old.cents).ok()?;
+        self.sorted.remove(at);
+        let to = self.sorted.partition_point(|&c| c < new.cents);
+        self.sorted.insert(to, new.cents);
+        self.add(old, -1)?;
+        self.add(new, 1)
+    }
+
+    /// The statistics, exactly as [`level_stats`] computes them from the same values.
+    pub(crate) fn stats(&self, level: Option<String>, band: Option<Band>) -> LevelStats {
+        let k = self.sorted.len();
+        let n = Decimal::from(k.max(1));
+        let (at_min, at_max) = match band {
+            Some(b) => match fixed::to_scaled(b.min, 2).zip(fixed::to_scaled(b.max, 2)) {
+                Some((min, max)) => {
+                    (self.sorted.partition_point(|&c| c <= min), k - self.sorted.partition_point(|&c| c < max))
+                }
+                // Band edges finer than øre: compare as Decimal.
+                None => (
+                    self.sorted.partition_point(|&c| fixed::from_scaled(c, 2) <= b.min),
+                    k - self.sorted.partition_point(|&c| fixed::from_scaled(c, 2) < b.max),
+                ),
+            },
+            None => (0, 0),
+        };
+        let last_year_sum = (self.last.1 > 0).then(|| fixed::from_scaled(self.last.0, 2));
+        let this_of_those = fixed::from_scaled(self.this_of_those, 2);
+        LevelStats {
+            level,
+            stats: describe_sorted(&self.sorted),
+            mean_band_position_percent: (self.positions.1 > 0)
+                .then(|| fixed::from_scaled(self.positions.0, 6) / Decimal::from(self.positions.1)),
+            share_at_min_percent: Decimal::from(at_min * 100) / n,
+            share_at_max_percent: Decimal::from(at_max * 100) / n,
+            last_year_sum,
+            change_vs_last_percent: last_year_sum.and_then(|l| percent(this_of_those - l, l)),
+        }
+    }
+}
+
+/// How many values are at or below the band's minimum and at or above its maximum:
+/// by binary search in the sorted øre when there are such, else value by value.
+fn at_band_edges(values: &[Decimal], sorted_cents: Option<&[i128]>, band: Band) -> (usize, usize) {
+    let edges = fixed::to_scaled(band.min, 2).zip(fixed::to_scaled(band.max, 2));
+    if let (Some((min, max)), Some(sorted)) = (edges, sorted_cents) {
+        return (sorted.partition_point(|&c| c <= min), sorted.len() - sorted.partition_point(|&c| c < max));
+    }
+    let (mut at_min, mut at_max) = (0, 0);
+    for v in values {
+        let (low, high) = (*v <= band.min, *v >= band.max);
         at_min += usize::from(low);
         at_max += usize::from(high);
     }
@@ -346,4 +470,30 @@ pub fn group_stats(
         .collect();
     let all: Vec<usize> = (0..amounts.len()).collect();
     GroupStats { per_level, total: level_stats(None, None, &all, amounts, metrics) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kr(v: i64) -> Decimal {
+        Decimal::from(v)
+    }
+
+    #[test]
+    fn band_edges_are_counted_inclusively_on_both_paths() {
+        let band = Band { min: kr(50_000), max: kr(100_000) };
+        // 40,000 and 50,000 at or below the minimum; 100,000 and 120,000 at or above the
+        // maximum; 99,999.99 and 75,000 inside.
+        let values = [kr(50_000), kr(40_000), kr(75_000), kr(100_000), kr(120_000), Decimal::new(9_999_999, 2)];
+        let (stats, sorted) = describe_keeping_order(&values);
+        assert_eq!(stats.min, kr(40_000));
+        assert_eq!(at_band_edges(&values, sorted.as_deref(), band), (2, 2));
+        assert_eq!(at_band_edges(&values, None, band), (2, 2));
+        // A value finer than øre sends the whole level down the Decimal path.
+        let finer = [&values[..], &[Decimal::new(60_000_005, 3)]].concat();
+        let (_, sorted) = describe_keeping_order(&finer);
+        assert!(sorted.is_none());
+        assert_eq!(at_band_edges(&finer, sorted.as_deref(), band), (2, 2));
+    }
 }

@@ -102,27 +102,31 @@ impl Derived {
         let n = session.managers.len();
         let index = &self.index;
         let manager_of = |id: &Option<String>| id.as_deref().and_then(|id| index.get(id)).copied();
-        self.accepted = eval
-            .findings
-            .iter()
-            .map(|f| {
-                f.rule.may_be_accepted()
-                    && manager_of(&f.manager)
-                        .is_some_and(|i| crate::engine::finding::acceptance_of(&session.managers[i], f).is_some())
-            })
-            .collect();
-        self.worst = vec![None; n];
-        self.count = vec![0; n];
-        self.findings_of = vec![Vec::new(); n];
+        // One pass, reusing the per-manager vectors: this runs on every drag step, and a
+        // state-wide session has thousands of findings.
+        self.worst.clear();
+        self.worst.resize(n, None);
+        self.count.clear();
+        self.count.resize(n, 0);
+        self.findings_of.resize_with(n, Vec::new);
+        self.findings_of.iter_mut().for_each(Vec::clear);
+        self.accepted.clear();
         self.open_counts = (0, 0);
         for (k, f) in eval.findings.iter().enumerate() {
-            let concerned = [manager_of(&f.manager), manager_of(&f.other_manager)];
+            let own = manager_of(&f.manager);
+            let concerned = [own, manager_of(&f.other_manager)];
             for i in concerned.into_iter().flatten() {
                 if self.findings_of[i].last() != Some(&k) {
                     self.findings_of[i].push(k);
                 }
             }
-            if self.accepted[k] {
+            let accepted = f.rule.may_be_accepted()
+                && own.is_some_and(|i| {
+                    let m = &session.managers[i];
+                    !m.accepted.is_empty() && crate::engine::finding::acceptance_of(m, f).is_some()
+                });
+            self.accepted.push(accepted);
+            if accepted {
                 continue;
             }
             match f.severity {
@@ -136,10 +140,9 @@ impl Derived {
             }
         }
         let accepted = &self.accepted;
-        self.finding_order = (0..eval.findings.len())
-            .filter(|&k| !accepted[k])
-            .chain((0..eval.findings.len()).filter(|&k| accepted[k]))
-            .collect();
+        self.finding_order.clear();
+        self.finding_order.extend((0..eval.findings.len()).filter(|&k| !accepted[k]));
+        self.finding_order.extend((0..eval.findings.len()).filter(|&k| accepted[k]));
     }
 
     /// The index of the manager with this id.
