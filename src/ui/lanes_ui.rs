@@ -70,7 +70,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
 /// The lane label, the band bar and the level's mean.
 fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, li: usize, lane: Rect, color: Color32) {
     let level = &data.session.levels[li];
-    let n = data.eval.level_of.iter().filter(|l| **l == Some(li)).count();
+    let stats = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
+    let n = stats.map_or(0, |s| s.stats.n);
     painter.line_segment([lane.left_bottom(), lane.right_bottom()], Stroke::new(1.0, theme::GRID));
     painter.text(
         pos2(lane.left() + 6.0, lane.center().y - 9.0),
@@ -82,7 +83,12 @@ fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, 
     painter.text(
         pos2(lane.left() + 6.0, lane.center().y + 11.0),
         Align2::LEFT_CENTER,
-        format!("{n} · {}–{}", format_number(level.band.min), format_number(level.band.max)),
+        format!(
+            "{n} {} · spænd {}–{} t.kr.",
+            if n == 1 { "leder" } else { "ledere" },
+            thousands(level.band.min),
+            thousands(level.band.max)
+        ),
         FontId::proportional(13.0),
         theme::MUTED,
     );
@@ -92,8 +98,7 @@ fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, 
     );
     painter.rect_filled(band, 5.0, theme::band_fill(color));
     painter.rect_stroke(band, 5.0, Stroke::new(1.5, color), egui::StrokeKind::Inside);
-    let mean = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
-    if let Some(mean) = mean.filter(|s| s.stats.n > 0).map(|s| s.stats.mean) {
+    if let Some(mean) = stats.filter(|s| s.stats.n > 0).map(|s| s.stats.mean) {
         let x = axis.x(mean);
         painter
             .line_segment([pos2(x, lane.top() + 4.0), pos2(x, lane.bottom() - 4.0)], Stroke::new(2.5, Color32::BLACK));
@@ -105,6 +110,14 @@ fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, 
             Color32::BLACK,
         );
     }
+}
+
+/// An amount in thousands for the compact lane label: "30", "1.250", "32,5".
+fn thousands(amount: Decimal) -> String {
+    let t = (amount / Decimal::from(1_000)).round_dp(1);
+    let whole = format_number(t.trunc());
+    let tenths = ((t - t.trunc()).abs() * Decimal::TEN).trunc();
+    if tenths.is_zero() { whole } else { format!("{whole},{tenths}") }
 }
 
 /// One manager's dot: drawing, hover, click to select, drag to change the amount.
@@ -180,5 +193,18 @@ fn draw_axis(painter: &egui::Painter, axis: &KrAxis, rect: Rect) {
         let x = axis.x(t);
         painter.line_segment([pos2(x, rect.top()), pos2(x, y)], Stroke::new(1.0, theme::GRID));
         painter.text(pos2(x, y + 3.0), Align2::CENTER_TOP, format_number(t), FontId::proportional(14.0), theme::MUTED);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lane_thousands_are_short_and_danish() {
+        assert_eq!(thousands(Decimal::from(30_000)), "30");
+        assert_eq!(thousands(Decimal::from(32_500)), "32,5");
+        assert_eq!(thousands(Decimal::from(1_250_000)), "1.250");
+        assert_eq!(thousands(Decimal::from(99_960)), "100");
     }
 }

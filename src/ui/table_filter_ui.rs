@@ -28,14 +28,17 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
         combo(ui, "Reference", &mut view.filter.superior, superior_shown, || {
             session.executives.iter().map(|e| (e.id.clone(), e.name.clone())).collect()
         });
-        egui::ComboBox::from_label("Status")
+        let label = ui.label("Status");
+        egui::ComboBox::from_id_salt("filter_status")
             .selected_text(view.filter.status.map_or("alle", MeetingStatus::label))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut view.filter.status, None, "alle");
                 for s in MeetingStatus::ALL {
                     ui.selectable_value(&mut view.filter.status, Some(s), s.label());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         let active = view.filter != Filter::default() || view.sort != (SortColumn::Agenda, true);
         if ui
             .add_enabled(active, egui::Button::new("Nulstil"))
@@ -58,10 +61,17 @@ fn combo(
     options: impl FnOnce() -> Vec<(String, String)>,
 ) {
     let shown = shown.unwrap_or_else(|| "alle".to_string());
-    egui::ComboBox::from_label(label).selected_text(shown).width(150.0).show_ui(ui, |ui| {
-        ui.selectable_value(value, None, "alle");
-        for (id, name) in options() {
-            ui.selectable_value(value, Some(id), name);
-        }
-    });
+    // The label before its list, as in the search field: "Enhed [alle ▾]".
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(("filter", label.id))
+        .selected_text(shown)
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "alle");
+            for (id, name) in options() {
+                ui.selectable_value(value, Some(id), name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }

@@ -30,7 +30,7 @@ const COLUMNS: [(&str, SortColumn, f32); 11] = [
     ("Sidste år", SortColumn::LastYear, 88.0),
     ("Ændring", SortColumn::Change, 78.0),
     ("I spænd", SortColumn::BandPosition, 84.0),
-    ("Status", SortColumn::Status, 96.0),
+    ("Status", SortColumn::Status, 122.0),
     ("Fund", SortColumn::Findings, 64.0),
 ];
 
