@@ -54,10 +54,9 @@ impl LanesLayout {
         let mut mesh = Mesh::default();
         for &(li, lane) in lanes {
             let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
-            if members[li].len() > theme::DENSE_LEVEL {
-                density(&mut mesh, &axis, data, &members[li], lane, color);
-            } else {
-                place_dots(&axis, data, &members[li], lane, &mut dot_pos);
+            match place_dots(&axis, data, &members[li], lane) {
+                Some(placed) => placed.into_iter().for_each(|(i, p)| dot_pos[i] = Some(p)),
+                None => density(&mut mesh, &axis, data, &members[li], lane, color),
             }
         }
         for inv in &data.eval.inversions {
@@ -140,20 +139,38 @@ pub fn line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
 }
 
 /// Places the dots of a lane, stacking dots that would overlap into rows above and below.
-fn place_dots(axis: &KrAxis, data: Data<'_>, members: &[usize], lane: Rect, out: &mut [Option<Pos2>]) {
+/// `None` when the level is drawn as a density strip instead: more than
+/// [`theme::DENSE_LEVEL`] managers, or more than [`theme::CROWDED_LEVEL`] whose dots
+/// would cover each other (a state-wide level of a hundred direktører); a small group
+/// keeps its dots even when some overlap, as they are how the meeting drags amounts.
+fn place_dots(axis: &KrAxis, data: Data<'_>, members: &[usize], lane: Rect) -> Option<Vec<(usize, Pos2)>> {
+    if members.len() > theme::DENSE_LEVEL {
+        return None;
+    }
     let mut sorted: Vec<(f32, usize)> = members.iter().map(|&i| (axis.x(data.eval.amounts[i].amount), i)).collect();
     sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let placed = stack(&sorted, lane);
+    let crowded = members.len() > theme::CROWDED_LEVEL && placed.iter().any(|&(_, _, overlaps)| overlaps);
+    (!crowded).then(|| placed.into_iter().map(|(i, p, _)| (i, p)).collect())
+}
+
+/// Stacks dots (x, manager) sorted by x into five rows; each with whether it had to
+/// overlap another because every row was taken at its x.
+fn stack(sorted: &[(f32, usize)], lane: Rect) -> Vec<(usize, Pos2, bool)> {
     let offsets = [0.0, -1.0, 1.0, -2.0, 2.0];
     let gap = theme::DOT_RADIUS * 2.0 + 1.0;
     let mut last = [f32::NEG_INFINITY; 5];
-    for (x, i) in sorted {
-        let row = (0..offsets.len())
-            .find(|&r| x - last[r] >= gap)
-            .unwrap_or_else(|| (0..offsets.len()).min_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0));
-        last[row] = x;
-        let y = lane.center().y + offsets[row] * (theme::DOT_RADIUS * 1.5);
-        out[i] = Some(pos2(x, y.clamp(lane.top() + theme::DOT_RADIUS, lane.bottom() - theme::DOT_RADIUS)));
-    }
+    sorted
+        .iter()
+        .map(|&(x, i)| {
+            let free = (0..offsets.len()).find(|&r| x - last[r] >= gap);
+            let row =
+                free.unwrap_or_else(|| (0..offsets.len()).min_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0));
+            last[row] = x;
+            let y = lane.center().y + offsets[row] * (theme::DOT_RADIUS * 1.5);
+            (i, pos2(x, y.clamp(lane.top() + theme::DOT_RADIUS, lane.bottom() - theme::DOT_RADIUS)), free.is_none())
+        })
+        .collect()
 }
 
 /// A dense level as a histogram strip of 4-point bins.
@@ -173,5 +190,57 @@ fn density(mesh: &mut Mesh, axis: &KrAxis, data: Data<'_>, members: &[usize], la
             Rect::from_min_max(pos2(x, lane.bottom() - 4.0 - h), pos2(x + 3.0, lane.bottom() - 4.0)),
             color,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dots_stack_into_five_rows_and_report_overlap() {
+        let lane = Rect::from_min_max(pos2(0.0, 0.0), pos2(1000.0, 60.0));
+        // Five dots at one x fit in the five rows; the sixth has to overlap.
+        let five: Vec<(f32, usize)> = (0..5).map(|i| (100.0, i)).collect();
+        let placed = stack(&five, lane);
+        assert!(placed.iter().all(|&(_, _, overlaps)| !overlaps));
+        let mut ys: Vec<f32> = placed.iter().map(|&(_, p, _)| p.y).collect();
+        ys.dedup();
+        assert_eq!(ys.len(), 5, "each in its own row");
+        let six: Vec<(f32, usize)> = (0..6).map(|i| (100.0, i)).collect();
+        assert!(stack(&six, lane)[5].2);
+        // Dots a full diameter apart share the middle row.
+        let apart: Vec<(f32, usize)> = (0..10).map(|i| (i as f32 * (theme::DOT_RADIUS * 2.0 + 1.0), i)).collect();
+        assert!(stack(&apart, lane).iter().all(|&(_, p, overlaps)| p.y == lane.center().y && !overlaps));
+    }
+
+    fn layout_of(session: &crate::model::Session) -> (LanesLayout, Vec<Option<usize>>) {
+        let eval = crate::engine::evaluate(session);
+        let derived = super::super::derived::Derived::new(session, &eval);
+        let data = Data { session, eval: &eval, derived: &derived, revision: 1 };
+        let rect = Rect::from_min_max(pos2(0.0, 0.0), pos2(1440.0, 200.0));
+        let lanes: Vec<(usize, Rect)> = (0..session.levels.len())
+            .map(|li| (li, Rect::from_min_max(pos2(0.0, li as f32 * 45.0), pos2(1440.0, li as f32 * 45.0 + 45.0))))
+            .collect();
+        let axis = KrAxis::fit(session, &eval, theme::LANE_LABEL_WIDTH, 1400.0);
+        (LanesLayout::build(data, (1, rect), axis, &lanes), eval.level_of.clone())
+    }
+
+    #[test]
+    fn crowded_state_wide_levels_become_strips_and_a_meeting_keeps_its_dots() {
+        let state = crate::engine::generate::generate(2_206, 7).expect("generated");
+        let (layout, level_of) = layout_of(&state);
+        let level = |id: &str| state.levels.iter().position(|l| l.id == id);
+        let dots = |id: &str| {
+            let li = level(id);
+            let members: Vec<usize> = (0..level_of.len()).filter(|&i| level_of[i] == li).collect();
+            (members.iter().filter(|&&i| layout.dot_pos[i].is_some()).count(), members.len())
+        };
+        assert_eq!(dots("KC"), (0, 1_691), "over DENSE_LEVEL: a strip");
+        assert_eq!(dots("SD"), (0, 111), "111 direktører would cover each other: a strip");
+        assert_eq!(dots("DC"), (37, 37), "37 departementschefer keep their dots");
+        let demo = crate::io::parse_session(crate::io::DEMO_RON).expect("demo");
+        let (layout, _) = layout_of(&demo);
+        assert!(layout.dot_pos.iter().all(Option::is_some), "every manager of a meeting is a dot");
     }
 }

@@ -87,6 +87,9 @@ pub const BIG_AMOUNT_SIZE: f32 = 30.0;
 pub const PRESENTATION_ZOOM: f32 = 1.2;
 /// Levels with more managers than this are drawn as density strips, not dots.
 pub const DENSE_LEVEL: usize = 250;
+/// Levels with more managers than this are also drawn as density strips when their dots
+/// would cover each other; smaller ones keep their dots.
+pub const CROWDED_LEVEL: usize = 40;
 
 /// Applies the normal or the presentation theme to the context.
 pub fn apply(ctx: &egui::Context, presentation: bool) {
