@@ -23,7 +23,7 @@ pub fn ui(
     out: &mut Vec<Command>,
 ) {
     let session = &doc.session;
-    let mut progress_shown = false;
+    let (mut counts_shown, mut progress_shown) = (false, false);
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         if let Some(info) = &session.prep {
@@ -39,16 +39,19 @@ pub fn ui(
         ui.label(RichText::new(format!("Resultatløn og engangsvederlag {}", session.year)).size(18.0));
         ui.separator();
         pool_gauge_ui(ui, &eval.pool);
-        ui.separator();
-        counts_ui(ui, derived);
-        // The progress goes to the end of the second row when this one is full (long
-        // organisation names, presentation mode) – never on a row of its own.
-        let progress = progress_text(doc, derived);
-        if progress_width(ui, &progress) + 2.0 * ui.spacing().item_spacing.x + 6.0 <= ui.available_size_before_wrap().x
-        {
+        // The counts and the progress stay whole: each goes to the end of the second row
+        // when this one is full (long organisation names, presentation mode).
+        let counts = counts_text(ui, derived);
+        if fits(ui, &counts) {
             ui.separator();
-            ui.add(progress);
-            progress_shown = true;
+            ui.add(egui::Label::new(counts).extend());
+            counts_shown = true;
+            let progress = progress_text(ui, doc, derived);
+            if fits(ui, &progress) {
+                ui.separator();
+                ui.add(egui::Label::new(progress).extend());
+                progress_shown = true;
+            }
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -82,9 +85,18 @@ pub fn ui(
         if view.presentation && ui.selectable_label(view.initials, "Initialer").clicked() {
             out.push(Command::ToggleInitials);
         }
-        if !progress_shown {
-            ui.separator();
-            ui.add(progress_text(doc, derived));
+        // What did not fit on the first row; a third row when this one is full too.
+        let pending = [
+            (!counts_shown).then(|| counts_text(ui, derived)),
+            (!progress_shown).then(|| progress_text(ui, doc, derived)),
+        ];
+        for job in pending.into_iter().flatten() {
+            if fits(ui, &job) {
+                ui.separator();
+            } else {
+                ui.end_row();
+            }
+            ui.add(egui::Label::new(job).extend());
         }
         if let Some(notice) = &view.notice {
             ui.separator();
@@ -134,27 +146,44 @@ fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus) {
 }
 
 /// Counts of the open (not accepted) errors and warnings.
-fn counts_ui(ui: &mut egui::Ui, derived: &super::derived::Derived) {
+fn counts_text(ui: &egui::Ui, derived: &super::derived::Derived) -> egui::text::LayoutJob {
     let (errors, warnings) = derived.open_counts;
     let color = |n: usize, c: Color32| if n == 0 { theme::OK } else { c };
-    ui.label(RichText::new(format!("● {errors} fejl")).color(color(errors, theme::ERROR)).strong().size(18.0));
-    ui.label(
-        RichText::new(format!("● {warnings} advarsler")).color(color(warnings, theme::WARNING)).strong().size(18.0),
-    );
+    let warning_word = if warnings == 1 { "advarsel" } else { "advarsler" };
+    let mut job = egui::text::LayoutJob::default();
+    for (text, color) in [
+        (format!("● {errors} fejl   "), color(errors, theme::ERROR)),
+        (format!("● {warnings} {warning_word}"), color(warnings, theme::WARNING)),
+    ] {
+        RichText::new(text).color(color).strong().size(18.0).append_to(
+            &mut job,
+            ui.style(),
+            egui::FontSelection::Default,
+            egui::Align::Center,
+        );
+    }
+    job
 }
 
-/// Discussed / decided counts, as one label that never wraps.
-fn progress_text(doc: &Document, derived: &super::derived::Derived) -> egui::Label {
+/// Discussed / decided counts.
+fn progress_text(ui: &egui::Ui, doc: &Document, derived: &super::derived::Derived) -> egui::text::LayoutJob {
     let n = doc.session.managers.len();
     let (discussed, decided) = derived.progress;
-    egui::Label::new(RichText::new(format!("Drøftet {discussed}/{n} · Besluttet {decided}/{n}")).size(18.0)).extend()
+    let mut job = egui::text::LayoutJob::default();
+    RichText::new(format!("Drøftet {discussed}/{n} · Besluttet {decided}/{n}")).size(18.0).append_to(
+        &mut job,
+        ui.style(),
+        egui::FontSelection::Default,
+        egui::Align::Center,
+    );
+    job
 }
 
-/// The width the progress label takes.
-fn progress_width(ui: &egui::Ui, label: &egui::Label) -> f32 {
-    let text = label.text().to_string();
-    let font = egui::FontId::proportional(18.0);
-    ui.painter().layout_no_wrap(text, font, Color32::BLACK).size().x
+/// Whether a text (kept on one line) fits in what is left of the current row, with a
+/// separator before it.
+fn fits(ui: &egui::Ui, job: &egui::text::LayoutJob) -> bool {
+    let width = ui.painter().layout_job(job.clone()).size().x;
+    width + 2.0 * ui.spacing().item_spacing.x + 6.0 <= ui.available_size_before_wrap().x
 }
 
 /// Who enters the changes.
