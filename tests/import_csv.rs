@@ -147,3 +147,36 @@ fn columns_the_file_lacks_never_blank_what_the_session_knows() {
     assert_eq!(changes.len(), 1, "{changes:?}");
     assert_eq!((changes[0].old.as_str(), changes[0].new.as_str()), ("712.000 kr.", "731.000 kr."));
 }
+
+#[test]
+fn a_hand_made_mapping_is_learned_by_header_and_used_next_time() {
+    use kalibrer::io::import::{Field, LearnedMapping, Sheet, default_mapping, learn, mapping_with};
+    let sheet = Sheet {
+        header: ["Personalenr", "Fulde navn", "Stilling", "Bemærkning", "Grundløn"].map(String::from).to_vec(),
+        ..Sheet::default()
+    };
+    // By default only "Stilling" and "Grundløn" are known.
+    assert_eq!(default_mapping(&sheet), vec![None, None, Some(Field::Level), None, Some(Field::Base)]);
+    let mut learned = LearnedMapping::new();
+    // The user maps the two unknown columns and ignores "Grundløn" this time.
+    let chosen = vec![Some(Field::Id), Some(Field::Name), Some(Field::Level), None, None];
+    assert_eq!(learn(&sheet, &chosen, &mut learned), 3, "two fields and one ignored column");
+    assert_eq!(learned.get("personalenr"), Some(&Some(Field::Id)));
+    assert_eq!(learned.get("grundløn"), Some(&None));
+    assert!(!learned.contains_key("stilling"), "defaults are not stored");
+    // Next year's file spells the headers differently and has another column order.
+    let next = Sheet {
+        header: ["GRUNDLØN", "fulde_navn", "Personalenr.", "Stilling"].map(String::from).to_vec(),
+        ..Sheet::default()
+    };
+    assert_eq!(mapping_with(&next, &learned), vec![None, Some(Field::Name), Some(Field::Id), Some(Field::Level)]);
+    // Setting a column back to its default forgets the choice.
+    assert_eq!(
+        learn(&next, &[Some(Field::Base), Some(Field::Name), Some(Field::Id), Some(Field::Level)], &mut learned),
+        1
+    );
+    assert!(!learned.contains_key("grundløn"));
+    // A learned field is still mapped only once: the first column wins.
+    let twice = Sheet { header: ["Personalenr", "Medarbejdernr"].map(String::from).to_vec(), ..Sheet::default() };
+    assert_eq!(mapping_with(&twice, &learned), vec![Some(Field::Id), None]);
+}

@@ -79,6 +79,14 @@ fn unknown_headers_are_mapped_by_hand_and_rejections_must_be_accepted() {
     let s = &h.state().doc.session;
     assert_eq!(s.managers.len(), n);
     assert_eq!(s.managers.iter().find(|m| m.id == "KC01").unwrap().base_salary, Decimal::from(712_000));
+
+    // The next import of a file with these headers maps itself as the user did.
+    assert_eq!(h.state().import_memory.len(), 2, "{:?}", h.state().import_memory);
+    h.state_mut().import_file(&path, false);
+    h.run();
+    assert!(h.query_by_label_contains("2 kolonner er valgt som ved en tidligere import").is_some());
+    assert!(h.query_by_label_contains("1 ny leder · 1 ændring hos kendte ledere · 1 række afvist").is_some());
+    click(&mut h, "Annullér");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -16,6 +16,8 @@ const INCREMENTAL_MAX: usize = 4;
 
 /// Storage key of the recent-files list.
 const RECENT_KEY: &str = "kalibrer_recent";
+/// Storage key of the import mappings the user chose by hand.
+const IMPORT_MAPPING_KEY: &str = "kalibrer_import_mapping";
 
 /// The Kalibrer meeting app.
 pub struct KalibrerApp {
@@ -41,6 +43,9 @@ pub struct KalibrerApp {
     pub recovery: Option<super::recovery_ui::RecoveryOffer>,
     /// An HR import waiting for mapping and acceptance.
     pub import: Option<super::import_ui::PendingImport>,
+    /// The column mappings the user chose by hand in earlier imports, by header (kept in
+    /// the app's settings, not in the session).
+    pub import_memory: crate::io::import::LearnedMapping,
 }
 
 impl KalibrerApp {
@@ -53,6 +58,11 @@ impl KalibrerApp {
             && let Some(recent) = eframe::get_value::<Vec<PathBuf>>(storage, RECENT_KEY)
         {
             app.view.recent = recent;
+        }
+        if let Some(storage) = cc.storage
+            && let Some(memory) = eframe::get_value(storage, IMPORT_MAPPING_KEY)
+        {
+            app.import_memory = memory;
         }
         app
     }
@@ -88,6 +98,7 @@ impl KalibrerApp {
             recovery: None,
             conflicts: None,
             import: None,
+            import_memory: crate::io::import::LearnedMapping::new(),
         }
     }
 
@@ -216,5 +227,6 @@ impl eframe::App for KalibrerApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.view.recent);
+        eframe::set_value(storage, IMPORT_MAPPING_KEY, &self.import_memory);
     }
 }

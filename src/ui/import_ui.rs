@@ -8,8 +8,8 @@ use egui::RichText;
 
 use crate::io::import::diff::{FieldChange, changes};
 use crate::io::import::{
-    Field, ImportResult, RowError, Sheet, default_mapping, import_history_sheet, import_sheet, read_sheet,
-    record_in_log,
+    Field, ImportResult, LearnedMapping, RowError, Sheet, default_mapping, header_key, import_history_sheet,
+    import_sheet, learn, mapping_with, read_sheet, record_in_log,
 };
 use crate::model::Session;
 
@@ -33,16 +33,21 @@ pub struct PendingImport {
     pub preview: Result<ImportResult, RowError>,
     /// The changes of `preview`, field by field.
     pub changes: Vec<FieldChange>,
+    /// How many columns were mapped as the user chose in an earlier import.
+    pub remembered: usize,
 }
 
 impl PendingImport {
-    /// The import of `sheet` into `session` with the default mapping.
+    /// The import of `sheet` into `session`, mapped by the user's earlier choices for
+    /// these headers and otherwise by the default names.
     #[must_use]
-    pub fn new(session: &Session, source: String, sheet: Sheet, history: bool) -> Self {
-        let mapping = default_mapping(&sheet);
+    pub fn new(session: &Session, source: String, sheet: Sheet, history: bool, learned: &LearnedMapping) -> Self {
+        let mapping = mapping_with(&sheet, learned);
+        let remembered = sheet.header.iter().filter(|h| learned.contains_key(&header_key(h))).count();
+        let remembered = if history || mapping == default_mapping(&sheet) { 0 } else { remembered };
         let preview = preview(session, &sheet, &mapping, history);
         let changes = preview.as_ref().map(|r| changes(session, r)).unwrap_or_default();
-        Self { source, sheet, mapping, history, accept_rejections: false, preview, changes }
+        Self { source, sheet, mapping, history, accept_rejections: false, preview, changes, remembered }
     }
 
     /// Reads the preview again for the current mapping.
@@ -97,7 +102,7 @@ impl KalibrerApp {
         match sheet {
             Err(e) => self.view.notify(format!("{source}: {e}. Intet er importeret."), true),
             Ok(sheet) => {
-                let pending = PendingImport::new(&self.doc.session, source, sheet, history);
+                let pending = PendingImport::new(&self.doc.session, source, sheet, history, &self.import_memory);
                 self.import = Some(pending);
             }
         }
@@ -106,6 +111,9 @@ impl KalibrerApp {
     /// Applies the pending import: one undo step, every changed field logged.
     fn apply_import(&mut self) {
         let Some(pending) = self.import.take() else { return };
+        if !pending.history {
+            learn(&pending.sheet, &pending.mapping, &mut self.import_memory);
+        }
         let Ok(mut result) = pending.preview else { return };
         let before = self.doc.session.clone();
         record_in_log(&before, &mut result, &pending.source, &self.view.user.clone());
@@ -175,6 +183,16 @@ impl KalibrerApp {
 /// The mapping step: one row per column of the file with its first value and a field.
 fn mapping_ui(ui: &mut egui::Ui, pending: &PendingImport, action: &mut Option<Action>) {
     ui.label("Vælg for hver kolonne i filen, hvad den indeholder. Medarbejdernr, Navn og Niveau skal være med.");
+    if pending.remembered > 0 {
+        let columns = if pending.remembered == 1 { "kolonne er valgt" } else { "kolonner er valgt" };
+        ui.label(
+            RichText::new(format!(
+                "{} {columns} som ved en tidligere import – ret dem, hvis filen er anderledes.",
+                pending.remembered
+            ))
+            .color(theme::INFO),
+        );
+    }
     egui::ScrollArea::vertical().id_salt("import_mapping").max_height(300.0).show(ui, |ui| {
         egui::Grid::new("import_mapping_grid").num_columns(2).striped(true).show(ui, |ui| {
             for (k, header) in pending.sheet.header.iter().enumerate() {
