@@ -208,7 +208,8 @@ impl eframe::App for KalibrerApp {
         }
         self.refresh();
         let (path, revision, dirty) = (self.doc.path.clone(), self.doc.revision(), self.doc.is_dirty());
-        if let Some(wait) = self.autosave.tick(&self.doc.session, path.as_deref(), revision, dirty) {
+        let busy = ctx.input(|i| i.pointer.any_down());
+        if let Some(wait) = self.autosave.tick(&self.doc.session, path.as_deref(), revision, dirty, busy) {
             ctx.request_repaint_after(wait);
         }
         if let Some(error) = self.autosave.last_error.take() {

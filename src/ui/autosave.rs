@@ -57,46 +57,97 @@ pub fn differing_managers(old: &Session, new: &Session) -> Vec<String> {
     out
 }
 
-/// When to write the next recovery copy.
-#[derive(Debug, Clone, Default)]
+/// When to write the next recovery copy. The copy is written on a background thread
+/// (a state-wide session takes 160 ms to write), never while the pointer is down (a drag
+/// in progress), so the projected screen does not stutter.
+#[derive(Debug, Default)]
 pub struct Autosave {
+    /// How long a change waits before it is copied ([`AUTOSAVE_AFTER`] when zero).
+    delay: Duration,
     /// The revision last written to the recovery file.
     written_revision: Option<u64>,
     /// When the current unsaved revision was first seen.
     dirty_since: Option<Instant>,
+    /// The copy being written: its revision and the writing thread.
+    in_flight: Option<(u64, std::thread::JoinHandle<Result<(), String>>)>,
     /// The last failure, to show once.
     pub last_error: Option<String>,
 }
 
+/// How often a copy being written is looked at again.
+const POLL: Duration = Duration::from_millis(100);
+
 impl Autosave {
-    /// Called every frame: writes the recovery copy when a change has waited long enough.
-    /// Returns how long until it should be called again (for `request_repaint_after`).
-    pub fn tick(&mut self, session: &Session, path: Option<&Path>, revision: u64, dirty: bool) -> Option<Duration> {
+    /// An autosave that copies a change after `delay` instead of [`AUTOSAVE_AFTER`].
+    #[must_use]
+    pub fn with_delay(delay: Duration) -> Self {
+        Self { delay, ..Self::default() }
+    }
+
+    /// Called every frame: starts writing the recovery copy when a change has waited long
+    /// enough and the user is not dragging (`busy`). Returns how long until it should be
+    /// called again (for `request_repaint_after`).
+    pub fn tick(
+        &mut self,
+        session: &Session,
+        path: Option<&Path>,
+        revision: u64,
+        dirty: bool,
+        busy: bool,
+    ) -> Option<Duration> {
+        self.collect(false);
         if path.is_none() || !dirty || self.written_revision == Some(revision) {
             self.dirty_since = None;
-            return None;
+            return self.in_flight.as_ref().map(|_| POLL);
         }
-        let since = *self.dirty_since.get_or_insert_with(Instant::now);
-        let waited = since.elapsed();
-        if waited < AUTOSAVE_AFTER {
-            return Some(AUTOSAVE_AFTER - waited);
+        if self.in_flight.is_some() {
+            return Some(POLL);
         }
-        match io::save_session(&recovery_path(path), session) {
-            Ok(()) => {
-                self.written_revision = Some(revision);
-                self.last_error = None;
-            }
+        let delay = if self.delay.is_zero() { AUTOSAVE_AFTER } else { self.delay };
+        let waited = self.dirty_since.get_or_insert_with(Instant::now).elapsed();
+        if waited < delay {
+            return Some(delay - waited);
+        }
+        if busy {
+            return Some(POLL);
+        }
+        let (target, copy) = (recovery_path(path), session.clone());
+        let spawned = std::thread::Builder::new()
+            .name("gendannelseskopi".into())
+            .spawn(move || io::save_session(&target, &copy).map_err(|e| e.to_string()));
+        match spawned {
+            Ok(handle) => self.in_flight = Some((revision, handle)),
             Err(e) => self.last_error = Some(format!("Gendannelseskopien kunne ikke skrives: {e}")),
         }
         self.dirty_since = None;
-        None
+        Some(POLL)
     }
 
-    /// After a normal save the recovery copy is no longer needed.
+    /// Takes the result of a finished copy (or, with `wait`, waits for it).
+    fn collect(&mut self, wait: bool) {
+        let Some((revision, handle)) = self.in_flight.take() else { return };
+        if !wait && !handle.is_finished() {
+            self.in_flight = Some((revision, handle));
+            return;
+        }
+        match handle.join() {
+            Ok(Ok(())) => {
+                self.written_revision = Some(revision);
+                self.last_error = None;
+            }
+            Ok(Err(e)) => self.last_error = Some(format!("Gendannelseskopien kunne ikke skrives: {e}")),
+            Err(_) => self.last_error = Some("Gendannelseskopien kunne ikke skrives: skrivningen stoppede.".into()),
+        }
+    }
+
+    /// After a normal save the recovery copy is no longer needed (a copy still being
+    /// written is waited for first, so it cannot reappear after the save).
     pub fn saved(&mut self, path: Option<&Path>) {
+        self.collect(true);
         let _ = std::fs::remove_file(recovery_path(path));
         self.written_revision = None;
         self.dirty_since = None;
+        self.last_error = None;
     }
 }
 
@@ -123,5 +174,62 @@ mod tests {
         new.managers.push(added);
         let differing = differing_managers(&old, &new);
         assert_eq!(differing, vec![old.managers[3].name.clone(), "Ny Leder".to_string(), removed.name]);
+    }
+
+    /// Ticks like frames do until nothing is in flight.
+    fn settle(a: &mut Autosave, s: &Session, path: &Path, revision: u64) {
+        for _ in 0..500 {
+            if a.in_flight.is_none() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+            a.tick(s, Some(path), revision, true, false);
+        }
+        panic!("the recovery copy was never written");
+    }
+
+    #[test]
+    fn the_copy_waits_for_the_delay_and_the_drag_then_is_written_in_the_background() {
+        let dir = std::env::temp_dir().join(format!("kalibrer-autosave-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("moede.ron");
+        let copy = recovery_path(Some(&path));
+        let mut s = io::parse_session(io::DEMO_RON).expect("demo");
+        let mut a = Autosave::with_delay(Duration::from_millis(30));
+        // Not dirty, or no file: nothing to do.
+        assert_eq!(a.tick(&s, Some(&path), 1, false, false), None);
+        assert_eq!(a.tick(&s, None, 1, true, false), None);
+        // Dirty: waits for the delay, then for the drag to end.
+        assert!(a.tick(&s, Some(&path), 1, true, false).is_some_and(|d| d <= Duration::from_millis(30)));
+        std::thread::sleep(Duration::from_millis(40));
+        assert_eq!(a.tick(&s, Some(&path), 1, true, true), Some(POLL), "dragging: later");
+        assert!(a.in_flight.is_none() && !copy.exists());
+        a.tick(&s, Some(&path), 1, true, false);
+        settle(&mut a, &s, &path, 1);
+        assert_eq!(io::load_session_file(&copy).expect("copy").managers, s.managers);
+        assert_eq!(a.tick(&s, Some(&path), 1, true, false), None, "this revision is copied");
+        // A later change is copied again after its own delay.
+        s.managers[0].notes = "ændret efter kopien".into();
+        a.tick(&s, Some(&path), 2, true, false);
+        std::thread::sleep(Duration::from_millis(40));
+        a.tick(&s, Some(&path), 2, true, false);
+        // A normal save while the copy is being written waits for it and removes it.
+        a.saved(Some(&path));
+        assert!(!copy.exists(), "no stale copy after a save");
+        assert!(a.in_flight.is_none() && a.last_error.is_none());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_copy_that_cannot_be_written_is_reported_once() {
+        let path = std::env::temp_dir().join(format!("kalibrer-nodir-{}", std::process::id())).join("x/moede.ron");
+        let s = io::parse_session(io::DEMO_RON).expect("demo");
+        let mut a = Autosave::with_delay(Duration::from_millis(1));
+        a.tick(&s, Some(&path), 1, true, false);
+        std::thread::sleep(Duration::from_millis(5));
+        a.tick(&s, Some(&path), 1, true, false);
+        settle(&mut a, &s, &path, 1);
+        let error = a.last_error.take().expect("reported");
+        assert!(error.starts_with("Gendannelseskopien kunne ikke skrives"), "{error}");
     }
 }
