@@ -119,3 +119,79 @@ proptest! {
         let _ = fast_ron::from_str::<Session>(&text);
     }
 }
+
+// The reader on its own, on a small model of every shape it reads or declines.
+
+mod shapes {
+    use std::collections::BTreeMap;
+
+    use kalibrer::io::fast_ron::{Declined, from_str};
+    use serde::Deserialize;
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    enum Shape {
+        Unit,
+        Wrapped(Inner),
+        Named { size: u8 },
+        Pair(i32, String),
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Inner {
+        label: String,
+        #[serde(default)]
+        maybe: Option<i64>,
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Outer {
+        shapes: Vec<Shape>,
+        years: BTreeMap<i32, String>,
+        flag: bool,
+    }
+
+    fn both(text: &str) -> Outer {
+        let fast: Outer = from_str(text).unwrap_or_else(|_| panic!("declined: {text}"));
+        let ron: Outer = ron::from_str(text).unwrap_or_else(|e| panic!("ron: {e}"));
+        assert_eq!(fast, ron);
+        fast
+    }
+
+    #[test]
+    fn reads_what_ron_reads() {
+        let text = r#"// a comment
+            Outer(
+              shapes: [Unit, Wrapped((label: "a\"b\\c\n\u{e6}ø", maybe: Some(-12))), Named(size: 7,), Pair(-3, "x"),],
+              years: {2023: "45000", 2024: ""},
+              flag: true,
+            )"#;
+        let outer = both(text);
+        assert_eq!(outer.shapes[1], Shape::Wrapped(Inner { label: "a\"b\\c\næø".into(), maybe: Some(-12) }));
+        assert_eq!(outer.years[&2023], "45000");
+        both("(shapes:[Wrapped((label:\"\"))],years:{},flag:false)");
+    }
+
+    #[test]
+    fn declines_what_it_does_not_know() {
+        for text in [
+            "(shapes: [], years: {}, flag: true) x",
+            "/* block */ (shapes: [], years: {}, flag: true)",
+            "#![enable(implicit_some)] (shapes: [], years: {}, flag: true)",
+            "(shapes: [], years: {}, flag: true, extra: 1)",
+            "(shapes: [], years: {0x10: \"a\"}, flag: true)",
+            "(shapes: [], years: {01: \"a\"}, flag: true)",
+            "(shapes: [], years: {1_000: \"a\"}, flag: true)",
+            "(shapes: [], years: {+1: \"a\"}, flag: true)",
+            "(shapes: [], years: {1: r\"a\"}, flag: true)",
+            "(shapes: [], years: {1: \"\\x41\"}, flag: true)",
+            "(shapes: [Named(size: 300)], years: {}, flag: true)",
+            "(shapes: [,], years: {}, flag: true)",
+            "(shapes: [] years: {}, flag: true)",
+            "Wrong(shapes: [], years: {}, flag: true)",
+            "(shapes: [], years: {}, flag: true",
+            "(shapes: [], years: {1: \"open}, flag: true)",
+        ] {
+            assert_eq!(from_str::<Outer>(text), Err(Declined), "{text}");
+        }
+    }
+}

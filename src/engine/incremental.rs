@@ -6,7 +6,7 @@
 
 use crate::model::Session;
 
-use super::{Evaluation, amounts, bands, evaluate, rules, stats};
+use super::{Evaluation, amounts, bands, evaluate, level_sums, rules, stats};
 
 impl Evaluation {
     /// Brings the evaluation up to date after manager `i` changed. Falls back to a full
@@ -26,14 +26,14 @@ impl Evaluation {
         };
         let dc_levels = rules::departementschef_levels(session);
         let old = self.amounts[i].amount;
-        let old_part = stats::Part::of(old, &self.metrics[i]);
+        let old_part = level_sums::Part::of(old, &self.metrics[i]);
         self.amounts[i] = amounts::compute_amount_with(session, m, &session.levels[li], false);
         let used = self.pool.used - old + self.amounts[i].amount;
         self.pool.pool = session.policies.pool;
         self.pool.used = used;
         self.pool.left = session.policies.pool - used;
         self.metrics[i] = stats::metrics_of(session, m, Some(&session.levels[li]), self.amounts[i].amount);
-        let new_part = stats::Part::of(self.amounts[i].amount, &self.metrics[i]);
+        let new_part = level_sums::Part::of(self.amounts[i].amount, &self.metrics[i]);
         self.update_level_stats(session, li, old_part.zip(new_part));
         let previous_inversions =
             std::mem::replace(&mut self.inversions, bands::inversions(session, &self.level_of, &self.amounts));
@@ -52,7 +52,12 @@ impl Evaluation {
     /// Updates the statistics of level `li` and of the whole group after one of its
     /// managers' part changed from `parts.0` to `parts.1`: in the kept integer sums when
     /// there are such, else from all members (keeping the sums for the next change).
-    fn update_level_stats(&mut self, session: &Session, li: usize, parts: Option<(stats::Part, stats::Part)>) {
+    fn update_level_stats(
+        &mut self,
+        session: &Session,
+        li: usize,
+        parts: Option<(level_sums::Part, level_sums::Part)>,
+    ) {
         let level = &session.levels[li];
         if self.level_sums.len() != session.levels.len() {
             self.level_sums = vec![None; session.levels.len()];
@@ -80,18 +85,18 @@ impl Evaluation {
 /// Moves one part in the kept sums, or (first time, or when that fails) builds them from
 /// the members; `None` when they cannot be kept as integers.
 fn update_sums<'a>(
-    sums: &'a mut Option<stats::LevelSums>,
-    parts: Option<(stats::Part, stats::Part)>,
+    sums: &'a mut Option<level_sums::LevelSums>,
+    parts: Option<(level_sums::Part, level_sums::Part)>,
     members: impl FnOnce() -> Vec<usize>,
     amounts: &[amounts::ManagerAmount],
     metrics: &[stats::ManagerMetrics],
-) -> Option<&'a stats::LevelSums> {
+) -> Option<&'a level_sums::LevelSums> {
     let moved = match (sums.as_mut(), parts) {
         (Some(s), Some((old, new))) => s.replace(old, new).is_some(),
         _ => false,
     };
     if !moved {
-        *sums = stats::LevelSums::build(&members(), amounts, metrics);
+        *sums = level_sums::LevelSums::build(&members(), amounts, metrics);
     }
     sums.as_ref()
 }

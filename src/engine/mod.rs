@@ -13,6 +13,7 @@ pub mod fixed_salary;
 pub mod generate;
 mod group_rules;
 mod incremental;
+mod level_sums;
 pub mod merge;
 pub mod prep;
 pub mod rules;
@@ -57,9 +58,9 @@ pub struct Evaluation {
     /// The integer sums behind each level's statistics (index into `session.levels`;
     /// built on the first incremental change, `None` until then or when a value is finer
     /// than the integer units).
-    pub(crate) level_sums: Vec<Option<stats::LevelSums>>,
+    pub(crate) level_sums: Vec<Option<level_sums::LevelSums>>,
     /// The same for the whole group.
-    pub(crate) total_sums: Option<stats::LevelSums>,
+    pub(crate) total_sums: Option<level_sums::LevelSums>,
 }
 
 /// The pool (budget) and how much of it the amounts use.

@@ -8,6 +8,7 @@ use crate::model::{Band, Session};
 
 use super::amounts::ManagerAmount;
 use super::fixed;
+use super::level_sums::LevelSums;
 
 /// Descriptive statistics of a set of amounts. Ratios are in percent where named so.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -115,7 +116,7 @@ fn describe_keeping_order(amounts: &[Decimal]) -> (Stats, Option<Vec<i128>>) {
 }
 
 /// [`describe`] of amounts given as sorted integer øre.
-fn describe_sorted(cents: &[i128]) -> Stats {
+pub(super) fn describe_sorted(cents: &[i128]) -> Stats {
     let n = cents.len();
     if n == 0 {
         return Stats::default();
@@ -232,7 +233,7 @@ fn median_sorted(sorted: &[Decimal]) -> Decimal {
 
 /// `part / whole` in percent to 6 decimals (far below anything shown, and sums of such
 /// values stay cheap), None when `whole` is 0.
-fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
+pub(super) fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     (!whole.is_zero()).then(|| (part / whole * Decimal::ONE_HUNDRED).round_dp(6))
 }
 
@@ -321,129 +322,29 @@ pub(crate) fn level_stats(
     }
 }
 
-/// One manager's part in a level's statistics, as exact integers: amount in øre, band
-/// position in 10⁻⁶ %, last year's amount in øre.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Part {
-    cents: i128,
-    position: Option<i128>,
-    last: Option<i128>,
-}
-
-impl Part {
-    /// The part of a manager with this amount and measures; `None` when a value is
-    /// finer than the integer units.
-    pub(crate) fn of(amount: Decimal, metrics: &ManagerMetrics) -> Option<Self> {
-        let scaled = |v: Option<Decimal>, scale| match v {
-            Some(v) => fixed::to_scaled(v, scale).map(Some),
-            None => Some(None),
-        };
-        Some(Self {
-            cents: fixed::to_scaled(amount, 2)?,
-            position: scaled(metrics.band_position_percent, 6)?,
-            last: scaled(metrics.last_year, 2)?,
-        })
-    }
-}
-
-/// The exact integer sums a level's (or the group's) statistics come from. Kept in the
-/// evaluation so that one manager's change moves one value in the sorted amounts and
-/// adjusts the sums, instead of converting and sorting every amount again.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct LevelSums {
-    /// The amounts in øre, ascending.
-    sorted: Vec<i128>,
-    /// Σ band position (10⁻⁶ %) and how many have one.
-    positions: (i128, usize),
-    /// Σ last year's amount (øre) of those who had one, and how many.
-    last: (i128, usize),
-    /// Σ this year's amount (øre) of those who had a last year.
-    this_of_those: i128,
-}
-
-impl LevelSums {
-    /// The sums of the `members`; `None` when a value is finer than the integer units.
-    pub(crate) fn build(members: &[usize], amounts: &[ManagerAmount], metrics: &[ManagerMetrics]) -> Option<Self> {
-        let mut sums = Self { sorted: Vec::with_capacity(members.len()), ..Self::default() };
-        for &i in members {
-            let part = Part::of(amounts[i].amount, &metrics[i])?;
-            sums.sorted.push(part.cents);
-            sums.add(part, 1)?;
-        }
-        sums.sorted.sort_unstable();
-        Some(sums)
-    }
-
-    /// Adds (`sign` 1) or removes (−1) a part's sums; `None` on overflow.
-    fn add(&mut self, part: Part, sign: i128) -> Option<()> {
-        let count = |n: usize| if sign > 0 { n.checked_add(1) } else { n.checked_sub(1) };
-        if let Some(p) = part.position {
-            self.positions = (self.positions.0.checked_add(sign * p)?, count(self.positions.1)?);
-        }
-        if let Some(l) = part.last {
-            self.last = (self.last.0.checked_add(sign * l)?, count(self.last.1)?);
-            self.this_of_those = self.this_of_those.checked_add(sign * part.cents)?;
-        }
-        Some(())
-    }
-
-    /// Replaces one member's part `old` by `new`; `None` (sums then unusable) when `old`
-    /// is not among them or a sum overflows.
-    pub(crate) fn replace(&mut self, old: Part, new: Part) -> Option<()> {
-        let at = self.sorted.binary_search(&old.cents).ok()?;
-        self.sorted.remove(at);
-        let to = self.sorted.partition_point(|&c| c < new.cents);
-        self.sorted.insert(to, new.cents);
-        self.add(old, -1)?;
-        self.add(new, 1)
-    }
-
-    /// The statistics, exactly as [`level_stats`] computes them from the same values.
-    pub(crate) fn stats(&self, level: Option<String>, band: Option<Band>) -> LevelStats {
-        let k = self.sorted.len();
-        let n = Decimal::from(k.max(1));
-        let (at_min, at_max) = match band {
-            Some(b) => match fixed::to_scaled(b.min, 2).zip(fixed::to_scaled(b.max, 2)) {
-                Some((min, max)) => {
-                    (self.sorted.partition_point(|&c| c <= min), k - self.sorted.partition_point(|&c| c < max))
-                }
-                // Band edges finer than øre: compare as Decimal.
-                None => (
-                    self.sorted.partition_point(|&c| fixed::from_scaled(c, 2) <= b.min),
-                    k - self.sorted.partition_point(|&c| fixed::from_scaled(c, 2) < b.max),
-                ),
-            },
-            None => (0, 0),
-        };
-        let last_year_sum = (self.last.1 > 0).then(|| fixed::from_scaled(self.last.0, 2));
-        let this_of_those = fixed::from_scaled(self.this_of_those, 2);
-        LevelStats {
-            level,
-            stats: describe_sorted(&self.sorted),
-            mean_band_position_percent: (self.positions.1 > 0)
-                .then(|| fixed::from_scaled(self.positions.0, 6) / Decimal::from(self.positions.1)),
-            share_at_min_percent: Decimal::from(at_min * 100) / n,
-            share_at_max_percent: Decimal::from(at_max * 100) / n,
-            last_year_sum,
-            change_vs_last_percent: last_year_sum.and_then(|l| percent(this_of_those - l, l)),
-        }
-    }
-}
-
 /// How many values are at or below the band's minimum and at or above its maximum:
-/// by binary search in the sorted øre when there are such, else value by value.
+/// in the sorted øre when there are such, else value by value.
 fn at_band_edges(values: &[Decimal], sorted_cents: Option<&[i128]>, band: Band) -> (usize, usize) {
-    let edges = fixed::to_scaled(band.min, 2).zip(fixed::to_scaled(band.max, 2));
-    if let (Some((min, max)), Some(sorted)) = (edges, sorted_cents) {
-        return (sorted.partition_point(|&c| c <= min), sorted.len() - sorted.partition_point(|&c| c < max));
+    if let Some(sorted) = sorted_cents {
+        return band_edge_counts(sorted, band);
     }
-    let (mut at_min, mut at_max) = (0, 0);
-    for v in values {
-        let (low, high) = (*v <= band.min, *v >= band.max);
-        at_min += usize::from(low);
-        at_max += usize::from(high);
-    }
+    let at_min = values.iter().filter(|v| **v <= band.min).count();
+    let at_max = values.iter().filter(|v| **v >= band.max).count();
     (at_min, at_max)
+}
+
+/// [`at_band_edges`] of amounts given as sorted øre: two binary searches.
+pub(super) fn band_edge_counts(sorted: &[i128], band: Band) -> (usize, usize) {
+    match fixed::to_scaled(band.min, 2).zip(fixed::to_scaled(band.max, 2)) {
+        Some((min, max)) => {
+            (sorted.partition_point(|&c| c <= min), sorted.len() - sorted.partition_point(|&c| c < max))
+        }
+        // Band edges finer than øre: compare as Decimal.
+        None => (
+            sorted.partition_point(|&c| fixed::from_scaled(c, 2) <= band.min),
+            sorted.len() - sorted.partition_point(|&c| fixed::from_scaled(c, 2) < band.max),
+        ),
+    }
 }
 
 /// Statistics per level (lowest rank first) and for the whole group.
