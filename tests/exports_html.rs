@@ -128,3 +128,33 @@ fn the_gui_exports_every_kind_to_a_file() {
     assert!(app.view.notice.as_ref().unwrap().is_error, "a failed export is reported");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn documentation_letters_and_allocation_follow_the_agenda_in_danish_order() {
+    // Four kontorchefer: units with numbers and Danish letters, two sharing a unit.
+    let mut s = demo();
+    s.managers.retain(|m| m.level == "KC" || m.level == "DC");
+    s.managers.truncate(5);
+    let kc: Vec<usize> = (0..s.managers.len()).filter(|&i| s.managers[i].level == "KC").take(4).collect();
+    let setup =
+        [("Kontor 10", "Bo Berg"), ("Åbent kontor", "Anna Dam"), ("Kontor 2", "Åse Holm"), ("Kontor 2", "Aase Bech")];
+    for (&i, (unit, name)) in kc.iter().zip(setup) {
+        s.managers[i].unit = unit.into();
+        s.managers[i].name = name.into();
+    }
+    let dc = s.managers.iter().find(|m| m.level == "DC").expect("a departementschef").name.clone();
+    // Highest level first; then Kontor 2 before Kontor 10 (numbers by value), in it
+    // "Aase Bech" before "Åse Holm" (aa is å, so the surnames decide), and "Åbent
+    // kontor" last (å after every letter).
+    let expected = [dc.as_str(), "Aase Bech", "Åse Holm", "Bo Berg", "Anna Dam"];
+    assert_eq!(s.agenda_order().iter().map(|&i| s.managers[i].name.as_str()).collect::<Vec<_>>(), expected);
+    let at = |html: &str, name: &str| html.find(&esc(name)).unwrap_or_else(|| panic!("{name} missing"));
+    for text in [
+        io::documentation::documentation_html(&s),
+        io::letters::letters_html(&s, io::letters::LETTER_TEMPLATE),
+        io::allocation::allocation_csv(&s),
+    ] {
+        let positions: Vec<usize> = expected.iter().map(|n| at(&text, n)).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "in agenda order: {positions:?}");
+    }
+}

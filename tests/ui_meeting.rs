@@ -228,3 +228,31 @@ fn unit_and_superior_filters_offer_the_sessions_values_and_narrow_the_table() {
     harness.run();
     assert!(harness.query_by_label(&format!("Beløb for {}", outside.name)).is_some(), "reset shows all again");
 }
+
+#[test]
+fn sorting_by_name_follows_the_danish_alphabet() {
+    // Byte order would give Aage, Anna, Ebbe, Zakarias, Åse, Élise, Øjvind.
+    let names = ["Zakarias Holm", "Øjvind Lund", "Åse Bang", "Aage Dahl", "Anna Berg", "Ebbe Møller", "Élise Kjær"];
+    let danish = ["Anna Berg", "Ebbe Møller", "Élise Kjær", "Zakarias Holm", "Øjvind Lund", "Aage Dahl", "Åse Bang"];
+    let mut session = demo();
+    session.managers.retain(|m| m.level == "KC");
+    session.managers.truncate(names.len());
+    for (m, name) in session.managers.iter_mut().zip(names) {
+        m.name = name.to_string();
+    }
+    let mut harness = harness(session);
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Navn").click();
+    harness.run();
+    let mut shown: Vec<(f32, &str)> =
+        names.iter().map(|n| (harness.get_by_label(&format!("Beløb for {n}")).rect().center().y, *n)).collect();
+    shown.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let shown: Vec<&str> = shown.into_iter().map(|(_, n)| n).collect();
+    assert_eq!(shown, danish, "top to bottom after clicking Navn");
+
+    // Clicking again reverses the order.
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Navn ▲").click();
+    harness.run();
+    let first = harness.get_by_label("Beløb for Åse Bang").rect().center().y;
+    let last = harness.get_by_label("Beløb for Anna Berg").rect().center().y;
+    assert!(first < last, "descending: Åse first, Anna last");
+}

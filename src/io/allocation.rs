@@ -72,11 +72,11 @@ fn allocation_of(session: &Session, eval: &Evaluation, sheet: &str, members: &[u
     table
 }
 
-/// The allocation of every manager as one table with a totals row.
+/// The allocation of every manager as one table with a totals row, in agenda order.
 #[must_use]
 pub fn allocation_table(session: &Session) -> Table {
     let eval = engine::evaluate(session);
-    let all: Vec<usize> = (0..session.managers.len()).collect();
+    let all = session.agenda_order();
     allocation_of(session, &eval, "Fordeling", &all)
 }
 
@@ -94,8 +94,9 @@ pub fn allocation_sheets(session: &Session) -> Vec<Table> {
     let mut summary =
         Table::new("Oversigt", &["Niveau", "Antal ledere", "Beløb i alt", "Pension i alt", "Samlet omkostning"]);
     let mut sheets = Vec::new();
+    let agenda = session.agenda_order();
     for li in session.levels_by_rank().into_iter().rev() {
-        let members: Vec<usize> = (0..session.managers.len()).filter(|&i| eval.level_of[i] == Some(li)).collect();
+        let members: Vec<usize> = agenda.iter().copied().filter(|&i| eval.level_of[i] == Some(li)).collect();
         let level = &session.levels[li];
         let sheet = allocation_of(session, &eval, &level.name, &members);
         if let Some(total) = sheet.footer.first() {
@@ -109,12 +110,11 @@ pub fn allocation_sheets(session: &Session) -> Vec<Table> {
         }
         sheets.push(sheet);
     }
-    let all: Vec<usize> = (0..session.managers.len()).collect();
-    let everyone = allocation_of(session, &eval, "Alle", &all);
+    let everyone = allocation_of(session, &eval, "Alle", &agenda);
     if let Some(total) = everyone.footer.first() {
         summary.footer.push(vec![
             "I alt".into(),
-            Value::Count(all.len()),
+            Value::Count(agenda.len()),
             total[AMOUNT_COL].clone(),
             total[7].clone(),
             total[8].clone(),

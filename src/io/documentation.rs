@@ -26,22 +26,11 @@ pub fn documentation_html(session: &Session) -> String {
     );
     basis_section(&mut b, session, &eval);
     b.push_str("<h2 class=\"newpage\">Ledere</h2>");
-    for i in agenda(session) {
+    for i in session.agenda_order() {
         manager_section(&mut b, session, &eval, i);
     }
     change_log_section(&mut b, session);
     page(&format!("Dokumentation {} {}", session.organisation.name, session.year), &b)
-}
-
-/// Manager indices: highest level first, then unit, then name.
-fn agenda(session: &Session) -> Vec<usize> {
-    let rank = |m: &Manager| session.level(&m.level).map_or(0, |l| l.rank);
-    let mut order: Vec<usize> = (0..session.managers.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&session.managers[a], &session.managers[b]);
-        rank(y).cmp(&rank(x)).then_with(|| x.unit.cmp(&y.unit)).then_with(|| x.name.cmp(&y.name))
-    });
-    order
 }
 
 /// Levels, bands, models, policies, pool and totals.

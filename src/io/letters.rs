@@ -21,7 +21,9 @@ pub fn letters_html(session: &Session, template: &str) -> String {
     let date = crate::model::log::now_iso().chars().take(10).collect::<String>();
     let template = strip_leading_comment(template);
     let mut body = String::new();
-    for (i, m) in session.managers.iter().enumerate() {
+    // In agenda order (highest level first, then unit and name), as the documentation.
+    for i in session.agenda_order() {
+        let m = &session.managers[i];
         let letter = fill(template, &placeholders(session, &eval, i, m, &date));
         let _ = writeln!(body, "<section class=\"page\">{letter}</section>");
     }

@@ -24,7 +24,7 @@ pub fn public_html(session: &Session) -> String {
         b.push_str("<p>Sessionen har ingen niveauer.</p>");
         return page("Offentlig del af resultatlønskontrakt", &b);
     };
-    for m in session.managers.iter().filter(|m| m.level == level.id) {
+    for m in session.agenda_order().into_iter().map(|i| &session.managers[i]).filter(|m| m.level == level.id) {
         let _ = write!(b, "<h2>{}</h2>", esc(&level.name));
         let institutional: Vec<_> = m.goals.iter().filter(|g| g.scope == GoalScope::Institutional).collect();
         if institutional.is_empty() {

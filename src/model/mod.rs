@@ -1,5 +1,6 @@
 //! The session document: plain data with serde, no egui, no I/O.
 
+pub mod collate;
 pub mod level;
 pub mod log;
 pub mod manager;

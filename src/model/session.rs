@@ -179,6 +179,28 @@ impl Session {
         self.managers.iter().position(|m| m.id == id)
     }
 
+    /// Manager indices in agenda order: highest level first (an unknown level last), then
+    /// unit, then name, both in Danish alphabetical order.
+    #[must_use]
+    pub fn agenda_order(&self) -> Vec<usize> {
+        use super::collate::danish_ranks;
+        let names = danish_ranks(self.managers.iter().map(|m| m.name.as_str()));
+        let units = danish_ranks(self.managers.iter().map(|m| m.unit.as_str()));
+        self.agenda_order_by(&names, &units)
+    }
+
+    /// [`Self::agenda_order`] given each manager's name and unit rank
+    /// ([`super::collate::danish_ranks`]), for callers that keep those ranks anyway.
+    #[must_use]
+    pub fn agenda_order_by(&self, name_rank: &[usize], unit_rank: &[usize]) -> Vec<usize> {
+        let level_rank: Vec<i64> =
+            self.managers.iter().map(|m| self.level(&m.level).map_or(i64::MIN, |l| i64::from(l.rank))).collect();
+        let mut order: Vec<usize> = (0..self.managers.len()).collect();
+        order
+            .sort_by_key(|&i| (std::cmp::Reverse(level_rank[i]), unit_rank.get(i).copied(), name_rank.get(i).copied()));
+        order
+    }
+
     /// Indices of levels ordered by rank, lowest first.
     #[must_use]
     pub fn levels_by_rank(&self) -> Vec<usize> {

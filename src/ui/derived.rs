@@ -4,9 +4,8 @@
 use std::collections::HashMap;
 
 use crate::engine::{Evaluation, Severity};
+use crate::model::collate::danish_ranks;
 use crate::model::{MeetingStatus, Session};
-
-use super::view::agenda_order;
 
 /// Derived, cached facts about the evaluated session.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -19,6 +18,10 @@ pub struct Derived {
     pub agenda: Vec<usize>,
     /// Position of each manager in `agenda`.
     pub agenda_pos: Vec<usize>,
+    /// Each manager's name's rank in Danish order (equal names share one).
+    pub name_pos: Vec<usize>,
+    /// Each manager's unit's rank in Danish order (equal units share one).
+    pub unit_pos: Vec<usize>,
     /// Rank position of each level (index into `session.levels` → 0 lowest).
     pub level_rank_pos: Vec<usize>,
     /// For each of `eval.findings`: whether the group accepted it.
@@ -57,7 +60,9 @@ impl Derived {
     #[must_use]
     pub fn new(session: &Session, eval: &Evaluation) -> Self {
         let n = session.managers.len();
-        let agenda = agenda_order(session, eval);
+        let name_pos = danish_ranks(session.managers.iter().map(|m| m.name.as_str()));
+        let unit_pos = danish_ranks(session.managers.iter().map(|m| m.unit.as_str()));
+        let agenda = session.agenda_order_by(&name_pos, &unit_pos);
         let mut agenda_pos = vec![0; n];
         for (pos, &i) in agenda.iter().enumerate() {
             agenda_pos[i] = pos;
@@ -69,6 +74,8 @@ impl Derived {
         let mut derived = Self {
             agenda,
             agenda_pos,
+            name_pos,
+            unit_pos,
             level_rank_pos,
             index: session.managers.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect(),
             strip_bins: vec![vec![0; STRIP_COLUMNS]; session.levels.len()],

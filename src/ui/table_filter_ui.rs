@@ -19,6 +19,8 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
         let unit_shown = view.filter.unit.clone();
         combo(ui, "Enhed", &mut view.filter.unit, unit_shown, || {
             let units: BTreeSet<&str> = session.managers.iter().map(|m| m.unit.as_str()).collect();
+            let mut units: Vec<&str> = units.into_iter().collect();
+            units.sort_by_cached_key(|u| crate::model::collate::danish_key(u));
             units.into_iter().map(|u| (u.to_string(), u.to_string())).collect()
         });
         let superior_shown =

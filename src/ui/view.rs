@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 
-use crate::engine::Evaluation;
 use crate::engine::allocate::AllocationProposal;
 use crate::model::{Manager, MeetingStatus, Session};
 
@@ -167,17 +166,4 @@ impl ViewState {
     pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
         self.notice = Some(Notice { text: text.into(), is_error });
     }
-}
-
-/// Manager indices in agenda order: level rank highest first, then unit, then name.
-#[must_use]
-pub fn agenda_order(session: &Session, eval: &Evaluation) -> Vec<usize> {
-    let rank_of =
-        |i: usize| eval.level_of.get(i).copied().flatten().map_or(i64::MIN, |l| i64::from(session.levels[l].rank));
-    let mut order: Vec<usize> = (0..session.managers.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ma, mb) = (&session.managers[a], &session.managers[b]);
-        rank_of(b).cmp(&rank_of(a)).then_with(|| ma.unit.cmp(&mb.unit)).then_with(|| ma.name.cmp(&mb.name))
-    });
-    order
 }
