@@ -304,7 +304,7 @@ impl KalibrerApp {
         if agenda.is_empty() {
             return;
         }
-        let pos = self.view.selected.and_then(|s| agenda.iter().position(|&i| i == s));
+        let pos = self.view.selected.and_then(|s| self.derived.agenda_pos.get(s).copied());
         let next = match pos {
             None => 0,
             Some(p) => (i64::try_from(p).unwrap_or(0) + i64::from(delta)).clamp(0, agenda.len() as i64 - 1) as usize,
