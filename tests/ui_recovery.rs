@@ -86,6 +86,14 @@ fn a_file_open_elsewhere_warns_and_opens_read_only() {
     harness.run();
     assert_eq!(harness.state().eval.amounts[5].amount, before, "no edits in read-only mode");
     assert!(!harness.state().doc.is_dirty());
+    // Reading is what read-only is for: every export still works.
+    for kind in kalibrer::ui::export::ExportKind::ALL {
+        let path = dir.join(kind.file_name());
+        harness.state_mut().export_to(kind, &path);
+        assert!(std::fs::metadata(&path).is_ok_and(|m| m.len() > 200), "{kind:?} written");
+        assert!(harness.state().view.notice.as_ref().is_some_and(|n| !n.is_error), "{kind:?} without error");
+    }
+    assert!(!harness.state().doc.is_dirty());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
