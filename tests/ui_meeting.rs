@@ -256,3 +256,28 @@ fn sorting_by_name_follows_the_danish_alphabet() {
     let last = harness.get_by_label("Beløb for Anna Berg").rect().center().y;
     assert!(first < last, "descending: Åse first, Anna last");
 }
+
+#[test]
+fn filter_lists_are_in_danish_alphabetical_order() {
+    let session = demo();
+    let mut harness = harness(session.clone());
+    // The demo lists Mette Overgaard before Jonas Riis Thomsen; the list shows J before M.
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Reference").click();
+    harness.run();
+    // An option of the open list (the table's name cells are buttons too, further left).
+    let list_left = harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Reference").rect().left();
+    let y_of = |harness: &Harness<'_, KalibrerApp>, name: &str| {
+        harness
+            .get_all_by_role_and_label(egui::accesskit::Role::Button, name)
+            .map(|n| n.rect())
+            .find(|r| r.left() >= list_left - 20.0)
+            .unwrap_or_else(|| panic!("{name} in the list"))
+            .center()
+            .y
+    };
+    let mut names: Vec<&str> = session.executives.iter().map(|e| e.name.as_str()).collect();
+    names.sort_by(|a, b| kalibrer::model::collate::danish_cmp(a, b));
+    assert_ne!(names, session.executives.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), "order changes");
+    let ys: Vec<f32> = names.iter().map(|n| y_of(&harness, n)).collect();
+    assert!(ys.windows(2).all(|w| w[0] < w[1]), "top to bottom in Danish order: {names:?} at {ys:?}");
+}

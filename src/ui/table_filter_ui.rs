@@ -28,7 +28,10 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
                 session.executives.iter().find(|e| &e.id == id).map_or_else(|| id.clone(), |e| e.name.clone())
             });
         combo(ui, "Reference", &mut view.filter.superior, superior_shown, || {
-            session.executives.iter().map(|e| (e.id.clone(), e.name.clone())).collect()
+            let mut executives: Vec<(String, String)> =
+                session.executives.iter().map(|e| (e.id.clone(), e.name.clone())).collect();
+            executives.sort_by_cached_key(|(_, name)| crate::model::collate::danish_key(name));
+            executives
         });
         let label = ui.label("Status");
         egui::ComboBox::from_id_salt("filter_status")
