@@ -19,9 +19,9 @@ pub struct Derived {
     /// Position of each manager in `agenda`.
     pub agenda_pos: Vec<usize>,
     /// Each manager's name's rank in Danish order (equal names share one).
-    pub name_pos: Vec<usize>,
+    pub name_rank: Vec<usize>,
     /// Each manager's unit's rank in Danish order (equal units share one).
-    pub unit_pos: Vec<usize>,
+    pub unit_rank: Vec<usize>,
     /// Rank position of each level (index into `session.levels` → 0 lowest).
     pub level_rank_pos: Vec<usize>,
     /// For each of `eval.findings`: whether the group accepted it.
@@ -60,9 +60,9 @@ impl Derived {
     #[must_use]
     pub fn new(session: &Session, eval: &Evaluation) -> Self {
         let n = session.managers.len();
-        let name_pos = danish_ranks(session.managers.iter().map(|m| m.name.as_str()));
-        let unit_pos = danish_ranks(session.managers.iter().map(|m| m.unit.as_str()));
-        let agenda = session.agenda_order_by(&name_pos, &unit_pos);
+        let name_rank = danish_ranks(session.managers.iter().map(|m| m.name.as_str()));
+        let unit_rank = danish_ranks(session.managers.iter().map(|m| m.unit.as_str()));
+        let agenda = session.agenda_order_by(&name_rank, &unit_rank);
         let mut agenda_pos = vec![0; n];
         for (pos, &i) in agenda.iter().enumerate() {
             agenda_pos[i] = pos;
@@ -74,8 +74,8 @@ impl Derived {
         let mut derived = Self {
             agenda,
             agenda_pos,
-            name_pos,
-            unit_pos,
+            name_rank,
+            unit_rank,
             level_rank_pos,
             index: session.managers.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect(),
             strip_bins: vec![vec![0; STRIP_COLUMNS]; session.levels.len()],

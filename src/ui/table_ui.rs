@@ -149,8 +149,8 @@ fn sort(members: &mut [usize], data: Data<'_>, (column, ascending): (SortColumn,
     members.sort_by(|&a, &b| {
         let ord = match column {
             SortColumn::Agenda => data.derived.agenda_pos[a].cmp(&data.derived.agenda_pos[b]),
-            SortColumn::Name => data.derived.name_pos[a].cmp(&data.derived.name_pos[b]),
-            SortColumn::Unit => data.derived.unit_pos[a].cmp(&data.derived.unit_pos[b]),
+            SortColumn::Name => data.derived.name_rank[a].cmp(&data.derived.name_rank[b]),
+            SortColumn::Unit => data.derived.unit_rank[a].cmp(&data.derived.unit_rank[b]),
             SortColumn::Status => managers[a].status.cmp(&managers[b].status),
             _ => key(a).cmp(&key(b)),
         };
