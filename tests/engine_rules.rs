@@ -18,6 +18,7 @@ fn level(id: &str, name: &str, rank: u8, min: i64, max: i64, model: AmountModel)
         id: id.into(),
         name: name.into(),
         rank,
+        role: kalibrer::model::LevelRole::from_v1_name(name),
         band: Band { min: d(min), max: d(max) },
         tiers: vec![],
         target: None,

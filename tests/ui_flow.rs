@@ -25,17 +25,17 @@ fn page_down_walks_the_agenda_and_status_is_recorded_with_who() {
     h.run();
     let first = h.state().view.selected.unwrap();
     // Agenda: highest level first — the departementschef.
-    assert_eq!(h.state().doc.session.managers[first].level, "DC");
+    assert_eq!(h.state().doc.session().managers[first].level, "DC");
     h.key_press(Key::PageDown);
     h.run();
     let second = h.state().view.selected.unwrap();
-    assert_eq!(h.state().doc.session.managers[second].level, "SD");
+    assert_eq!(h.state().doc.session().managers[second].level, "SD");
     h.get_by_label("Besluttet").click();
     h.run();
-    let m = &h.state().doc.session.managers[second];
+    let m = &h.state().doc.session().managers[second];
     assert_eq!(m.status, MeetingStatus::Besluttet);
     assert_eq!(m.final_amount, Some(h.state().eval.amounts[second].amount));
-    let entry = h.state().doc.session.change_log.last().unwrap();
+    let entry = h.state().doc.session().change_log.last().unwrap();
     assert_eq!((entry.what.as_str(), entry.new.as_str(), entry.who.as_str()), ("Status", "Besluttet", "DEP"));
     assert!(h.query_by_label_contains("Besluttet 1/28").is_some());
     h.key_press(Key::PageUp);
@@ -77,7 +77,7 @@ fn fit_to_pool_is_a_preview_until_accepted_and_undoes_as_one_step() {
         .filter(|f| f.rule == kalibrer::engine::RuleId::AdjustmentWithoutJustification)
         .count();
     assert_eq!(unjustified, 0, "amounts set by the accepted proposal are justified as the group's decision");
-    let kc05 = h.state().doc.session.managers.iter().find(|m| m.id == "KC05").unwrap();
+    let kc05 = h.state().doc.session().managers.iter().find(|m| m.id == "KC05").unwrap();
     assert!(kc05.adjustment.as_ref().unwrap().justification.contains("Tilpas til puljen"));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
@@ -92,7 +92,7 @@ fn a_locked_manager_cannot_be_changed() {
     let i = h.state().view.selected.unwrap();
     h.get_by_label("Lås beløbet").click();
     h.run();
-    assert!(h.state().doc.session.managers[i].locked);
+    assert!(h.state().doc.session().managers[i].locked);
     let before = h.state().eval.amounts[i].amount;
     h.key_press(Key::Plus);
     h.run();

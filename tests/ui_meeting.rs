@@ -67,7 +67,7 @@ fn typing_an_amount_moves_pool_and_level_statistics_and_undo_restores() {
     let mut harness = harness(session);
     let before_used = harness.state().eval.pool.used;
     let before_amount = harness.state().eval.amounts[i].amount;
-    let level_id = harness.state().doc.session.managers[i].level.clone();
+    let level_id = harness.state().doc.session().managers[i].level.clone();
     let level_sum = |h: &Harness<'_, KalibrerApp>| {
         h.state().eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(&level_id)).unwrap().stats.sum
     };
@@ -88,8 +88,8 @@ fn typing_an_amount_moves_pool_and_level_statistics_and_undo_restores() {
     );
     // The change is a discretionary adjustment without justification: flagged red.
     assert!(harness.query_by_label("Begrundelse for skønnet – mangler").is_some());
-    let log = &harness.state().doc.session.change_log;
-    assert_eq!(log.last().map(|e| e.new.clone()), Some(format_kr(target)));
+    let log = &harness.state().doc.session().change_log;
+    assert_eq!(log.last().map(|e| e.change.new_text()), Some(format_kr(target)));
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -115,7 +115,7 @@ fn writing_a_justification_clears_the_flag() {
     harness.get_by_label("Begrundelse for skønnet – mangler").type_text("Ekstraordinær indsats i udbuddet");
     harness.run();
     assert!(harness.query_by_label("Begrundelse for skønnet – mangler").is_none());
-    let m = &harness.state().doc.session.managers[i];
+    let m = &harness.state().doc.session().managers[i];
     assert_eq!(m.adjustment.as_ref().map(|a| a.justification.as_str()), Some("Ekstraordinær indsats i udbuddet"));
 }
 
@@ -147,7 +147,7 @@ fn dragging_a_dot_changes_the_amount_on_the_step_and_undoes_as_one_step() {
     let name = session.managers[i].name.clone();
     let mut harness = harness(session);
     let before = harness.state().eval.amounts[i].amount;
-    let log_before = harness.state().doc.session.change_log.len();
+    let log_before = harness.state().doc.session().change_log.len();
     let label = format!("{name}: {}", format_kr(before));
     let start = harness.get_by_label(&label).rect().center();
     harness.drag_at(start);
@@ -160,9 +160,9 @@ fn dragging_a_dot_changes_the_amount_on_the_step_and_undoes_as_one_step() {
     harness.run();
     let after = harness.state().eval.amounts[i].amount;
     assert!(after > before, "dragging right raises the amount ({before} → {after})");
-    let step = harness.state().doc.session.policies.rounding_step;
+    let step = harness.state().doc.session().policies.rounding_step;
     assert!((after / step).fract().is_zero(), "on the step");
-    assert_eq!(harness.state().doc.session.change_log.len(), log_before + 1, "one log entry per drag");
+    assert_eq!(harness.state().doc.session().change_log.len(), log_before + 1, "one log entry per drag");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(harness.state().eval.amounts[i].amount, before, "one undo reverts the whole drag");
@@ -175,7 +175,7 @@ fn clicking_a_finding_selects_its_manager() {
     let finding =
         harness.state().eval.findings.iter().find(|f| f.manager.is_some()).cloned().expect("demo has findings");
     let id = finding.manager.clone().unwrap();
-    let index = harness.state().doc.session.manager_index(&id).unwrap();
+    let index = harness.state().doc.session().manager_index(&id).unwrap();
     harness.get_all_by_label_contains(&finding.message).next().expect("finding listed").click();
     harness.run();
     assert_eq!(harness.state().view.selected, Some(index));

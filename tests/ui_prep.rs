@@ -25,19 +25,20 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
         .build_eframe(move |cc| KalibrerApp::new(cc, io::load_session_file(&p).unwrap(), Some(p.clone())));
     h.run();
     assert!(h.query_by_label_contains("FORBEREDELSE · Jonas Riis Thomsen").is_some());
-    assert!(h.state().doc.session.managers.iter().all(|m| m.superior == "DIR-C"));
+    assert!(h.state().doc.session().managers.iter().all(|m| m.superior == "DIR-C"));
     assert_eq!(h.state().view.user, "DIR-C");
-    let first = h.state().doc.session.managers[0].clone();
+    let first = h.state().doc.session().managers[0].clone();
     // The director sets a new score (as the focus card would) and saves.
-    let mut prep = h.state().doc.session.clone();
+    let mut prep = h.state().doc.session().clone();
     prep.managers[0].box_scores.insert("kompetence".into(), 1);
     prep.managers[0].box_scores.insert("trivsel".into(), 1);
     io::save_session(&prep_path, &prep).unwrap();
     drop(h);
 
     // Meanwhile the meeting changed trivsel for the same manager: that is a conflict.
-    let i = meeting.doc.session.manager_index(&first.id).unwrap();
-    meeting.doc.session.managers[i].box_scores.insert("trivsel".into(), 6);
+    let i = meeting.doc.session().manager_index(&first.id).unwrap();
+    let edit = kalibrer::document::Edit::SetBoxScore { manager: i, criterion: "trivsel".into(), score: Some(6) };
+    meeting.doc.apply(edit, "DEP").unwrap();
     let mut h = Harness::builder().with_size([1920.0, 1080.0]).with_max_steps(16).build_eframe(move |cc| {
         let mut app = meeting;
         app.install(&cc.egui_ctx);
@@ -46,7 +47,7 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
     h.run();
     h.state_mut().merge_files(std::slice::from_ref(&prep_path));
     h.run();
-    let m = &h.state().doc.session.managers[i];
+    let m = &h.state().doc.session().managers[i];
     assert_eq!(m.box_scores["kompetence"], 1, "applied automatically");
     assert_eq!(m.box_scores["trivsel"], 6, "the session's value is not overwritten silently");
     assert!(h.query_by_label_contains("konflikter fra forberedelserne").is_some());
@@ -61,9 +62,9 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
     h.run();
     h.get_by_label("Behold sessionens").click();
     h.run();
-    assert_eq!(h.state().doc.session.managers[i].box_scores["trivsel"], 1, "taken after an explicit choice");
+    assert_eq!(h.state().doc.session().managers[i].box_scores["trivsel"], 1, "taken after an explicit choice");
     assert!(h.query_by_label_contains("konflikter fra forberedelserne").is_none());
-    let log = &h.state().doc.session.change_log;
+    let log = &h.state().doc.session().change_log;
     assert!(log.iter().any(|e| e.why.contains("Forberedelse fra prep.ron")));
     assert!(log.iter().any(|e| e.why.contains("Konflikt løst")));
     // Undo the conflict choice, then the merge: back to the meeting's values.
@@ -71,7 +72,7 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    let m = &h.state().doc.session.managers[i];
+    let m = &h.state().doc.session().managers[i];
     assert_eq!((m.box_scores.get("kompetence"), m.box_scores["trivsel"]), (first.box_scores.get("kompetence"), 6));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -38,7 +38,7 @@ fn a_newer_recovery_copy_is_offered_and_restored() {
     assert!(harness.query_by_label_contains(&format!("1 ledere er ændret: {changed_name}")).is_some());
     harness.get_by_label("Gendan ændringerne").click();
     harness.run();
-    assert_eq!(harness.state().doc.session.managers[3].notes, "Aftalt: drøftes igen i december");
+    assert_eq!(harness.state().doc.session().managers[3].notes, "Aftalt: drøftes igen i december");
     assert!(harness.state().doc.is_dirty(), "restored work must be saved by the user");
     assert_eq!(harness.state().doc.path.as_deref(), Some(file.as_path()));
     let _ = std::fs::remove_dir_all(&dir);

@@ -1,15 +1,15 @@
 //! Fit-to-pool and spread ×k: proposals the group accepts or rejects; nothing is applied
 //! here.
 //!
-//! Both work on the managers that may move: those with a level, not locked and with a
-//! complete assessment; everyone else keeps their amount. Amounts are placed on the
+//! Both work on the managers that may move: those with a level, not locked, not decided
+//! (*Besluttet*) and with a complete assessment; everyone else keeps their amount. Amounts are placed on the
 //! rounding step by flooring and handing the remaining steps out by largest remainder,
 //! then re-sorted within each level so the order of the exact values is kept.
 
 use rust_decimal::Decimal;
 
-use crate::model::Session;
 use crate::model::money::format_kr;
+use crate::model::{MeetingStatus, Session};
 
 use super::Evaluation;
 
@@ -45,7 +45,7 @@ fn movable(session: &Session, eval: &Evaluation) -> Vec<Movable> {
         .managers
         .iter()
         .enumerate()
-        .filter(|(i, m)| !m.locked && eval.amounts[*i].complete)
+        .filter(|(i, m)| !m.locked && m.status != MeetingStatus::Besluttet && eval.amounts[*i].complete)
         .filter_map(|(index, _)| {
             let level = eval.level_of[index]?;
             let band = session.levels[level].band;

@@ -170,7 +170,8 @@ fn box_amount(manager: &Manager, model: &BoxModel, lines: &mut Lines) -> (Decima
     (sum, complete && !model.criteria.is_empty())
 }
 
-/// Weighted goals: frame (or the contract's ceiling) × Σ weight × attainment.
+/// Weighted goals: frame (or the contract's ceiling) × Σ weight × attainment, never above
+/// the frame (or the contract's ceiling).
 fn weighted_goals_amount(manager: &Manager, frame: Decimal, lines: &mut Lines) -> (Decimal, bool) {
     let hundred = Decimal::ONE_HUNDRED;
     let frame = manager.contract_ceiling.unwrap_or(frame);
@@ -197,6 +198,16 @@ fn weighted_goals_amount(manager: &Manager, frame: Decimal, lines: &mut Lines) -
                 goal.name
             ),
         });
+    }
+    // Attainment above 100 % never pays above the frame (the contract's ceiling at full
+    // attainment, 002 §13.8.5): a higher ceiling must be written into the contract.
+    if sum > frame {
+        let cut = frame - sum;
+        lines.push(|| BreakdownLine {
+            amount: cut,
+            text: format!("begrænset til loftet ved fuld målopfyldelse {}", format_number(frame)),
+        });
+        sum = frame;
     }
     (sum, complete)
 }
@@ -232,9 +243,12 @@ pub enum AmountEdit {
     Adjustment(Decimal),
 }
 
-/// The edit that gives `manager` the final amount `target`.
+/// The edit that gives `manager` the final amount `target`: the target is first put on
+/// the session's rounding step and raised to 0 kr. (an amount is never negative); for the
+/// direct model it becomes the direct amount, otherwise the skøn `target − formula`.
 #[must_use]
-pub fn edit_for_target(manager: &Manager, level: &Level, target: Decimal) -> AmountEdit {
+pub fn edit_for_target(session: &Session, manager: &Manager, level: &Level, target: Decimal) -> AmountEdit {
+    let target = round_to_step(target.max(Decimal::ZERO), session.policies.rounding_step);
     if matches!(model_of(manager, level), AmountModel::Direct) {
         return AmountEdit::Direct(target);
     }

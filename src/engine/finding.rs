@@ -26,6 +26,8 @@ impl Severity {
 /// Which rule produced a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RuleId {
+    /// A negative payout.
+    NegativeAmount,
     /// Amount outside the level's band.
     OutsideBand,
     /// Fixed-tier level whose amount is not a tier.
@@ -42,6 +44,8 @@ pub enum RuleId {
     AboveDepartementschef,
     /// Merarbejde pay to a manager with topcheftillæg.
     MerarbejdeWithTopSupplement,
+    /// Topcheftillæg for a manager employed under the rammeaftale.
+    TopSupplementUnderRammeaftale,
     /// Discretionary adjustment without written justification.
     AdjustmentWithoutJustification,
     /// 0 kr. without justification.
@@ -68,9 +72,11 @@ impl RuleId {
     pub fn may_be_accepted(self) -> bool {
         !matches!(
             self,
-            Self::AdjustmentWithoutJustification
+            Self::NegativeAmount
+                | Self::AdjustmentWithoutJustification
                 | Self::ZeroWithoutJustification
                 | Self::MerarbejdeWithTopSupplement
+                | Self::TopSupplementUnderRammeaftale
                 | Self::WeightsNot100
                 | Self::PoolExceeded
                 | Self::PoolLeft
@@ -82,6 +88,7 @@ impl RuleId {
     #[must_use]
     pub fn code(self) -> &'static str {
         match self {
+            Self::NegativeAmount => "negativt_beloeb",
             Self::OutsideBand => "udenfor_spaend",
             Self::NotATier => "ikke_et_trin",
             Self::Inversion => "inversion",
@@ -90,6 +97,7 @@ impl RuleId {
             Self::OverMaxPerPayment => "over_maks_pr_udbetaling",
             Self::AboveDepartementschef => "over_departementschef",
             Self::MerarbejdeWithTopSupplement => "merarbejde_topchef",
+            Self::TopSupplementUnderRammeaftale => "topcheftillaeg_rammeaftale",
             Self::AdjustmentWithoutJustification => "skoen_uden_begrundelse",
             Self::ZeroWithoutJustification => "nul_uden_begrundelse",
             Self::WeightsNot100 => "vaegte_ikke_100",

@@ -66,6 +66,7 @@ fn levels() -> Vec<Level> {
         id: id.into(),
         name: name.into(),
         rank,
+        role: crate::model::LevelRole::from_v1_name(name),
         band: Band { min: Decimal::from(min), max: Decimal::from(max) },
         tiers: Vec::new(),
         target: None,

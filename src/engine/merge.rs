@@ -234,9 +234,11 @@ pub fn merge(session: &Session, preps: &[(String, Session)], prefer: Option<Pref
                     when: crate::model::log::now_iso(),
                     who: info.executive.clone(),
                     manager: Some(m.id.clone()),
-                    what: field.name.clone(),
-                    old: s.clone(),
-                    new: p.clone(),
+                    change: crate::model::log::Change::Prep {
+                        field: field.name.clone(),
+                        old: s.clone(),
+                        new: p.clone(),
+                    },
                     why: format!("Forberedelse fra {name}"),
                 });
                 report.applied.push(Applied {

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::amounts::model_of;
 use crate::model::money::{format_kr, format_percent, format_signed_kr};
-use crate::model::{AmountModel, Level, Manager, PayForm, Session};
+use crate::model::{AmountModel, EmploymentBasis, Level, LevelRole, Manager, PayForm, Session};
 
 use super::Evaluation;
 
@@ -19,9 +19,10 @@ pub fn findings(session: &Session, eval: &Evaluation) -> Vec<Finding> {
     merge(&per_manager, &global_findings(session, eval))
 }
 
-/// Which levels are departementschef levels (by name), per index into `session.levels`.
+/// Which levels are departementschef levels (by their explicit role), per index into
+/// `session.levels`.
 pub(crate) fn departementschef_levels(session: &Session) -> Vec<bool> {
-    session.levels.iter().map(|l| l.name.to_lowercase().contains("departementschef")).collect()
+    session.levels.iter().map(|l| l.role == LevelRole::Departementschef).collect()
 }
 
 /// The per-manager findings of every manager.
@@ -47,6 +48,7 @@ pub(crate) fn manager_findings(
     let amount = eval.amounts[i].amount;
     let is_dc = dc_levels.get(li).copied().unwrap_or(false);
     let ctx = Ctx { session, eval, i, m, level, amount, is_dc };
+    negative_amount(&ctx, &mut out);
     outside_band(&ctx, &mut out);
     not_a_tier(&ctx, &mut out);
     over_cap(&ctx, &mut out);
@@ -54,6 +56,7 @@ pub(crate) fn manager_findings(
     over_max_per_payment(&ctx, &mut out);
     above_departementschef(&ctx, dc_total, &mut out);
     merarbejde_with_top_supplement(&ctx, &mut out);
+    top_supplement_under_rammeaftale(&ctx, &mut out);
     adjustment_without_justification(&ctx, &mut out);
     zero_without_justification(&ctx, &mut out);
     weights_not_100(&ctx, &mut out);
@@ -102,6 +105,17 @@ impl Ctx<'_> {
             level: None,
             message: message.into(),
         }
+    }
+}
+
+/// A negative payout: a skøn larger than the formula amount. Never payable; cannot be accepted.
+fn negative_amount(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if c.amount < Decimal::ZERO {
+        out.push(c.finding(
+            Severity::Fejl,
+            RuleId::NegativeAmount,
+            format!("Beløbet {} er negativt; et vederlag kan ikke være under 0 kr.", format_kr(c.amount)),
+        ));
     }
 }
 
@@ -187,10 +201,14 @@ fn over_max_per_payment(c: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// The departementschef's total pay incl. this year's amount: the reference of the
-/// departementschef model (002 §13.4). The departementschef is the manager of the level
-/// named "Departementschef" (the lowest such total when there are several); None if none.
-/// The lowest total pay incl. this year's amount among the departementschefs.
+/// departementschef model (002 §13.4). The session's policy when it states it (the
+/// departementschef is normally not calibrated by the group he or she chairs); otherwise
+/// the lowest such total among managers on a level whose role is departementschef; None if
+/// neither.
 pub(crate) fn departementschef_total(session: &Session, eval: &Evaluation, dc_levels: &[bool]) -> Option<Decimal> {
+    if let Some(total) = session.policies.departementschef_total_pay {
+        return Some(total);
+    }
     session
         .managers
         .iter()
@@ -224,6 +242,17 @@ fn merarbejde_with_top_supplement(c: &Ctx<'_>, out: &mut Vec<Finding>) {
             Severity::Fejl,
             RuleId::MerarbejdeWithTopSupplement,
             "Engangsvederlag for merarbejde kan ikke ydes til en leder med topcheftillæg.".to_string(),
+        ));
+    }
+}
+
+/// Topcheftillæg for a manager employed under the rammeaftale (002 §13.6: not possible).
+fn top_supplement_under_rammeaftale(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if c.m.has_top_supplement && c.m.basis == EmploymentBasis::Rammeaftale {
+        out.push(c.finding(
+            Severity::Fejl,
+            RuleId::TopSupplementUnderRammeaftale,
+            "En chef ansat efter rammeaftalen kan ikke få topcheftillæg.".to_string(),
         ));
     }
 }

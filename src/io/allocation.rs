@@ -30,11 +30,7 @@ pub const AMOUNT_COL: usize = 5;
 /// One manager's allocation row and its amount and pension.
 fn manager_row(session: &Session, m: &Manager, amount: Decimal) -> (Vec<Value>, Decimal) {
     let pension = amount * m.pension_percent / Decimal::ONE_HUNDRED;
-    let decided = session
-        .change_log
-        .iter()
-        .rev()
-        .find(|e| e.manager.as_deref() == Some(m.id.as_str()) && e.what == "Status" && e.new == "Besluttet");
+    let decided = crate::model::log::decided_by(&session.change_log, &m.id);
     let forms: Vec<&str> = m.pay_forms.iter().map(|f| f.label()).collect();
     let row = vec![
         m.id.as_str().into(),

@@ -33,9 +33,9 @@ pub fn anonymised(session: &Session) -> Session {
     }
     for entry in &mut s.change_log {
         redact(&mut entry.why);
-        if entry.what.starts_with("Noter") || entry.what.starts_with("Begrundelse") {
-            redact(&mut entry.old);
-            redact(&mut entry.new);
+        entry.change = entry.change.redacted("[fjernet]");
+        if !session.executives.iter().any(|e| e.id == entry.who) {
+            entry.who = "[fjernet]".to_string();
         }
     }
     s.organisation.name = format!("{} (anonymiseret)", s.organisation.name);

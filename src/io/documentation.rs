@@ -183,9 +183,7 @@ fn decided_by(session: &Session, m: &Manager) -> String {
     if m.status != MeetingStatus::Besluttet {
         return String::new();
     }
-    let entry = session.change_log.iter().rev().find(|e| {
-        e.manager.as_deref() == Some(m.id.as_str()) && e.what == "Status" && e.new == MeetingStatus::Besluttet.label()
-    });
+    let entry = crate::model::log::decided_by(&session.change_log, &m.id);
     entry.map_or(String::new(), |e| {
         let who = session.executive(&e.who).map_or(e.who.as_str(), |x| x.name.as_str());
         format!(" – besluttet af {} {}", esc(who), esc(&e.when))
@@ -203,9 +201,9 @@ fn change_log_section(b: &mut String, session: &Session) {
             esc(&e.when),
             esc(&e.who),
             esc(e.manager.as_deref().unwrap_or("")),
-            esc(&e.what),
-            esc(&e.old),
-            esc(&e.new),
+            esc(&e.change.what()),
+            esc(&e.change.old_text()),
+            esc(&e.change.new_text()),
             esc(&e.why)
         );
     }

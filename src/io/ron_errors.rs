@@ -12,7 +12,10 @@ pub fn danish(error: &Error) -> String {
         Error::ExpectedArrayEnd => "her forventedes «]» eller «,»".to_string(),
         Error::ExpectedComma => "her mangler et komma".to_string(),
         Error::ExpectedBoolean => "her forventedes true eller false".to_string(),
-        Error::ExpectedInteger | Error::IntegerOutOfBounds => "her forventedes et helt tal".to_string(),
+        Error::ExpectedInteger => "her forventedes et helt tal".to_string(),
+        Error::IntegerOutOfBounds => {
+            "tallet er uden for det tilladte område (en score skal ligge på skalaen, fx 1–6)".to_string()
+        }
         Error::ExpectedFloat => "her forventedes et tal".to_string(),
         Error::ExpectedOption => "her forventedes Some( … ) eller None".to_string(),
         Error::ExpectedOptionEnd | Error::ExpectedStructLikeEnd => "her forventedes «)»".to_string(),

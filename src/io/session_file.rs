@@ -67,7 +67,7 @@ pub fn parse_session(text: &str) -> Result<Session, LoadError> {
         .ok()
         .or_else(|| super::parallel_parse::parse(text))
         .map_or_else(|| ron::from_str(text), Ok);
-    let session: Session = match parsed {
+    let mut session: Session = match parsed {
         Ok(s) => s,
         Err(e) => {
             // A file from a newer version may not parse as this version's session: say so
@@ -88,6 +88,7 @@ pub fn parse_session(text: &str) -> Result<Session, LoadError> {
     if session.version > CURRENT_VERSION {
         return Err(LoadError::NewerVersion { found: session.version, supported: CURRENT_VERSION });
     }
+    session.migrate();
     let refusing: Vec<Problem> = validate(&session).into_iter().filter(|p| p.refuses).collect();
     if refusing.is_empty() { Ok(session) } else { Err(LoadError::Invalid { problems: refusing }) }
 }

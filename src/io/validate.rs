@@ -1,7 +1,9 @@
 //! Semantic validation of a loaded session, reported by id.
 //!
 //! Refusing problems (the app cannot work on such a file): duplicate manager, level or
-//! executive id; a manager whose level is unknown; a negative salary. Warnings (opened,
+//! executive id; a manager whose level is unknown; any value outside what
+//! [`crate::model::bounds`] allows (a score off the scale, an attainment outside 0–200 %,
+//! a negative weight or salary, an amount beyond 10 billion kr.). Warnings (opened,
 //! and shown): unknown superior, history of an unknown manager, goal weights that do not
 //! sum to 100 % (the engine also reports that as a finding).
 
@@ -10,7 +12,7 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 
 use crate::model::Session;
-use crate::model::money::format_kr;
+use crate::model::bounds;
 
 /// One problem, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +41,11 @@ pub fn validate(session: &Session) -> Vec<Problem> {
         if !seen.insert(l.id.as_str()) {
             push(format!("niveau {}", l.id), "id'et bruges af flere niveauer".into(), true);
         }
+        for problem in bounds::level_problems(l) {
+            push(format!("niveau {}", l.id), problem, true);
+        }
     }
+    policy_problems(session, &mut push);
     let mut seen = HashSet::new();
     for e in &session.executives {
         if !seen.insert(e.id.as_str()) {
@@ -60,20 +66,49 @@ pub fn validate(session: &Session) -> Vec<Problem> {
         if !executives.contains(m.superior.as_str()) {
             push(place.clone(), format!("ukendt nærmeste leder «{}»", m.superior), false);
         }
-        for (what, v) in [("grundløn", m.base_salary), ("samlet løn", m.total_pay)] {
-            if v < Decimal::ZERO {
-                push(place.clone(), format!("negativ {what} ({})", format_kr(v)), true);
-            }
+        for problem in bounds::manager_problems(m, session.level(&m.level)) {
+            push(place.clone(), problem, true);
         }
         let total: Decimal = m.goals.iter().map(|g| g.weight).sum();
         if !m.goals.is_empty() && total != Decimal::ONE_HUNDRED {
             push(place.clone(), format!("målenes vægte summerer til {} %, ikke 100 %", total.normalize()), false);
         }
     }
-    for id in session.history.keys() {
+    for (id, years) in &session.history {
         if !seen.contains(id.as_str()) {
             push(format!("historik for {id}"), "ukendt leder".into(), false);
         }
+        for (year, amount) in years {
+            if let Some(problem) = bounds::money_problem(&format!("beløbet for {year}"), *amount, false) {
+                push(format!("historik for {id}"), problem, true);
+            }
+        }
     }
     out
+}
+
+/// Problems with the session's policies (pool, step, percentages, the departementschef's pay).
+fn policy_problems(session: &Session, push: &mut impl FnMut(String, String, bool)) {
+    let p = &session.policies;
+    let place = || "politikker".to_string();
+    let money = [
+        ("puljen", Some(p.pool)),
+        ("afrundingstrinnet", Some(p.rounding_step)),
+        ("maksimum pr. udbetaling", p.max_per_payment),
+        ("departementschefens samlede løn", p.departementschef_total_pay),
+    ];
+    for (what, v) in money {
+        if let Some(problem) = v.and_then(|v| bounds::money_problem(what, v, false)) {
+            push(place(), problem, true);
+        }
+    }
+    for (what, v) in [
+        ("loftet i procent af grundlønnen", p.cap_percent_of_base),
+        ("advarselsgrænsen for fald", p.drop_warning_percent),
+        ("grænsen for lav differentiering", p.low_differentiation_cv_percent),
+    ] {
+        if let Some(problem) = bounds::percent_problem(what, v) {
+            push(place(), problem, true);
+        }
+    }
 }

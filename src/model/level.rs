@@ -12,6 +12,9 @@ pub struct Level {
     pub name: String,
     /// Ordering from low (1) to high; inversions are judged on it.
     pub rank: u8,
+    /// What the level is in the hierarchy. Rules read this, never the level's name.
+    #[serde(default)]
+    pub role: LevelRole,
     /// The band (spænd) every amount of this level should fall inside.
     pub band: Band,
     /// Fixed tiers (faste beløb); empty when the level has none.
@@ -22,6 +25,55 @@ pub struct Level {
     pub target: Option<Decimal>,
     /// How the formula amount of a manager at this level is computed.
     pub model: AmountModel,
+}
+
+/// The role of a level in the state's hierarchy (002), explicit in the file so that a level
+/// named "Topchef" or "Departementschef (konst.)" means what its role says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum LevelRole {
+    /// Kontorchef (lønramme 35–37).
+    Kontorchef,
+    /// Vicedirektør / afdelingschef (37–39).
+    Afdelingschef,
+    /// Styrelsesdirektør / direktør (38–40+).
+    Direktoer,
+    /// Departementschef (41–42+): nobody in the ministry area may have a higher total pay.
+    Departementschef,
+    /// Any other level (municipal and regional levels, special posts).
+    #[default]
+    Andet,
+}
+
+impl LevelRole {
+    /// Danish label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Kontorchef => "Kontorchef",
+            Self::Afdelingschef => "Afdelingschef",
+            Self::Direktoer => "Direktør",
+            Self::Departementschef => "Departementschef",
+            Self::Andet => "Andet",
+        }
+    }
+
+    /// The role a version-1 file meant by a level name (used once, when such a file is
+    /// migrated; version 2 files state the role).
+    #[must_use]
+    pub fn from_v1_name(name: &str) -> Self {
+        let n = name.to_lowercase();
+        if n.contains("departementschef") {
+            Self::Departementschef
+        } else if n.contains("afdelingschef") || n.contains("vicedirektør") {
+            Self::Afdelingschef
+        } else if n.contains("direktør") {
+            Self::Direktoer
+        } else if n.contains("kontorchef") {
+            Self::Kontorchef
+        } else {
+            Self::Andet
+        }
+    }
 }
 
 /// A closed kr. interval `[min, max]`.

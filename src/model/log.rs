@@ -1,26 +1,332 @@
-//! The change log: who changed what, when, from what to what, and why.
+//! The change log: who changed what, when, from what to what, and why — typed.
+//!
+//! Each entry carries a [`Change`]: the kind of change with its old and new values as
+//! values (amounts as `Decimal`, statuses as [`MeetingStatus`] …), never as sentences.
+//! The Danish wording for screens and documents comes from [`Change::what`],
+//! [`Change::old_text`] and [`Change::new_text`], in this one place. Readers that need to
+//! know something (who decided, what to anonymise) match on the kind.
+//!
+//! Version-1 files stored `what`/`old`/`new` as display strings; they are read through
+//! [`RawEntry`] and typed where the label is known (status, amount, notes,
+//! justification), else kept as [`Change::Legacy`].
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// One recorded change. The log is append-only from the UI.
+use super::manager::MeetingStatus;
+use super::money::{format_kr, format_signed_kr, parse_kr};
+
+/// One recorded change. The log is append-only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "RawEntry")]
 pub struct ChangeEntry {
     /// When, as an ISO 8601 UTC timestamp (`2026-11-22T09:15:00Z`).
     pub when: String,
-    /// Who entered the change (executive id or name).
+    /// Who entered the change (executive id).
     pub who: String,
-    /// The manager changed, if the change concerns one.
+    /// The manager changed (id), if the change concerns one.
     #[serde(default)]
     pub manager: Option<String>,
-    /// What was changed, in Danish ("Skøn", "Status", "Score Trivsel", …).
-    pub what: String,
-    /// The old value as shown to users.
-    pub old: String,
-    /// The new value as shown to users.
-    pub new: String,
+    /// What changed, with typed old and new values.
+    pub change: Change,
     /// Why, when given.
     #[serde(default)]
     pub why: String,
+}
+
+/// What changed, with the old and new value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    /// The final amount (through the direct amount or the skøn).
+    Amount {
+        /// Before.
+        old: Decimal,
+        /// After.
+        new: Decimal,
+    },
+    /// The discretionary adjustment itself (set or removed).
+    Adjustment {
+        /// Before (None: no skøn).
+        old: Option<Decimal>,
+        /// After.
+        new: Option<Decimal>,
+    },
+    /// The skøn's written justification.
+    Justification {
+        /// Before.
+        old: String,
+        /// After.
+        new: String,
+    },
+    /// The meeting notes.
+    Notes {
+        /// Before.
+        old: String,
+        /// After.
+        new: String,
+    },
+    /// A box-model score.
+    Score {
+        /// Criterion id.
+        criterion: String,
+        /// Before.
+        old: Option<u8>,
+        /// After.
+        new: Option<u8>,
+    },
+    /// A goal's attainment (percent).
+    Attainment {
+        /// Goal index (0-based).
+        goal: usize,
+        /// Before.
+        old: Option<Decimal>,
+        /// After.
+        new: Option<Decimal>,
+    },
+    /// The overall rating.
+    Rating {
+        /// Before.
+        old: Option<u8>,
+        /// After.
+        new: Option<u8>,
+    },
+    /// The meeting status.
+    Status {
+        /// Before.
+        old: MeetingStatus,
+        /// After.
+        new: MeetingStatus,
+    },
+    /// Locked or unlocked.
+    Lock {
+        /// Whether the manager is locked after the change.
+        locked: bool,
+    },
+    /// A finding accepted with a reason (in `why`), or the acceptance withdrawn.
+    Acceptance {
+        /// The rule's code.
+        rule: String,
+        /// Whether it is accepted after the change.
+        accepted: bool,
+    },
+    /// A field written by an HR import (values as shown in the import's preview).
+    Import {
+        /// The field ("Grundløn" …).
+        field: String,
+        /// Before.
+        old: String,
+        /// After.
+        new: String,
+    },
+    /// A field taken from a director's preparation (values as shown in the merge).
+    Prep {
+        /// The field ("Score Trivsel" …).
+        field: String,
+        /// Before.
+        old: String,
+        /// After.
+        new: String,
+    },
+    /// An undo step.
+    Undo {
+        /// The step undone.
+        step: String,
+    },
+    /// A redo step.
+    Redo {
+        /// The step redone.
+        step: String,
+    },
+    /// A version-1 entry whose label is not one of the typed kinds.
+    Legacy {
+        /// The label.
+        what: String,
+        /// Before, as written then.
+        old: String,
+        /// After, as written then.
+        new: String,
+    },
+}
+
+/// "–" for a missing value.
+fn or_dash<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
+    v.map_or_else(|| "–".to_string(), f)
+}
+
+/// A percentage as Danish text ("102,5 %").
+fn pct(p: Decimal) -> String {
+    format!("{} %", p.normalize().to_string().replace('.', ","))
+}
+
+impl Change {
+    /// What changed, in Danish ("Beløb", "Score trivsel", "Målopfyldelse mål 2" …).
+    #[must_use]
+    pub fn what(&self) -> String {
+        match self {
+            Self::Amount { .. } => "Beløb".into(),
+            Self::Adjustment { .. } => "Skøn".into(),
+            Self::Justification { .. } => "Begrundelse for skøn".into(),
+            Self::Notes { .. } => "Noter".into(),
+            Self::Score { criterion, .. } => format!("Score {criterion}"),
+            Self::Attainment { goal, .. } => format!("Målopfyldelse mål {}", goal + 1),
+            Self::Rating { .. } => "Samlet vurdering".into(),
+            Self::Status { .. } => "Status".into(),
+            Self::Lock { .. } => "Lås".into(),
+            Self::Acceptance { rule, .. } => format!("Accepteret fund {rule}"),
+            Self::Import { field, .. } | Self::Prep { field, .. } => field.clone(),
+            Self::Undo { .. } => "Fortryd".into(),
+            Self::Redo { .. } => "Gentag".into(),
+            Self::Legacy { what, .. } => what.clone(),
+        }
+    }
+
+    /// The old value as Danish text.
+    #[must_use]
+    pub fn old_text(&self) -> String {
+        self.side(true)
+    }
+
+    /// The new value as Danish text.
+    #[must_use]
+    pub fn new_text(&self) -> String {
+        self.side(false)
+    }
+
+    fn side(&self, old_side: bool) -> String {
+        let pick = |o: &str, n: &str| if old_side { o.to_string() } else { n.to_string() };
+        match self {
+            Self::Amount { old, new } => format_kr(if old_side { *old } else { *new }),
+            Self::Adjustment { old, new } => or_dash(if old_side { *old } else { *new }, format_signed_kr),
+            Self::Justification { old, new }
+            | Self::Notes { old, new }
+            | Self::Import { old, new, .. }
+            | Self::Prep { old, new, .. }
+            | Self::Legacy { old, new, .. } => pick(old, new),
+            Self::Score { old, new, .. } | Self::Rating { old, new } => {
+                or_dash(if old_side { *old } else { *new }, |s| s.to_string())
+            }
+            Self::Attainment { old, new, .. } => or_dash(if old_side { *old } else { *new }, pct),
+            Self::Status { old, new } => pick(old.label(), new.label()),
+            Self::Lock { locked } => {
+                let (o, n) = if *locked { ("ikke låst", "låst") } else { ("låst", "ikke låst") };
+                pick(o, n)
+            }
+            Self::Acceptance { accepted, .. } => {
+                let (o, n) =
+                    if *accepted { ("ikke accepteret", "accepteret") } else { ("accepteret", "ikke accepteret") };
+                pick(o, n)
+            }
+            Self::Undo { step } | Self::Redo { step } => {
+                if old_side {
+                    step.clone()
+                } else if matches!(self, Self::Undo { .. }) {
+                    "fortrudt".into()
+                } else {
+                    "gentaget".into()
+                }
+            }
+        }
+    }
+
+    /// Whether the old or new value may hold free text or personal data (names, salaries,
+    /// notes): such values are removed from anonymised copies.
+    #[must_use]
+    pub fn holds_free_text(&self) -> bool {
+        matches!(
+            self,
+            Self::Justification { .. }
+                | Self::Notes { .. }
+                | Self::Import { .. }
+                | Self::Prep { .. }
+                | Self::Legacy { .. }
+        )
+    }
+
+    /// The same change with every free-text or personal value replaced by `marker`
+    /// (kinds whose values are amounts, scores or statuses are kept).
+    #[must_use]
+    pub fn redacted(&self, marker: &str) -> Self {
+        let m = || marker.to_string();
+        match self {
+            Self::Justification { .. } => Self::Justification { old: m(), new: m() },
+            Self::Notes { .. } => Self::Notes { old: m(), new: m() },
+            Self::Import { .. } => Self::Import { field: m(), old: m(), new: m() },
+            Self::Prep { field, .. } => Self::Prep { field: field.clone(), old: m(), new: m() },
+            Self::Legacy { .. } => Self::Legacy { what: m(), old: m(), new: m() },
+            Self::Undo { .. } => Self::Undo { step: m() },
+            Self::Redo { .. } => Self::Redo { step: m() },
+            other => other.clone(),
+        }
+    }
+}
+
+impl ChangeEntry {
+    /// Whether this entry set `manager`'s status to *Besluttet*.
+    #[must_use]
+    pub fn decides(&self, manager: &str) -> bool {
+        self.manager.as_deref() == Some(manager)
+            && matches!(self.change, Change::Status { new: MeetingStatus::Besluttet, .. })
+    }
+}
+
+/// The entry that last set `manager`'s status to *Besluttet* (who decided, and when).
+#[must_use]
+pub fn decided_by<'a>(log: &'a [ChangeEntry], manager: &str) -> Option<&'a ChangeEntry> {
+    log.iter().rev().find(|e| e.decides(manager))
+}
+
+/// A change-log entry as stored: version 2 files have `change`; version 1 files had
+/// `what`, `old` and `new` as display strings.
+#[derive(Deserialize)]
+struct RawEntry {
+    when: String,
+    who: String,
+    #[serde(default)]
+    manager: Option<String>,
+    #[serde(default)]
+    change: Option<Change>,
+    #[serde(default)]
+    what: Option<String>,
+    #[serde(default)]
+    old: Option<String>,
+    #[serde(default)]
+    new: Option<String>,
+    #[serde(default)]
+    why: String,
+}
+
+impl From<RawEntry> for ChangeEntry {
+    fn from(raw: RawEntry) -> Self {
+        let change = raw.change.unwrap_or_else(|| {
+            let (what, old, new) =
+                (raw.what.unwrap_or_default(), raw.old.unwrap_or_default(), raw.new.unwrap_or_default());
+            from_v1(what, old, new)
+        });
+        Self { when: raw.when, who: raw.who, manager: raw.manager, change, why: raw.why }
+    }
+}
+
+/// Types a version-1 entry where its label is known and its values parse.
+fn from_v1(what: String, old: String, new: String) -> Change {
+    let status = |s: &str| MeetingStatus::ALL.into_iter().find(|x| x.label() == s);
+    match what.as_str() {
+        "Status" => {
+            if let (Some(o), Some(n)) = (status(&old), status(&new)) {
+                return Change::Status { old: o, new: n };
+            }
+        }
+        "Beløb" => {
+            if let (Ok(o), Ok(n)) = (parse_kr(&old), parse_kr(&new)) {
+                return Change::Amount { old: o, new: n };
+            }
+        }
+        "Noter" => return Change::Notes { old, new },
+        "Begrundelse for skøn" => return Change::Justification { old, new },
+        "Fortryd" => return Change::Undo { step: old },
+        "Gentag" => return Change::Redo { step: old },
+        _ => {}
+    }
+    Change::Legacy { what, old, new }
 }
 
 /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`, without any time-zone database.
@@ -49,7 +355,31 @@ pub fn iso_from_unix(secs: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::iso_from_unix;
+    use super::*;
+
+    #[test]
+    fn v1_entries_are_typed_where_the_label_is_known() {
+        assert_eq!(
+            from_v1("Status".into(), "Drøftet".into(), "Besluttet".into()),
+            Change::Status { old: MeetingStatus::Droeftet, new: MeetingStatus::Besluttet }
+        );
+        assert_eq!(
+            from_v1("Beløb".into(), "45.000 kr.".into(), "46.000 kr.".into()),
+            Change::Amount { old: Decimal::from(45_000), new: Decimal::from(46_000) }
+        );
+        assert!(matches!(from_v1("Grundløn".into(), "1".into(), "2".into()), Change::Legacy { .. }));
+    }
+
+    #[test]
+    fn texts_of_typed_changes() {
+        let c = Change::Attainment { goal: 1, old: None, new: Some(Decimal::new(1025, 1)) };
+        assert_eq!(
+            (c.what().as_str(), c.old_text().as_str(), c.new_text().as_str()),
+            ("Målopfyldelse mål 2", "–", "102,5 %")
+        );
+        let c = Change::Amount { old: Decimal::from(45_000), new: Decimal::from(-7_000) };
+        assert_eq!(c.new_text(), format_kr(Decimal::from(-7_000)));
+    }
 
     #[test]
     fn known_timestamps() {

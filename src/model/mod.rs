@@ -1,5 +1,6 @@
 //! The session document: plain data with serde, no egui, no I/O.
 
+pub mod bounds;
 pub mod collate;
 pub mod level;
 pub mod log;
@@ -7,7 +8,7 @@ pub mod manager;
 pub mod money;
 pub mod session;
 
-pub use level::{AmountModel, Band, BoxModel, Criterion, Level, Scale, ScaleStep};
+pub use level::{AmountModel, Band, BoxModel, Criterion, Level, LevelRole, Scale, ScaleStep};
 pub use log::ChangeEntry;
 pub use manager::{
     AcceptedFinding, Adjustment, EmploymentBasis, Goal, GoalScope, Manager, MeetingStatus, PayForm, Proposal,

@@ -10,7 +10,24 @@ use super::log::ChangeEntry;
 use super::manager::Manager;
 
 /// The file-format version this program writes and the newest it reads.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
+
+impl Session {
+    /// Brings a session read from an older file format up to [`CURRENT_VERSION`]:
+    /// version 1 → 2 states each level's role (read once from its name, as version 1 did
+    /// on every evaluation) and types the change log (done while reading, see
+    /// [`super::log`]). A current session is left as it is.
+    pub fn migrate(&mut self) {
+        if self.version < 2 {
+            for level in &mut self.levels {
+                if level.role == super::level::LevelRole::Andet {
+                    level.role = super::level::LevelRole::from_v1_name(&level.name);
+                }
+            }
+            self.version = 2;
+        }
+    }
+}
 
 /// A calibration session: organisation, group, levels, policies, managers, history, log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,6 +148,11 @@ pub struct Policies {
     /// Warn when a level's coefficient of variation is below this percent.
     #[serde(default = "default_low_cv")]
     pub low_differentiation_cv_percent: Decimal,
+    /// The departementschef's total pay incl. this year's amount, as a session fact (002
+    /// §13.4: his or her pay is not set by the group he or she chairs). When None, the
+    /// lowest total among calibrated managers on a departementschef level is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub departementschef_total_pay: Option<Decimal>,
 }
 
 fn default_step() -> Decimal {
@@ -156,6 +178,7 @@ impl Default for Policies {
             cap_percent_of_base: default_cap(),
             drop_warning_percent: default_drop(),
             low_differentiation_cv_percent: default_low_cv(),
+            departementschef_total_pay: None,
         }
     }
 }

@@ -7,9 +7,9 @@ use crate::model::Session;
 
 use super::command::Command;
 use super::derived::{Data, Derived};
-use super::document::Document;
 use super::view::ViewState;
 use super::{findings_ui, focus_ui, lanes_ui, proposal_ui, spread_ui, table_ui, theme, topbar_ui};
+use crate::document::Document;
 
 /// Up to this many changed managers are recomputed incrementally; more → full evaluation.
 const INCREMENTAL_MAX: usize = 4;
@@ -106,20 +106,20 @@ impl KalibrerApp {
     pub fn refresh(&mut self) {
         if self.eval_revision != self.doc.revision() || self.doc.touched_all() {
             match self.doc.take_touched() {
-                super::document::Touched::Managers(changed) if changed.len() <= INCREMENTAL_MAX => {
+                crate::document::Touched::Managers(changed) if changed.len() <= INCREMENTAL_MAX => {
                     for &i in &changed {
-                        self.eval.update_manager(&self.doc.session, i);
+                        self.eval.update_manager(&self.doc.session(), i);
                     }
-                    self.derived.update(&self.doc.session, &self.eval, &changed);
+                    self.derived.update(&self.doc.session(), &self.eval, &changed);
                 }
                 _ => {
-                    self.eval = engine::evaluate(&self.doc.session);
-                    self.derived = Derived::new(&self.doc.session, &self.eval);
+                    self.eval = engine::evaluate(&self.doc.session());
+                    self.derived = Derived::new(&self.doc.session(), &self.eval);
                 }
             }
             self.eval_revision = self.doc.revision();
             // An undone import may have removed the selected manager.
-            self.view.selected = self.view.selected.filter(|&i| i < self.doc.session.managers.len());
+            self.view.selected = self.view.selected.filter(|&i| i < self.doc.session().managers.len());
         }
     }
 
@@ -142,7 +142,7 @@ impl KalibrerApp {
         let mut commands = Vec::new();
         commands.extend(super::keys::keyboard_commands(ui.ctx(), &self.view));
         let data = Data {
-            session: &self.doc.session,
+            session: &self.doc.session(),
             eval: &self.eval,
             derived: &self.derived,
             revision: self.doc.cache_key(),
@@ -209,7 +209,7 @@ impl eframe::App for KalibrerApp {
         self.refresh();
         let (path, revision, dirty) = (self.doc.path.clone(), self.doc.revision(), self.doc.is_dirty());
         let busy = ctx.input(|i| i.pointer.any_down());
-        if let Some(wait) = self.autosave.tick(&self.doc.session, path.as_deref(), revision, dirty, busy) {
+        if let Some(wait) = self.autosave.tick(&self.doc.session(), path.as_deref(), revision, dirty, busy) {
             ctx.request_repaint_after(wait);
         }
         if let Some(error) = self.autosave.last_error.take() {

@@ -106,7 +106,7 @@ impl KalibrerApp {
             path.set_extension(kind.extensions()[0]);
         }
         let written = kind
-            .render(&self.doc.session, &path)
+            .render(&self.doc.session(), &path)
             .and_then(|bytes| io::session_file::save_bytes_atomic(&path, &bytes, None).map_err(|e| e.message));
         match written {
             Ok(()) => self.view.notify(format!("Eksporteret til {}", path.display()), false),

@@ -8,8 +8,8 @@ use crate::io;
 
 use super::app::KalibrerApp;
 use super::command::Command;
-use super::document::Document;
 use super::view::ViewState;
+use crate::document::Document;
 
 /// The most recent files remembered.
 const MAX_RECENT: usize = 8;
@@ -69,7 +69,7 @@ impl KalibrerApp {
             self.view.notify("Filen er åben skrivebeskyttet – vælg Gem som og et andet navn.", true);
             return;
         }
-        match io::save_session(path, &self.doc.session) {
+        match io::save_session(path, &self.doc.session()) {
             Ok(()) => {
                 self.autosave.saved(self.doc.path.as_deref());
                 let moved = self.doc.path.as_deref() != Some(path);

@@ -102,25 +102,39 @@ impl KalibrerApp {
         match sheet {
             Err(e) => self.view.notify(format!("{source}: {e}. Intet er importeret."), true),
             Ok(sheet) => {
-                let pending = PendingImport::new(&self.doc.session, source, sheet, history, &self.import_memory);
+                let pending = PendingImport::new(&self.doc.session(), source, sheet, history, &self.import_memory);
                 self.import = Some(pending);
             }
         }
     }
 
-    /// Applies the pending import: one undo step, every changed field logged.
+    /// Applies the pending import: one undo step, every changed field logged. The import
+    /// is computed again from the session as it is now, so an edit made while the dialog
+    /// was open is kept; if that changes what the import would do, the dialog shows the
+    /// new preview and asks again instead of applying.
     fn apply_import(&mut self) {
-        let Some(pending) = self.import.take() else { return };
+        let Some(mut pending) = self.import.take() else { return };
+        let seen = pending.changes.clone();
+        pending.recompute(self.doc.session());
+        if pending.changes != seen || !pending.can_apply() {
+            self.view.notify(
+                "Sessionen er ændret, mens importen stod åben: se de opdaterede ændringer og godkend igen.",
+                true,
+            );
+            self.import = Some(pending);
+            return;
+        }
         if !pending.history {
             learn(&pending.sheet, &pending.mapping, &mut self.import_memory);
         }
         let Ok(mut result) = pending.preview else { return };
-        let before = self.doc.session.clone();
+        let before = self.doc.session().clone();
         record_in_log(&before, &mut result, &pending.source, &self.view.user.clone());
         let log = result.session.change_log[before.change_log.len()..].to_vec();
         let (added, updated, rejected) = (result.added.len(), result.updated.len(), result.rejected.len());
-        let what = if pending.history { "Import af tidligere års beløb" } else { "Import af HR-data" };
-        self.doc.replace_roster(what, result.session.managers, result.session.history, log);
+        let label = if pending.history { "Import af tidligere års beløb" } else { "Import af HR-data" };
+        let (managers, history) = (result.session.managers, result.session.history);
+        self.run_edit(crate::document::Edit::Import { label: label.to_string(), managers, history, log });
         self.view.notify(
             format!("{}: {added} nye, {updated} opdateret, {rejected} rækker sprunget over", pending.source),
             false,
@@ -176,7 +190,7 @@ impl KalibrerApp {
         if let Some(slot) = p.mapping.get_mut(k) {
             *slot = field;
         }
-        p.recompute(&self.doc.session);
+        p.recompute(&self.doc.session());
     }
 }
 

@@ -9,7 +9,6 @@ pub mod autosave;
 pub mod axis;
 pub mod command;
 pub mod derived;
-pub mod document;
 pub mod export;
 mod files;
 mod findings_ui;

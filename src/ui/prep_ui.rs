@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
+use crate::document::Edit;
 use crate::engine::merge::{Conflict, merge, take_prep_value};
 use crate::engine::prep::make_prep;
 use crate::io;
@@ -35,7 +36,7 @@ impl KalibrerApp {
 
     /// Writes the prep file for `executive` to `path`.
     pub fn write_prep(&mut self, executive: &str, path: &std::path::Path) {
-        let result = make_prep(&self.doc.session, executive, &crate::model::log::now_iso())
+        let result = make_prep(&self.doc.session(), executive, &crate::model::log::now_iso())
             .and_then(|prep| io::save_session(path, &prep).map_err(|e| e.to_string()).map(|()| prep.managers.len()));
         match result {
             Ok(n) => self.view.notify(format!("Forberedelse med {n} ledere skrevet til {}", path.display()), false),
@@ -65,16 +66,17 @@ impl KalibrerApp {
                 }
             }
         }
-        let (merged, report) = merge(&self.doc.session, &preps, None);
+        let (merged, report) = merge(&self.doc.session(), &preps, None);
         let new: Vec<_> = merged
             .managers
             .iter()
             .enumerate()
-            .filter(|(i, m)| self.doc.session.managers.get(*i) != Some(m))
+            .filter(|(i, m)| self.doc.session().managers.get(*i) != Some(m))
             .map(|(i, m)| (i, m.clone()))
             .collect();
-        let log = merged.change_log[self.doc.session.change_log.len()..].to_vec();
-        let n = self.doc.replace_managers_logged("Indlæs forberedelser", new, log);
+        let log = merged.change_log[self.doc.session().change_log.len()..].to_vec();
+        let n = new.len();
+        self.run_edit(Edit::Merge { label: "Indlæs forberedelser".into(), managers: new, log });
         let conflicts = report.conflicts.len();
         self.view.notify(
             format!("Forberedelser indlæst: {} ændringer hos {n} ledere, {conflicts} konflikter", report.applied.len()),
@@ -88,25 +90,29 @@ impl KalibrerApp {
         let Some(pending) = &self.conflicts else { return };
         let Some(c) = pending.conflicts.get(k).cloned() else { return };
         let prep = pending.preps.iter().find(|(n, _)| *n == c.prep).map(|(_, s)| s.clone());
-        let (Some(prep), Some(i)) = (prep, self.doc.session.manager_index(&c.manager)) else { return };
+        let (Some(prep), Some(i)) = (prep, self.doc.session().manager_index(&c.manager)) else { return };
         let (Some(pm), Some(base)) = (
             prep.managers.iter().find(|m| m.id == c.manager),
             prep.prep.as_ref().and_then(|info| info.base.iter().find(|m| m.id == c.manager)),
         ) else {
             return;
         };
-        let mut target = self.doc.session.managers[i].clone();
+        let mut target = self.doc.session().managers[i].clone();
         if take_prep_value(&mut target, pm, base, &c.field) {
             let entry = ChangeEntry {
                 when: crate::model::log::now_iso(),
                 who: self.view.user.clone(),
                 manager: Some(c.manager.clone()),
-                what: c.field.clone(),
-                old: c.session_value.clone(),
-                new: c.prep_value.clone(),
+                change: crate::model::log::Change::Prep {
+                    field: c.field.clone(),
+                    old: c.session_value.clone(),
+                    new: c.prep_value.clone(),
+                },
                 why: format!("Konflikt løst: forberedelsens værdi fra {}", c.prep),
             };
-            self.doc.replace_managers_logged("Konflikt løst", vec![(i, target)], vec![entry]);
+            self.run_edit(Edit::Merge {
+                label: "Konflikt løst".into(), managers: vec![(i, target)], log: vec![entry]
+            });
         }
         self.close_conflict(k);
     }
@@ -135,7 +141,7 @@ impl KalibrerApp {
                     ui.separator();
                     let who = self
                         .doc
-                        .session
+                        .session()
                         .managers
                         .iter()
                         .find(|m| m.id == c.manager)

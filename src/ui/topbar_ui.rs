@@ -9,9 +9,9 @@ use crate::engine::{Evaluation, PoolStatus};
 use crate::model::money::format_kr;
 
 use super::command::Command;
-use super::document::Document;
 use super::theme;
 use super::view::ViewState;
+use crate::document::Document;
 
 /// Draws the top bar.
 pub fn ui(
@@ -22,7 +22,7 @@ pub fn ui(
     view: &mut ViewState,
     out: &mut Vec<Command>,
 ) {
-    let session = &doc.session;
+    let session = &doc.session();
     let (mut counts_shown, mut progress_shown) = (false, false);
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
@@ -167,7 +167,7 @@ fn counts_text(ui: &egui::Ui, derived: &super::derived::Derived) -> egui::text::
 
 /// Discussed / decided counts.
 fn progress_text(ui: &egui::Ui, doc: &Document, derived: &super::derived::Derived) -> egui::text::LayoutJob {
-    let n = doc.session.managers.len();
+    let n = doc.session().managers.len();
     let (discussed, decided) = derived.progress;
     let mut job = egui::text::LayoutJob::default();
     RichText::new(format!("Drøftet {discussed}/{n} · Besluttet {decided}/{n}")).size(18.0).append_to(
@@ -188,11 +188,11 @@ fn fits(ui: &egui::Ui, job: &egui::text::LayoutJob) -> bool {
 
 /// Who enters the changes.
 fn user_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
-    let current = doc.session.executive(&view.user).map_or_else(|| "—".to_string(), |e| e.name.clone());
+    let current = doc.session().executive(&view.user).map_or_else(|| "—".to_string(), |e| e.name.clone());
     // Shorter while presenting (the zoomed bar has less room).
     let label = if view.presentation { "indtaster" } else { "indtaster ændringerne" };
     egui::ComboBox::from_label(label).selected_text(current).width(220.0).show_ui(ui, |ui| {
-        for e in &doc.session.executives {
+        for e in &doc.session().executives {
             if ui.selectable_label(e.id == view.user, format!("{} ({})", e.name, e.title)).clicked() {
                 out.push(Command::SetUser(e.id.clone()));
             }
@@ -214,7 +214,7 @@ fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut V
         }
         ui.separator();
         ui.menu_button("Forbered for …", |ui| {
-            for e in &doc.session.executives {
+            for e in &doc.session().executives {
                 if ui.button(format!("{} ({})", e.name, e.title)).clicked() {
                     out.push(Command::Prepare(e.id.clone()));
                 }

@@ -341,9 +341,7 @@ pub fn record_in_log(before: &Session, result: &mut ImportResult, source: &str, 
             when: when.clone(),
             who: who.to_string(),
             manager: Some(c.manager),
-            what: c.what,
-            old: c.old,
-            new: c.new,
+            change: crate::model::log::Change::Import { field: c.what, old: c.old, new: c.new },
             why: format!("Importeret fra {source}"),
         })
         .collect();

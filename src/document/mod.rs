@@ -1,14 +1,20 @@
 //! The open document: the session, its file, unsaved state, undo/redo and the change log.
+//! Used by the GUI and the CLI alike; no egui.
 //!
-//! Every edit of a manager goes through [`Document::edit_manager`], which records one
-//! undo step and one change-log entry. A continuous edit (a drag in the lanes, typing in
+//! Every change is a typed [`Edit`] applied by [`Document::apply`] (in `edit.rs`), which
+//! validates it, and records one undo step and one typed change-log entry per changed
+//! field. Nothing else may change the session: the mutating helpers here are private. A continuous edit (a drag in the lanes, typing in
 //! a text field) carries an [`EditKey`]; while the key stays the same, the edits are
 //! merged into the open step, so one drag undoes as one step. Undo and redo never remove
 //! log entries: they append one, so the log stays append-only.
 
 use std::path::PathBuf;
 
-use crate::model::log::now_iso;
+mod edit;
+
+pub use edit::{Edit, EditError, Outcome};
+
+use crate::model::log::{Change, now_iso};
 use crate::model::{ChangeEntry, Manager, Session};
 
 /// Which continuous edit an edit belongs to; equal keys merge into one undo step.
@@ -47,17 +53,15 @@ struct UndoStep {
     roster: Option<Box<(Roster, Roster)>>,
 }
 
-/// What a change-log entry should say about an edit.
+/// What a change-log entry should say about an edit of one manager.
 #[derive(Clone, Copy)]
-pub struct LogSpec<'a> {
+struct LogSpec<'a> {
     /// Who entered it.
-    pub who: &'a str,
-    /// What was changed ("Beløb", "Status" …).
-    pub what: &'a str,
-    /// How to show the changed value of a manager.
-    pub show: &'a dyn Fn(&Manager) -> String,
+    who: &'a str,
+    /// The typed change from the manager before to after.
+    describe: &'a dyn Fn(&Manager, &Manager) -> Change,
     /// Why (may be empty).
-    pub why: &'a str,
+    why: &'a str,
 }
 
 /// Which managers changed since the evaluation was last brought up to date. An edit of
@@ -74,8 +78,8 @@ pub enum Touched {
 /// The open session with its file and history.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The session being edited.
-    pub session: Session,
+    /// The session being edited (read with [`Self::session`]; changed only by [`Self::apply`]).
+    session: Session,
     /// The file it came from or was last saved to (None: the embedded demo or an import).
     pub path: Option<PathBuf>,
     revision: u64,
@@ -109,6 +113,12 @@ impl Document {
             touched: Touched::All,
             generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// The session being edited.
+    #[must_use]
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     /// A key for caches of anything derived from the session: changes with every edit and
@@ -190,7 +200,7 @@ impl Document {
     /// Edits manager `index` with `f`. Records an undo step and a change-log entry unless
     /// nothing changed. With a `key` equal to the open continuous edit, merges into it.
     /// Returns whether anything changed.
-    pub fn edit_manager(
+    fn edit_manager(
         &mut self,
         index: usize,
         key: Option<EditKey>,
@@ -211,31 +221,29 @@ impl Document {
             && self.undo.last().is_some_and(|s| s.changes.len() == 1 && s.changes[0].index == index);
         let id = after.id.clone();
         if merge {
+            let mut first = before;
             if let Some(step) = self.undo.last_mut()
                 && let Some(change) = step.changes.first_mut()
             {
                 change.after = after.clone();
+                first = change.before.clone();
             }
             if let Some(entry) = self.session.change_log.last_mut() {
-                entry.new = (log.show)(&after);
+                entry.change = (log.describe)(&first, &after);
                 entry.why = log.why.to_string();
                 entry.when = now_iso();
             }
         } else {
+            let change = (log.describe)(&before, &after);
+            let label = format!("{} – {}", change.what(), after.name);
             self.session.change_log.push(ChangeEntry {
                 when: now_iso(),
                 who: log.who.to_string(),
                 manager: Some(id),
-                what: log.what.to_string(),
-                old: (log.show)(&before),
-                new: (log.show)(&after),
+                change,
                 why: log.why.to_string(),
             });
-            self.push_undo(UndoStep {
-                label: format!("{} – {}", log.what, after.name),
-                changes: vec![ManagerChange { index, before, after }],
-                roster: None,
-            });
+            self.push_undo(UndoStep { label, changes: vec![ManagerChange { index, before, after }], roster: None });
         }
         self.open_key = key;
         self.touch(index);
@@ -243,9 +251,9 @@ impl Document {
         true
     }
 
-    /// Replaces several managers at once as one undo step (fit to pool, merge, import),
-    /// with one change-log entry per changed manager. Returns how many changed.
-    pub fn replace_managers(&mut self, label: &str, log: LogSpec<'_>, new: Vec<(usize, Manager)>) -> usize {
+    /// Replaces several managers at once as one undo step (an accepted proposal), with
+    /// one change-log entry per changed manager. Returns how many changed.
+    fn replace_managers(&mut self, label: &str, log: LogSpec<'_>, new: Vec<(usize, Manager)>) -> usize {
         let mut changes = Vec::new();
         let when = now_iso();
         for (index, after) in new {
@@ -260,9 +268,7 @@ impl Document {
                 when: when.clone(),
                 who: log.who.to_string(),
                 manager: Some(after.id.clone()),
-                what: log.what.to_string(),
-                old: (log.show)(&before),
-                new: (log.show)(&after),
+                change: (log.describe)(&before, &after),
                 why: log.why.to_string(),
             });
             changes.push(ManagerChange { index, before, after });
@@ -279,14 +285,13 @@ impl Document {
 
     /// Replaces managers as one undo step and appends the given log entries (a merge,
     /// whose log says field by field what came from which prep). Returns how many changed.
-    pub fn replace_managers_logged(&mut self, label: &str, new: Vec<(usize, Manager)>, log: Vec<ChangeEntry>) -> usize {
+    fn replace_managers_logged(&mut self, label: &str, new: Vec<(usize, Manager)>, log: Vec<ChangeEntry>) -> usize {
         let mut changes = Vec::new();
         for (index, after) in new {
             let Some(slot) = self.session.managers.get_mut(index) else { continue };
             if *slot != after {
                 let before = std::mem::replace(slot, after.clone());
                 changes.push(ManagerChange { index, before, after });
-                self.touch(index);
                 self.touch(index);
             }
         }
@@ -302,7 +307,7 @@ impl Document {
 
     /// Replaces the managers and their history as one undo step (an HR import, which may
     /// add managers) and appends the given log entries.
-    pub fn replace_roster(&mut self, label: &str, managers: Vec<Manager>, history: History, log: Vec<ChangeEntry>) {
+    fn replace_roster(&mut self, label: &str, managers: Vec<Manager>, history: History, log: Vec<ChangeEntry>) {
         let before = Roster {
             managers: std::mem::replace(&mut self.session.managers, managers.clone()),
             history: std::mem::replace(&mut self.session.history, history.clone()),
@@ -324,7 +329,7 @@ impl Document {
     }
 
     /// Reverts the last step. Returns its label.
-    pub fn undo(&mut self, who: &str) -> Option<String> {
+    fn undo(&mut self, who: &str) -> Option<String> {
         let step = self.undo.pop()?;
         self.apply_side(&step, true, who);
         let label = step.label.clone();
@@ -333,7 +338,7 @@ impl Document {
     }
 
     /// Re-applies the last undone step. Returns its label.
-    pub fn redo(&mut self, who: &str) -> Option<String> {
+    fn redo(&mut self, who: &str) -> Option<String> {
         let step = self.redo.pop()?;
         self.apply_side(&step, false, who);
         let label = step.label.clone();
@@ -354,18 +359,13 @@ impl Document {
             }
             self.touch(change.index);
         }
-        let (what, old, new) = if undo {
-            ("Fortryd", step.label.clone(), "fortrudt".to_string())
-        } else {
-            ("Gentag", step.label.clone(), "gentaget".to_string())
-        };
+        let change =
+            if undo { Change::Undo { step: step.label.clone() } } else { Change::Redo { step: step.label.clone() } };
         self.session.change_log.push(ChangeEntry {
             when: now_iso(),
             who: who.to_string(),
             manager: step.changes.first().filter(|_| step.changes.len() == 1).map(|c| c.after.id.clone()),
-            what: what.to_string(),
-            old,
-            new,
+            change,
             why: String::new(),
         });
         self.open_key = None;
