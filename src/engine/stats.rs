@@ -234,7 +234,7 @@ fn median_sorted(sorted: &[Decimal]) -> Decimal {
 /// `part / whole` in percent to 6 decimals (far below anything shown, and sums of such
 /// values stay cheap), None when `whole` is 0.
 pub(super) fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    (!whole.is_zero()).then(|| (part / whole * Decimal::ONE_HUNDRED).round_dp(6))
+    Some(part.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED)?.round_dp(6))
 }
 
 /// Per-manager measures: position in band, % of base salary, change vs last year and vs

@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 
 use crate::model::Session;
 
-/// The anonymised copy of a session: names → ids, salaries and total pay → 0, notes,
+/// The anonymised copy of a session: names → ids, units → "Enhed 1", "Enhed 2" … (the
+/// grouping kept), salaries and total pay → 0, every free-text or personal value of the
+/// typed change log (imports, preparations, notes, justifications) → a marker, notes,
 /// rationales and justifications replaced by a marker (their presence is kept so the
 /// rules still see that a justification was written), executives' names → ids.
 #[must_use]
@@ -16,8 +18,16 @@ pub fn anonymised(session: &Session) -> Session {
             *t = "[fjernet]".to_string();
         }
     };
+    let mut units: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    for m in &s.managers {
+        let n = units.len() + 1;
+        units.entry(m.unit.clone()).or_insert_with(|| format!("Enhed {n}"));
+    }
     for m in &mut s.managers {
         m.name.clone_from(&m.id);
+        if let Some(u) = units.get(&m.unit) {
+            m.unit.clone_from(u);
+        }
         m.base_salary = Decimal::ZERO;
         m.total_pay = Decimal::ZERO;
         redact(&mut m.notes);
@@ -30,6 +40,8 @@ pub fn anonymised(session: &Session) -> Session {
     }
     for e in &mut s.executives {
         e.name.clone_from(&e.id);
+        // Titles name the agency ("Styrelsesdirektør, Styrelsen for …").
+        e.title = "Medlem af topchefgruppen".to_string();
     }
     for entry in &mut s.change_log {
         redact(&mut entry.why);

@@ -27,6 +27,9 @@ pub fn money_problem(what: &str, v: Decimal, signed: bool) -> Option<String> {
     if v.abs() > max_money() {
         return Some(format!("{what} {} kr. er urimeligt stort (højst 10.000.000.000 kr.)", v.normalize()));
     }
+    if v.normalize().scale() > 2 {
+        return Some(format!("{what} {} kr. har mere end to decimaler (øre)", v.normalize()));
+    }
     if !signed && v < Decimal::ZERO {
         return Some(format!("{what} må ikke være negativ ({} kr.)", v.normalize()));
     }
@@ -187,5 +190,7 @@ mod tests {
         assert!(money_problem("skønnet", Decimal::from(-20_000), true).is_none());
         assert!(money_problem("grundlønnen", Decimal::from(-1), false).is_some());
         assert_eq!(money_problem("x", max_money(), false), None);
+        assert!(money_problem("x", Decimal::new(1, 28), false).unwrap().contains("to decimaler"));
+        assert_eq!(money_problem("x", Decimal::new(12_345, 2), false), None);
     }
 }

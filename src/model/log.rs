@@ -283,25 +283,26 @@ struct RawEntry {
     who: String,
     #[serde(default)]
     manager: Option<String>,
+    #[serde(default = "no_change")]
+    change: Change,
     #[serde(default)]
-    change: Option<Change>,
+    what: String,
     #[serde(default)]
-    what: Option<String>,
+    old: String,
     #[serde(default)]
-    old: Option<String>,
-    #[serde(default)]
-    new: Option<String>,
+    new: String,
     #[serde(default)]
     why: String,
 }
 
+/// The marker for an entry without `change` (a version-1 entry).
+fn no_change() -> Change {
+    Change::Legacy { what: String::new(), old: String::new(), new: String::new() }
+}
+
 impl From<RawEntry> for ChangeEntry {
     fn from(raw: RawEntry) -> Self {
-        let change = raw.change.unwrap_or_else(|| {
-            let (what, old, new) =
-                (raw.what.unwrap_or_default(), raw.old.unwrap_or_default(), raw.new.unwrap_or_default());
-            from_v1(what, old, new)
-        });
+        let change = if raw.change == no_change() { from_v1(raw.what, raw.old, raw.new) } else { raw.change };
         Self { when: raw.when, who: raw.who, manager: raw.manager, change, why: raw.why }
     }
 }
