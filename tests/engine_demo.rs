@@ -22,7 +22,10 @@ fn demo_findings_cover_each_deliberate_problem() {
         .iter()
         .find(|f| f.rule == RuleId::DropFromLastYear && f.manager.as_deref() == Some("KC08"))
         .unwrap();
-    assert!(drop.message.contains("37,5 %"), "{}", drop.message);
+    let text = kalibrer::engine::wording::finding_text(drop, &s, kalibrer::engine::wording::Style::FULL);
+    assert_eq!(text, "Beløbet falder 37,5 % fra sidste år (48.000 kr. → 30.000 kr.).");
+    // AC02: rammeaftale with topcheftillæg (002 §13.6).
+    assert!(has(RuleId::TopSupplementUnderRammeaftale, "AC02"));
     // KC03 (65.000) above AC04 (64.000) while overlap is not allowed.
     assert!(eval.findings.iter().any(|f| f.rule == RuleId::Inversion
         && f.manager.as_deref() == Some("KC03")

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use kalibrer::engine::{self, RuleId, Severity, stats::describe};
+use kalibrer::engine::{self, Facts, RuleId, Severity, stats::describe};
 use kalibrer::model::*;
 
 fn d(v: i64) -> Decimal {
@@ -67,7 +67,8 @@ fn direct(id: &str, level: &str, amount: i64) -> Manager {
 }
 
 fn rules(s: &Session) -> Vec<(RuleId, Option<String>, String)> {
-    engine::evaluate(s).findings.into_iter().map(|f| (f.rule, f.manager, f.message.to_string())).collect()
+    let text = |f: &engine::Finding| engine::wording::finding_text(f, s, engine::wording::Style::FULL);
+    engine::evaluate(s).findings.iter().map(|f| (f.rule, f.manager.clone(), text(f))).collect()
 }
 
 fn has(s: &Session, rule: RuleId, id: &str) -> bool {
@@ -264,13 +265,15 @@ fn pool_exceeded_and_left() {
     assert_eq!((e.pool.used, e.pool.left), (d(85_000), d(-5_000)));
     let f = e.findings.iter().find(|f| f.rule == RuleId::PoolExceeded).unwrap();
     assert_eq!(f.severity, Severity::Fejl);
-    assert!(f.message.contains("overskredet med 5.000 kr."), "{}", f.message);
+    assert_eq!(f.facts, Facts::PoolExceeded { pool: d(80_000), over: d(5_000) });
+    let text = engine::wording::finding_text(f, &s, engine::wording::Style::FULL);
+    assert_eq!(text, "Puljen på 80.000 kr. er overskredet med 5.000 kr.");
     s.policies.pool = d(90_000);
     let e = engine::evaluate(&s);
     assert!(
         e.findings
             .iter()
-            .any(|f| f.rule == RuleId::PoolLeft && f.severity == Severity::Info && f.message.contains("5.000 kr."))
+            .any(|f| f.severity == Severity::Info && f.facts == Facts::PoolLeft { pool: d(90_000), left: d(5_000) })
     );
 }
 
@@ -279,7 +282,8 @@ fn low_differentiation_identical_and_low_cv() {
     let s = session(vec![direct("A", "KC", 40_000), direct("B", "KC", 40_000), direct("C", "KC", 40_000)]);
     let f = engine::evaluate(&s).findings.into_iter().find(|f| f.rule == RuleId::LowDifferentiation).unwrap();
     assert_eq!(f.level.as_deref(), Some("KC"));
-    assert!(f.message.contains("Alle 3"));
+    assert_eq!(f.facts, Facts::AllIdentical { level: 0, n: 3, amount: d(40_000) });
+    assert!(engine::wording::finding_text(&f, &s, engine::wording::Style::FULL).starts_with("Alle 3 på niveauet"));
     // 40.000 and 42.000: mean 41.000, sd 1.000, CV 2,44 % < 5 %.
     let s = session(vec![direct("A", "KC", 40_000), direct("B", "KC", 42_000)]);
     assert!(engine::evaluate(&s).findings.iter().any(|f| f.rule == RuleId::LowDifferentiation));

@@ -36,7 +36,10 @@ fn page_down_walks_the_agenda_and_status_is_recorded_with_who() {
     assert_eq!(m.status, MeetingStatus::Besluttet);
     assert_eq!(m.final_amount, Some(h.state().eval.amounts[second].amount));
     let entry = h.state().doc.session().change_log.last().unwrap();
-    assert_eq!((entry.what.as_str(), entry.new.as_str(), entry.who.as_str()), ("Status", "Besluttet", "DEP"));
+    assert_eq!(
+        (entry.change.what(), entry.change.new_text(), entry.who.as_str()),
+        ("Status".into(), "Besluttet".into(), "DEP")
+    );
     assert!(h.query_by_label_contains("Besluttet 1/28").is_some());
     h.key_press(Key::PageUp);
     h.run();

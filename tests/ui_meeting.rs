@@ -176,7 +176,12 @@ fn clicking_a_finding_selects_its_manager() {
         harness.state().eval.findings.iter().find(|f| f.manager.is_some()).cloned().expect("demo has findings");
     let id = finding.manager.clone().unwrap();
     let index = harness.state().doc.session().manager_index(&id).unwrap();
-    harness.get_all_by_label_contains(&finding.message).next().expect("finding listed").click();
+    let text = kalibrer::engine::wording::finding_text(
+        &finding,
+        harness.state().doc.session(),
+        kalibrer::engine::wording::Style::FULL,
+    );
+    harness.get_all_by_label_contains(&text).next().expect("finding listed").click();
     harness.run();
     assert_eq!(harness.state().view.selected, Some(index));
 }

@@ -1,8 +1,9 @@
 //! `kalibrer check FILE [--json]`: every finding, one per line.
 
 use crate::engine::finding::acceptance_of;
+use crate::engine::wording::{Style, finding_text};
 use crate::engine::{self, Finding, Severity};
-use crate::model::AcceptedFinding;
+use crate::model::{AcceptedFinding, Session};
 
 use super::{Args, load, usage_error};
 
@@ -35,7 +36,7 @@ pub fn run(args: &[String]) -> i32 {
     let errors = count(Severity::Fejl);
     if parsed.has("--json") {
         let findings: Vec<serde_json::Value> =
-            eval.findings.iter().zip(&accepted).map(|(f, a)| finding_json(f, *a)).collect();
+            eval.findings.iter().zip(&accepted).map(|(f, a)| finding_json(f, &session, *a)).collect();
         let problems: Vec<serde_json::Value> =
             warnings.iter().map(|p| serde_json::json!({"where": p.place, "message": p.message})).collect();
         let doc = serde_json::json!({
@@ -51,12 +52,12 @@ pub fn run(args: &[String]) -> i32 {
         }
         for (f, a) in eval.findings.iter().zip(&accepted) {
             match a {
-                None => println!("{} {}: {}", f.severity.word(), subject(f), f.message),
+                None => println!("{} {}: {}", f.severity.word(), subject(f), finding_text(f, &session, Style::FULL)),
                 Some(a) => println!(
                     "accepteret {} {}: {} (begrundelse fra {}: {})",
                     f.severity.word(),
                     subject(f),
-                    f.message,
+                    finding_text(f, &session, Style::FULL),
                     a.by,
                     a.why
                 ),
@@ -78,7 +79,7 @@ fn subject(f: &Finding) -> String {
     }
 }
 
-fn finding_json(f: &Finding, accepted: Option<&AcceptedFinding>) -> serde_json::Value {
+fn finding_json(f: &Finding, session: &Session, accepted: Option<&AcceptedFinding>) -> serde_json::Value {
     serde_json::json!({
         "accepted": accepted.map(|a| serde_json::json!({"why": a.why, "by": a.by, "when": a.when})),
         "severity": f.severity.word(),
@@ -86,6 +87,6 @@ fn finding_json(f: &Finding, accepted: Option<&AcceptedFinding>) -> serde_json::
         "manager": f.manager,
         "other_manager": f.other_manager,
         "level": f.level,
-        "message": f.message.as_ref(),
+        "message": finding_text(f, session, Style::FULL),
     })
 }

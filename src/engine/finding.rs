@@ -1,4 +1,8 @@
-//! Findings: what a rule reports — severity, rule id, manager and a Danish message.
+//! Findings: what a rule reports — severity, rule, manager and the rule's facts as values
+//! (amounts, percentages, indices). No sentences: [`super::wording`] renders a finding in
+//! Danish for the screen, the CLI, the documentation and presentation mode.
+
+use rust_decimal::Decimal;
 
 /// How serious a finding is. Ordered errors first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -110,12 +114,190 @@ impl RuleId {
     }
 }
 
+/// What an assessment lacks (the model decides which input is missing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// Box-model scores.
+    Scores,
+    /// Goal attainment.
+    Attainment,
+    /// The overall rating.
+    Rating,
+    /// The fixed tier.
+    Tier,
+    /// The direct amount.
+    Amount,
+}
+
+/// The facts a rule found, as values. Indices are into the evaluated session's `managers`
+/// and `levels`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facts {
+    /// The amount is below 0 kr.
+    NegativeAmount {
+        /// The amount.
+        amount: Decimal,
+    },
+    /// The amount lies outside the level's band.
+    OutsideBand {
+        /// The amount.
+        amount: Decimal,
+        /// The level (index).
+        level: usize,
+        /// Band minimum.
+        min: Decimal,
+        /// Band maximum.
+        max: Decimal,
+    },
+    /// The amount is not one of the level's tiers.
+    NotATier {
+        /// The amount.
+        amount: Decimal,
+        /// The level (index).
+        level: usize,
+    },
+    /// Over the cap in % of base salary.
+    OverCap {
+        /// The amount.
+        amount: Decimal,
+        /// The amount in % of base salary.
+        share_percent: Decimal,
+        /// Base salary.
+        base: Decimal,
+        /// The cap in %.
+        cap_percent: Decimal,
+        /// The cap in kr.
+        cap: Decimal,
+    },
+    /// Over the contract's ceiling.
+    OverCeiling {
+        /// The amount.
+        amount: Decimal,
+        /// The ceiling.
+        ceiling: Decimal,
+    },
+    /// Over the maximum per payment.
+    OverMaxPerPayment {
+        /// The amount.
+        amount: Decimal,
+        /// The maximum.
+        max: Decimal,
+    },
+    /// Total pay incl. the amount above the departementschef's.
+    AboveDepartementschef {
+        /// The manager's total incl. the amount.
+        total: Decimal,
+        /// The departementschef's total.
+        reference: Decimal,
+    },
+    /// Merarbejde with topcheftillæg.
+    MerarbejdeWithTopSupplement,
+    /// Topcheftillæg under the rammeaftale.
+    TopSupplementUnderRammeaftale,
+    /// A skøn without justification.
+    AdjustmentWithoutJustification {
+        /// The skøn.
+        adjustment: Decimal,
+    },
+    /// 0 kr. without justification.
+    ZeroWithoutJustification,
+    /// Weights do not sum to 100 %.
+    WeightsNot100 {
+        /// Their sum.
+        total: Decimal,
+    },
+    /// The assessment is incomplete.
+    MissingAssessment {
+        /// What is missing.
+        missing: Missing,
+    },
+    /// A drop from last year beyond the threshold.
+    DropFromLastYear {
+        /// The drop in %.
+        drop_percent: Decimal,
+        /// Last year's amount.
+        last: Decimal,
+        /// This year's.
+        amount: Decimal,
+    },
+    /// A lower level's manager gets more than a higher level's.
+    Inversion {
+        /// The lower level's manager (index).
+        lower: usize,
+        /// Their amount.
+        lower_amount: Decimal,
+        /// The higher level's manager (index).
+        higher: usize,
+        /// Their amount.
+        higher_amount: Decimal,
+    },
+    /// Everyone in a level gets the same amount.
+    AllIdentical {
+        /// The level (index).
+        level: usize,
+        /// How many.
+        n: usize,
+        /// The amount.
+        amount: Decimal,
+    },
+    /// A level's coefficient of variation is below the threshold.
+    LowVariation {
+        /// The level (index).
+        level: usize,
+        /// The CV in %.
+        cv_percent: Decimal,
+        /// The threshold in %.
+        threshold_percent: Decimal,
+    },
+    /// The pool is exceeded.
+    PoolExceeded {
+        /// The pool.
+        pool: Decimal,
+        /// By how much.
+        over: Decimal,
+    },
+    /// Some of the pool is left.
+    PoolLeft {
+        /// The pool.
+        pool: Decimal,
+        /// What is left.
+        left: Decimal,
+    },
+}
+
+impl Facts {
+    /// The rule these facts belong to.
+    #[must_use]
+    pub fn rule(&self) -> RuleId {
+        match self {
+            Self::NegativeAmount { .. } => RuleId::NegativeAmount,
+            Self::OutsideBand { .. } => RuleId::OutsideBand,
+            Self::NotATier { .. } => RuleId::NotATier,
+            Self::OverCap { .. } => RuleId::OverCap,
+            Self::OverCeiling { .. } => RuleId::OverCeiling,
+            Self::OverMaxPerPayment { .. } => RuleId::OverMaxPerPayment,
+            Self::AboveDepartementschef { .. } => RuleId::AboveDepartementschef,
+            Self::MerarbejdeWithTopSupplement => RuleId::MerarbejdeWithTopSupplement,
+            Self::TopSupplementUnderRammeaftale => RuleId::TopSupplementUnderRammeaftale,
+            Self::AdjustmentWithoutJustification { .. } => RuleId::AdjustmentWithoutJustification,
+            Self::ZeroWithoutJustification => RuleId::ZeroWithoutJustification,
+            Self::WeightsNot100 { .. } => RuleId::WeightsNot100,
+            Self::MissingAssessment { .. } => RuleId::MissingAssessment,
+            Self::DropFromLastYear { .. } => RuleId::DropFromLastYear,
+            Self::Inversion { .. } => RuleId::Inversion,
+            Self::AllIdentical { .. } | Self::LowVariation { .. } => RuleId::LowDifferentiation,
+            Self::PoolExceeded { .. } => RuleId::PoolExceeded,
+            Self::PoolLeft { .. } => RuleId::PoolLeft,
+        }
+    }
+}
+
 /// One finding of a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// How serious.
     pub severity: Severity,
-    /// Which rule.
+    /// Which rule (always `facts.rule()`).
     pub rule: RuleId,
     /// The manager concerned (id), if any.
     pub manager: Option<String>,
@@ -123,8 +305,22 @@ pub struct Finding {
     pub other_manager: Option<String>,
     /// The level concerned (id), for level-wide findings.
     pub level: Option<String>,
-    /// Danish message with the numbers (shared: findings are copied on every change).
-    pub message: std::sync::Arc<str>,
+    /// What the rule found, as values; [`super::wording::finding_text`] words it.
+    pub facts: Facts,
+}
+
+impl Finding {
+    /// A finding about manager `id`.
+    #[must_use]
+    pub fn about_manager(severity: Severity, id: &str, facts: Facts) -> Self {
+        Self { severity, rule: facts.rule(), manager: Some(id.to_string()), other_manager: None, level: None, facts }
+    }
+
+    /// A finding about the whole session (pool) or a level (`level` id).
+    #[must_use]
+    pub fn general(severity: Severity, level: Option<String>, facts: Facts) -> Self {
+        Self { severity, rule: facts.rule(), manager: None, other_manager: None, level, facts }
+    }
 }
 
 /// The group's acceptance of finding `f` on manager `m` (the finding's own manager), if

@@ -4,10 +4,9 @@
 use rust_decimal::Decimal;
 
 use crate::model::Session;
-use crate::model::money::{format_kr, format_percent};
 
 use super::Evaluation;
-use super::finding::{Finding, RuleId, Severity};
+use super::finding::{Facts, Finding, RuleId, Severity};
 
 /// The findings about pairs of managers, levels and the pool.
 pub(crate) fn global_findings(session: &Session, eval: &Evaluation) -> Vec<Finding> {
@@ -15,7 +14,6 @@ pub(crate) fn global_findings(session: &Session, eval: &Evaluation) -> Vec<Findi
     inversions(session, eval, &mut out);
     low_differentiation(session, eval, &mut out);
     pool(eval, &mut out);
-    super::rules::tidy(&mut out);
     out
 }
 
@@ -24,30 +22,21 @@ fn inversions(session: &Session, eval: &Evaluation, out: &mut Vec<Finding>) {
     if session.policies.bands_may_overlap {
         return;
     }
-    out.extend(eval.inversions.iter().map(|inv| inversion_finding(session, eval, inv)));
+    out.extend(eval.inversions.iter().map(|inv| inversion_finding(session, inv)));
 }
 
 /// The finding of one inversion pair.
-fn inversion_finding(session: &Session, eval: &Evaluation, inv: &super::Inversion) -> Finding {
+fn inversion_finding(session: &Session, inv: &super::Inversion) -> Finding {
     let (lo, hi) = (&session.managers[inv.lower_manager], &session.managers[inv.higher_manager]);
-    let level = |i: usize| eval.level_of[i].map_or("", |l| session.levels[l].name.as_str());
-    Finding {
-        severity: Severity::Fejl,
-        rule: RuleId::Inversion,
-        manager: Some(lo.id.clone()),
-        other_manager: Some(hi.id.clone()),
-        level: None,
-        message: format!(
-            "{} ({}) får {}, mere end {} ({}) med {} – overlap er ikke tilladt.",
-            lo.name,
-            level(inv.lower_manager),
-            format_kr(inv.lower_amount),
-            hi.name,
-            level(inv.higher_manager),
-            format_kr(inv.higher_amount)
-        )
-        .into(),
-    }
+    let facts = Facts::Inversion {
+        lower: inv.lower_manager,
+        lower_amount: inv.lower_amount,
+        higher: inv.higher_manager,
+        higher_amount: inv.higher_amount,
+    };
+    let mut f = Finding::about_manager(Severity::Fejl, &lo.id, facts);
+    f.other_manager = Some(hi.id.clone());
+    f
 }
 
 /// [`global_findings`] after only manager `touched` changed: the findings of inversion
@@ -73,13 +62,12 @@ pub(crate) fn global_findings_after(
             let untouched = inv.lower_manager != touched && inv.higher_manager != touched;
             match old.get(k).filter(|(o, _)| untouched && *o == inv) {
                 Some((_, f)) => out.push((*f).clone()),
-                None => out.push(inversion_finding(session, eval, inv)),
+                None => out.push(inversion_finding(session, inv)),
             }
         }
     }
     low_differentiation(session, eval, &mut out);
     pool(eval, &mut out);
-    super::rules::tidy(&mut out);
     out
 }
 
@@ -91,46 +79,29 @@ fn low_differentiation(session: &Session, eval: &Evaluation, out: &mut Vec<Findi
         if st.n < 2 {
             continue;
         }
-        let name = ls.level.as_deref().and_then(|id| session.level(id)).map_or("", |l| l.name.as_str());
-        let message = if st.min == st.max {
-            format!("Alle {} på niveauet {name} får det samme beløb ({}).", st.n, format_kr(st.min))
+        let Some(level) = ls.level.as_deref().and_then(|id| session.levels.iter().position(|l| l.id == id)) else {
+            continue;
+        };
+        let facts = if st.min == st.max {
+            Facts::AllIdentical { level, n: st.n, amount: st.min }
         } else if st.cv_percent < threshold {
-            format!(
-                "Lav differentiering på niveauet {name}: variationskoefficient {} (grænse {}).",
-                format_percent(st.cv_percent.round_dp(1)),
-                format_percent(threshold)
-            )
+            Facts::LowVariation { level, cv_percent: st.cv_percent, threshold_percent: threshold }
         } else {
             continue;
         };
-        out.push(Finding {
-            severity: Severity::Advarsel,
-            rule: RuleId::LowDifferentiation,
-            manager: None,
-            other_manager: None,
-            level: ls.level.clone(),
-            message: message.into(),
-        });
+        out.push(Finding::general(Severity::Advarsel, ls.level.clone(), facts));
     }
 }
 
 /// Pool exceeded (fejl) or left (info).
 fn pool(eval: &Evaluation, out: &mut Vec<Finding>) {
     let p = &eval.pool;
-    let (severity, rule, message) = if p.exceeded() {
-        (
-            Severity::Fejl,
-            RuleId::PoolExceeded,
-            format!("Puljen på {} er overskredet med {}.", format_kr(p.pool), format_kr(-p.left)),
-        )
+    let (severity, facts) = if p.exceeded() {
+        (Severity::Fejl, Facts::PoolExceeded { pool: p.pool, over: -p.left })
     } else if p.left > Decimal::ZERO {
-        (
-            Severity::Info,
-            RuleId::PoolLeft,
-            format!("Der er {} tilbage af puljen på {}.", format_kr(p.left), format_kr(p.pool)),
-        )
+        (Severity::Info, Facts::PoolLeft { pool: p.pool, left: p.left })
     } else {
         return;
     };
-    out.push(Finding { severity, rule, manager: None, other_manager: None, level: None, message: message.into() });
+    out.push(Finding::general(severity, None, facts));
 }

@@ -18,6 +18,7 @@ pub mod merge;
 pub mod prep;
 pub mod rules;
 pub mod stats;
+pub mod wording;
 
 use rust_decimal::Decimal;
 
@@ -25,7 +26,7 @@ use crate::model::Session;
 
 pub use amounts::{AmountEdit, BreakdownLine, ManagerAmount, round_to_step};
 pub use bands::{BandOverlap, Inversion};
-pub use rules::{Finding, RuleId, Severity};
+pub use rules::{Facts, Finding, RuleId, Severity};
 pub use stats::{GroupStats, LevelStats, ManagerMetrics, Stats};
 
 /// Everything computed from a session, parallel to `session.managers` where per manager.

@@ -3,12 +3,11 @@
 use rust_decimal::Decimal;
 
 use crate::engine::amounts::model_of;
-use crate::model::money::{format_kr, format_percent, format_signed_kr};
 use crate::model::{AmountModel, EmploymentBasis, Level, LevelRole, Manager, PayForm, Session};
 
 use super::Evaluation;
 
-pub use super::finding::{Finding, RuleId, Severity};
+pub use super::finding::{Facts, Finding, Missing, RuleId, Severity};
 pub(crate) use super::group_rules::{global_findings, global_findings_after};
 
 /// Runs every rule over the evaluated session; errors first, then warnings, then info,
@@ -47,7 +46,7 @@ pub(crate) fn manager_findings(
     let level = &session.levels[li];
     let amount = eval.amounts[i].amount;
     let is_dc = dc_levels.get(li).copied().unwrap_or(false);
-    let ctx = Ctx { session, eval, i, m, level, amount, is_dc };
+    let ctx = Ctx { session, eval, i, li, m, level, amount, is_dc };
     negative_amount(&ctx, &mut out);
     outside_band(&ctx, &mut out);
     not_a_tier(&ctx, &mut out);
@@ -62,7 +61,6 @@ pub(crate) fn manager_findings(
     weights_not_100(&ctx, &mut out);
     missing_assessment(&ctx, &mut out);
     drop_from_last_year(&ctx, &mut out);
-    tidy(&mut out);
     out
 }
 
@@ -74,20 +72,13 @@ pub(crate) fn merge(per_manager: &[Vec<Finding>], global: &[Finding]) -> Vec<Fin
     out
 }
 
-/// "… 25.000 kr.." → "… 25.000 kr." where a sentence ends on an amount.
-pub(crate) fn tidy(findings: &mut [Finding]) {
-    for f in findings {
-        if f.message.contains("kr..") {
-            f.message = f.message.replace("kr..", "kr.").into();
-        }
-    }
-}
-
 /// What every per-manager rule looks at.
 struct Ctx<'a> {
     session: &'a Session,
     eval: &'a Evaluation,
     i: usize,
+    /// The manager's level (index).
+    li: usize,
     m: &'a Manager,
     level: &'a Level,
     amount: Decimal,
@@ -96,26 +87,15 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn finding(&self, severity: Severity, rule: RuleId, message: String) -> Finding {
-        Finding {
-            severity,
-            rule,
-            manager: Some(self.m.id.clone()),
-            other_manager: None,
-            level: None,
-            message: message.into(),
-        }
+    fn finding(&self, severity: Severity, facts: Facts) -> Finding {
+        Finding::about_manager(severity, &self.m.id, facts)
     }
 }
 
 /// A negative payout: a skøn larger than the formula amount. Never payable; cannot be accepted.
 fn negative_amount(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     if c.amount < Decimal::ZERO {
-        out.push(c.finding(
-            Severity::Fejl,
-            RuleId::NegativeAmount,
-            format!("Beløbet {} er negativt; et vederlag kan ikke være under 0 kr.", format_kr(c.amount)),
-        ));
+        out.push(c.finding(Severity::Fejl, Facts::NegativeAmount { amount: c.amount }));
     }
 }
 
@@ -125,18 +105,8 @@ fn outside_band(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     if band.contains(c.amount) {
         return;
     }
-    let side = if c.amount > band.max { "over" } else { "under" };
-    out.push(c.finding(
-        Severity::Fejl,
-        RuleId::OutsideBand,
-        format!(
-            "Beløbet {} ligger {side} spændet for {} ({}–{}).",
-            format_kr(c.amount),
-            c.level.name,
-            format_kr(band.min),
-            format_kr(band.max)
-        ),
-    ));
+    let facts = Facts::OutsideBand { amount: c.amount, level: c.li, min: band.min, max: band.max };
+    out.push(c.finding(Severity::Fejl, facts));
 }
 
 /// A fixed-tier level whose amount is not one of the tiers.
@@ -144,12 +114,7 @@ fn not_a_tier(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     if c.level.tiers.is_empty() || c.level.tiers.contains(&c.amount) {
         return;
     }
-    let tiers: Vec<String> = c.level.tiers.iter().map(|t| format_kr(*t)).collect();
-    out.push(c.finding(
-        Severity::Fejl,
-        RuleId::NotATier,
-        format!("Beløbet {} er ikke et af niveauets faste trin ({}).", format_kr(c.amount), tiers.join(", ")),
-    ));
+    out.push(c.finding(Severity::Fejl, Facts::NotATier { amount: c.amount, level: c.li }));
 }
 
 /// Over the cap as % of base salary incl. permanent supplements (exactly the cap is allowed).
@@ -160,43 +125,22 @@ fn over_cap(c: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let share = c.eval.metrics.get(c.i).and_then(|x| x.percent_of_base).unwrap_or_default();
-    out.push(c.finding(
-        Severity::Fejl,
-        RuleId::OverCap,
-        format!(
-            "Beløbet {} er {} af grundlønnen {} – over loftet på {} ({}).",
-            format_kr(c.amount),
-            format_percent(share.round_dp(1)),
-            format_kr(c.m.base_salary),
-            format_percent(cap_pct),
-            format_kr(cap)
-        ),
-    ));
+    let facts =
+        Facts::OverCap { amount: c.amount, share_percent: share, base: c.m.base_salary, cap_percent: cap_pct, cap };
+    out.push(c.finding(Severity::Fejl, facts));
 }
 
 /// Over the resultatløn contract's ceiling at full attainment (equality is allowed).
 fn over_ceiling(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     if let Some(ceiling) = c.m.contract_ceiling.filter(|ceil| c.amount > *ceil) {
-        out.push(c.finding(
-            Severity::Fejl,
-            RuleId::OverCeiling,
-            format!(
-                "Beløbet {} overstiger kontraktens loft ved fuld målopfyldelse ({}).",
-                format_kr(c.amount),
-                format_kr(ceiling)
-            ),
-        ));
+        out.push(c.finding(Severity::Fejl, Facts::OverCeiling { amount: c.amount, ceiling }));
     }
 }
 
 /// Over the maximum per payment.
 fn over_max_per_payment(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     if let Some(max) = c.session.policies.max_per_payment.filter(|max| c.amount > *max) {
-        out.push(c.finding(
-            Severity::Fejl,
-            RuleId::OverMaxPerPayment,
-            format!("Beløbet {} overstiger maksimum pr. udbetaling ({}).", format_kr(c.amount), format_kr(max)),
-        ));
+        out.push(c.finding(Severity::Fejl, Facts::OverMaxPerPayment { amount: c.amount, max }));
     }
 }
 
@@ -223,37 +167,21 @@ fn above_departementschef(c: &Ctx<'_>, dc_total: Option<Decimal>, out: &mut Vec<
     let Some(dc) = dc_total else { return };
     let total = c.m.total_pay + c.amount;
     if total > dc && !c.is_dc {
-        out.push(c.finding(
-            Severity::Fejl,
-            RuleId::AboveDepartementschef,
-            format!(
-                "Samlet løn inkl. årets beløb ({}) overstiger departementschefens ({}).",
-                format_kr(total),
-                format_kr(dc)
-            ),
-        ));
+        out.push(c.finding(Severity::Fejl, Facts::AboveDepartementschef { total, reference: dc }));
     }
 }
 
 /// Merarbejde pay to a manager with topcheftillæg (002: not allowed).
 fn merarbejde_with_top_supplement(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     if c.m.has_top_supplement && c.m.has_pay_form(PayForm::Merarbejde) {
-        out.push(c.finding(
-            Severity::Fejl,
-            RuleId::MerarbejdeWithTopSupplement,
-            "Engangsvederlag for merarbejde kan ikke ydes til en leder med topcheftillæg.".to_string(),
-        ));
+        out.push(c.finding(Severity::Fejl, Facts::MerarbejdeWithTopSupplement));
     }
 }
 
 /// Topcheftillæg for a manager employed under the rammeaftale (002 §13.6: not possible).
 fn top_supplement_under_rammeaftale(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     if c.m.has_top_supplement && c.m.basis == EmploymentBasis::Rammeaftale {
-        out.push(c.finding(
-            Severity::Fejl,
-            RuleId::TopSupplementUnderRammeaftale,
-            "En chef ansat efter rammeaftalen kan ikke få topcheftillæg.".to_string(),
-        ));
+        out.push(c.finding(Severity::Fejl, Facts::TopSupplementUnderRammeaftale));
     }
 }
 
@@ -261,11 +189,7 @@ fn top_supplement_under_rammeaftale(c: &Ctx<'_>, out: &mut Vec<Finding>) {
 fn adjustment_without_justification(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     let Some(adj) = c.m.adjustment.as_ref().filter(|a| !a.amount.is_zero()) else { return };
     if adj.justification.trim().is_empty() {
-        out.push(c.finding(
-            Severity::Fejl,
-            RuleId::AdjustmentWithoutJustification,
-            format!("Skønnet {} mangler en skriftlig begrundelse.", format_signed_kr(adj.amount)),
-        ));
+        out.push(c.finding(Severity::Fejl, Facts::AdjustmentWithoutJustification { adjustment: adj.amount }));
     }
 }
 
@@ -279,11 +203,7 @@ fn zero_without_justification(c: &Ctx<'_>, out: &mut Vec<Finding>) {
         || c.m.proposal.as_ref().is_some_and(|p| !p.rationale.trim().is_empty())
         || !c.m.notes.trim().is_empty();
     if !justified {
-        out.push(c.finding(
-            Severity::Fejl,
-            RuleId::ZeroWithoutJustification,
-            "Lederen får 0 kr. uden en skriftlig begrundelse.".to_string(),
-        ));
+        out.push(c.finding(Severity::Fejl, Facts::ZeroWithoutJustification));
     }
 }
 
@@ -294,25 +214,21 @@ fn weights_not_100(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     let total: Decimal = c.m.goals.iter().map(|g| g.weight).sum();
     if total != Decimal::ONE_HUNDRED {
-        out.push(c.finding(
-            Severity::Fejl,
-            RuleId::WeightsNot100,
-            format!("Målenes vægte summerer til {}, ikke 100 %.", format_percent(total)),
-        ));
+        out.push(c.finding(Severity::Fejl, Facts::WeightsNot100 { total }));
     }
 }
 
 /// No scores or attainment for the model.
 fn missing_assessment(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     if !c.eval.amounts[c.i].complete {
-        let what = match model_of(c.m, c.level) {
-            AmountModel::Box(_) => "scorer i boksmodellen",
-            AmountModel::WeightedGoals { .. } => "målopfyldelse",
-            AmountModel::BandPosition { .. } => "samlet vurdering",
-            AmountModel::FixedTiers => "valgt trin",
-            AmountModel::Direct => "beløb",
+        let missing = match model_of(c.m, c.level) {
+            AmountModel::Box(_) => Missing::Scores,
+            AmountModel::WeightedGoals { .. } => Missing::Attainment,
+            AmountModel::BandPosition { .. } => Missing::Rating,
+            AmountModel::FixedTiers => Missing::Tier,
+            AmountModel::Direct => Missing::Amount,
         };
-        out.push(c.finding(Severity::Advarsel, RuleId::MissingAssessment, format!("Mangler {what}.")));
+        out.push(c.finding(Severity::Advarsel, Facts::MissingAssessment { missing }));
     }
 }
 
@@ -323,15 +239,6 @@ fn drop_from_last_year(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     let drop = (last - c.amount) / last * Decimal::ONE_HUNDRED;
     if drop > c.session.policies.drop_warning_percent {
-        out.push(c.finding(
-            Severity::Advarsel,
-            RuleId::DropFromLastYear,
-            format!(
-                "Beløbet falder {} fra sidste år ({} → {}).",
-                format_percent(drop.round_dp(1)),
-                format_kr(last),
-                format_kr(c.amount)
-            ),
-        ));
+        out.push(c.finding(Severity::Advarsel, Facts::DropFromLastYear { drop_percent: drop, last, amount: c.amount }));
     }
 }

@@ -140,14 +140,20 @@ fn manager_section(b: &mut String, session: &Session, eval: &Evaluation, i: usiz
                     b,
                     "<p class=\"accepteret\">{} (accepteret): {}<br><b>Accepteret af {} {}</b>: {}</p>",
                     f.severity.word(),
-                    esc(&f.message),
+                    esc(&crate::engine::wording::finding_text(f, session, crate::engine::wording::Style::FULL)),
                     esc(session.executive(&a.by).map_or(a.by.as_str(), |e| e.name.as_str())),
                     esc(&a.when.chars().take(10).collect::<String>()),
                     esc(&a.why)
                 );
             }
             None => {
-                let _ = write!(b, "<p class=\"{}\">{}: {}</p>", f.severity.word(), f.severity.word(), esc(&f.message));
+                let _ = write!(
+                    b,
+                    "<p class=\"{}\">{}: {}</p>",
+                    f.severity.word(),
+                    f.severity.word(),
+                    esc(&crate::engine::wording::finding_text(f, session, crate::engine::wording::Style::FULL))
+                );
             }
         }
     }

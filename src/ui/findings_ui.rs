@@ -31,7 +31,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
                 let f = &findings[k];
                 let manager = f.manager.as_deref().and_then(|id| data.derived.manager_index(id));
                 let who = manager.map(|i| view.display_name(&data.session.managers[i]));
-                let message = finding_message(f, view.presentation);
+                let message = finding_message(f, data.session, view);
                 let word = if data.derived.accepted[k] { "accepteret" } else { f.severity.word() };
                 let text = match &who {
                     Some(name) => format!("{word} {name}: {message}"),

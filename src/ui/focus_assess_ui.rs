@@ -125,7 +125,7 @@ fn manager_findings_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, 
     let id = &m.id;
     let mine = data.derived.findings_of.get(i).map_or(&[][..], Vec::as_slice);
     for (k, f) in mine.iter().filter_map(|&k| data.eval.findings.get(k).map(|f| (k, f))) {
-        let message = finding_message(f, view.presentation);
+        let message = finding_message(f, data.session, view);
         if let Some(a) = crate::engine::finding::acceptance_of(m, f) {
             ui.label(RichText::new(format!("✔ accepteret: {message}")).color(theme::MUTED));
             ui.horizontal_wrapped(|ui| {

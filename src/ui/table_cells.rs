@@ -89,17 +89,17 @@ pub fn findings_cell_ui(ui: &mut egui::Ui, worst: Option<Severity>, count: u32) 
     }
 }
 
-/// A finding's message as it may be shown: in presentation mode the rules whose
-/// messages carry salaries get a wording without them.
+/// A finding's sentence as the screen shows it: in presentation mode without salaries,
+/// and with initials when *Initialer* is on (the engine's one wording of findings).
 #[must_use]
-pub fn finding_message(f: &crate::engine::Finding, presentation: bool) -> String {
-    use crate::engine::RuleId;
-    if !presentation {
-        return f.message.to_string();
-    }
-    match f.rule {
-        RuleId::OverCap => "Beløbet overstiger loftet i procent af grundlønnen.".to_string(),
-        RuleId::AboveDepartementschef => "Samlet løn inkl. beløbet overstiger departementschefens.".to_string(),
-        _ => f.message.to_string(),
-    }
+pub fn finding_message(
+    f: &crate::engine::Finding,
+    session: &crate::model::Session,
+    view: &super::view::ViewState,
+) -> String {
+    let style = crate::engine::wording::Style {
+        initials: view.presentation && view.initials,
+        hide_salaries: !view.show_salaries(),
+    };
+    crate::engine::wording::finding_text(f, session, style)
 }

@@ -1,0 +1,178 @@
+//! The one place findings become Danish sentences: for the screen, the CLI, the
+//! documentation and presentation mode (initials instead of names, no salaries).
+//!
+//! Findings hold values ([`Facts`]); nothing else formats or patches their text.
+
+use crate::model::Session;
+use crate::model::money::{format_kr, format_percent, format_signed_kr};
+
+use super::finding::{Facts, Finding, Missing};
+
+/// How a finding is worded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Managers by their initials (presentation mode with *Initialer*).
+    pub initials: bool,
+    /// Leave out salaries and totals derived from them (presentation mode).
+    pub hide_salaries: bool,
+}
+
+impl Style {
+    /// Everything, with full names (documentation, CLI, the screen outside presentation).
+    pub const FULL: Self = Self { initials: false, hide_salaries: false };
+}
+
+/// A manager's name as `style` shows it: full name or initials ("AMH").
+#[must_use]
+pub fn person(session: &Session, index: usize, style: Style) -> String {
+    session.managers.get(index).map_or_else(String::new, |m| if style.initials { m.initials() } else { m.name.clone() })
+}
+
+/// The Danish sentence of `f`, worded by `style`. `session` must be the evaluated one (the
+/// facts' indices point into it).
+#[must_use]
+pub fn finding_text(f: &Finding, session: &Session, style: Style) -> String {
+    let text = sentence(f, session, style);
+    // A sentence that ends on an amount ends once: "… 5.000 kr." not "… 5.000 kr..".
+    if text.ends_with("kr..") { text[..text.len() - 1].to_string() } else { text }
+}
+
+fn sentence(f: &Finding, session: &Session, style: Style) -> String {
+    let level_name = |l: usize| session.levels.get(l).map_or("", |l| l.name.as_str());
+    let kr = format_kr;
+    match f.facts {
+        Facts::NegativeAmount { amount } => {
+            format!("Beløbet {} er negativt; et vederlag kan ikke være under 0 kr.", kr(amount))
+        }
+        Facts::OutsideBand { amount, level, min, max } => {
+            let side = if amount > max { "over" } else { "under" };
+            format!("Beløbet {} ligger {side} spændet for {} ({}–{}).", kr(amount), level_name(level), kr(min), kr(max))
+        }
+        Facts::NotATier { amount, level } => {
+            let tiers: Vec<String> =
+                session.levels.get(level).map(|l| l.tiers.iter().map(|t| kr(*t)).collect()).unwrap_or_default();
+            format!("Beløbet {} er ikke et af niveauets faste trin ({}).", kr(amount), tiers.join(", "))
+        }
+        Facts::OverCap { amount, share_percent, base, cap_percent, cap } => {
+            if style.hide_salaries {
+                "Beløbet overstiger loftet i procent af grundlønnen.".to_string()
+            } else {
+                format!(
+                    "Beløbet {} er {} af grundlønnen {} – over loftet på {} ({}).",
+                    kr(amount),
+                    format_percent(share_percent.round_dp(1)),
+                    kr(base),
+                    format_percent(cap_percent),
+                    kr(cap)
+                )
+            }
+        }
+        Facts::OverCeiling { amount, ceiling } => {
+            format!("Beløbet {} overstiger kontraktens loft ved fuld målopfyldelse ({}).", kr(amount), kr(ceiling))
+        }
+        Facts::OverMaxPerPayment { amount, max } => {
+            format!("Beløbet {} overstiger maksimum pr. udbetaling ({}).", kr(amount), kr(max))
+        }
+        Facts::AboveDepartementschef { total, reference } => {
+            if style.hide_salaries {
+                "Samlet løn inkl. beløbet overstiger departementschefens.".to_string()
+            } else {
+                format!(
+                    "Samlet løn inkl. årets beløb ({}) overstiger departementschefens ({}).",
+                    kr(total),
+                    kr(reference)
+                )
+            }
+        }
+        Facts::MerarbejdeWithTopSupplement => {
+            "Engangsvederlag for merarbejde kan ikke ydes til en leder med topcheftillæg.".to_string()
+        }
+        Facts::TopSupplementUnderRammeaftale => {
+            "En chef ansat efter rammeaftalen kan ikke få topcheftillæg.".to_string()
+        }
+        Facts::AdjustmentWithoutJustification { adjustment } => {
+            format!("Skønnet {} mangler en skriftlig begrundelse.", format_signed_kr(adjustment))
+        }
+        Facts::ZeroWithoutJustification => "Lederen får 0 kr. uden en skriftlig begrundelse.".to_string(),
+        Facts::WeightsNot100 { total } => format!("Målenes vægte summerer til {}, ikke 100 %.", format_percent(total)),
+        Facts::MissingAssessment { missing } => {
+            let what = match missing {
+                Missing::Scores => "scorer i boksmodellen",
+                Missing::Attainment => "målopfyldelse",
+                Missing::Rating => "samlet vurdering",
+                Missing::Tier => "valgt trin",
+                Missing::Amount => "beløb",
+            };
+            format!("Mangler {what}.")
+        }
+        Facts::DropFromLastYear { drop_percent, last, amount } => format!(
+            "Beløbet falder {} fra sidste år ({} → {}).",
+            format_percent(drop_percent.round_dp(1)),
+            kr(last),
+            kr(amount)
+        ),
+        Facts::Inversion { lower, lower_amount, higher, higher_amount } => {
+            let level_of = |i: usize| {
+                session.managers.get(i).and_then(|m| session.level(&m.level)).map_or("", |l| l.name.as_str())
+            };
+            format!(
+                "{} ({}) får {}, mere end {} ({}) med {} – overlap er ikke tilladt.",
+                person(session, lower, style),
+                level_of(lower),
+                kr(lower_amount),
+                person(session, higher, style),
+                level_of(higher),
+                kr(higher_amount)
+            )
+        }
+        Facts::AllIdentical { level, n, amount } => {
+            format!("Alle {n} på niveauet {} får det samme beløb ({}).", level_name(level), kr(amount))
+        }
+        Facts::LowVariation { level, cv_percent, threshold_percent } => format!(
+            "Lav differentiering på niveauet {}: variationskoefficient {} (grænse {}).",
+            level_name(level),
+            format_percent(cv_percent.round_dp(1)),
+            format_percent(threshold_percent)
+        ),
+        Facts::PoolExceeded { pool, over } => {
+            format!("Puljen på {} er overskredet med {}.", kr(pool), kr(over))
+        }
+        Facts::PoolLeft { pool, left } => format!("Der er {} tilbage af puljen på {}.", kr(left), kr(pool)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::finding::Severity;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn a_sentence_ends_once_after_an_amount() {
+        let s = crate::io::parse_session(crate::io::DEMO_RON).unwrap_or_else(|e| panic!("{e}"));
+        let f = Finding::general(
+            Severity::Fejl,
+            None,
+            Facts::PoolExceeded { pool: Decimal::from(1_540_000), over: Decimal::from(5_000) },
+        );
+        assert_eq!(finding_text(&f, &s, Style::FULL), "Puljen på 1.540.000 kr. er overskredet med 5.000 kr.");
+    }
+
+    #[test]
+    fn initials_hide_names_in_inversions() {
+        let s = crate::io::parse_session(crate::io::DEMO_RON).unwrap_or_else(|e| panic!("{e}"));
+        let f = Finding::about_manager(
+            Severity::Fejl,
+            &s.managers[8].id,
+            Facts::Inversion {
+                lower: 8,
+                lower_amount: Decimal::from(81_000),
+                higher: 4,
+                higher_amount: Decimal::from(76_000),
+            },
+        );
+        let text = finding_text(&f, &s, Style { initials: true, hide_salaries: true });
+        assert!(!text.contains(&s.managers[8].name) && !text.contains(&s.managers[4].name), "{text}");
+        assert!(text.starts_with(&format!("{} (", s.managers[8].initials())), "{text}");
+    }
+}
