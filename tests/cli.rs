@@ -157,3 +157,35 @@ fn generate_writes_a_session_that_checks() {
     assert!(matches!(c.status.code(), Some(0 | 1)));
     assert_eq!(kalibrer(&["generate", "--managers", "0", "--out", f.to_str().unwrap()]).status.code(), Some(2));
 }
+
+/// Issue 15: `kalibrer fit` and `kalibrer spread` run the GUI's proposals through the same
+/// engine and document edit: decided and locked managers stay, no justification is
+/// invented, and a per-level summary is printed.
+#[test]
+fn fit_and_spread_leave_decided_managers_and_print_per_level_sums() {
+    let mut s = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap();
+    let kc01 = s.manager_index("KC01").unwrap();
+    s.managers[kc01].status = kalibrer::model::MeetingStatus::Besluttet;
+    let decided_amount = kalibrer::engine::evaluate(&s).amounts[kc01].amount;
+    s.managers[kc01].final_amount = Some(decided_amount);
+    let input = temp("decided.ron");
+    kalibrer::io::save_session(&input, &s).unwrap();
+    let out = temp("fit.ron");
+    let o = kalibrer(&["fit", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--who", "DEP"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("Urørt: 1 besluttede og 0 låste ledere"), "{text}");
+    assert!(text.contains("Kontorchef") && text.contains(" → "), "{text}");
+    // 1.565.000 kr. in the demo, fitted to the pool of 1.540.000 kr.
+    assert!(text.contains("I alt: 1.565.000 kr. → 1.540.000 kr. (puljen 1.540.000 kr.)"), "{text}");
+    let fitted = kalibrer::io::load_session_file(&out).unwrap();
+    let eval = kalibrer::engine::evaluate(&fitted);
+    assert_eq!(eval.amounts[kc01].amount, decided_amount, "decided stays");
+    assert!(fitted.managers.iter().filter_map(|m| m.adjustment.as_ref()).all(|a| !a.justification.contains("Fælles")));
+    let spread = temp("spread.ron");
+    let o = kalibrer(&["spread", input.to_str().unwrap(), "--by", "1,2", "--out", spread.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Spredning ×1,2"));
+    let o = kalibrer(&["spread", input.to_str().unwrap(), "--by", "x", "--out", spread.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -3,6 +3,7 @@
 //! Exit codes: 0 fine, 1 the check found errors, 2 the file cannot be read or the
 //! command line is wrong. Messages are Danish and say which file and where.
 
+mod allocate;
 mod args;
 mod check;
 mod export;
@@ -47,6 +48,11 @@ Brug:
   kalibrer import HR.csv|HR.xlsx --into FIL --out NY.ron [--history] [--accept-rejections]
                                  indlæser ledere (eller tidligere års beløb) fra
                                  CSV eller Excel; afviste rækker giver kode 1
+  kalibrer fit FIL --out NY.ron [--who ID]
+                                 tilpasser beløbene til puljen (som i mødet);
+                                 besluttede og låste ledere røres ikke
+  kalibrer spread FIL --by 1,2 --out NY.ron [--who ID]
+                                 spreder (>1) eller samler (<1) hvert niveau
   kalibrer generate --managers N --seed S --out FIL
                                  laver en realistisk session med N ledere
   kalibrer --help                denne tekst
@@ -74,6 +80,8 @@ pub fn run(args: &[String]) -> Launch {
         "prep" => prep::run_prep(rest),
         "import" => import::run(rest),
         "merge" => prep::run_merge(rest),
+        "fit" => allocate::run_fit(rest),
+        "spread" => allocate::run_spread(rest),
         flag if flag.starts_with('-') => usage_error(&format!("ukendt tilvalg «{flag}»")),
         file => {
             if rest.is_empty() {

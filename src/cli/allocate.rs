@@ -1,0 +1,123 @@
+//! `kalibrer fit FILE --out NEW` and `kalibrer spread FILE --by K --out NEW`: the GUI's
+//! *Tilpas til puljen* and *Spred ×k* through the same engine functions and the same
+//! document edit, with a per-level summary (n changed, sum before → after).
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use crate::document::{Document, Edit};
+use crate::engine::{self, allocate};
+use crate::io;
+use crate::model::MeetingStatus;
+use crate::model::money::format_kr;
+
+use super::{Args, load, usage_error};
+
+/// Who the change log names when `--who` is not given.
+const CLI_USER: &str = "kommandolinjen";
+
+/// Which proposal to make.
+enum Kind {
+    Fit,
+    Spread(Decimal),
+}
+
+/// `kalibrer fit`.
+pub fn run_fit(args: &[String]) -> i32 {
+    run(args, false)
+}
+
+/// `kalibrer spread`.
+pub fn run_spread(args: &[String]) -> i32 {
+    run(args, true)
+}
+
+fn run(args: &[String], spread: bool) -> i32 {
+    let valued: &[&str] = if spread { &["--by", "--out", "--who"] } else { &["--out", "--who"] };
+    let parsed = match Args::parse(args, valued, &[]) {
+        Ok(a) => a,
+        Err(e) => return usage_error(&e),
+    };
+    let file = match parsed.one_file() {
+        Ok(f) => f.to_string(),
+        Err(e) => return usage_error(&e),
+    };
+    let Some(out) = parsed.value("--out").map(str::to_string) else {
+        return usage_error("--out mangler");
+    };
+    let kind = if spread {
+        let Some(by) = parsed.value("--by") else {
+            return usage_error("--by mangler (fx --by 1,2)");
+        };
+        match by.replace(',', ".").parse::<Decimal>() {
+            Ok(k) if k > Decimal::ZERO && k <= Decimal::TEN => Kind::Spread(k),
+            _ => return usage_error(&format!("--by «{by}» skal være en faktor mellem 0 og 10, fx 1,2")),
+        }
+    } else {
+        Kind::Fit
+    };
+    let session = match load(&file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let who = parsed.value("--who").unwrap_or(CLI_USER).to_string();
+    let eval = engine::evaluate(&session);
+    let (title, proposal) = match kind {
+        Kind::Fit => ("Tilpas til puljen".to_string(), allocate::fit_to_pool(&session, &eval)),
+        Kind::Spread(k) => (
+            format!("Spredning ×{}", k.normalize().to_string().replace('.', ",")),
+            allocate::spread(&session, &eval, k),
+        ),
+    };
+    println!("{}", proposal.summary);
+    let before = eval.amounts.iter().map(|a| a.amount).collect::<Vec<_>>();
+    let mut doc = Document::new(session, None);
+    let decided = doc.session().managers.iter().filter(|m| m.status == MeetingStatus::Besluttet).count();
+    let locked = doc.session().managers.iter().filter(|m| m.locked && m.status != MeetingStatus::Besluttet).count();
+    if let Err(e) = doc.apply(Edit::ApplyProposal { title, changes: proposal.changes }, &who) {
+        eprintln!("kalibrer: {e}");
+        return 2;
+    }
+    if locked + decided > 0 {
+        println!("Urørt: {decided} besluttede og {locked} låste ledere");
+    }
+    let after = engine::evaluate(doc.session());
+    print_levels(doc.session(), &before, &after);
+    match io::save_session(Path::new(&out), doc.session()) {
+        Ok(()) => {
+            eprintln!("Skrev {out}");
+            0
+        }
+        Err(e) => {
+            eprintln!("kalibrer: {e}");
+            2
+        }
+    }
+}
+
+/// One line per level: n, how many changed, sum before → after.
+fn print_levels(session: &crate::model::Session, before: &[Decimal], after: &engine::Evaluation) {
+    for li in session.levels_by_rank().into_iter().rev() {
+        let level = &session.levels[li];
+        let members: Vec<usize> = (0..session.managers.len()).filter(|&i| after.level_of[i] == Some(li)).collect();
+        let changed = members.iter().filter(|&&i| before[i] != after.amounts[i].amount).count();
+        let sum_before: Decimal = members.iter().map(|&i| before[i]).sum();
+        let sum_after: Decimal = members.iter().map(|&i| after.amounts[i].amount).sum();
+        println!(
+            "  {:<20} {:>5} ledere, {:>5} ændret, i alt {} → {}",
+            level.name,
+            members.len(),
+            changed,
+            format_kr(sum_before),
+            format_kr(sum_after)
+        );
+    }
+    let total_before: Decimal = before.iter().sum();
+    println!(
+        "  I alt: {} → {} (puljen {})",
+        format_kr(total_before),
+        format_kr(after.pool.used),
+        format_kr(after.pool.pool)
+    );
+}
