@@ -71,17 +71,18 @@ fn fit_to_pool_is_a_preview_until_accepted_and_undoes_as_one_step() {
     h.run();
     let after = h.state().eval.pool.used;
     assert!(after <= h.state().eval.pool.pool, "{after} within the pool");
-    // Every amount the proposal changed carries the group's justification.
-    let unjustified = h
-        .state()
-        .eval
-        .findings
-        .iter()
-        .filter(|f| f.rule == kalibrer::engine::RuleId::AdjustmentWithoutJustification)
-        .count();
-    assert_eq!(unjustified, 0, "amounts set by the accepted proposal are justified as the group's decision");
-    let kc05 = h.state().doc.session().managers.iter().find(|m| m.id == "KC05").unwrap();
-    assert!(kc05.adjustment.as_ref().unwrap().justification.contains("Tilpas til puljen"));
+    // Issue 15: the proposal never writes a justification for a skøn that had none — an
+    // unjustified skøn stays a fejl — and the group decision is the log entries' reason.
+    let s = h.state().doc.session();
+    let kc05 = s.managers.iter().find(|m| m.id == "KC05").unwrap();
+    assert_eq!(kc05.adjustment.as_ref().unwrap().justification, "", "KC05's skøn had no justification");
+    assert!(
+        h.state().eval.findings.iter().any(|f| f.rule == kalibrer::engine::RuleId::AdjustmentWithoutJustification
+            && f.manager.as_deref() == Some("KC05"))
+    );
+    let entry = s.change_log.iter().rev().find(|e| e.manager.as_deref() == Some("KC05")).unwrap();
+    assert_eq!(entry.why, "Tilpas til puljen");
+    assert!(h.state().view.notice.as_ref().unwrap().text.contains("beløb ændret"));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().eval.pool.used, before, "one undo reverts the whole proposal");

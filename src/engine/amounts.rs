@@ -170,11 +170,28 @@ fn box_amount(manager: &Manager, model: &BoxModel, lines: &mut Lines) -> (Decima
     (sum, complete && !model.criteria.is_empty())
 }
 
+/// The frame a weighted-goals amount is computed from and capped at: the manager's
+/// contract ceiling when the contract states one, else the level's frame.
+#[must_use]
+pub fn frame_of(manager: &Manager, level_frame: Decimal) -> Decimal {
+    manager.contract_ceiling.unwrap_or(level_frame)
+}
+
+/// Σ weight × attainment in percent over the manager's goals; None while a goal is not
+/// assessed (or there are none).
+#[must_use]
+pub fn weighted_attainment(manager: &Manager) -> Option<Decimal> {
+    if manager.goals.is_empty() {
+        return None;
+    }
+    manager.goals.iter().try_fold(Decimal::ZERO, |sum, g| Some(sum + g.weight * g.attainment? / Decimal::ONE_HUNDRED))
+}
+
 /// Weighted goals: frame (or the contract's ceiling) × Σ weight × attainment, never above
 /// the frame (or the contract's ceiling).
 fn weighted_goals_amount(manager: &Manager, frame: Decimal, lines: &mut Lines) -> (Decimal, bool) {
     let hundred = Decimal::ONE_HUNDRED;
-    let frame = manager.contract_ceiling.unwrap_or(frame);
+    let frame = frame_of(manager, frame);
     let mut sum = Decimal::ZERO;
     let mut complete = !manager.goals.is_empty();
     for goal in &manager.goals {

@@ -81,9 +81,8 @@ fn score_buttons(
 /// The goals with weight, kind and editable attainment.
 fn goals_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, frame: Decimal, out: &mut Vec<Command>) {
     let m = &data.session.managers[i];
-    let frame = m.contract_ceiling.unwrap_or(frame);
+    let frame = crate::engine::amounts::frame_of(m, frame);
     ui.label(format!("Ramme ved fuld målopfyldelse: {}", format_kr(frame)));
-    let total: Decimal = m.goals.iter().map(|g| g.weight).sum();
     egui::Grid::new("goals").striped(true).spacing(vec2(8.0, 3.0)).show(ui, |ui| {
         for h in ["Mål", "Vægt", "Type", "Opfyldt"] {
             ui.label(RichText::new(h).strong());
@@ -98,7 +97,8 @@ fn goals_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, frame: Decimal, out: &m
             };
             ui.label(RichText::new(kind).small());
             let mut value = goal.attainment.and_then(|a| a.to_i64()).unwrap_or(0);
-            let drag = egui::DragValue::new(&mut value).range(0..=100).suffix(" %").speed(1.0);
+            let max = crate::model::bounds::MAX_ATTAINMENT_PERCENT;
+            let drag = egui::DragValue::new(&mut value).range(0..=max).suffix(" %").speed(1.0);
             let response = ui.add_enabled(!m.locked, drag);
             if response.changed() {
                 out.push(Command::SetAttainment { manager: i, goal: g, attainment: Some(Decimal::from(value)) });
@@ -109,13 +109,6 @@ fn goals_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, frame: Decimal, out: &m
             ui.end_row();
         }
     });
-    if total != Decimal::ONE_HUNDRED {
-        ui.label(
-            RichText::new(format!("Vægtene summerer til {} – skal være 100 %", format_percent(total)))
-                .color(theme::ERROR)
-                .strong(),
-        );
-    }
 }
 
 /// This manager's findings; those the group may accept get "Acceptér …" with a reason

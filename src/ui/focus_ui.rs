@@ -4,8 +4,8 @@
 use egui::RichText;
 use rust_decimal::Decimal;
 
+use crate::model::MeetingStatus;
 use crate::model::money::{format_kr, format_percent, format_signed_kr, parse_kr};
-use crate::model::{MeetingStatus, PayForm};
 
 use super::command::Command;
 use super::derived::Data;
@@ -50,9 +50,6 @@ fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out:
         line.push_str(" · topcheftillæg");
     }
     ui.label(RichText::new(line).color(theme::MUTED));
-    if m.has_top_supplement && m.has_pay_form(PayForm::Merarbejde) {
-        ui.label(RichText::new("Merarbejde kan ikke ydes med topcheftillæg").color(theme::ERROR).strong());
-    }
     ui.horizontal(|ui| {
         for s in MeetingStatus::ALL {
             if ui.selectable_label(m.status == s, s.label()).clicked() && m.status != s {

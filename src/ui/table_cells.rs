@@ -29,14 +29,8 @@ pub fn assessment_summary(session: &Session, m: &Manager, level: Option<usize>) 
                 model.criteria.iter().map(|c| m.box_scores.get(&c.id).map_or("–".to_string(), u8::to_string)).collect();
             scores.join("·")
         }
-        AmountModel::WeightedGoals { .. } => {
-            if m.goals.iter().any(|g| g.attainment.is_none()) || m.goals.is_empty() {
-                return "mål mangler".to_string();
-            }
-            let total: Decimal =
-                m.goals.iter().map(|g| g.weight * g.attainment.unwrap_or_default() / Decimal::ONE_HUNDRED).sum();
-            format!("{} opfyldt", format_percent(total.round_dp(1)))
-        }
+        AmountModel::WeightedGoals { .. } => crate::engine::amounts::weighted_attainment(m)
+            .map_or_else(|| "mål mangler".to_string(), |t| format!("{} opfyldt", format_percent(t.round_dp(1)))),
         AmountModel::BandPosition { .. } => {
             m.overall_rating.map_or("ingen vurdering".into(), |r| format!("vurdering {r}"))
         }
