@@ -266,6 +266,8 @@ enum Recovered {
     ResidualAll { about: usize, amount: Decimal },
     /// A shown mean of a group of 1–4 (mean × n).
     SmallSum { about: usize, sum: Decimal },
+    /// A shown change over 1–4 managers.
+    SmallChange { about: usize, percent: Decimal },
     /// The change of the last-year managers outside the levels whose sums are known.
     /// `covered`: the view's levels whose sums were known.
     ResidualChange { about: usize, percent: Decimal, covered: Vec<bool> },
@@ -279,6 +281,7 @@ impl Recovered {
             Self::ResidualSum { about, .. }
             | Self::ResidualReceiving { about, .. }
             | Self::SmallSum { about, .. }
+            | Self::SmallChange { about, .. }
             | Self::ResidualChange { about, .. } => *about > 0 && *about < 5,
         }
     }
@@ -321,6 +324,9 @@ fn attack(v: &View) -> Vec<Recovered> {
     for l in v.levels.iter().chain(std::iter::once(&v.total)) {
         if let (Some(sum), true) = (l.sum(), l.n > 0 && l.n < 5) {
             found.push(Recovered::SmallSum { about: l.n, sum });
+        }
+        if let (Some(percent), Some(about)) = (l.change_percent, l.change_managers) {
+            found.push(Recovered::SmallChange { about, percent });
         }
     }
     // Change differencing: levels where everyone had last year's amount give this
@@ -373,7 +379,7 @@ fn disclosures(s: &Session, eval: &Evaluation, v: &View) -> Vec<Recovered> {
             }
             Recovered::ResidualAmount { amount } => assert!(amounts.contains(amount)),
             Recovered::ResidualAll { amount, .. } => assert!(amounts.iter().all(|a| a == amount)),
-            Recovered::SmallSum { .. } => {}
+            Recovered::SmallSum { .. } | Recovered::SmallChange { .. } => {}
             Recovered::ResidualChange { percent, covered, .. } => {
                 let pairs: Vec<(Decimal, Decimal)> = outside(s, eval, covered)
                     .iter()
