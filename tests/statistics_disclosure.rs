@@ -243,8 +243,10 @@ impl View {
             .rev()
             .map(|li| {
                 let st = eval.stats.per_level.iter().find(|l| l.level.as_deref() == Some(&s.levels[li].id)).unwrap();
-                let amounts: Vec<Decimal> =
-                    (0..s.managers.len()).filter(|&i| eval.level_of[i] == Some(li)).map(|i| eval.amounts[i].amount).collect();
+                let amounts: Vec<Decimal> = (0..s.managers.len())
+                    .filter(|&i| eval.level_of[i] == Some(li))
+                    .map(|i| eval.amounts[i].amount)
+                    .collect();
                 seen(st, &amounts)
             })
             .collect();
@@ -304,7 +306,8 @@ fn attack(v: &View) -> Vec<Recovered> {
     }
     if let (Some(share), true) = (v.total.receiving_percent, r > 0) {
         let of = |share: Decimal, n: usize| share * Decimal::from(n) / Decimal::ONE_HUNDRED;
-        let count = of(share, v.total.n) - known.iter().filter_map(|l| l.receiving_percent.map(|p| of(p, l.n))).sum::<Decimal>();
+        let count = of(share, v.total.n)
+            - known.iter().filter_map(|l| l.receiving_percent.map(|p| of(p, l.n))).sum::<Decimal>();
         found.push(Recovered::ResidualReceiving { about: r, count: count.round() });
     }
     // Min/max from the Alle row that no shown level reaches.
@@ -331,7 +334,8 @@ fn attack(v: &View) -> Vec<Recovered> {
     }
     // Change differencing: levels where everyone had last year's amount give this
     // year's and last year's sums; the Alle change then gives the rest's.
-    if let (Some(rho), Some(m_all), Some(total_sum)) = (v.total.change_percent, v.total.change_managers, v.total.sum()) {
+    if let (Some(rho), Some(m_all), Some(total_sum)) = (v.total.change_percent, v.total.change_managers, v.total.sum())
+    {
         let known = |l: &Seen| {
             let (sum, p, m) = (l.sum()?, l.change_percent?, l.change_managers?);
             (m == l.n).then(|| (sum, sum / (Decimal::ONE + p / Decimal::ONE_HUNDRED), m))

@@ -202,7 +202,8 @@ pub fn publication(session: &Session, eval: &Evaluation) -> Publication {
     let mut levels = Vec::new();
     for li in session.levels_by_rank().into_iter().rev() {
         let level = &session.levels[li];
-        let stats = eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str())).unwrap_or(&empty);
+        let stats =
+            eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str())).unwrap_or(&empty);
         let row = Group { stats, receiving: receiving[li] }.row(Some(level.id.clone()), level.name.clone());
         levels.push(primary(row));
     }
@@ -258,8 +259,11 @@ fn secondary(total: PublishedRow, levels: &[PublishedRow], residual: &[Decimal])
         cell.unless(derivable(r > 0 && !levels.iter().any(|row| of(row).shown() == Some(v))))
     };
     // The last-year managers whose change is not shown on their level's row.
-    let shown_change: usize =
-        levels.iter().filter(|row| row.change_percent.shown().is_some()).filter_map(|row| row.change_managers.shown()).sum();
+    let shown_change: usize = levels
+        .iter()
+        .filter(|row| row.change_percent.shown().is_some())
+        .filter_map(|row| row.change_managers.shown())
+        .sum();
     let change_residual = total.change_managers.shown().map_or(0, |m| m.saturating_sub(shown_change));
     let change = derivable(change_residual > 0 && change_residual < MIN_GROUP);
     PublishedRow {

@@ -91,11 +91,8 @@ impl LevelSums {
         let k = self.sorted.len();
         let n = Decimal::from(k.max(1));
         let (at_min, at_max) = band.map_or((0, 0), |b| band_edge_counts(&self.sorted, b));
-        let change = change_vs_last(
-            self.last.1,
-            fixed::from_scaled(self.this_of_those, 2),
-            fixed::from_scaled(self.last.0, 2),
-        );
+        let change =
+            change_vs_last(self.last.1, fixed::from_scaled(self.this_of_those, 2), fixed::from_scaled(self.last.0, 2));
         LevelStats {
             level,
             stats: describe_sorted(&self.sorted),

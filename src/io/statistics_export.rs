@@ -22,13 +22,13 @@ pub const MARK_NONE: &str = "–";
 
 /// The note under a table with cells withheld for being about fewer than 5 managers.
 pub const SUPPRESSION_NOTE: &str =
-    "–¹ undertrykt (færre end 5 ledere), så ingen enkeltperson kan genkendes; antallet vises.";
+    "–¹ undertrykt (færre end 5 ledere), så ingen enkeltperson kan genkendes. Antallet vises.";
 /// The note under a table with cells withheld because they would reveal another.
 pub const DERIVABLE_NOTE: &str =
     "–² undertrykt (kan udledes): tallet ville sammen med de viste tal afsløre et undertrykt tal.";
 /// How the change vs last year is computed.
-pub const CHANGE_NOTE: &str = "Ændring fra sidste år: summen for de samme ledere begge år; \
-     ledere uden beløb sidste år tæller ikke med (antallet står i kolonnen efter).";
+pub const CHANGE_NOTE: &str = "Ændring fra sidste år: summen for de samme ledere begge år. \
+     Ledere uden beløb sidste år tæller ikke med (antallet står i kolonnen efter).";
 
 /// The column headers of the statistics table.
 pub const HEADER: [&str; 9] = [
