@@ -152,6 +152,20 @@ fn the_demo_publishes_no_suppressed_amount() {
     assert!(csv.contains("undertrykt (kan udledes)") && csv.contains("undertrykt (færre end 5 ledere)"));
 }
 
+/// That a small level has no change (the departementschef is new) is withheld too: "–¹",
+/// not "–" (no figure).
+#[test]
+fn a_small_levels_missing_history_is_withheld() {
+    let mut s = demo();
+    s.history.remove("DC01");
+    let p = disclosure::publication(&s, &engine::evaluate(&s));
+    let dc = p.row(Some("DC")).unwrap();
+    assert_eq!(dc.change_percent, Cell::Suppressed(Suppression::FewerThanMin));
+    assert_eq!(dc.change_managers, Cell::Suppressed(Suppression::FewerThanMin));
+    let table = statistics_table(&s);
+    assert!(table.rows[0][7..].iter().all(|c| c.display_text() == MARK_FEW), "{:?}", table.rows[0]);
+}
+
 /// Only kontorchefer (20, 882.000 kr.) and the departementschef (138.000 kr.): the Alle
 /// sum 1.020.000 − 882.000 would be his amount, so the Alle mean (48.571,43), share,
 /// median and maximum are withheld; the minimum is a kontorchef's.

@@ -83,6 +83,12 @@ impl<T: Copy> Cell<T> {
             (cell, _) => cell,
         }
     }
+
+    /// The cell, withheld for `reason` when there is one, even when the figure does not
+    /// exist (that it does not – nobody had a last-year amount – says something too).
+    fn withheld_if(self, reason: Option<Suppression>) -> Self {
+        reason.map_or(self, Self::Suppressed)
+    }
 }
 
 /// One row of the publication.
@@ -217,15 +223,15 @@ pub fn publication(session: &Session, eval: &Evaluation) -> Publication {
 fn primary(row: PublishedRow) -> PublishedRow {
     let few = |k: usize| (k > 0 && k < MIN_GROUP).then_some(Suppression::FewerThanMin);
     let small = few(row.n);
-    let change_few = small.or_else(|| row.change_managers.shown().and_then(few));
+    let change_few = row.change_managers.shown().and_then(few);
     PublishedRow {
-        receiving_percent: row.receiving_percent.unless(small),
-        mean: row.mean.unless(small),
-        median: row.median.unless(small),
-        min: row.min.unless(small),
-        max: row.max.unless(small),
-        change_percent: row.change_percent.unless(change_few),
-        change_managers: row.change_managers.unless(small),
+        receiving_percent: row.receiving_percent.withheld_if(small),
+        mean: row.mean.withheld_if(small),
+        median: row.median.withheld_if(small),
+        min: row.min.withheld_if(small),
+        max: row.max.withheld_if(small),
+        change_percent: row.change_percent.withheld_if(small).unless(change_few),
+        change_managers: row.change_managers.withheld_if(small),
         ..row
     }
 }
