@@ -2,15 +2,30 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::{self, LevelStats};
+use crate::engine::disclosure::{PublishedRow, Suppression};
+use crate::engine::{self, LevelStats, disclosure};
 use crate::model::Session;
 use crate::model::money::{format_number, format_percent};
 
 use super::{Args, load, usage_error};
 
 /// The columns of the table.
-const HEADER: [&str; 13] =
-    ["Niveau", "n", "Sum", "Min", "Maks", "Gns.", "Median", "Sd", "CV", "Gini", "Ens", "Ø spænd", "Δ sidste år"];
+const HEADER: [&str; 14] = [
+    "Niveau",
+    "n",
+    "Sum",
+    "Min",
+    "Maks",
+    "Gns.",
+    "Median",
+    "Sd",
+    "CV",
+    "Gini",
+    "Ens",
+    "Ø spænd",
+    "Δ sidste år",
+    "Δ over",
+];
 
 /// Runs the command; exit 0, or 2 for an unreadable file or bad arguments.
 pub fn run(args: &[String]) -> i32 {
@@ -31,8 +46,14 @@ pub fn run(args: &[String]) -> i32 {
         eval.stats.per_level.iter().rev().map(|s| (level_name(&session, s), s)).collect();
     rows.push(("Alle".to_string(), &eval.stats.total));
     if parsed.has("--json") {
-        let levels: Vec<serde_json::Value> = rows.iter().map(|(name, s)| json(name, s)).collect();
-        let doc = serde_json::json!({"file": file, "levels": levels, "note": "beløb som tekst i kr. for at bevare præcisionen"});
+        let publication = disclosure::publication(&session, &eval);
+        let levels: Vec<serde_json::Value> =
+            rows.iter().map(|(name, s)| json(name, s, publication.row(s.level.as_deref()))).collect();
+        let doc = serde_json::json!({
+            "file": file,
+            "levels": levels,
+            "note": "beløb og forholdstal som tekst med fuld præcision; «publication» siger hvilke tal statistikeksporten undertrykker",
+        });
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
         print_table(&rows.iter().map(|(name, s)| cells(name, s)).collect::<Vec<_>>());
@@ -65,7 +86,8 @@ fn cells(name: &str, s: &LevelStats) -> Vec<String> {
         st.gini.round_dp(3).to_string().replace('.', ","),
         pct(st.identical_share_percent),
         s.mean_band_position_percent.map_or("–".into(), pct),
-        s.change_vs_last_percent.map_or("–".into(), pct),
+        s.change_vs_last.and_then(|c| c.percent).map_or("–".into(), pct),
+        s.change_vs_last.map_or("0".into(), |c| c.managers.to_string()),
     ]
 }
 
@@ -92,15 +114,42 @@ fn print_table(rows: &[Vec<String>]) {
     }
 }
 
-fn json(name: &str, s: &LevelStats) -> serde_json::Value {
+/// One row as JSON: amounts and ratios as exact Decimal strings (never rounded), the
+/// change vs last year with its managers and sums, and which cells the publication
+/// withholds.
+fn json(name: &str, s: &LevelStats, published: Option<&PublishedRow>) -> serde_json::Value {
     let st = &s.stats;
-    let d = |v: Decimal| v.round_dp(2).normalize().to_string();
+    let d = |v: Decimal| v.normalize().to_string();
+    let change = s.change_vs_last.map(|c| {
+        serde_json::json!({
+            "managers": c.managers, "this_year_sum": d(c.this_year_sum), "last_year_sum": d(c.last_year_sum),
+            "percent": c.percent.map(d),
+        })
+    });
     serde_json::json!({
         "level": s.level, "name": name, "n": st.n, "sum": d(st.sum), "min": d(st.min), "max": d(st.max),
         "mean": d(st.mean), "median": d(st.median), "q1": d(st.q1), "q3": d(st.q3), "sd": d(st.sd),
         "cv_percent": d(st.cv_percent), "gini": d(st.gini), "identical_share_percent": d(st.identical_share_percent),
         "max_min_ratio": st.max_min_ratio.map(d), "mean_band_position_percent": s.mean_band_position_percent.map(d),
         "share_at_min_percent": d(s.share_at_min_percent), "share_at_max_percent": d(s.share_at_max_percent),
-        "last_year_sum": s.last_year_sum.map(d), "change_vs_last_percent": s.change_vs_last_percent.map(d),
+        "change_vs_last": change, "change_vs_last_percent": s.change_vs_last.and_then(|c| c.percent).map(d),
+        "publication": published.map(publication_json),
     })
+}
+
+/// Each published cell's state in the statistics export: "shown", "missing" (no such
+/// figure), "suppressed_fewer_than_5" or "suppressed_derivable".
+fn publication_json(row: &PublishedRow) -> serde_json::Value {
+    let mut cells = serde_json::Map::new();
+    cells.insert("n".into(), "shown".into());
+    for (key, suppression, missing) in row.cell_states() {
+        let state = match (suppression, missing) {
+            (Some(Suppression::FewerThanMin), _) => "suppressed_fewer_than_5",
+            (Some(Suppression::Derivable), _) => "suppressed_derivable",
+            (None, true) => "missing",
+            (None, false) => "shown",
+        };
+        cells.insert(key.into(), state.into());
+    }
+    serde_json::Value::Object(cells)
 }

@@ -7,7 +7,7 @@ use crate::model::Band;
 
 use super::amounts::ManagerAmount;
 use super::fixed;
-use super::stats::{LevelStats, ManagerMetrics, band_edge_counts, describe_sorted, percent};
+use super::stats::{LevelStats, ManagerMetrics, band_edge_counts, change_vs_last, describe_sorted};
 
 /// One manager's part in a level's statistics, as exact integers: amount in øre, band
 /// position in 10⁻⁶ %, last year's amount in øre.
@@ -91,8 +91,8 @@ impl LevelSums {
         let k = self.sorted.len();
         let n = Decimal::from(k.max(1));
         let (at_min, at_max) = band.map_or((0, 0), |b| band_edge_counts(&self.sorted, b));
-        let last_year_sum = (self.last.1 > 0).then(|| fixed::from_scaled(self.last.0, 2));
-        let this_of_those = fixed::from_scaled(self.this_of_those, 2);
+        let change =
+            change_vs_last(self.last.1, fixed::from_scaled(self.this_of_those, 2), fixed::from_scaled(self.last.0, 2));
         LevelStats {
             level,
             stats: describe_sorted(&self.sorted),
@@ -100,8 +100,7 @@ impl LevelSums {
                 .then(|| fixed::from_scaled(self.positions.0, 6) / Decimal::from(self.positions.1)),
             share_at_min_percent: Decimal::from(at_min * 100) / n,
             share_at_max_percent: Decimal::from(at_max * 100) / n,
-            last_year_sum,
-            change_vs_last_percent: last_year_sum.and_then(|l| percent(this_of_those - l, l)),
+            change_vs_last: change,
         }
     }
 }

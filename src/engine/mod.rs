@@ -7,6 +7,7 @@
 pub mod allocate;
 pub mod amounts;
 pub mod bands;
+pub mod disclosure;
 pub mod finding;
 pub mod fixed;
 pub mod fixed_salary;
@@ -27,7 +28,7 @@ use crate::model::Session;
 pub use amounts::{AmountEdit, BreakdownLine, ManagerAmount, round_to_step};
 pub use bands::{BandOverlap, Inversion};
 pub use rules::{Facts, Finding, RuleId, Severity};
-pub use stats::{GroupStats, LevelStats, ManagerMetrics, Stats};
+pub use stats::{ChangeVsLast, GroupStats, LevelStats, ManagerMetrics, Stats, change_vs_last};
 
 /// Everything computed from a session, parallel to `session.managers` where per manager.
 #[derive(Debug, Clone, Default)]

@@ -56,10 +56,37 @@ pub struct LevelStats {
     pub share_at_min_percent: Decimal,
     /// Share at band max, percent.
     pub share_at_max_percent: Decimal,
-    /// Sum of last year's amounts of the same managers.
-    pub last_year_sum: Option<Decimal>,
-    /// Change of the sum vs last year, percent.
-    pub change_vs_last_percent: Option<Decimal>,
+    /// Change vs last year over the managers who had a last-year amount (None when
+    /// nobody had one); see [`change_vs_last`].
+    pub change_vs_last: Option<ChangeVsLast>,
+}
+
+/// The change of a group's amounts vs last year, over the same managers both years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChangeVsLast {
+    /// How many managers the change is computed over: those with a last-year amount.
+    pub managers: usize,
+    /// This year's amounts of those managers, summed.
+    pub this_year_sum: Decimal,
+    /// Their last-year amounts, summed.
+    pub last_year_sum: Decimal,
+    /// `(this_year_sum − last_year_sum) / last_year_sum` in percent (6 decimals); None
+    /// when last year's sum is 0.
+    pub percent: Option<Decimal>,
+}
+
+/// The one definition of a group's change vs last year: over the same managers both
+/// years — only managers with a last-year amount count, in this year's sum as in last
+/// year's (a newcomer without history is in neither). `managers` is how many those are;
+/// None when there are none.
+#[must_use]
+pub fn change_vs_last(managers: usize, this_year_sum: Decimal, last_year_sum: Decimal) -> Option<ChangeVsLast> {
+    (managers > 0).then(|| ChangeVsLast {
+        managers,
+        this_year_sum,
+        last_year_sum,
+        percent: this_year_sum.checked_sub(last_year_sum).and_then(|d| percent(d, last_year_sum)),
+    })
 }
 
 /// Statistics per level (ordered by rank) and for the whole group.
@@ -232,8 +259,11 @@ fn median_sorted(sorted: &[Decimal]) -> Decimal {
 }
 
 /// `part / whole` in percent to 6 decimals (far below anything shown, and sums of such
-/// values stay cheap), None when `whole` is 0.
+/// values stay cheap), None when `whole` is 0 (or the quotient overflows).
 pub(super) fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
     Some(part.checked_div(whole)?.checked_mul(Decimal::ONE_HUNDRED)?.round_dp(6))
 }
 
@@ -309,16 +339,14 @@ pub(crate) fn level_stats(
     let mean_band_position_percent =
         (!positions.is_empty()).then(|| fixed::sum(&positions, 6) / Decimal::from(positions.len()));
     let (at_min, at_max) = band.map_or((0, 0), |b| at_band_edges(&values, sorted_cents.as_deref(), b));
-    let last_year_sum = (!last.is_empty()).then(|| fixed::sum(&last, 2));
-    let this_of_those = fixed::sum(&this, 2);
+    let change = change_vs_last(last.len(), fixed::sum(&this, 2), fixed::sum(&last, 2));
     LevelStats {
         level,
         stats,
         mean_band_position_percent,
         share_at_min_percent: Decimal::from(at_min * 100) / n,
         share_at_max_percent: Decimal::from(at_max * 100) / n,
-        last_year_sum,
-        change_vs_last_percent: last_year_sum.and_then(|l| percent(this_of_those - l, l)),
+        change_vs_last: change,
     }
 }
 

@@ -1,106 +1,96 @@
 //! Anonymised statistics per level for publication: n, share receiving, mean, median,
-//! min, max and change vs last year. No names or ids; a level with fewer than
-//! [`MIN_GROUP`] managers is suppressed, with a line saying why.
+//! min, max and change vs last year (with how many managers it is over). No names or
+//! ids; only what [`engine::disclosure`] lets through is printed, every withheld cell is
+//! a marker explained in a note under the table.
 
 use rust_decimal::Decimal;
 
-use crate::engine::{self, stats};
+use crate::engine::disclosure::{self, Cell, PublishedRow, Suppression};
+use crate::engine::{self};
 use crate::model::Session;
 
 use super::tables::{Table, Value};
 
-/// The smallest group whose figures are shown.
-pub const MIN_GROUP: usize = 5;
+pub use disclosure::MIN_GROUP;
 
-/// One row of the anonymised table; None cells are suppressed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatRow {
-    /// Level name (or "Alle").
-    pub level: String,
-    /// Number of managers, None when suppressed.
-    pub n: Option<usize>,
-    /// Cells: share receiving %, mean, median, min, max, change vs last year %.
-    pub cells: Option<[Option<Decimal>; 6]>,
-}
+/// The marker of a cell withheld because it is about fewer than 5 managers.
+pub const MARK_FEW: &str = "–¹";
+/// The marker of a cell withheld because a withheld figure could be derived from it.
+pub const MARK_DERIVABLE: &str = "–²";
+/// The marker of a figure that does not exist (an empty level, no history).
+pub const MARK_NONE: &str = "–";
 
-/// The note printed under a table with suppressed rows.
+/// The note under a table with cells withheld for being about fewer than 5 managers.
 pub const SUPPRESSION_NOTE: &str =
-    "Niveauer med færre end 5 ledere er udeladt (–), så ingen enkeltperson kan genkendes.";
+    "–¹ undertrykt (færre end 5 ledere), så ingen enkeltperson kan genkendes. Antallet vises.";
+/// The note under a table with cells withheld because they would reveal another.
+pub const DERIVABLE_NOTE: &str =
+    "–² undertrykt (kan udledes): tallet ville sammen med de viste tal afsløre et undertrykt tal.";
+/// How the change vs last year is computed.
+pub const CHANGE_NOTE: &str = "Ændring fra sidste år: summen for de samme ledere begge år. \
+     Ledere uden beløb sidste år tæller ikke med (antallet står i kolonnen efter).";
 
-/// The anonymised rows: one per level (highest first) and the total.
+/// The column headers of the statistics table.
+pub const HEADER: [&str; 9] = [
+    "Niveau",
+    "Antal",
+    "Andel der modtager",
+    "Gennemsnit",
+    "Median",
+    "Mindste",
+    "Største",
+    "Ændring fra sidste år",
+    "Ændring over antal ledere",
+];
+
+/// The publication of the session: the rows and which cells are withheld.
 #[must_use]
-pub fn statistics_rows(session: &Session) -> Vec<StatRow> {
-    let eval = engine::evaluate(session);
-    let mut groups: Vec<(String, Vec<usize>)> = session
-        .levels_by_rank()
-        .into_iter()
-        .rev()
-        .map(|li| {
-            let members = (0..session.managers.len()).filter(|&i| eval.level_of[i] == Some(li)).collect();
-            (session.levels[li].name.clone(), members)
-        })
-        .collect();
-    groups.push(("Alle".to_string(), (0..session.managers.len()).collect()));
-    groups
-        .into_iter()
-        .map(|(level, members)| {
-            if members.len() < MIN_GROUP {
-                return StatRow { level, n: None, cells: None };
-            }
-            let amounts: Vec<Decimal> = members.iter().map(|&i| eval.amounts[i].amount).collect();
-            let s = stats::describe(&amounts);
-            let receiving = amounts.iter().filter(|a| **a > Decimal::ZERO).count();
-            let share = Decimal::from(receiving * 100) / Decimal::from(members.len());
-            let last: Vec<Decimal> =
-                members.iter().filter_map(|&i| session.last_year_amount(&session.managers[i].id)).collect();
-            let last_sum: Decimal = last.iter().sum();
-            let change = (last_sum > Decimal::ZERO).then(|| (s.sum - last_sum) / last_sum * Decimal::ONE_HUNDRED);
-            StatRow {
-                level,
-                n: Some(members.len()),
-                cells: Some([Some(share), Some(s.mean), Some(s.median), Some(s.min), Some(s.max), change]),
-            }
-        })
-        .collect()
+pub fn statistics_publication(session: &Session) -> disclosure::Publication {
+    disclosure::publication(session, &engine::evaluate(session))
 }
 
-/// The anonymised statistics as a table (for CSV and XLSX); suppressed cells are "–"
-/// and the reason is a note under the table.
+/// The anonymised statistics as a table (for CSV and XLSX): the levels, highest first,
+/// then *Alle*; withheld cells are markers, explained by the notes.
 #[must_use]
 pub fn statistics_table(session: &Session) -> Table {
-    let mut table = Table::new(
-        "Statistik",
-        &[
-            "Niveau",
-            "Antal",
-            "Andel der modtager",
-            "Gennemsnit",
-            "Median",
-            "Mindste",
-            "Største",
-            "Ændring fra sidste år",
-        ],
-    );
-    let dash = || Value::Text("–".into());
-    let rows = statistics_rows(session);
-    if rows.iter().any(|r| r.n.is_none()) {
+    let publication = statistics_publication(session);
+    let mut table = Table::new("Statistik", &HEADER);
+    for row in publication.levels.iter().chain(std::iter::once(&publication.total)) {
+        table.rows.push(table_row(row));
+    }
+    if publication.uses(Suppression::FewerThanMin) {
         table.notes.push(SUPPRESSION_NOTE.to_string());
     }
-    for r in rows {
-        let mut row = vec![Value::Text(r.level), r.n.map_or_else(dash, Value::Count)];
-        match r.cells {
-            None => row.extend(std::iter::repeat_with(dash).take(6)),
-            Some(cells) => {
-                for (k, c) in cells.iter().enumerate() {
-                    row.push(match c {
-                        None => dash(),
-                        Some(v) if k == 0 || k == 5 => Value::Percent(v.round_dp(1)),
-                        Some(v) => Value::Kr(v.round()),
-                    });
-                }
-            }
-        }
-        table.rows.push(row);
+    if publication.uses(Suppression::Derivable) {
+        table.notes.push(DERIVABLE_NOTE.to_string());
     }
+    table.notes.push(CHANGE_NOTE.to_string());
     table
+}
+
+/// The printed cells of one row.
+fn table_row(row: &PublishedRow) -> Vec<Value> {
+    let kr = |c: &Cell<Decimal>| cell(c, |v| Value::Kr(v.round()));
+    let pct = |c: &Cell<Decimal>| cell(c, |v| Value::Percent(v.round_dp(1)));
+    vec![
+        Value::Text(row.name.clone()),
+        Value::Count(row.n),
+        pct(&row.receiving_percent),
+        kr(&row.mean),
+        kr(&row.median),
+        kr(&row.min),
+        kr(&row.max),
+        pct(&row.change_percent),
+        cell(&row.change_managers, Value::Count),
+    ]
+}
+
+/// A published value, or the marker saying why there is none.
+fn cell<T: Copy>(c: &Cell<T>, value: impl Fn(T) -> Value) -> Value {
+    match c {
+        Cell::Shown(v) => value(*v),
+        Cell::Missing => Value::Text(MARK_NONE.into()),
+        Cell::Suppressed(Suppression::FewerThanMin) => Value::Text(MARK_FEW.into()),
+        Cell::Suppressed(Suppression::Derivable) => Value::Text(MARK_DERIVABLE.into()),
+    }
 }

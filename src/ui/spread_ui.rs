@@ -68,7 +68,7 @@ fn row_cells(ui: &mut egui::Ui, s: &LevelStats, low_cv_percent: Decimal) {
     ui.label(format!("{:.2}", st.gini.round_dp(2)).replace('.', ","));
     ui.label(format_percent(st.identical_share_percent.round_dp(0)));
     ui.label(s.mean_band_position_percent.map_or("–".into(), |p| format_percent(p.round_dp(0))));
-    let change = s.change_vs_last_percent.map_or_else(
+    let change = s.change_vs_last.and_then(|c| c.percent).map_or_else(
         || RichText::new("–"),
         |c| {
             let t =
@@ -76,7 +76,8 @@ fn row_cells(ui: &mut egui::Ui, s: &LevelStats, low_cv_percent: Decimal) {
             if c < Decimal::ZERO { t.color(theme::WARNING) } else { t }
         },
     );
-    ui.label(change);
+    let over = s.change_vs_last.map_or(0, |c| c.managers);
+    ui.label(change).on_hover_text(format!("Beregnet over {over} af {} ledere: dem med et beløb sidste år", st.n));
 }
 
 /// Thousands as "45 t." for compact cells.

@@ -1,0 +1,285 @@
+//! Disclosure control for the published statistics: which figures of which level may be
+//! printed so that no group of fewer than [`MIN_GROUP`] managers — and so no single
+//! manager — can be read off or derived from the published table.
+//!
+//! The publication has one row per level and the *Alle* row, each with n, the share
+//! receiving an amount, mean, median, min, max and the change vs last year (with the
+//! number of managers it is computed over). The rules:
+//!
+//! - **Primary suppression.** A level with 1–4 managers shows only n; every other cell is
+//!   [`Suppression::FewerThanMin`]. A shown level's change vs last year computed over
+//!   fewer than 5 managers is suppressed the same way.
+//! - **Secondary suppression** of the *Alle* row, whose figures include the suppressed
+//!   managers (the *residual*: everyone not on a shown level). n is always shown, so an
+//!   attacker knows the residual's size r and can difference any additive figure
+//!   (Σ = mean × n, the number receiving): when 0 < r < 5 the *Alle* mean, share
+//!   receiving and median are [`Suppression::Derivable`] (also when r ≥ 5 but every
+//!   residual amount is the same, which the sum would give away). The *Alle* min and max
+//!   are shown only when a shown level has the same extreme; otherwise they are a
+//!   suppressed manager's amount. The *Alle* change is suppressed when the managers with
+//!   a last-year amount outside the shown changes number 1–4.
+//!
+//! `tests/disclosure_attack.rs` plays the attacker against this: from the shown figures
+//! it tries to recover every suppressed one, and must fail.
+
+use rust_decimal::Decimal;
+
+use crate::model::Session;
+
+use super::Evaluation;
+use super::stats::LevelStats;
+
+/// The smallest group whose figures are published.
+pub const MIN_GROUP: usize = 5;
+
+/// Why a figure is not published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suppression {
+    /// Primary: the figure is about fewer than [`MIN_GROUP`] managers.
+    FewerThanMin,
+    /// Secondary: the figure would let a suppressed one be derived.
+    Derivable,
+}
+
+/// One published cell: a value, nothing to show, or suppressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell<T> {
+    /// Published.
+    Shown(T),
+    /// There is no such figure (an empty level; nobody with a last-year amount).
+    Missing,
+    /// Withheld.
+    Suppressed(Suppression),
+}
+
+impl<T: Copy> Cell<T> {
+    /// The value when it is published.
+    #[must_use]
+    pub fn shown(&self) -> Option<T> {
+        match self {
+            Self::Shown(v) => Some(*v),
+            _ => None,
+        }
+    }
+
+    /// Why the cell is withheld, if it is.
+    #[must_use]
+    pub fn suppression(&self) -> Option<Suppression> {
+        match self {
+            Self::Suppressed(s) => Some(*s),
+            _ => None,
+        }
+    }
+
+    /// `Shown(v)` for Some, `Missing` for None.
+    fn of(value: Option<T>) -> Self {
+        value.map_or(Self::Missing, Self::Shown)
+    }
+
+    /// The cell, withheld for `reason` when there is one and the figure exists.
+    fn unless(self, reason: Option<Suppression>) -> Self {
+        match (self, reason) {
+            (Self::Shown(_), Some(r)) => Self::Suppressed(r),
+            (cell, _) => cell,
+        }
+    }
+
+    /// The cell, withheld for `reason` when there is one, even when the figure does not
+    /// exist (that it does not – nobody had a last-year amount – says something too).
+    fn withheld_if(self, reason: Option<Suppression>) -> Self {
+        reason.map_or(self, Self::Suppressed)
+    }
+}
+
+/// One row of the publication.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedRow {
+    /// The level's id; None for *Alle*.
+    pub level: Option<String>,
+    /// The level's name, or "Alle".
+    pub name: String,
+    /// Number of managers (always published).
+    pub n: usize,
+    /// Share with an amount above 0, percent.
+    pub receiving_percent: Cell<Decimal>,
+    /// Mean amount.
+    pub mean: Cell<Decimal>,
+    /// Median amount.
+    pub median: Cell<Decimal>,
+    /// Smallest amount.
+    pub min: Cell<Decimal>,
+    /// Largest amount.
+    pub max: Cell<Decimal>,
+    /// Change vs last year over the same managers, percent ([`super::stats::change_vs_last`]).
+    pub change_percent: Cell<Decimal>,
+    /// How many managers the change is computed over.
+    pub change_managers: Cell<usize>,
+}
+
+impl PublishedRow {
+    /// The cells by their machine names (for `stats --json`), n excluded.
+    #[must_use]
+    pub fn cell_states(&self) -> [(&'static str, Option<Suppression>, bool); 7] {
+        let decimal = |c: &Cell<Decimal>| (c.suppression(), *c == Cell::Missing);
+        let named = |name, (s, missing)| (name, s, missing);
+        [
+            named("receiving_percent", decimal(&self.receiving_percent)),
+            named("mean", decimal(&self.mean)),
+            named("median", decimal(&self.median)),
+            named("min", decimal(&self.min)),
+            named("max", decimal(&self.max)),
+            named("change_vs_last_percent", decimal(&self.change_percent)),
+            ("change_vs_last_managers", self.change_managers.suppression(), self.change_managers == Cell::Missing),
+        ]
+    }
+}
+
+/// The publication: the levels, highest rank first, and the *Alle* row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Publication {
+    /// One row per level, highest rank first.
+    pub levels: Vec<PublishedRow>,
+    /// The whole group.
+    pub total: PublishedRow,
+}
+
+impl Publication {
+    /// Whether any cell is withheld for `reason`.
+    #[must_use]
+    pub fn uses(&self, reason: Suppression) -> bool {
+        self.levels
+            .iter()
+            .chain(std::iter::once(&self.total))
+            .any(|r| r.cell_states().iter().any(|(_, s, _)| *s == Some(reason)))
+    }
+
+    /// The row of a level id (None: *Alle*).
+    #[must_use]
+    pub fn row(&self, level: Option<&str>) -> Option<&PublishedRow> {
+        match level {
+            None => Some(&self.total),
+            Some(id) => self.levels.iter().find(|r| r.level.as_deref() == Some(id)),
+        }
+    }
+}
+
+/// What the publication needs of one group of managers.
+struct Group<'a> {
+    stats: &'a LevelStats,
+    receiving: usize,
+}
+
+impl Group<'_> {
+    /// The row with every figure shown that exists (suppression is applied afterwards).
+    fn row(&self, level: Option<String>, name: String) -> PublishedRow {
+        let s = &self.stats.stats;
+        let n = s.n;
+        let exists = |v: Decimal| Cell::of((n > 0).then_some(v));
+        let change = self.stats.change_vs_last;
+        PublishedRow {
+            level,
+            name,
+            n,
+            receiving_percent: exists(Decimal::from(self.receiving * 100) / Decimal::from(n.max(1))),
+            mean: exists(s.mean),
+            median: exists(s.median),
+            min: exists(s.min),
+            max: exists(s.max),
+            change_percent: Cell::of(change.and_then(|c| c.percent)),
+            change_managers: Cell::Shown(change.map_or(0, |c| c.managers)),
+        }
+    }
+}
+
+/// The publication of the evaluated session with primary and secondary suppression.
+#[must_use]
+pub fn publication(session: &Session, eval: &Evaluation) -> Publication {
+    let mut receiving = vec![0_usize; session.levels.len()];
+    let mut total_receiving = 0;
+    for (a, l) in eval.amounts.iter().zip(&eval.level_of) {
+        if a.amount > Decimal::ZERO {
+            total_receiving += 1;
+            if let Some(slot) = l.and_then(|l| receiving.get_mut(l)) {
+                *slot += 1;
+            }
+        }
+    }
+    let empty = LevelStats::default();
+    let mut levels = Vec::new();
+    for li in session.levels_by_rank().into_iter().rev() {
+        let level = &session.levels[li];
+        let stats =
+            eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str())).unwrap_or(&empty);
+        let row = Group { stats, receiving: receiving[li] }.row(Some(level.id.clone()), level.name.clone());
+        levels.push(primary(row));
+    }
+    let total = Group { stats: &eval.stats.total, receiving: total_receiving }.row(None, "Alle".to_string());
+    let total = secondary(primary(total), &levels, &residual_amounts(session, eval, &levels));
+    Publication { levels, total }
+}
+
+/// Primary suppression of a row: a group of 1–4 shows only n; a change over 1–4 managers
+/// is withheld.
+fn primary(row: PublishedRow) -> PublishedRow {
+    let few = |k: usize| (k > 0 && k < MIN_GROUP).then_some(Suppression::FewerThanMin);
+    let small = few(row.n);
+    let change_few = row.change_managers.shown().and_then(few);
+    PublishedRow {
+        receiving_percent: row.receiving_percent.withheld_if(small),
+        mean: row.mean.withheld_if(small),
+        median: row.median.withheld_if(small),
+        min: row.min.withheld_if(small),
+        max: row.max.withheld_if(small),
+        change_percent: row.change_percent.withheld_if(small).unless(change_few),
+        change_managers: row.change_managers.withheld_if(small),
+        ..row
+    }
+}
+
+/// The amounts of the managers not on a shown level (suppressed levels, no level).
+fn residual_amounts(session: &Session, eval: &Evaluation, levels: &[PublishedRow]) -> Vec<Decimal> {
+    let shown: Vec<bool> = session
+        .levels
+        .iter()
+        .map(|l| levels.iter().any(|r| r.level.as_deref() == Some(l.id.as_str()) && r.mean.shown().is_some()))
+        .collect();
+    eval.amounts
+        .iter()
+        .zip(&eval.level_of)
+        .filter(|(_, l)| !l.is_some_and(|l| shown.get(l).copied().unwrap_or(false)))
+        .map(|(a, _)| a.amount)
+        .collect()
+}
+
+/// Secondary suppression of the *Alle* row against the shown level rows (see the module
+/// documentation); `residual` holds the amounts of everyone not on a shown level.
+fn secondary(total: PublishedRow, levels: &[PublishedRow], residual: &[Decimal]) -> PublishedRow {
+    let derivable = |withhold: bool| withhold.then_some(Suppression::Derivable);
+    let r = residual.len();
+    let all_same = residual.windows(2).all(|w| w[0] == w[1]);
+    let additive = derivable(r > 0 && (r < MIN_GROUP || all_same));
+    let median = derivable(r > 0 && r < MIN_GROUP);
+    // An extreme of Alle is safe only when a shown level has it too.
+    let extreme = |cell: Cell<Decimal>, of: fn(&PublishedRow) -> Cell<Decimal>| {
+        let Some(v) = cell.shown() else { return cell };
+        cell.unless(derivable(r > 0 && !levels.iter().any(|row| of(row).shown() == Some(v))))
+    };
+    // The last-year managers whose change is not shown on their level's row.
+    let shown_change: usize = levels
+        .iter()
+        .filter(|row| row.change_percent.shown().is_some())
+        .filter_map(|row| row.change_managers.shown())
+        .sum();
+    let change_residual = total.change_managers.shown().map_or(0, |m| m.saturating_sub(shown_change));
+    let change = derivable(change_residual > 0 && change_residual < MIN_GROUP);
+    PublishedRow {
+        receiving_percent: total.receiving_percent.unless(additive),
+        mean: total.mean.unless(additive),
+        median: total.median.unless(median),
+        min: extreme(total.min, |row| row.min),
+        max: extreme(total.max, |row| row.max),
+        change_percent: total.change_percent.unless(change),
+        change_managers: total.change_managers.unless(change),
+        ..total
+    }
+}
