@@ -15,6 +15,7 @@ mod group_rules;
 mod incremental;
 mod level_sums;
 pub mod merge;
+pub mod merge_fields;
 pub mod prep;
 pub mod rules;
 pub mod stats;
