@@ -353,7 +353,7 @@ impl Merger<'_> {
         let target = &mut out.managers[i];
         let before = target.clone();
         key.copy(from.manager, target);
-        let (old, new) = (key.show(&before), key.show(from.manager));
+        let (old, new) = (key.show(&self.session.managers[i]), key.show(from.manager));
         if key.value(target) != key.value(from.manager) {
             *target = before;
             for c in &mut report.conflicts {
@@ -400,16 +400,16 @@ impl Merger<'_> {
 }
 
 /// Whether (and why) the changes of one field are a conflict: preps disagree, the
-/// manager moved to another superior or was not in the prep's base, or the session
+/// manager was not in the prep's base or moved to another superior, or the session
 /// changed the field since the prep was made.
 fn conflict_kind(key: &FieldKey, changes: &[Change], session_value: &str) -> Option<ConflictKind> {
     let first = changes.first()?;
     if changes.iter().any(|ch| ch.value != first.value) {
         Some(ConflictKind::TwoPreps)
-    } else if changes.iter().any(|ch| ch.contribution.other_superior) {
-        Some(ConflictKind::OtherSuperior)
     } else if changes.iter().any(|ch| ch.contribution.base.is_none()) {
         Some(ConflictKind::NotInBase)
+    } else if changes.iter().any(|ch| ch.contribution.other_superior) {
+        Some(ConflictKind::OtherSuperior)
     } else if changes.iter().any(|ch| ch.contribution.base.is_some_and(|b| key.value(b) != session_value)) {
         Some(ConflictKind::SessionChanged)
     } else {

@@ -126,6 +126,7 @@ impl FieldKey {
                         AmountModel::Box(b) => b.criteria.iter().find(|c| &c.id == id),
                         _ => None,
                     })
+                    .next()
                     .map_or(id.as_str(), |c| c.name.as_str());
                 format!("Score {name}")
             }
