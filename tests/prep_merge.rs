@@ -61,7 +61,10 @@ fn prep_holds_only_the_directors_reports_and_round_trips_through_a_file() {
     assert!(p.history.keys().all(|id| p.managers.iter().any(|m| &m.id == id)));
     assert_eq!(p.levels, s.levels);
     let info = p.prep.as_ref().unwrap();
-    assert_eq!((info.source_session_id.as_str(), info.source_revision), ("Ministeriet for Digital Forvaltning/2026", 0));
+    assert_eq!(
+        (info.source_session_id.as_str(), info.source_revision),
+        ("Ministeriet for Digital Forvaltning/2026", 0)
+    );
     // By name too, case-insensitive.
     assert_eq!(prep_for(&s, "henrik lykke andersen").managers.len(), p.managers.len());
     let again = kalibrer::io::parse_session(&kalibrer::io::to_ron(&p)).unwrap();
@@ -464,8 +467,7 @@ fn apply(p: &mut Session, e: &Edit) {
                 v.as_ref().map(|(a, j)| Adjustment { amount: d(*a), justification: j.clone(), by: "DIR-A".into() });
         }
         Edit::Proposal(m, v) => {
-            p.managers[pick(m)].proposal =
-                v.as_ref().map(|(a, r)| Proposal { amount: a.map(d), rationale: r.clone() });
+            p.managers[pick(m)].proposal = v.as_ref().map(|(a, r)| Proposal { amount: a.map(d), rationale: r.clone() });
         }
         Edit::Status(m, s, a) => {
             let x = &mut p.managers[pick(m)];

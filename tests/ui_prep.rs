@@ -62,9 +62,10 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
     io::save_session(&prep_path, &prep).unwrap();
     drop(h);
 
-    // Meanwhile the meeting changed trivsel for the same manager: that is a conflict.
+    // Meanwhile the meeting changed trivsel and the notes of the same manager: conflicts.
     let i = meeting.doc.session.manager_index(&first.id).unwrap();
     meeting.doc.session.managers[i].box_scores.insert("trivsel".into(), 6);
+    meeting.doc.session.managers[i].notes = "Mødets note".into();
     let mut h = Harness::builder().with_size([1920.0, 1080.0]).with_max_steps(16).build_eframe(move |cc| {
         let mut app = meeting;
         app.install(&cc.egui_ctx);
@@ -78,22 +79,25 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
     assert_eq!(m.box_scores["trivsel"], 6, "the session's value is not overwritten silently");
     let adj = m.adjustment.as_ref().unwrap();
     assert_eq!((adj.amount, adj.justification.as_str()), (Decimal::from(3_000), "Overtog kontoret under sygdom"));
-    assert_eq!((m.notes.as_str(), m.status, m.locked), ("Talt med 14/11", MeetingStatus::Droeftet, true));
+    assert_eq!((m.notes.as_str(), m.status, m.locked), ("Mødets note", MeetingStatus::Droeftet, true));
     assert!(h.query_by_label_contains("konflikter fra forberedelserne").is_some());
-    // One conflict: the trivsel score.
-    assert_eq!(h.state().conflicts.as_ref().unwrap().conflicts.len(), 1);
-    h.get_all_by_label("Tag forberedelsens").last().unwrap().hover();
+    // Two conflicts, in field order: the trivsel score, then the notes.
+    let fields: Vec<String> = h.state().conflicts.as_ref().unwrap().conflicts.iter().map(|c| c.field.clone()).collect();
+    assert_eq!(fields, ["Score Trivsel", "Noter"]);
+    h.get_all_by_label("Tag forberedelsens").next().unwrap().hover();
     h.run();
-    h.get_all_by_label("Tag forberedelsens").last().unwrap().click();
+    h.get_all_by_label("Tag forberedelsens").next().unwrap().click();
     h.run();
     h.get_by_label("Behold sessionens").hover();
     h.run();
     h.get_by_label("Behold sessionens").click();
     h.run();
-    assert_eq!(h.state().doc.session.managers[i].box_scores["trivsel"], 1, "taken after an explicit choice");
+    let m = &h.state().doc.session.managers[i];
+    assert_eq!(m.box_scores["trivsel"], 1, "taken after an explicit choice");
+    assert_eq!(m.notes, "Mødets note", "kept after an explicit choice");
     assert!(h.query_by_label_contains("konflikter fra forberedelserne").is_none());
     let log = &h.state().doc.session.change_log;
-    for what in ["Score Kompetenceudvikling", "Skøn", "Noter", "Status", "Lås"] {
+    for what in ["Score Kompetenceudvikling", "Skøn", "Status", "Lås"] {
         assert!(
             log.iter().any(|e| e.what == what && e.who == "DIR-C" && e.why == "fra forberedelse prep.ron (DIR-C)"),
             "{what}"

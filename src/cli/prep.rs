@@ -155,8 +155,12 @@ fn resolution_text(c: &Conflict, written: bool) -> String {
     match &c.resolution {
         None => " → uløst".into(),
         Some(Resolution::KeptSession) => format!(" → sessionens værdi {} beholdt", c.session_value),
-        Some(Resolution::TookPrep) if written => format!(" → forberedelsens værdi {} fra {} indlæst", c.prep_value, c.prep),
-        Some(Resolution::TookPrep) => format!(" → forberedelsens værdi {} fra {} valgt, ikke skrevet", c.prep_value, c.prep),
+        Some(Resolution::TookPrep) if written => {
+            format!(" → forberedelsens værdi {} fra {} indlæst", c.prep_value, c.prep)
+        }
+        Some(Resolution::TookPrep) => {
+            format!(" → forberedelsens værdi {} fra {} valgt, ikke skrevet", c.prep_value, c.prep)
+        }
         Some(Resolution::OtherPrepWon(winner)) => {
             format!(" → ikke indlæst: værdien fra {winner} vandt (nævnt først)")
         }

@@ -5,7 +5,7 @@
 //! session too, or by two preps differently, it is a conflict, which `prefer` alone
 //! resolves. A prep made from another session is refused as a whole.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use super::merge_fields::{FieldKey, field_keys, unpreparable_changes};
@@ -176,16 +176,19 @@ pub fn merge(
     for (name, prep) in preps {
         infos.push(check_binding(session, name, prep, &mut report.notices)?);
     }
+    let index: HashMap<&str, usize> = session.managers.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
     let mut by_manager: BTreeMap<usize, Vec<Contribution>> = BTreeMap::new();
     for (p, ((name, prep), info)) in preps.iter().zip(&infos).enumerate() {
+        let bases: HashMap<&str, &Manager> = info.base.iter().map(|b| (b.id.as_str(), b)).collect();
         for m in &prep.managers {
-            let base = info.base.iter().find(|b| b.id == m.id);
-            let Some(i) = session.manager_index(&m.id) else {
+            let base = bases.get(m.id.as_str()).copied();
+            let Some(&i) = index.get(m.id.as_str()) else {
                 if base == Some(m) {
                     report.notices.push(Notice {
                         prep: name.clone(),
                         manager: Some(m.id.clone()),
-                        text: "lederen findes ikke længere i sessionen; forberedelsen har intet ændret for lederen".into(),
+                        text: "lederen findes ikke længere i sessionen; forberedelsen har intet ændret for lederen"
+                            .into(),
                     });
                 } else {
                     report.conflicts.push(unknown_manager(name, m, prefer));

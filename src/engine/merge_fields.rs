@@ -167,7 +167,9 @@ impl FieldKey {
             Self::Adjustment => {
                 format!("{:?}", m.adjustment.as_ref().map(|a| (a.amount.normalize(), &a.justification)))
             }
-            Self::Proposal => format!("{:?}", m.proposal.as_ref().map(|p| (p.amount.map(|a| a.normalize()), &p.rationale))),
+            Self::Proposal => {
+                format!("{:?}", m.proposal.as_ref().map(|p| (p.amount.map(|a| a.normalize()), &p.rationale)))
+            }
             Self::Status => format!("{:?}", (m.status, m.final_amount.map(|d| d.normalize()))),
             Self::Lock => format!("{:?}", m.locked),
             Self::Notes => format!("{:?}", m.notes),
