@@ -808,6 +808,13 @@ fn cli_prefer_says_which_value_won_and_indlaest_only_when_written() {
     assert!(stdout.contains(&format!("[{p1}] → forberedelsens værdi 1 fra {p1} indlæst")), "{stdout}");
     assert!(stdout.contains(&format!("[{p2}] → ikke indlæst: værdien fra {p1} vandt (nævnt først)")), "{stdout}");
     assert!(stdout.contains(&format!("indlæst KC01 Score Handlekraft: 3 → 1 ({p1}, konflikt løst)")), "{stdout}");
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "Skrev {merged}: 2 ændringer indlæst; 1 konflikter løst med forberedelsens værdi, \
+             1 forberedelsesværdier ikke indlæst"
+        )
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

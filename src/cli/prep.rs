@@ -107,12 +107,7 @@ pub fn run_merge(args: &[String]) -> i32 {
     match io::save_session(Path::new(out), &merged) {
         Ok(()) => {
             print_report(&report, true);
-            let resolved = report.conflicts.len();
-            let by = match prefer {
-                Some(Prefer::Prep) => "forberedelsens værdi",
-                _ => "sessionens værdi",
-            };
-            let tail = if resolved == 0 { String::new() } else { format!("; {resolved} konflikter løst med {by}") };
+            let tail = resolution_summary(&report);
             eprintln!("Skrev {out}: {} ændringer indlæst{tail}", report.applied.len());
             0
         }
@@ -148,6 +143,26 @@ fn print_report(report: &MergeReport, written: bool) {
         let who = n.manager.as_ref().map_or(String::new(), |m| format!(" {m}"));
         println!("bemærk{who}: {} [{}]", n.text, n.prep);
     }
+}
+
+/// "; 2 konflikter løst med sessionens værdi, …" after the count of written changes.
+fn resolution_summary(report: &MergeReport) -> String {
+    let count = |f: &dyn Fn(&Resolution) -> bool| {
+        report.conflicts.iter().filter(|c| c.resolution.as_ref().is_some_and(f)).count()
+    };
+    let took = count(&|r| *r == Resolution::TookPrep);
+    let kept = count(&|r| *r == Resolution::KeptSession);
+    let not_taken = count(&|r| matches!(r, Resolution::OtherPrepWon(_) | Resolution::Skipped));
+    let parts: Vec<String> = [
+        (took, "konflikter løst med forberedelsens værdi"),
+        (kept, "konflikter løst med sessionens værdi"),
+        (not_taken, "forberedelsesværdier ikke indlæst"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    if parts.is_empty() { String::new() } else { format!("; {}", parts.join(", ")) }
 }
 
 /// " → …": which value won and from where.
