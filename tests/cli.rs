@@ -134,7 +134,7 @@ fn export_documents_by_kind() {
         ("documentation", "dok.html", "Ændringslog"),
         ("letters", "breve.html", "Meddelelse om"),
         ("public", "offentlig.html", "Institutionelt mål"),
-        ("statistics", "stat.csv", "Niveauer med færre end 5"),
+        ("statistics", "stat.csv", "Kontorchef;20;100;44.100"),
         ("fixed-salary", "fast.csv", "KC01;Anne Marie Holst;Kontorchef;30.750;39.666,67"),
     ] {
         let f = temp(name);

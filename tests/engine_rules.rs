@@ -44,6 +44,7 @@ fn session(managers: Vec<Manager>) -> Session {
         version: 1,
         organisation: Organisation { name: "Test".into(), sector: Sector::Stat },
         year: 2026,
+        session_id: String::new(),
         currency: "DKK".into(),
         executives: vec![Executive { id: "DEP".into(), name: "Dep".into(), title: "Departementschef".into() }],
         levels: vec![

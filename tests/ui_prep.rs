@@ -5,7 +5,10 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kalibrer::io;
+use kalibrer::model::MeetingStatus;
 use kalibrer::ui::KalibrerApp;
+use kalibrer::ui::command::Command;
+use rust_decimal::Decimal;
 
 #[test]
 fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
@@ -28,17 +31,43 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
     assert!(h.state().doc.session().managers.iter().all(|m| m.superior == "DIR-C"));
     assert_eq!(h.state().view.user, "DIR-C");
     let first = h.state().doc.session().managers[0].clone();
-    // The director sets a new score (as the focus card would) and saves.
-    let mut prep = h.state().doc.session().clone();
-    prep.managers[0].box_scores.insert("kompetence".into(), 1);
-    prep.managers[0].box_scores.insert("trivsel".into(), 1);
+    let formula = h.state().eval.amounts[0].amount;
+    // The director edits through the app's commands, as the focus card does: two scores,
+    // the amount +3.000 kr. above the formula (a skøn) with its justification, notes, a
+    // status and the lock; then saves.
+    let ctx = h.ctx.clone();
+    for command in [
+        Command::SetBoxScore { manager: 0, criterion: "kompetence".into(), score: Some(1) },
+        Command::SetBoxScore { manager: 0, criterion: "trivsel".into(), score: Some(1) },
+    ] {
+        h.state_mut().apply(&ctx, command);
+    }
+    let raised = h.state().eval.amounts[0].amount + Decimal::from(3_000);
+    for command in [
+        Command::SetAmount { manager: 0, amount: raised },
+        Command::EndContinuous,
+        Command::SetJustification { manager: 0, text: "Overtog kontoret under sygdom".into() },
+        Command::EndContinuous,
+        Command::SetNotes { manager: 0, text: "Talt med 14/11".into() },
+        Command::EndContinuous,
+        Command::SetStatus { manager: 0, status: MeetingStatus::Droeftet },
+        Command::ToggleLock(0),
+    ] {
+        h.state_mut().apply(&ctx, command);
+    }
+    assert_eq!(h.state().eval.amounts[0].amount, raised);
+    assert_ne!(raised, formula + Decimal::from(3_000), "the scores raised the formula first");
+    let prep = h.state().doc.session().clone();
+    assert_eq!(prep.managers[0].adjustment.as_ref().unwrap().amount, Decimal::from(3_000));
     io::save_session(&prep_path, &prep).unwrap();
     drop(h);
 
-    // Meanwhile the meeting changed trivsel for the same manager: that is a conflict.
+    // Meanwhile the meeting changed trivsel and the notes of the same manager: conflicts.
     let i = meeting.doc.session().manager_index(&first.id).unwrap();
     let edit = kalibrer::document::Edit::SetBoxScore { manager: i, criterion: "trivsel".into(), score: Some(6) };
     meeting.doc.apply(edit, "DEP").unwrap();
+    meeting.doc.apply(kalibrer::document::Edit::SetNotes { manager: i, text: "Mødets note".into() }, "DEP").unwrap();
+    meeting.doc.close_continuous();
     let mut h = Harness::builder().with_size([1920.0, 1080.0]).with_max_steps(16).build_eframe(move |cc| {
         let mut app = meeting;
         app.install(&cc.egui_ctx);
@@ -50,22 +79,33 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
     let m = &h.state().doc.session().managers[i];
     assert_eq!(m.box_scores["kompetence"], 1, "applied automatically");
     assert_eq!(m.box_scores["trivsel"], 6, "the session's value is not overwritten silently");
+    let adj = m.adjustment.as_ref().unwrap();
+    assert_eq!((adj.amount, adj.justification.as_str()), (Decimal::from(3_000), "Overtog kontoret under sygdom"));
+    assert_eq!((m.notes.as_str(), m.status, m.locked), ("Mødets note", MeetingStatus::Droeftet, true));
     assert!(h.query_by_label_contains("konflikter fra forberedelserne").is_some());
-    // Two conflicts: the prep was made from an older version of the session (listed for
-    // information, nothing to take), and the trivsel score.
-    assert_eq!(h.state().conflicts.as_ref().unwrap().conflicts.len(), 2);
-    h.get_all_by_label("Tag forberedelsens").last().unwrap().hover();
+    // Two conflicts, in field order: the trivsel score, then the notes.
+    let fields: Vec<String> = h.state().conflicts.as_ref().unwrap().conflicts.iter().map(|c| c.field.clone()).collect();
+    assert_eq!(fields, ["Score Trivsel", "Noter"]);
+    h.get_all_by_label("Tag forberedelsens").next().unwrap().hover();
     h.run();
-    h.get_all_by_label("Tag forberedelsens").last().unwrap().click();
+    h.get_all_by_label("Tag forberedelsens").next().unwrap().click();
     h.run();
     h.get_by_label("Behold sessionens").hover();
     h.run();
     h.get_by_label("Behold sessionens").click();
     h.run();
-    assert_eq!(h.state().doc.session().managers[i].box_scores["trivsel"], 1, "taken after an explicit choice");
+    let m = &h.state().doc.session().managers[i];
+    assert_eq!(m.box_scores["trivsel"], 1, "taken after an explicit choice");
+    assert_eq!(m.notes, "Mødets note", "kept after an explicit choice");
     assert!(h.query_by_label_contains("konflikter fra forberedelserne").is_none());
     let log = &h.state().doc.session().change_log;
-    assert!(log.iter().any(|e| e.why.contains("Forberedelse fra prep.ron")));
+    for what in ["Score Kompetenceudvikling", "Skøn", "Status", "Lås"] {
+        assert!(
+            log.iter()
+                .any(|e| e.change.what() == what && e.who == "DIR-C" && e.why == "fra forberedelse prep.ron (DIR-C)"),
+            "{what}"
+        );
+    }
     assert!(log.iter().any(|e| e.why.contains("Konflikt løst")));
     // Undo the conflict choice, then the merge: back to the meeting's values.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);

@@ -44,7 +44,8 @@ Brug:
   kalibrer prep FIL --for DIREKTØR --out FORB.ron
                                  forberedelse af én direktørs direkte ledere
   kalibrer merge FIL FORB.ron [FORB2.ron …] --out NY.ron [--prefer prep|session]
-                                 indlæser forberedelser; konflikter giver kode 1
+                                 indlæser forberedelser; konflikter giver kode 1,
+                                 en forberedelse fra en anden session kode 2
   kalibrer import HR.csv|HR.xlsx --into FIL --out NY.ron [--history] [--accept-rejections]
                                  indlæser ledere (eller tidligere års beløb) fra
                                  CSV eller Excel; afviste rækker giver kode 1

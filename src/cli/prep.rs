@@ -3,13 +3,14 @@
 
 use std::path::Path;
 
-use crate::engine::merge::{MergeReport, Prefer, merge};
+use crate::engine::merge::{Conflict, MergeReport, Prefer, Resolution, merge};
 use crate::engine::prep::make_prep;
 use crate::io;
+use crate::io::paths::same_file;
 
 use super::{Args, load, usage_error};
 
-/// Writes the prep file for one executive.
+/// Writes the prep file for one executive; never onto the session it is made from.
 pub fn run_prep(args: &[String]) -> i32 {
     let parsed = match Args::parse(args, &["--for", "--out"], &[]) {
         Ok(a) => a,
@@ -22,6 +23,13 @@ pub fn run_prep(args: &[String]) -> i32 {
     let (Some(who), Some(out)) = (parsed.value("--for"), parsed.value("--out")) else {
         return usage_error("prep kræver --for og --out");
     };
+    if same_file(Path::new(file), Path::new(out)) {
+        eprintln!(
+            "kalibrer: --out {out} er selve sessionsfilen {file}; forberedelsen ville erstatte sessionen. \
+             Vælg et andet filnavn til forberedelsen."
+        );
+        return 2;
+    }
     let session = match load(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -29,7 +37,7 @@ pub fn run_prep(args: &[String]) -> i32 {
     let prep = match make_prep(&session, who, &crate::model::log::now_iso()) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("kalibrer: {e}");
+            eprintln!("kalibrer: {file}: {e}");
             return 2;
         }
     };
@@ -45,7 +53,8 @@ pub fn run_prep(args: &[String]) -> i32 {
     }
 }
 
-/// Merges prep files; exit 1 with the report when conflicts remain (nothing written).
+/// Merges prep files; exit 1 with the report when conflicts remain (nothing written),
+/// exit 2 when a file is not a prep of this session.
 pub fn run_merge(args: &[String]) -> i32 {
     let parsed = match Args::parse(args, &["--out", "--prefer"], &[]) {
         Ok(a) => a,
@@ -63,10 +72,18 @@ pub fn run_merge(args: &[String]) -> i32 {
         Some("session") => Some(Prefer::Session),
         Some(other) => return usage_error(&format!("--prefer skal være prep eller session, ikke «{other}»")),
     };
+    if let Some(p) = prep_files.iter().find(|p| same_file(Path::new(p), Path::new(out))) {
+        eprintln!("kalibrer: --out {out} er forberedelsen {p}; den ville blive overskrevet. Vælg en anden fil.");
+        return 2;
+    }
     let session = match load(file) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    if let Some(info) = &session.prep {
+        eprintln!("kalibrer: {file} er en forberedelse (for {}), ikke mødets session", info.executive);
+        return 2;
+    }
     let mut preps = Vec::new();
     for p in prep_files {
         match load(p) {
@@ -74,41 +91,94 @@ pub fn run_merge(args: &[String]) -> i32 {
             Err(code) => return code,
         }
     }
-    let (merged, report) = merge(&session, &preps, prefer);
-    print_report(&report);
+    let (merged, report) = match merge(&session, &preps, prefer) {
+        Ok(r) => r,
+        Err(refused) => {
+            eprintln!("kalibrer: {refused}");
+            return 2;
+        }
+    };
     if !report.resolved {
-        eprintln!(
-            "{} konflikter; intet er skrevet. Brug --prefer prep|session eller løs dem i programmet.",
-            report.conflicts.len()
-        );
+        print_report(&report, false);
+        let open = report.conflicts.iter().filter(|c| c.resolution.is_none()).count();
+        eprintln!("{open} konflikter; intet er skrevet. Brug --prefer prep|session eller løs dem i programmet.");
         return 1;
     }
     match io::save_session(Path::new(out), &merged) {
         Ok(()) => {
-            eprintln!("Skrev {out}: {} ændringer indlæst", report.applied.len());
+            print_report(&report, true);
+            let tail = resolution_summary(&report);
+            eprintln!("Skrev {out}: {} ændringer indlæst{tail}", report.applied.len());
             0
         }
         Err(e) => {
-            eprintln!("kalibrer: {e}");
+            print_report(&report, false);
+            eprintln!("kalibrer: {e}; intet er indlæst");
             2
         }
     }
 }
 
-/// Prints applied changes and conflicts, one per line.
-fn print_report(report: &MergeReport) {
+/// Prints changes, conflicts and notices, one per line. A change says "indlæst" only
+/// when `written`.
+fn print_report(report: &MergeReport, written: bool) {
+    let verb = if written { "indlæst" } else { "ikke skrevet" };
     for a in &report.applied {
-        println!("indlæst {} {}: {} → {} ({})", a.manager, a.field, a.old, a.new, a.prep);
+        let how = if a.by_preference { ", konflikt løst" } else { "" };
+        println!("{verb} {} {}: {} → {} ({}{how})", a.manager, a.field, a.old, a.new, a.prep);
     }
     for c in &report.conflicts {
         let who = if c.manager.is_empty() { String::new() } else { format!(" {}", c.manager) };
         let field = if c.field.is_empty() { String::new() } else { format!(" {}", c.field) };
         println!(
-            "konflikt{who}{field}: {} (session: {}, forberedelse: {}) [{}]",
+            "konflikt{who}{field}: {} (session: {}, forberedelse: {}) [{}]{}",
             c.kind.describe(),
             c.session_value,
             c.prep_value,
-            c.prep
+            c.prep,
+            resolution_text(c, written)
         );
+    }
+    for n in &report.notices {
+        let who = n.manager.as_ref().map_or(String::new(), |m| format!(" {m}"));
+        println!("bemærk{who}: {} [{}]", n.text, n.prep);
+    }
+}
+
+/// "; 2 konflikter løst med sessionens værdi, …" after the count of written changes.
+fn resolution_summary(report: &MergeReport) -> String {
+    let count = |f: &dyn Fn(&Resolution) -> bool| {
+        report.conflicts.iter().filter(|c| c.resolution.as_ref().is_some_and(f)).count()
+    };
+    let took = count(&|r| *r == Resolution::TookPrep);
+    let kept = count(&|r| *r == Resolution::KeptSession);
+    let not_taken = count(&|r| matches!(r, Resolution::OtherPrepWon(_) | Resolution::Skipped));
+    let parts: Vec<String> = [
+        (took, "konflikter løst med forberedelsens værdi"),
+        (kept, "konflikter løst med sessionens værdi"),
+        (not_taken, "forberedelsesværdier ikke indlæst"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    if parts.is_empty() { String::new() } else { format!("; {}", parts.join(", ")) }
+}
+
+/// " → …": which value won and from where.
+fn resolution_text(c: &Conflict, written: bool) -> String {
+    match &c.resolution {
+        None => " → uløst".into(),
+        Some(Resolution::KeptSession) => format!(" → sessionens værdi {} beholdt", c.session_value),
+        Some(Resolution::TookPrep) if written => {
+            format!(" → forberedelsens værdi {} fra {} indlæst", c.prep_value, c.prep)
+        }
+        Some(Resolution::TookPrep) => {
+            format!(" → forberedelsens værdi {} fra {} valgt, ikke skrevet", c.prep_value, c.prep)
+        }
+        Some(Resolution::OtherPrepWon(winner)) => {
+            format!(" → ikke indlæst: værdien fra {winner} vandt (nævnt først)")
+        }
+        Some(Resolution::Skipped) => " → ikke indlæst: intet sted at skrive den".into(),
     }
 }

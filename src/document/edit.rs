@@ -576,6 +576,7 @@ impl Session {
             history: BTreeMap::new(),
             change_log: Vec::new(),
             prep: None,
+            session_id: self.session_id.clone(),
         }
     }
 }

@@ -167,6 +167,7 @@ pub fn generate(managers: usize, seed: u64) -> Option<Session> {
             name: format!("Genereret statsområde ({managers} ledere)"), sector: Sector::Stat
         },
         year: 2026,
+        session_id: format!("genereret-{managers}-{seed}"),
         currency: "DKK".into(),
         executives,
         levels: levels(),

@@ -1,20 +1,27 @@
 //! Merging directors' prep files into the meeting session without ever silently
-//! overwriting anything: a three-way merge per field (the prep's base, the director's
-//! value, the session's value). A field the director changed is applied when the session
-//! still has the base value; everything else is listed as a conflict.
+//! overwriting or dropping anything: a three-way merge per field (the prep's base, the
+//! director's value, the session's value) over every field a director can prepare
+//! ([`super::merge_fields`]). A field changed only in a prep is taken; changed in the
+//! session too, or by two preps differently, it is a conflict, which `prefer` alone
+//! resolves. A prep made from another session is refused as a whole.
 
-use crate::model::{Manager, Session};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 
-/// Which side wins unresolved conflicts (CLI `--prefer`).
+use super::merge_fields::{FieldKey, field_keys, unpreparable_changes};
+use crate::model::{ChangeEntry, Manager, PrepInfo, Session};
+
+/// Which side wins conflicts (CLI `--prefer`). It resolves conflicts only: a field
+/// changed only in a prep is taken either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prefer {
-    /// Take the prep's value.
+    /// Take the prep's value; between two preps, the one named first.
     Prep,
     /// Keep the session's value.
     Session,
 }
 
-/// Why something was not applied automatically.
+/// Why a prep's value was not applied automatically.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConflictKind {
     /// The prep has a manager the session does not know.
@@ -23,12 +30,13 @@ pub enum ConflictKind {
     OtherSuperior,
     /// The session already has another value than the prep's base.
     SessionChanged,
-    /// Two preps change the same field.
+    /// Two preps change the same field to different values.
     TwoPreps,
-    /// The prep was made from another session (organisation or year differ).
-    OtherSession,
-    /// The prep was made from an older version of this session (fields merged per field).
-    OlderVersion,
+    /// The manager was not among the prep's managers when it was made (no base).
+    NotInBase,
+    /// The value cannot be placed in the session (an attainment of a goal the
+    /// session's goal list does not have).
+    NotApplicable,
 }
 
 impl ConflictKind {
@@ -39,31 +47,48 @@ impl ConflictKind {
             Self::UnknownManager => "lederen findes ikke i sessionen",
             Self::OtherSuperior => "lederen har nu en anden nærmeste leder",
             Self::SessionChanged => "sessionen har allerede en anden værdi",
-            Self::TwoPreps => "to forberedelser ændrer det samme",
-            Self::OtherSession => "forberedelsen er lavet fra en anden session",
-            Self::OlderVersion => "forberedelsen er lavet fra en ældre udgave af sessionen",
+            Self::TwoPreps => "to forberedelser ændrer det samme forskelligt",
+            Self::NotInBase => "lederen var ikke med i forberedelsen, da den blev lavet",
+            Self::NotApplicable => "målet findes ikke i sessionens målliste",
         }
     }
 }
 
-/// One field of a manager that a prep may change.
+/// How `prefer` resolved a conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// The session's value was kept.
+    KeptSession,
+    /// This prep's value was taken.
+    TookPrep,
+    /// Another prep's value (named) was taken instead of this one.
+    OtherPrepWon(String),
+    /// Nothing could be taken (an unknown manager, a value with no place).
+    Skipped,
+}
+
+/// One prep value that was not applied automatically.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     /// The prep file (as named by the caller).
     pub prep: String,
     /// Manager id.
     pub manager: String,
-    /// The field, in Danish ("Score Faglighed og kvalitet", "Forslag" …), empty for whole-prep ones.
+    /// The field in Danish ("Score Trivsel", "Skøn" …), empty for a whole manager.
     pub field: String,
+    /// The field, None for a whole manager.
+    pub key: Option<FieldKey>,
     /// Why.
     pub kind: ConflictKind,
     /// The session's value as shown.
     pub session_value: String,
     /// The prep's value as shown.
     pub prep_value: String,
+    /// How `prefer` resolved it; None while it waits for a choice.
+    pub resolution: Option<Resolution>,
 }
 
-/// A change applied by the merge.
+/// A change applied by the merge (also written to the session's change log).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applied {
     /// The prep file.
@@ -76,204 +101,326 @@ pub struct Applied {
     pub old: String,
     /// New value as shown.
     pub new: String,
+    /// Whether it resolved a conflict (`prefer` = prep) rather than being taken outright.
+    pub by_preference: bool,
+}
+
+/// Something the user should know that blocks nothing: the prep was made from an older
+/// revision of the session, or it changed fields a prep cannot change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The prep file.
+    pub prep: String,
+    /// Manager id, if it concerns one.
+    pub manager: Option<String>,
+    /// What, in Danish.
+    pub text: String,
 }
 
 /// The outcome of a merge.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MergeReport {
-    /// Changes applied.
+    /// Changes applied, in order.
     pub applied: Vec<Applied>,
-    /// Everything not applied automatically (with `prefer`, resolved ones are listed too).
+    /// Every prep value not applied automatically, resolved or not.
     pub conflicts: Vec<Conflict>,
-    /// Whether every conflict was resolved by `prefer`.
+    /// Information that blocks nothing.
+    pub notices: Vec<Notice>,
+    /// Whether every conflict is resolved (always with `prefer`).
     pub resolved: bool,
 }
 
-/// Copies one field from the first manager to the second.
-type CopyFn = Box<dyn Fn(&Manager, &mut Manager)>;
-
-/// A field accessor: name, how to show it, and how to copy it from one manager to another.
-struct Field {
-    name: String,
-    show: Box<dyn Fn(&Manager) -> String>,
-    copy: CopyFn,
+/// A prep refused as a whole: made from another session, or not a prep at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{prep}: {reason}; intet er indlæst")]
+pub struct MergeRefused {
+    /// The prep file.
+    pub prep: String,
+    /// Why, in Danish.
+    pub reason: String,
 }
 
-/// The fields a director may prepare.
-fn fields(base: &Manager) -> Vec<Field> {
-    let mut out: Vec<Field> = Vec::new();
-    let mut criteria: Vec<String> = base.box_scores.keys().cloned().collect();
-    for c in ["faglighed", "kompleksitet", "trivsel", "handlekraft", "kompetence"] {
-        if !criteria.iter().any(|x| x == c) {
-            criteria.push(c.to_string());
-        }
-    }
-    for c in criteria {
-        let (c1, c2) = (c.clone(), c.clone());
-        out.push(Field {
-            name: format!("Score {c}"),
-            show: Box::new(move |m| m.box_scores.get(&c1).map_or("–".into(), u8::to_string)),
-            copy: Box::new(move |from, to| match from.box_scores.get(&c2) {
-                Some(s) => {
-                    to.box_scores.insert(c2.clone(), *s);
-                }
-                None => {
-                    to.box_scores.remove(&c2);
-                }
-            }),
-        });
-    }
-    for (g, goal) in base.goals.iter().enumerate() {
-        out.push(Field {
-            name: format!("Målopfyldelse: {}", goal.name),
-            show: Box::new(move |m| {
-                m.goals.get(g).and_then(|x| x.attainment).map_or("–".into(), |a| format!("{} %", a.normalize()))
-            }),
-            copy: Box::new(move |from, to| {
-                if let (Some(f), Some(t)) = (from.goals.get(g), to.goals.get_mut(g)) {
-                    t.attainment = f.attainment;
-                }
-            }),
-        });
-    }
-    out.push(Field {
-        name: "Samlet vurdering".into(),
-        show: Box::new(|m| m.overall_rating.map_or("–".into(), |r| r.to_string())),
-        copy: Box::new(|f, t| t.overall_rating = f.overall_rating),
-    });
-    out.push(Field {
-        name: "Trin".into(),
-        show: Box::new(|m| m.tier.map_or("–".into(), |r| (r + 1).to_string())),
-        copy: Box::new(|f, t| t.tier = f.tier),
-    });
-    out.push(Field {
-        name: "Direkte beløb".into(),
-        show: Box::new(|m| m.direct_amount.map_or("–".into(), crate::model::money::format_kr)),
-        copy: Box::new(|f, t| t.direct_amount = f.direct_amount),
-    });
-    out.push(Field {
-        name: "Forslag".into(),
-        show: Box::new(|m| {
-            m.proposal.as_ref().map_or("–".into(), |p| {
-                format!("{} – {}", p.amount.map_or("intet beløb".into(), crate::model::money::format_kr), p.rationale)
-            })
-        }),
-        copy: Box::new(|f, t| t.proposal.clone_from(&f.proposal)),
-    });
-    out
+/// One prep's version of one session manager.
+struct Contribution<'a> {
+    /// Index into the preps.
+    prep: usize,
+    /// The director's version.
+    manager: &'a Manager,
+    /// The version the prep was made with, if the prep had the manager then.
+    base: Option<&'a Manager>,
+    /// Whether the manager now reports to someone else than the prep's director.
+    other_superior: bool,
 }
 
-/// Merges `preps` (name, prep session) into `session`. Returns the merged session and the
-/// report. Without `prefer`, conflicting fields keep the session's value.
-#[must_use]
-pub fn merge(session: &Session, preps: &[(String, Session)], prefer: Option<Prefer>) -> (Session, MergeReport) {
-    let mut out = session.clone();
+/// One prep's proposed change of one field.
+struct Change<'a> {
+    contribution: &'a Contribution<'a>,
+    value: String,
+}
+
+/// Merges `preps` (name, prep session) into `session`. Returns the merged session, one
+/// change-log entry per applied field (by the prep's executive, naming the prep file),
+/// and the report. Without `prefer`, conflicting fields keep the session's value and
+/// stay unresolved.
+///
+/// # Errors
+/// [`MergeRefused`] when a file is not a prep, or was made from another session
+/// (organisation, year or session id differ) — whatever `prefer` says.
+pub fn merge(
+    session: &Session,
+    preps: &[(String, Session)],
+    prefer: Option<Prefer>,
+) -> Result<(Session, MergeReport), MergeRefused> {
     let mut report = MergeReport::default();
-    let current_hash = super::prep::content_hash(session);
-    // (manager id, field) → prep that changed it first.
-    let mut touched: std::collections::HashMap<(String, String), String> = std::collections::HashMap::new();
+    let mut infos: Vec<&PrepInfo> = Vec::with_capacity(preps.len());
     for (name, prep) in preps {
-        let Some(info) = &prep.prep else {
-            report.conflicts.push(whole(name, ConflictKind::OtherSession, "filen er ikke en forberedelse"));
-            continue;
-        };
-        if info.source_organisation != session.organisation.name || info.source_year != session.year {
-            let what = format!("{} {}", info.source_organisation, info.source_year);
-            report.conflicts.push(whole(name, ConflictKind::OtherSession, &what));
-            if prefer != Some(Prefer::Prep) {
-                continue;
-            }
-        } else if info.source_hash != current_hash {
-            report.conflicts.push(whole(name, ConflictKind::OlderVersion, &info.created));
-        }
+        infos.push(check_binding(session, name, prep, &mut report.notices)?);
+    }
+    let index: HashMap<&str, usize> = session.managers.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
+    let mut by_manager: BTreeMap<usize, Vec<Contribution>> = BTreeMap::new();
+    for (p, ((name, prep), info)) in preps.iter().zip(&infos).enumerate() {
+        let bases: HashMap<&str, &Manager> = info.base.iter().map(|b| (b.id.as_str(), b)).collect();
         for m in &prep.managers {
-            let Some(base) = info.base.iter().find(|b| b.id == m.id) else { continue };
-            let Some(i) = out.manager_index(&m.id) else {
-                report.conflicts.push(Conflict {
-                    prep: name.clone(),
-                    manager: m.id.clone(),
-                    field: String::new(),
-                    kind: ConflictKind::UnknownManager,
-                    session_value: "–".into(),
-                    prep_value: m.name.clone(),
-                });
+            let base = bases.get(m.id.as_str()).copied();
+            let Some(&i) = index.get(m.id.as_str()) else {
+                if base == Some(m) {
+                    report.notices.push(Notice {
+                        prep: name.clone(),
+                        manager: Some(m.id.clone()),
+                        text: "lederen findes ikke længere i sessionen; forberedelsen har intet ændret for lederen"
+                            .into(),
+                    });
+                } else {
+                    report.conflicts.push(unknown_manager(name, m, prefer));
+                }
                 continue;
             };
-            let other_superior = out.managers[i].superior != info.executive;
-            for field in fields(base) {
-                let (b, p, s) = ((field.show)(base), (field.show)(m), (field.show)(&out.managers[i]));
-                if p == b || p == s {
-                    continue;
-                }
-                let key = (m.id.clone(), field.name.clone());
-                let kind = if touched.contains_key(&key) {
-                    Some(ConflictKind::TwoPreps)
-                } else if other_superior {
-                    Some(ConflictKind::OtherSuperior)
-                } else if s != b {
-                    Some(ConflictKind::SessionChanged)
-                } else {
-                    None
-                };
-                touched.entry(key).or_insert_with(|| name.clone());
-                if let Some(kind) = kind {
-                    report.conflicts.push(Conflict {
+            if let Some(b) = base {
+                let fields = unpreparable_changes(b, m);
+                if !fields.is_empty() {
+                    report.notices.push(Notice {
                         prep: name.clone(),
-                        manager: m.id.clone(),
-                        field: field.name.clone(),
-                        kind,
-                        session_value: s.clone(),
-                        prep_value: p.clone(),
+                        manager: Some(m.id.clone()),
+                        text: format!("ændringer af {} kan ikke indlæses fra en forberedelse", fields.join(", ")),
                     });
-                    if prefer != Some(Prefer::Prep) {
-                        continue;
-                    }
                 }
-                (field.copy)(m, &mut out.managers[i]);
-                out.change_log.push(crate::model::ChangeEntry {
-                    when: crate::model::log::now_iso(),
-                    who: info.executive.clone(),
-                    manager: Some(m.id.clone()),
-                    change: crate::model::log::Change::Prep {
-                        field: field.name.clone(),
-                        old: s.clone(),
-                        new: p.clone(),
-                    },
-                    why: format!("Forberedelse fra {name}"),
+            }
+            let other_superior = session.managers[i].superior != info.executive;
+            by_manager.entry(i).or_default().push(Contribution { prep: p, manager: m, base, other_superior });
+        }
+    }
+    let merger = Merger { session, preps, infos: &infos, prefer };
+    let mut out = session.clone();
+    for (i, contributions) in &by_manager {
+        merger.merge_manager(*i, contributions, &mut out, &mut report);
+    }
+    report.resolved = report.conflicts.iter().all(|c| c.resolution.is_some());
+    Ok((out, report))
+}
+
+/// Refuses a file that is not a prep or comes from another session; notes an older or
+/// newer revision.
+fn check_binding<'a>(
+    session: &Session,
+    name: &str,
+    prep: &'a Session,
+    notices: &mut Vec<Notice>,
+) -> Result<&'a PrepInfo, MergeRefused> {
+    let refuse = |reason: String| MergeRefused { prep: name.to_string(), reason };
+    let Some(info) = &prep.prep else {
+        return Err(refuse("filen er ikke en forberedelse".into()));
+    };
+    if info.source_organisation != session.organisation.name || info.source_year != session.year {
+        return Err(refuse(format!(
+            "forberedelsen er lavet fra {} {}, ikke fra denne session ({} {})",
+            info.source_organisation, info.source_year, session.organisation.name, session.year
+        )));
+    }
+    if !info.source_session_id.is_empty() && info.source_session_id != session.id() {
+        return Err(refuse(format!(
+            "forberedelsen er lavet fra en anden session (id «{}»), ikke fra denne (id «{}»)",
+            info.source_session_id,
+            session.id()
+        )));
+    }
+    let (made, now) = (info.source_revision, session.revision());
+    let text = if made < now {
+        Some(format!(
+            "forberedelsen er lavet {} fra revision {made} af sessionen, som nu er på revision {now}; felterne flettes enkeltvis",
+            info.created
+        ))
+    } else if made > now {
+        Some(format!(
+            "forberedelsen er lavet {} fra revision {made} af sessionen, men denne fil er på revision {now} (en ældre udgave); felterne flettes enkeltvis",
+            info.created
+        ))
+    } else if info.source_hash != super::prep::content_hash(session) {
+        Some(format!("sessionen er ændret uden for programmet siden forberedelsen blev lavet {}", info.created))
+    } else {
+        None
+    };
+    if let Some(text) = text {
+        notices.push(Notice { prep: name.to_string(), manager: None, text });
+    }
+    Ok(info)
+}
+
+fn unknown_manager(prep: &str, m: &Manager, prefer: Option<Prefer>) -> Conflict {
+    Conflict {
+        prep: prep.to_string(),
+        manager: m.id.clone(),
+        field: String::new(),
+        key: None,
+        kind: ConflictKind::UnknownManager,
+        session_value: "–".into(),
+        prep_value: m.name.clone(),
+        resolution: prefer.map(|_| Resolution::Skipped),
+    }
+}
+
+/// What every field's decision needs.
+struct Merger<'a> {
+    session: &'a Session,
+    preps: &'a [(String, Session)],
+    infos: &'a [&'a PrepInfo],
+    prefer: Option<Prefer>,
+}
+
+impl Merger<'_> {
+    /// The three-way decision for every field of session manager `i`.
+    fn merge_manager(&self, i: usize, contributions: &[Contribution], out: &mut Session, report: &mut MergeReport) {
+        let current = &self.session.managers[i];
+        let mut versions: Vec<&Manager> = vec![current];
+        for c in contributions {
+            versions.push(c.manager);
+            versions.extend(c.base);
+        }
+        let sessions: Vec<&Session> = std::iter::once(self.session).chain(self.preps.iter().map(|(_, p)| p)).collect();
+        for key in field_keys(&sessions, &versions) {
+            let session_value = key.value(current);
+            let changes: Vec<Change> = contributions
+                .iter()
+                .map(|c| Change { contribution: c, value: key.value(c.manager) })
+                .filter(|ch| {
+                    let base_value = ch.contribution.base.map_or_else(|| session_value.clone(), |b| key.value(b));
+                    ch.value != base_value && ch.value != session_value
+                })
+                .collect();
+            let Some(first) = changes.first() else { continue };
+            let label = key.label(self.session);
+            let Some(kind) = conflict_kind(&key, &changes, &session_value) else {
+                self.take(&key, &label, first.contribution, false, out, i, report);
+                continue;
+            };
+            let winner = &self.preps[first.contribution.prep].0;
+            for (n, ch) in changes.iter().enumerate() {
+                let resolution = match self.prefer {
+                    None => None,
+                    Some(Prefer::Session) => Some(Resolution::KeptSession),
+                    Some(Prefer::Prep) if n == 0 => Some(Resolution::TookPrep),
+                    Some(Prefer::Prep) => Some(Resolution::OtherPrepWon(winner.clone())),
+                };
+                report.conflicts.push(Conflict {
+                    prep: self.preps[ch.contribution.prep].0.clone(),
+                    manager: current.id.clone(),
+                    field: label.clone(),
+                    key: Some(key.clone()),
+                    kind: kind.clone(),
+                    session_value: key.show(current),
+                    prep_value: key.show(ch.contribution.manager),
+                    resolution,
                 });
-                report.applied.push(Applied {
-                    prep: name.clone(),
-                    manager: m.id.clone(),
-                    field: field.name,
-                    old: s,
-                    new: p,
-                });
+            }
+            if self.prefer == Some(Prefer::Prep) {
+                self.take(&key, &label, first.contribution, true, out, i, report);
             }
         }
     }
-    report.resolved = report.conflicts.is_empty() || prefer.is_some();
-    (out, report)
-}
 
-/// Takes the prep's value of one field (by its name in a [`Conflict`]) onto `target`.
-/// Returns whether the field was found.
-pub fn take_prep_value(target: &mut Manager, prep: &Manager, base: &Manager, field: &str) -> bool {
-    match fields(base).into_iter().find(|f| f.name == field) {
-        Some(f) => {
-            (f.copy)(prep, target);
-            true
+    /// Copies one field from a prep onto `out.managers[i]` and logs it; when the value
+    /// has no place there (an attainment of a goal the session lacks), undoes the copy
+    /// and reports a conflict instead.
+    #[allow(clippy::too_many_arguments)]
+    fn take(
+        &self,
+        key: &FieldKey,
+        label: &str,
+        from: &Contribution,
+        by_preference: bool,
+        out: &mut Session,
+        i: usize,
+        report: &mut MergeReport,
+    ) {
+        let name = &self.preps[from.prep].0;
+        let executive = &self.infos[from.prep].executive;
+        let target = &mut out.managers[i];
+        let before = target.clone();
+        key.copy(from.manager, target);
+        let (old, new) = (key.show(&self.session.managers[i]), key.show(from.manager));
+        if key.value(target) != key.value(from.manager) {
+            *target = before;
+            for c in &mut report.conflicts {
+                if c.manager == target.id && c.key.as_ref() == Some(key) && c.resolution == Some(Resolution::TookPrep) {
+                    c.resolution = Some(Resolution::Skipped);
+                }
+            }
+            report.conflicts.push(Conflict {
+                prep: name.clone(),
+                manager: target.id.clone(),
+                field: label.to_string(),
+                key: Some(key.clone()),
+                kind: ConflictKind::NotApplicable,
+                session_value: old,
+                prep_value: new,
+                resolution: self.prefer.map(|_| Resolution::Skipped),
+            });
+            return;
         }
-        None => false,
+        let file = Path::new(name).file_name().map_or_else(|| name.clone(), |f| f.to_string_lossy().into_owned());
+        let why = if by_preference {
+            format!("fra forberedelse {file} ({executive}); konflikt løst: forberedelsens værdi foretrukket")
+        } else {
+            format!("fra forberedelse {file} ({executive})")
+        };
+        out.change_log.push(ChangeEntry {
+            when: crate::model::log::now_iso(),
+            who: executive.clone(),
+            manager: Some(target.id.clone()),
+            change: crate::model::log::Change::Prep { field: label.to_string(), old: old.clone(), new: new.clone() },
+            why,
+        });
+        report.applied.push(Applied {
+            prep: name.clone(),
+            manager: out.managers[i].id.clone(),
+            field: label.to_string(),
+            old,
+            new,
+            by_preference,
+        });
     }
 }
 
-fn whole(prep: &str, kind: ConflictKind, detail: &str) -> Conflict {
-    Conflict {
-        prep: prep.to_string(),
-        manager: String::new(),
-        field: String::new(),
-        kind,
-        session_value: String::new(),
-        prep_value: detail.to_string(),
+/// Whether (and why) the changes of one field are a conflict: preps disagree, the
+/// manager was not in the prep's base or moved to another superior, or the session
+/// changed the field since the prep was made.
+fn conflict_kind(key: &FieldKey, changes: &[Change], session_value: &str) -> Option<ConflictKind> {
+    let first = changes.first()?;
+    if changes.iter().any(|ch| ch.value != first.value) {
+        Some(ConflictKind::TwoPreps)
+    } else if changes.iter().any(|ch| ch.contribution.base.is_none()) {
+        Some(ConflictKind::NotInBase)
+    } else if changes.iter().any(|ch| ch.contribution.other_superior) {
+        Some(ConflictKind::OtherSuperior)
+    } else if changes.iter().any(|ch| ch.contribution.base.is_some_and(|b| key.value(b) != session_value)) {
+        Some(ConflictKind::SessionChanged)
+    } else {
+        None
     }
+}
+
+/// Takes the prep's value of one field onto `target` (an explicit choice in the app).
+/// Returns whether the value now stands in `target`.
+pub fn take_prep_value(target: &mut Manager, prep: &Manager, key: &FieldKey) -> bool {
+    key.copy(prep, target);
+    key.value(target) == key.value(prep)
 }

@@ -16,6 +16,7 @@ mod group_rules;
 mod incremental;
 mod level_sums;
 pub mod merge;
+pub mod merge_fields;
 pub mod prep;
 pub mod rules;
 pub mod stats;

@@ -1,5 +1,5 @@
-//! Offline preparation: the prep file for one executive's direct reports, and the
-//! session's content hash that identifies which session a prep was made from.
+//! Offline preparation: the prep file for one executive's direct reports, bound to the
+//! session it was made from (id, organisation, year, revision and content hash).
 
 use crate::model::{PrepInfo, Session};
 
@@ -29,8 +29,15 @@ pub fn find_executive<'a>(session: &'a Session, who: &str) -> Option<&'a crate::
 /// bands, models, policies and history, and the identity of the source session.
 ///
 /// # Errors
-/// A Danish message listing the valid executives when `executive` is unknown.
+/// A Danish message listing the valid executives when `executive` is unknown, or saying
+/// that `session` is itself a prep.
 pub fn make_prep(session: &Session, executive: &str, created: &str) -> Result<Session, String> {
+    if let Some(info) = &session.prep {
+        return Err(format!(
+            "filen er selv en forberedelse (for {}); lav forberedelsen fra mødets session",
+            info.executive
+        ));
+    }
     let Some(exec) = find_executive(session, executive) else {
         let valid: Vec<String> = session.executives.iter().map(|e| format!("{} ({})", e.id, e.name)).collect();
         return Err(format!("ukendt direktør «{executive}»; gyldige er: {}", valid.join(", ")));
@@ -42,6 +49,8 @@ pub fn make_prep(session: &Session, executive: &str, created: &str) -> Result<Se
     prep.prep = Some(PrepInfo {
         executive: exec.id.clone(),
         source_hash: content_hash(session),
+        source_session_id: session.id(),
+        source_revision: session.revision(),
         source_organisation: session.organisation.name.clone(),
         source_year: session.year,
         created: created.to_string(),

@@ -11,6 +11,7 @@ pub mod letters;
 pub mod lock;
 pub mod outputs;
 pub mod parallel_parse;
+pub mod paths;
 pub mod public;
 mod ron_errors;
 pub mod session_file;

@@ -38,6 +38,12 @@ pub struct Session {
     pub organisation: Organisation,
     /// The performance year being calibrated.
     pub year: i32,
+    /// Stable identity of this session, kept by every copy saved from it and recorded in
+    /// the preps made from it, so a prep merges only into its own session. Set when a
+    /// session is created (`generate`); empty in files from before it existed, for which
+    /// [`Session::id`] derives one from organisation and year.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub session_id: String,
     /// Currency of every amount; always `"DKK"`.
     #[serde(default = "default_currency")]
     pub currency: String,
@@ -68,6 +74,13 @@ pub struct PrepInfo {
     pub executive: String,
     /// Content hash of the source session when the prep was made.
     pub source_hash: String,
+    /// The source session's id ([`Session::id`]); empty in preps written before it was
+    /// recorded (those are bound by organisation and year only).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source_session_id: String,
+    /// The source session's revision ([`Session::revision`]) when the prep was made.
+    #[serde(default)]
+    pub source_revision: usize,
     /// The source session's organisation name.
     pub source_organisation: String,
     /// The source session's year.
@@ -184,6 +197,23 @@ impl Default for Policies {
 }
 
 impl Session {
+    /// The session's identity: the stored [`Session::session_id`], or for a file from
+    /// before ids existed one derived from organisation and year (`"Navn/2026"`).
+    #[must_use]
+    pub fn id(&self) -> String {
+        if self.session_id.is_empty() {
+            format!("{}/{}", self.organisation.name, self.year)
+        } else {
+            self.session_id.clone()
+        }
+    }
+
+    /// The session's revision: the number of entries in its append-only change log.
+    #[must_use]
+    pub fn revision(&self) -> usize {
+        self.change_log.len()
+    }
+
     /// The level with this id.
     #[must_use]
     pub fn level(&self, id: &str) -> Option<&Level> {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use egui::RichText;
 
 use crate::document::Edit;
-use crate::engine::merge::{Conflict, merge, take_prep_value};
+use crate::engine::merge::{Conflict, ConflictKind, merge, take_prep_value};
 use crate::engine::prep::make_prep;
 use crate::io;
 use crate::model::{ChangeEntry, Session};
@@ -36,7 +36,12 @@ impl KalibrerApp {
 
     /// Writes the prep file for `executive` to `path`.
     pub fn write_prep(&mut self, executive: &str, path: &std::path::Path) {
-        let result = make_prep(&self.doc.session(), executive, &crate::model::log::now_iso())
+        if self.doc.path.as_deref().is_some_and(|own| io::paths::same_file(own, path)) {
+            let msg = format!("{} er sessionens egen fil; vælg et andet navn til forberedelsen.", path.display());
+            self.view.notify(msg, true);
+            return;
+        }
+        let result = make_prep(self.doc.session(), executive, &crate::model::log::now_iso())
             .and_then(|prep| io::save_session(path, &prep).map_err(|e| e.to_string()).map(|()| prep.managers.len()));
         match result {
             Ok(n) => self.view.notify(format!("Forberedelse med {n} ledere skrevet til {}", path.display()), false),
@@ -66,7 +71,13 @@ impl KalibrerApp {
                 }
             }
         }
-        let (merged, report) = merge(&self.doc.session(), &preps, None);
+        let (merged, report) = match merge(self.doc.session(), &preps, None) {
+            Ok(r) => r,
+            Err(refused) => {
+                self.view.notify(refused.to_string(), true);
+                return;
+            }
+        };
         let new: Vec<_> = merged
             .managers
             .iter()
@@ -78,8 +89,13 @@ impl KalibrerApp {
         let n = new.len();
         self.run_edit(Edit::Merge { label: "Indlæs forberedelser".into(), managers: new, log });
         let conflicts = report.conflicts.len();
+        let notices: Vec<String> = report.notices.iter().map(|x| x.text.clone()).collect();
+        let notices = if notices.is_empty() { String::new() } else { format!(". Bemærk: {}", notices.join("; ")) };
         self.view.notify(
-            format!("Forberedelser indlæst: {} ændringer hos {n} ledere, {conflicts} konflikter", report.applied.len()),
+            format!(
+                "Forberedelser indlæst: {} ændringer hos {n} ledere, {conflicts} konflikter{notices}",
+                report.applied.len()
+            ),
             conflicts > 0,
         );
         self.conflicts = (conflicts > 0).then_some(PendingConflicts { conflicts: report.conflicts, preps });
@@ -91,14 +107,11 @@ impl KalibrerApp {
         let Some(c) = pending.conflicts.get(k).cloned() else { return };
         let prep = pending.preps.iter().find(|(n, _)| *n == c.prep).map(|(_, s)| s.clone());
         let (Some(prep), Some(i)) = (prep, self.doc.session().manager_index(&c.manager)) else { return };
-        let (Some(pm), Some(base)) = (
-            prep.managers.iter().find(|m| m.id == c.manager),
-            prep.prep.as_ref().and_then(|info| info.base.iter().find(|m| m.id == c.manager)),
-        ) else {
+        let (Some(pm), Some(key)) = (prep.managers.iter().find(|m| m.id == c.manager), c.key.as_ref()) else {
             return;
         };
         let mut target = self.doc.session().managers[i].clone();
-        if take_prep_value(&mut target, pm, base, &c.field) {
+        if take_prep_value(&mut target, pm, key) {
             let entry = ChangeEntry {
                 when: crate::model::log::now_iso(),
                 who: self.view.user.clone(),
@@ -156,7 +169,7 @@ impl KalibrerApp {
                     ui.label(RichText::new(format!("{} ({})", c.kind.describe(), c.prep)).color(theme::WARNING));
                     ui.label(format!("Sessionen: {}    Forberedelsen: {}", c.session_value, c.prep_value));
                     ui.horizontal(|ui| {
-                        let can_take = !c.field.is_empty() && !c.manager.is_empty();
+                        let can_take = c.key.is_some() && c.kind != ConflictKind::NotApplicable;
                         if ui.add_enabled(can_take, egui::Button::new("Tag forberedelsens")).clicked() {
                             action = Some((k, true));
                         }
