@@ -131,6 +131,11 @@ pub struct Policies {
     /// Warn when a level's coefficient of variation is below this percent.
     #[serde(default = "default_low_cv")]
     pub low_differentiation_cv_percent: Decimal,
+    /// The letter template HR has edited (an HTML file with `{{ navn }}`-style
+    /// placeholders), as a path relative to the session file; `None` uses the built-in
+    /// template (`assets/letter_template.html`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_template: Option<String>,
 }
 
 fn default_step() -> Decimal {
@@ -156,6 +161,7 @@ impl Default for Policies {
             cap_percent_of_base: default_cap(),
             drop_warning_percent: default_drop(),
             low_differentiation_cv_percent: default_low_cv(),
+            letter_template: None,
         }
     }
 }
