@@ -162,7 +162,7 @@ impl DocumentationView {
         let mut per_manager: HashMap<&str, Vec<FindingView>> = HashMap::new();
         let mut general_findings = Vec::new();
         for f in &eval.findings {
-            match f.manager.as_deref().and_then(|id| by_id.get(id)) {
+            match f.manager.as_deref().and_then(|id| by_id.get(id).copied()) {
                 Some(m) => per_manager.entry(m.id.as_str()).or_default().push(finding_view(session, f, Some(m))),
                 None => general_findings.push(finding_view(session, f, None)),
             }

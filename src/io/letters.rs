@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use minijinja::value::Serde;
-use minijinja::{Environment, Value};
+use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
 use crate::engine::amounts::model_of;
@@ -19,7 +19,7 @@ use crate::engine::{self, Evaluation};
 use crate::model::money::{format_kr, format_percent};
 use crate::model::{AmountModel, Manager, MeetingStatus, PayForm, Session};
 
-use super::templates::{environment, error_da, render_built_in};
+use super::templates::{environment, error_da, render_built_in_value};
 use super::words::kr_in_words;
 
 /// The default letter template, embedded.
@@ -28,7 +28,7 @@ pub const LETTER_TEMPLATE: &str = include_str!("../../assets/letter_template.htm
 /// A letter template: its text and the name it is reported by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LetterTemplate {
-    /// The file it came from ("indbygget" for the built-in one), for error messages.
+    /// The file it came from ("(indbygget)" for the built-in one), for error messages.
     pub name: String,
     /// The template text.
     pub source: String,
@@ -38,7 +38,7 @@ impl LetterTemplate {
     /// The built-in template.
     #[must_use]
     pub fn built_in() -> Self {
-        Self { name: "indbygget brevskabelon".to_string(), source: LETTER_TEMPLATE.to_string() }
+        Self { name: "(indbygget)".to_string(), source: LETTER_TEMPLATE.to_string() }
     }
 
     /// A template from its text, reported by `name`.
@@ -104,15 +104,6 @@ struct LetterContext {
     besluttet: bool,
 }
 
-/// The letters page around the letters.
-#[derive(Debug, Serialize)]
-struct LettersPage {
-    organisation: String,
-    year: i32,
-    draft: bool,
-    letters: Vec<Value>,
-}
-
 /// Renders the letters with `template`, in agenda order. Not a draft: one letter per
 /// decided manager (the others get none). A draft: one per manager, each marked UDKAST.
 ///
@@ -137,8 +128,13 @@ pub fn letters_html(session: &Session, template: &LetterTemplate, draft: bool) -
         let text = letter.render(Value::from(Serde(&context))).map_err(|e| error_da(&what, &e))?;
         letters.push(Value::from_safe_string(text));
     }
-    let page = LettersPage { organisation: session.organisation.name.clone(), year: session.year, draft, letters };
-    render_built_in(&env, "letters.html", &page)
+    let page = context! {
+        organisation => session.organisation.name.clone(),
+        year => session.year,
+        draft => draft,
+        letters => letters,
+    };
+    render_built_in_value(&env, "letters.html", page)
 }
 
 /// The pay form as a noun phrase for the letter.

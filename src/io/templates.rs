@@ -36,12 +36,20 @@ pub fn environment() -> Environment<'static> {
     env
 }
 
-/// Renders the built-in template `name` with `context`.
+/// Renders the built-in template `name` with `context` (a serializable view).
 ///
 /// # Errors
 /// A Danish message naming the template and line when it cannot be rendered.
 pub fn render_built_in(env: &Environment<'_>, name: &str, context: &impl Serialize) -> Result<String, String> {
-    env.get_template(name).and_then(|t| t.render(Value::from(Serde(context)))).map_err(|e| error_da("skabelonen", &e))
+    render_built_in_value(env, name, Value::from(Serde(context)))
+}
+
+/// Renders the built-in template `name` with a context built of values.
+///
+/// # Errors
+/// As [`render_built_in`].
+pub fn render_built_in_value(env: &Environment<'_>, name: &str, context: Value) -> Result<String, String> {
+    env.get_template(name).and_then(|t| t.render(context)).map_err(|e| error_da(&format!("skabelonen {name}"), &e))
 }
 
 /// A page saying that a document could not be made (never expected for the built-in
@@ -70,7 +78,6 @@ pub fn error_da(what: &str, e: &minijinja::Error) -> String {
         ErrorKind::BadInclude => "en skabelon kan ikke indsættes",
         ErrorKind::InvalidOperation => "ugyldig handling",
         ErrorKind::TooManyArguments | ErrorKind::MissingArgument => "forkert antal argumenter",
-        ErrorKind::OutOfFuel => "skabelonen bruger for mange skridt",
         _ => "skabelonen kan ikke udfyldes",
     };
     let mut out = what.to_string();

@@ -196,7 +196,7 @@ pub fn draft_export_ui(ctx: &egui::Context, view: &ViewState, out: &mut Vec<Comm
         }
         _ => "Fordelingen får kolonnen «Status» med UDKAST i hver række, og oversigten siger, hvorfor.",
     };
-    egui::Modal::new(egui::Id::new("draft_export")).show(ctx, |ui| {
+    egui::Modal::new(egui::Id::unique("draft_export")).show(ctx, |ui| {
         ui.heading("Beløbene er ikke endelige");
         ui.label(format!("{}.", capitalised(&pending.reason)));
         ui.label("Filen kan kun skrives som et udkast, så ingen tager beløbene for endelige.");
