@@ -100,7 +100,14 @@ fn documentation_has_the_audit_facts_of_every_manager() {
         "<th>Pensionsprocent af beløbet</th><td class=\"n\">15 % = 20.700 kr.</td>",
         "<th>Sidste år (2025)</th><td class=\"n\">132.000 kr. · ændring +6.000 kr.</td>",
         "<th>Loft: 25 % af grundlønnen</th><td class=\"n\">355.000 kr. · beløbet er 9,7 % af grundlønnen · overholdt</td>",
-        "Endeligt beløb (formel 138.000 kr.)",
+        // The breakdown: 30 % × 100 % × 150.000 = 45.000; 25 % × 95 % × 150.000 = 35.625;
+        // 25 % × 90 % × 150.000 = 33.750; 20 % × 80 % × 150.000 = 24.000; −375 rounding.
+        "<td class=\"n\">+45.000 kr.</td><td><bdi>30 % vægt × 100 % opfyldt × ramme 150.000",
+        "<td class=\"n\">+35.625 kr.</td><td><bdi>25 % vægt × 95 % opfyldt",
+        "<td class=\"n\">+33.750 kr.</td>",
+        "<td class=\"n\">+24.000 kr.</td>",
+        "<td class=\"n\">−375 kr.</td><td><bdi>afrunding til nærmeste 1.000 kr.</bdi>",
+        "Endeligt beløb (formel 138.375 kr.)",
         "<td class=\"n\">138.000 kr.</td><td>Endeligt beløb",
     ] {
         assert!(dc.contains(needle), "DC01 lacks {needle}:\n{dc}");
@@ -159,7 +166,7 @@ fn letters_for_undecided_managers_only_as_marked_drafts() {
     // Not a draft: only the two decided managers get letters, both saying it is decided.
     let final_letters = letters_html(&s, &LetterTemplate::built_in(), false).unwrap();
     assert_eq!(final_letters.matches("<section class=\"page\">").count(), 2);
-    assert_eq!(final_letters.matches("det er besluttet at tildele dig").count(), 2);
+    assert_eq!(final_letters.matches("er det besluttet at tildele dig").count(), 2);
     assert!(!final_letters.contains("UDKAST"));
     // A draft: all 28, each marked UDKAST; only the decided two say "besluttet at tildele".
     let drafts = letters_html(&s, &LetterTemplate::built_in(), true).unwrap();
@@ -169,7 +176,7 @@ fn letters_for_undecided_managers_only_as_marked_drafts() {
     for page in &pages {
         assert!(page.contains("<p class=\"udkast\">UDKAST – beløbet er ikke endeligt besluttet</p>"));
     }
-    assert_eq!(drafts.matches("det er besluttet at tildele dig").count(), 2);
+    assert_eq!(drafts.matches("er det besluttet at tildele dig").count(), 2);
     let kc12 = pages.iter().find(|p| p.contains("Kasper Møller Lund")).unwrap();
     assert!(kc12.contains("foreslås det – endnu ikke besluttet – at tildele dig <b>110.000 kr.</b>"), "{kc12}");
     assert!(kc12.contains("(skrevet: et hundrede og titusinde kroner)"));

@@ -225,7 +225,7 @@ mod tests {
         s.managers[0].status = MeetingStatus::Besluttet;
         let html = letters_html(&s, &LetterTemplate::built_in(), false).unwrap_or_default();
         assert_eq!(html.matches("<section class=\"page\">").count(), 1, "only the decided manager");
-        assert!(html.contains("det er besluttet at tildele dig <b>138.000 kr.</b>"), "{html}");
+        assert!(html.contains("er det besluttet at tildele dig <b>138.000 kr.</b>"), "{html}");
         assert!(html.contains("(skrevet: et hundrede og otteogtredivetusinde kroner)"));
         assert!(html.contains("Der indbetales desuden 15 % i pension af beløbet."));
         assert!(!html.contains("UDKAST"));
