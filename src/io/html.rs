@@ -24,7 +24,7 @@ pub fn esc(text: &str) -> String {
 /// rows, a draft mark, and `<bdi>` isolating user text from the surrounding direction.
 pub const PRINT_CSS: &str = "
 @page { size: A4; margin: 18mm 16mm; }
-body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; color: #111; line-height: 1.35; }
+body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; color: #111; line-height: 1.35; overflow-wrap: break-word; }
 h1 { font-size: 18pt; margin: 0 0 4pt; } h2 { font-size: 14pt; margin: 18pt 0 6pt; border-bottom: 1px solid #999; }
 h3 { font-size: 12pt; margin: 14pt 0 4pt; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; } tr { page-break-inside: avoid; }
@@ -36,8 +36,8 @@ table.facts th { width: 38%; font-weight: normal; }
 .page { page-break-after: always; } .page:last-child { page-break-after: auto; }
 .sum td { font-weight: bold; } .nw { white-space: nowrap; }
 h2.newpage { page-break-before: always; } h2, h3 { page-break-after: avoid; }
-bdi { unicode-bidi: isolate; overflow-wrap: anywhere; }
-.udkast { border: 3px solid #b71c1c; color: #b71c1c; font-weight: bold; font-size: 16pt; letter-spacing: 2pt; padding: 4pt 8pt; margin: 0 0 10pt; text-align: center; }
+bdi { unicode-bidi: isolate; }
+.udkast { border: 3px solid #b71c1c; color: #b71c1c; font-weight: bold; font-size: 13pt; letter-spacing: 1pt; padding: 4pt 8pt; margin: 0 0 10pt; text-align: center; }
 ";
 
 #[cfg(test)]
