@@ -178,7 +178,9 @@ fn export_refuses_unfinished_allocation_and_letters_without_udkast() {
         assert_eq!(o.status.code(), Some(1), "{kind}");
         let err = stderr(&o);
         assert!(
-            err.contains(&format!("{fejl} fejl er hverken rettet eller accepteret, og 28 af 28 ledere er ikke besluttet")),
+            err.contains(&format!(
+                "{fejl} fejl er hverken rettet eller accepteret, og 28 af 28 ledere er ikke besluttet"
+            )),
             "{err}"
         );
         assert!(err.contains("--udkast"), "{err}");
@@ -252,12 +254,32 @@ fn a_broken_letter_template_is_reported_with_file_and_line() {
     kalibrer::io::save_session(&session, &s).unwrap();
     std::fs::write(dir.join("brev.html"), "<p>Kære {{ navn }}</p>\n<p>{{ beløb </p>\n").unwrap();
     let out = dir.join("breve.html");
-    let o = kalibrer(&["export", session.to_str().unwrap(), "--out", out.to_str().unwrap(), "--kind", "letters", "--udkast"]);
+    let o = kalibrer(&[
+        "export",
+        session.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--kind",
+        "letters",
+        "--udkast",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("Brevskabelonen ") && err.contains("brev.html, linje 2: syntaksfejl"), "{err}");
     std::fs::write(dir.join("brev.html"), "<p>Kære {{ navn }}, {{ beløb_ord }} kroner</p>\n").unwrap();
-    let o = kalibrer(&["export", session.to_str().unwrap(), "--out", out.to_str().unwrap(), "--kind", "letters", "--udkast"]);
+    let o = kalibrer(&[
+        "export",
+        session.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--kind",
+        "letters",
+        "--udkast",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(std::fs::read_to_string(&out).unwrap().contains("<p>Kære Kasper Møller Lund, et hundrede og titusinde kroner</p>"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("<p>Kære Kasper Møller Lund, et hundrede og titusinde kroner</p>")
+    );
 }

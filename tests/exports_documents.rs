@@ -129,7 +129,10 @@ fn documentation_prints_the_pool_breach_and_the_level_findings() {
     let doc = io::documentation::documentation_html(&s);
     let basis = &doc[..doc.find("<h2 class=\"newpage\">Ledere</h2>").unwrap()];
     assert!(basis.contains("Pulje 1.540.000 kr. · brugt 1.565.000 kr. · overskredet med 25.000 kr."));
-    assert!(basis.contains("<p class=\"fejl\">fejl: <bdi>Puljen på 1.540.000 kr. er overskredet med 25.000 kr.</bdi></p>"), "{basis}");
+    assert!(
+        basis.contains("<p class=\"fejl\">fejl: <bdi>Puljen på 1.540.000 kr. er overskredet med 25.000 kr.</bdi></p>"),
+        "{basis}"
+    );
     assert!(basis.contains("Mødets status: 0 af 28 ledere er besluttet;"));
 }
 
@@ -185,9 +188,11 @@ fn letters_for_undecided_managers_only_as_marked_drafts() {
 #[test]
 fn render_marks_unfinished_letters_and_allocation_as_drafts() {
     let s = demo();
-    let letters = String::from_utf8(kalibrer::io::outputs::render(&s, OutputKind::Letters, Format::Html).unwrap()).unwrap();
+    let letters =
+        String::from_utf8(kalibrer::io::outputs::render(&s, OutputKind::Letters, Format::Html).unwrap()).unwrap();
     assert_eq!(letters.matches("<p class=\"udkast\">").count(), 28, "the demo is not final");
-    let csv = String::from_utf8(kalibrer::io::outputs::render(&s, OutputKind::Allocation, Format::Csv).unwrap()).unwrap();
+    let csv =
+        String::from_utf8(kalibrer::io::outputs::render(&s, OutputKind::Allocation, Format::Csv).unwrap()).unwrap();
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert!(lines[0].ends_with(";Status"), "{}", lines[0]);
     let kc12 = lines.iter().find(|l| l.starts_with("KC12;")).unwrap();
@@ -196,7 +201,8 @@ fn render_marks_unfinished_letters_and_allocation_as_drafts() {
     assert!(lines.iter().all(|l| l.split(';').count() == width), "no ragged rows");
     // Statistics, documentation and the public extract are never drafts.
     for kind in [OutputKind::Statistics, OutputKind::Documentation, OutputKind::Public] {
-        let bytes = render_with(&s, kind, kind.formats()[0], &RenderOptions { session_path: None, draft: true }).unwrap();
+        let bytes =
+            render_with(&s, kind, kind.formats()[0], &RenderOptions { session_path: None, draft: true }).unwrap();
         let text = String::from_utf8_lossy(&bytes).to_string();
         assert!(!text.contains("UDKAST"), "{kind:?}");
     }
@@ -243,7 +249,8 @@ fn the_public_extract_tells_37_departementschefer_apart() {
         s.managers.push(m);
     }
     let html = io::public::public_html(&s);
-    let headings: Vec<&str> = html.match_indices("<h2>").map(|(at, _)| &html[at..at + html[at..].find("</h2>").unwrap()]).collect();
+    let headings: Vec<&str> =
+        html.match_indices("<h2>").map(|(at, _)| &html[at..at + html[at..].find("</h2>").unwrap()]).collect();
     assert_eq!(headings.len(), 37);
     let distinct: std::collections::BTreeSet<&str> = headings.iter().copied().collect();
     assert_eq!(distinct.len(), 37, "every section can be told apart");
@@ -257,12 +264,17 @@ fn the_session_letter_template_is_used_and_its_errors_name_file_and_line() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut s = demo();
     s.policies.letter_template = Some("hr-brev.html".into());
-    std::fs::write(dir.join("hr-brev.html"), "<p>Til {{ navn }}: {{ beløb }}{% if not besluttet %} (forslag){% endif %}</p>\n").unwrap();
+    std::fs::write(
+        dir.join("hr-brev.html"),
+        "<p>Til {{ navn }}: {{ beløb }}{% if not besluttet %} (forslag){% endif %}</p>\n",
+    )
+    .unwrap();
     let session_path = dir.join("møde.ron");
     let options = RenderOptions { session_path: Some(&session_path), draft: true };
     let html = String::from_utf8(render_with(&s, OutputKind::Letters, Format::Html, &options).unwrap()).unwrap();
     assert!(html.contains("<p>Til Kasper Møller Lund: 110.000 kr. (forslag)</p>"), "{html}");
-    std::fs::write(dir.join("hr-brev.html"), "<p>Til {{ navn }}</p>\n<p>{% for b in begrundelser %}{{ b }}</p>\n").unwrap();
+    std::fs::write(dir.join("hr-brev.html"), "<p>Til {{ navn }}</p>\n<p>{% for b in begrundelser %}{{ b }}</p>\n")
+        .unwrap();
     let e = render_with(&s, OutputKind::Letters, Format::Html, &options).unwrap_err();
     assert!(e.starts_with("Brevskabelonen ") && e.contains("hr-brev.html, linje ") && e.contains("syntaksfejl"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);

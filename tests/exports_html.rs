@@ -24,7 +24,11 @@ fn documentation_has_every_manager_amount_and_justification() {
     let html = io::documentation::documentation_html(&s);
     assert!(html.starts_with("<!DOCTYPE html>"));
     for (m, a) in s.managers.iter().zip(&eval.amounts) {
-        assert!(html.contains(&format!("<bdi>{}</bdi> (<bdi>{}</bdi>)", esc(&m.name), esc(&m.id))), "{} missing", m.name);
+        assert!(
+            html.contains(&format!("<bdi>{}</bdi> (<bdi>{}</bdi>)", esc(&m.name), esc(&m.id))),
+            "{} missing",
+            m.name
+        );
         assert!(html.contains(&format_kr(a.amount)), "{}'s amount missing", m.name);
         if let Some(adj) = m.adjustment.as_ref().filter(|x| !x.amount.is_zero()) {
             if adj.justification.trim().is_empty() {

@@ -242,7 +242,10 @@ mod tests {
         assert_eq!(t.as_ref().map(|t| t.source.as_str()), Ok("<p>Hej {{ navn }}, {{ beløb }}</p>"));
         s.policies.letter_template = Some("mangler.html".into());
         let e = LetterTemplate::for_session(&s, Some(&dir.join("møde.ron"))).err().unwrap_or_default();
-        assert!(e.starts_with("Brevskabelonen ") && e.contains("mangler.html") && e.ends_with("filen findes ikke"), "{e}");
+        assert!(
+            e.starts_with("Brevskabelonen ") && e.contains("mangler.html") && e.ends_with("filen findes ikke"),
+            "{e}"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -186,7 +186,12 @@ pub fn render_with(
         }
         (OutputKind::Public, _) => super::public::public_html(session).into_bytes(),
         (_, Format::Xlsx) => super::xlsx::workbook(&kind.tables_marked(session, format, draft, finality))?,
-        _ => kind.tables_marked(session, format, draft, finality).first().map(Table::to_csv).unwrap_or_default().into_bytes(),
+        _ => kind
+            .tables_marked(session, format, draft, finality)
+            .first()
+            .map(Table::to_csv)
+            .unwrap_or_default()
+            .into_bytes(),
     })
 }
 
@@ -210,7 +215,8 @@ fn mark_draft(tables: &mut [Table], finality: Option<Finality>) {
         }
     }
     if let Some(summary) = tables.first_mut().filter(|t| t.sheet == "Oversigt") {
-        let why = finality.map(|f| f.reason()).filter(|r| !r.is_empty()).unwrap_or_else(|| "valgt som udkast".to_string());
+        let why =
+            finality.map(|f| f.reason()).filter(|r| !r.is_empty()).unwrap_or_else(|| "valgt som udkast".to_string());
         summary.notes.insert(0, format!("{DRAFT_MARK} – beløbene er ikke endelige: {why}."));
     }
 }

@@ -116,7 +116,10 @@ mod tests {
     #[test]
     fn a_broken_template_names_the_file_and_line_in_danish() {
         let mut env = environment();
-        let e = env.add_template("breve.html", "<p>\n\n{{ navn </p>").err().map(|e| error_da("Brevskabelonen breve.html", &e));
+        let e = env
+            .add_template("breve.html", "<p>\n\n{{ navn </p>")
+            .err()
+            .map(|e| error_da("Brevskabelonen breve.html", &e));
         let e = e.unwrap_or_default();
         assert!(e.starts_with("Brevskabelonen breve.html, linje 3: syntaksfejl"), "{e}");
         let _ = env.add_template("ukendt.html", "<p>\n{{ navnet }}</p>");

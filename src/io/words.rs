@@ -118,7 +118,10 @@ mod tests {
         let e28 = Decimal::from_i128_with_scale(10_i128.pow(28), 0);
         assert_eq!(kr_in_words(e28), "ti kvadrilliarder");
         // The largest Decimal: 79.228.162.514.264.337.593.543.950.335.
-        assert!(kr_in_words(Decimal::MAX).starts_with("nioghalvfjerds kvadrilliarder to hundrede og otteogtyve kvadrillioner"));
+        assert!(
+            kr_in_words(Decimal::MAX)
+                .starts_with("nioghalvfjerds kvadrilliarder to hundrede og otteogtyve kvadrillioner")
+        );
         assert!(kr_in_words(Decimal::MIN).starts_with("minus nioghalvfjerds kvadrilliarder"));
     }
 
