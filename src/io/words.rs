@@ -132,4 +132,17 @@ mod tests {
         assert_eq!(kr_in_words(Decimal::new(-50, 2)), "nul", "no 'minus nul'");
         assert_eq!(kr_in_words(Decimal::new(-150, 2)), "minus en");
     }
+
+    proptest::proptest! {
+        /// Every Decimal has words: no panic, "minus" exactly for a negative whole part,
+        /// and the words depend only on the whole kroner.
+        #[test]
+        fn every_decimal_has_words(lo in proptest::prelude::any::<u64>(), hi in 0_u32..u32::MAX, negative in proptest::prelude::any::<bool>(), scale in 0_u32..=28) {
+            let amount = Decimal::from_parts(u32::try_from(lo & 0xFFFF_FFFF).unwrap_or(0), u32::try_from(lo >> 32).unwrap_or(0), hi, negative, scale);
+            let text = kr_in_words(amount);
+            proptest::prop_assert!(!text.is_empty() && !text.contains("  "));
+            proptest::prop_assert_eq!(text.starts_with("minus "), amount.trunc() < Decimal::ZERO);
+            proptest::prop_assert_eq!(&text, &kr_in_words(amount.trunc()));
+        }
+    }
 }
