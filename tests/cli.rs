@@ -115,21 +115,25 @@ fn stats_prints_each_level_with_gini_and_cv() {
 #[test]
 fn export_writes_danish_excel_csv() {
     let f = temp("allocation.csv");
-    let o = kalibrer(&["export", &demo(), "--out", f.to_str().unwrap()]);
+    // The demo is not final: the allocation only as a draft.
+    let o = kalibrer(&["export", &demo(), "--out", f.to_str().unwrap(), "--udkast"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("(UDKAST)"));
     let bytes = std::fs::read(&f).unwrap();
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 BOM");
     let text = String::from_utf8(bytes).unwrap();
     let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 1 + 28 + 1, "header, 28 managers, totals");
-    assert!(lines[0].contains("id;navn;niveau;enhed;vederlagsform;beløb"));
+    assert!(lines[0].contains("id;navn;niveau;enhed;vederlagsform;beløb") && lines[0].ends_with(";Status"));
     assert!(lines.iter().any(|l| l.starts_with("KC12;Kasper Møller Lund;Kontorchef;") && l.contains(";110.000;")));
+    assert!(lines[1..].iter().all(|l| l.ends_with(";UDKAST")), "every row says UDKAST");
     assert!(lines.last().unwrap().contains("I alt;") && lines.last().unwrap().contains("1.565.000"));
     assert!(!text.replace("\r\n", "").contains('\n'), "CRLF only");
 }
 
 #[test]
 fn export_documents_by_kind() {
+    let demo = demo();
     for (kind, name, needle) in [
         ("documentation", "dok.html", "Ændringslog"),
         ("letters", "breve.html", "Meddelelse om"),
@@ -138,11 +142,15 @@ fn export_documents_by_kind() {
         ("fixed-salary", "fast.csv", "KC01;Anne Marie Holst;Kontorchef;30.750;39.666,67"),
     ] {
         let f = temp(name);
-        let o = kalibrer(&["export", &demo(), "--out", f.to_str().unwrap(), "--kind", kind]);
+        let mut args = vec!["export", &demo, "--out", f.to_str().unwrap(), "--kind", kind];
+        if kind == "letters" {
+            args.push("--udkast");
+        }
+        let o = kalibrer(&args);
         assert_eq!(o.status.code(), Some(0), "{kind}: {}", stderr(&o));
         assert!(std::fs::read_to_string(&f).unwrap().contains(needle), "{kind}");
     }
-    let o = kalibrer(&["export", &demo(), "--out", temp("x.pdf").to_str().unwrap(), "--kind", "letters"]);
+    let o = kalibrer(&["export", &demo, "--out", temp("x.pdf").to_str().unwrap(), "--kind", "letters"]);
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -188,4 +196,122 @@ fn fit_and_spread_leave_decided_managers_and_print_per_level_sums() {
     assert!(stdout(&o).contains("Spredning ×1,2"));
     let o = kalibrer(&["spread", input.to_str().unwrap(), "--by", "x", "--out", spread.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// Issue 16: the demo (0 of 28 decided, open fejl) exported "final" amounts with exit 0.
+#[test]
+fn export_refuses_unfinished_allocation_and_letters_without_udkast() {
+    let fejl = stdout(&kalibrer(&["check", &demo()])).lines().filter(|l| l.starts_with("fejl ")).count();
+    assert!(fejl > 0);
+    for (kind, name) in [("allocation", "nej.xlsx"), ("allocation", "nej.csv"), ("letters", "nej.html")] {
+        let f = temp(name);
+        let _ = std::fs::remove_file(&f);
+        let o = kalibrer(&["export", &demo(), "--out", f.to_str().unwrap(), "--kind", kind]);
+        assert_eq!(o.status.code(), Some(1), "{kind}");
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!(
+                "{fejl} fejl er hverken rettet eller accepteret, og 28 af 28 ledere er ikke besluttet"
+            )),
+            "{err}"
+        );
+        assert!(err.contains("--udkast"), "{err}");
+        assert!(!f.exists(), "{kind}: nothing written");
+    }
+    // With --udkast: every letter says UDKAST.
+    let f = temp("udkast.html");
+    let o = kalibrer(&["export", &demo(), "--out", f.to_str().unwrap(), "--kind", "letters", "--udkast"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&f).unwrap();
+    assert_eq!(html.matches("<p class=\"udkast\">UDKAST").count(), 28);
+    assert!(!html.contains("er det besluttet at tildele dig"), "nobody in the demo is decided");
+    // Documentation, public extract and statistics are not held back.
+    for (kind, name) in [("documentation", "d.html"), ("public", "p.html"), ("statistics", "s.csv")] {
+        let o = kalibrer(&["export", &demo(), "--out", temp(name).to_str().unwrap(), "--kind", kind]);
+        assert_eq!(o.status.code(), Some(0), "{kind}");
+    }
+}
+
+/// A final meeting: the managers without findings of severity fejl, all decided, a
+/// pool large enough.
+fn final_session() -> PathBuf {
+    let mut s = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap();
+    s.policies.pool = 10_000_000.into();
+    loop {
+        let eval = kalibrer::engine::evaluate(&s);
+        let bad: Vec<String> = eval
+            .findings
+            .iter()
+            .filter(|f| f.severity == kalibrer::engine::Severity::Fejl)
+            .filter_map(|f| f.manager.clone())
+            .collect();
+        if bad.is_empty() {
+            break;
+        }
+        s.managers.retain(|m| !bad.contains(&m.id));
+    }
+    assert!(s.managers.len() >= 10, "{} left", s.managers.len());
+    for m in &mut s.managers {
+        m.status = kalibrer::model::MeetingStatus::Besluttet;
+    }
+    let path = temp("endelig.ron");
+    kalibrer::io::save_session(&path, &s).unwrap();
+    path
+}
+
+#[test]
+fn a_final_meeting_exports_without_udkast() {
+    let session = final_session();
+    let f = temp("endelig.csv");
+    let o = kalibrer(&["export", session.to_str().unwrap(), "--out", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(&f).unwrap();
+    assert!(!csv.contains("UDKAST") && !csv.contains("Status"));
+    let f = temp("endelig.html");
+    let o = kalibrer(&["export", session.to_str().unwrap(), "--out", f.to_str().unwrap(), "--kind", "letters"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&f).unwrap();
+    assert!(!html.contains("UDKAST"));
+    let n = html.matches("<section class=\"page\">").count();
+    assert!(n >= 10 && html.matches("er det besluttet at tildele dig").count() == n);
+}
+
+#[test]
+fn a_broken_letter_template_is_reported_with_file_and_line() {
+    let dir = temp("skabelon");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut s = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap();
+    s.policies.letter_template = Some("brev.html".into());
+    let session = dir.join("moede.ron");
+    kalibrer::io::save_session(&session, &s).unwrap();
+    std::fs::write(dir.join("brev.html"), "<p>Kære {{ navn }}</p>\n<p>{{ beløb </p>\n").unwrap();
+    let out = dir.join("breve.html");
+    let o = kalibrer(&[
+        "export",
+        session.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--kind",
+        "letters",
+        "--udkast",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("Brevskabelonen ") && err.contains("brev.html, linje 2: syntaksfejl"), "{err}");
+    std::fs::write(dir.join("brev.html"), "<p>Kære {{ navn }}, {{ beløb_ord }} kroner</p>\n").unwrap();
+    let o = kalibrer(&[
+        "export",
+        session.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--kind",
+        "letters",
+        "--udkast",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("<p>Kære Kasper Møller Lund, et hundrede og titusinde kroner</p>")
+    );
 }

@@ -103,3 +103,38 @@ fn a_locked_manager_cannot_be_changed() {
     assert_eq!(h.state().eval.amounts[i].amount, before);
     assert!(h.state().view.notice.as_ref().unwrap().text.contains("låst"));
 }
+
+/// Issue 16: the GUI exported an unfinished meeting's allocation as final without asking.
+#[test]
+fn exporting_an_unfinished_meeting_asks_and_writes_only_a_marked_draft() {
+    use kalibrer::io::outputs::OutputKind;
+    use kalibrer::ui::export::ExportKind;
+    let mut h = harness();
+    // From the menu the question comes before any file dialog.
+    h.get_by_label("Filer").click();
+    h.run();
+    h.get_by_label("Eksportér").click();
+    h.run();
+    h.get_by_label(ExportKind::Output(OutputKind::Letters).label()).click();
+    h.run();
+    assert!(h.query_by_label("Beløbene er ikke endelige").is_some());
+    assert!(h.query_by_label_contains("af 28 ledere er ikke besluttet").is_some());
+    h.get_by_label("Annuller").click();
+    h.run();
+    assert!(h.state().view.pending_export.is_none());
+    assert!(h.query_by_label("Beløbene er ikke endelige").is_none());
+    // To a chosen file: nothing is written until "Eksportér som UDKAST".
+    let dir = std::env::temp_dir().join(format!("kalibrer-udkast-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("fordeling.csv");
+    h.state_mut().export_to(ExportKind::Output(OutputKind::Allocation), &path);
+    h.run();
+    assert!(!path.exists());
+    h.get_by_label("Eksportér som UDKAST").click();
+    h.run();
+    let csv = std::fs::read_to_string(&path).unwrap();
+    assert!(csv.lines().skip(1).all(|l| l.ends_with(";UDKAST")), "every row marked");
+    assert!(h.state().view.notice.as_ref().is_some_and(|n| n.text.contains("som UDKAST")));
+    assert!(h.state().doc.session().change_log.is_empty(), "exporting changes nothing");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -90,6 +90,9 @@ fn a_file_open_elsewhere_warns_and_opens_read_only() {
     for kind in kalibrer::ui::export::ExportKind::ALL {
         let path = dir.join(kind.file_name());
         harness.state_mut().export_to(kind, &path);
+        if kind.needs_finality() {
+            harness.state_mut().export_pending_draft();
+        }
         assert!(std::fs::metadata(&path).is_ok_and(|m| m.len() > 200), "{kind:?} written");
         assert!(harness.state().view.notice.as_ref().is_some_and(|n| !n.is_error), "{kind:?} without error");
     }

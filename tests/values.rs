@@ -213,7 +213,7 @@ proptest! {
         };
         let eval = evaluate(&s);
         prop_assert_eq!(eval.amounts.len(), s.managers.len());
-        for kind in [OutputKind::Allocation, OutputKind::Statistics, OutputKind::FixedSalary, OutputKind::Documentation, OutputKind::Public] {
+        for kind in [OutputKind::Allocation, OutputKind::Statistics, OutputKind::FixedSalary, OutputKind::Documentation, OutputKind::Letters, OutputKind::Public] {
             for format in kind.formats() {
                 let _ = render(&s, kind, *format);
             }

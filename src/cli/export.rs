@@ -1,15 +1,20 @@
-//! `kalibrer export FILE --out OUT [--kind KIND]`: the outputs, format from OUT's extension.
+//! `kalibrer export FILE --out OUT [--kind KIND] [--udkast]`: the outputs, format from
+//! OUT's extension. The allocation and the letters of a meeting that is not final (open
+//! *fejl*, managers not decided) are refused with the reason (exit 1) unless `--udkast`
+//! asks for a draft, which is then marked UDKAST in the file.
 
 use std::path::Path;
 
 use crate::io;
-use crate::io::outputs::{Format, OutputKind, render};
+use crate::io::finality::Finality;
+use crate::io::outputs::{Format, OutputKind, RenderOptions, render_with};
 
 use super::{Args, load, usage_error};
 
-/// Runs the export; exit 0, or 2 for bad arguments, an unreadable file or a failed write.
+/// Runs the export; exit 0, 1 when the allocation or letters are not final and `--udkast`
+/// was not given, or 2 for bad arguments, an unreadable file or a failed write.
 pub fn run(args: &[String]) -> i32 {
-    let parsed = match Args::parse(args, &["--out", "--kind"], &[]) {
+    let parsed = match Args::parse(args, &["--out", "--kind"], &["--udkast"]) {
         Ok(a) => a,
         Err(e) => return usage_error(&e),
     };
@@ -40,7 +45,19 @@ pub fn run(args: &[String]) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let bytes = match render(&session, kind, format) {
+    let draft = parsed.has("--udkast");
+    if kind.needs_finality() && !draft {
+        let finality = Finality::of_session(&session);
+        if !finality.is_final() {
+            eprintln!(
+                "kalibrer: {out} er ikke skrevet: beløbene er ikke endelige – {}. Ret eller acceptér fejlene og beslut alle ledere, eller brug --udkast for at skrive et udkast mærket UDKAST.",
+                finality.reason()
+            );
+            return 1;
+        }
+    }
+    let options = RenderOptions { session_path: Some(Path::new(file)), draft };
+    let bytes = match render_with(&session, kind, format, &options) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("kalibrer: {out}: {e}");
@@ -49,7 +66,8 @@ pub fn run(args: &[String]) -> i32 {
     };
     match io::session_file::save_bytes_atomic(Path::new(out), &bytes, None) {
         Ok(()) => {
-            eprintln!("Skrev {out}");
+            let mark = if kind.needs_finality() && draft { " (UDKAST)" } else { "" };
+            eprintln!("Skrev {out}{mark}");
             0
         }
         Err(e) => {

@@ -37,10 +37,13 @@ Brug:
   kalibrer FIL.ron               åbner mødeskærmen på FIL.ron
   kalibrer check FIL [--json]    kontrollerer reglerne; én linje pr. fund
   kalibrer stats FIL [--json]    spredningsmål pr. niveau
-  kalibrer export FIL --out UD [--kind ART]
+  kalibrer export FIL --out UD [--kind ART] [--udkast]
                                  ART: allocation (standard), statistics,
                                  fixed-salary (.xlsx eller .csv);
-                                 documentation, letters, public (.html)
+                                 documentation, letters, public (.html).
+                                 Fordeling og breve skrives kun, når ingen fejl
+                                 står åbne og alle ledere er besluttet; ellers
+                                 kode 1, eller med --udkast et udkast mærket UDKAST
   kalibrer prep FIL --for DIREKTØR --out FORB.ron
                                  forberedelse af én direktørs direkte ledere
   kalibrer merge FIL FORB.ron [FORB2.ron …] --out NY.ron [--prefer prep|session]
@@ -58,8 +61,8 @@ Brug:
                                  laver en realistisk session med N ledere
   kalibrer --help                denne tekst
 
-Afslutningskoder: 0 i orden, 1 kontrollen fandt fejl eller fletningen konflikter, 2 filen kan ikke læses eller
-kommandolinjen er forkert.
+Afslutningskoder: 0 i orden, 1 kontrollen fandt fejl, fletningen konflikter eller beløbene er ikke endelige
+(export uden --udkast), 2 filen kan ikke læses eller kommandolinjen er forkert.
 ";
 
 /// Parses the arguments (without the program name) and runs CLI commands.

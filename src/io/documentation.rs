@@ -1,73 +1,260 @@
-//! The audit documentation (HTML, prints on A4): for every manager the pay form, model,
-//! breakdown, goals or scores, formula amount, discretionary adjustment with its written
-//! justification, final amount, findings and who decided when; then the session's
-//! levels, bands, pool, totals and the full change log.
+//! The audit documentation (HTML, prints on A4): the basis (levels, bands, pool, the
+//! findings about the pool and the levels), then for every manager the facts an auditor
+//! needs to re-check the amount – base salary, pension, last year's amount, the cap as
+//! percent and in kr. and whether it is kept – the model, goals, the full breakdown, the
+//! discretionary adjustment with its written justification, every finding (accepted ones
+//! with reason, who and when) and who decided when; last the full change log.
+//!
+//! Rendered with the template `assets/templates/documentation.html`: every value is
+//! escaped and user text is isolated with `<bdi>`, so markup, placeholders and
+//! right-to-left characters in names stay text.
 
-use std::fmt::Write as _;
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
 
 use crate::engine::amounts::model_of;
-use crate::engine::{self, Evaluation};
+use crate::engine::finding::acceptance_of;
+use crate::engine::{self, Evaluation, Finding};
 use crate::model::money::{format_kr, format_percent, format_signed_kr};
 use crate::model::{AmountModel, GoalScope, Manager, MeetingStatus, Session};
 
-use super::html::{esc, page};
+use super::finality::Finality;
+use super::templates::{environment, error_page, render_built_in};
 
 /// Renders the documentation of a session.
 #[must_use]
 pub fn documentation_html(session: &Session) -> String {
     let eval = engine::evaluate(session);
-    let mut b = String::new();
-    let _ = writeln!(
-        b,
-        "<h1>Dokumentation af resultatløn og engangsvederlag {}</h1><p class=\"muted\">{} · udskrevet {}</p>",
-        session.year,
-        esc(&session.organisation.name),
-        crate::model::log::now_iso()
-    );
-    basis_section(&mut b, session, &eval);
-    b.push_str("<h2 class=\"newpage\">Ledere</h2>");
-    for i in session.agenda_order() {
-        manager_section(&mut b, session, &eval, i);
-    }
-    change_log_section(&mut b, session);
-    page(&format!("Dokumentation {} {}", session.organisation.name, session.year), &b)
+    let doc = DocumentationView::new(session, &eval);
+    render_built_in(&environment(), "documentation.html", &doc).unwrap_or_else(|e| error_page(&e))
 }
 
-/// Levels, bands, models, policies, pool and totals.
-fn basis_section(b: &mut String, session: &Session, eval: &Evaluation) {
-    let p = &session.policies;
-    b.push_str("<h2>Grundlag</h2><table><tr><th>Niveau</th><th>Spænd</th><th>Model</th><th class=\"n\">Antal</th><th class=\"n\">Sum</th></tr>");
-    for li in session.levels_by_rank().into_iter().rev() {
-        let level = &session.levels[li];
-        let stats = eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
-        let (n, sum) = stats.map_or((0, Default::default()), |s| (s.stats.n, s.stats.sum));
-        let _ = write!(
-            b,
-            "<tr><td>{}</td><td class=\"nw\">{} –<br>{}</td><td>{}</td><td class=\"n\">{n}</td><td class=\"n\">{}</td></tr>",
-            esc(&level.name),
-            format_kr(level.band.min),
-            format_kr(level.band.max),
-            esc(&model_text(&level.model)),
-            format_kr(sum)
+/// Everything the documentation template shows.
+#[derive(Debug, Serialize)]
+struct DocumentationView {
+    organisation: String,
+    year: i32,
+    last_year: i32,
+    printed: String,
+    levels: Vec<LevelRow>,
+    managers_count: usize,
+    used: String,
+    pool: String,
+    pool_left_label: &'static str,
+    pool_left: String,
+    rounding_step: String,
+    cap_percent: String,
+    max_per_payment: Option<String>,
+    overlap: &'static str,
+    progress: String,
+    general_findings: Vec<FindingView>,
+    managers: Vec<ManagerView>,
+    log: Vec<LogRow>,
+}
+
+/// One level in the basis table.
+#[derive(Debug, Serialize)]
+struct LevelRow {
+    name: String,
+    band_min: String,
+    band_max: String,
+    model: String,
+    n: usize,
+    sum: String,
+}
+
+/// One finding, with the group's acceptance if any.
+#[derive(Debug, Serialize)]
+struct FindingView {
+    severity: &'static str,
+    subject: String,
+    message: String,
+    accepted: Option<AcceptanceView>,
+}
+
+/// Who accepted a finding, when and why.
+#[derive(Debug, Serialize)]
+struct AcceptanceView {
+    by: String,
+    when: String,
+    why: String,
+}
+
+/// One manager's documentation.
+#[derive(Debug, Serialize)]
+struct ManagerView {
+    id: String,
+    name: String,
+    level: String,
+    unit: String,
+    superior: String,
+    basis: &'static str,
+    pay_grade: String,
+    forms: String,
+    base_salary: String,
+    total_pay: String,
+    top_supplement: bool,
+    pension_percent: String,
+    pension_amount: String,
+    last_year: Option<String>,
+    change: Option<String>,
+    share_of_base: String,
+    cap_percent: String,
+    cap_amount: String,
+    cap_kept: bool,
+    contract_ceiling: Option<String>,
+    contract_kept: bool,
+    max_kept: bool,
+    model: Option<String>,
+    goals: Vec<GoalRow>,
+    breakdown: Vec<(String, String)>,
+    amount: String,
+    formula: String,
+    adjustment: Option<AdjustmentView>,
+    proposal: Option<(String, String)>,
+    findings: Vec<FindingView>,
+    notes: String,
+    status: &'static str,
+    decided_by: Option<String>,
+}
+
+/// A goal with weight, kind and attainment.
+#[derive(Debug, Serialize)]
+struct GoalRow {
+    name: String,
+    weight: String,
+    kind: String,
+    attainment: String,
+}
+
+/// The discretionary adjustment and its written justification (None: none written).
+#[derive(Debug, Serialize)]
+struct AdjustmentView {
+    amount: String,
+    by: String,
+    why: Option<String>,
+}
+
+/// One change-log entry.
+#[derive(Debug, Serialize)]
+struct LogRow {
+    when: String,
+    who: String,
+    manager: String,
+    what: String,
+    old: String,
+    new: String,
+    why: String,
+}
+
+impl DocumentationView {
+    fn new(session: &Session, eval: &Evaluation) -> Self {
+        let p = &session.policies;
+        let by_id: HashMap<&str, &Manager> = session.managers.iter().map(|m| (m.id.as_str(), m)).collect();
+        let finality = Finality::of(session, eval);
+        let decided = finality.managers - finality.undecided;
+        let progress = format!(
+            "{decided} af {} ledere er besluttet; {} fejl er hverken rettet eller accepteret.",
+            finality.managers, finality.open_errors
         );
+        let mut per_manager: HashMap<&str, Vec<FindingView>> = HashMap::new();
+        let mut general_findings = Vec::new();
+        for f in &eval.findings {
+            match f.manager.as_deref().and_then(|id| by_id.get(id).copied()) {
+                Some(m) => per_manager.entry(m.id.as_str()).or_default().push(finding_view(session, f, Some(m))),
+                None => general_findings.push(finding_view(session, f, None)),
+            }
+        }
+        let managers = session
+            .agenda_order()
+            .into_iter()
+            .map(|i| {
+                let m = &session.managers[i];
+                manager_view(session, eval, i, per_manager.remove(m.id.as_str()).unwrap_or_default())
+            })
+            .collect();
+        Self {
+            organisation: session.organisation.name.clone(),
+            year: session.year,
+            last_year: session.year - 1,
+            printed: crate::model::log::now_iso(),
+            levels: level_rows(session, eval),
+            managers_count: session.managers.len(),
+            used: format_kr(eval.pool.used),
+            pool: format_kr(eval.pool.pool),
+            pool_left_label: if eval.pool.exceeded() { "overskredet med" } else { "tilbage" },
+            pool_left: format_kr(eval.pool.left.abs()),
+            rounding_step: format_kr(p.rounding_step),
+            cap_percent: format_percent(p.cap_percent_of_base),
+            max_per_payment: p.max_per_payment.map(format_kr),
+            overlap: if p.bands_may_overlap { "tilladt" } else { "ikke tilladt" },
+            progress,
+            general_findings,
+            managers,
+            log: session
+                .change_log
+                .iter()
+                .map(|e| LogRow {
+                    when: e.when.clone(),
+                    who: e.who.clone(),
+                    manager: e.manager.clone().unwrap_or_default(),
+                    what: e.change.what(),
+                    old: e.change.old_text(),
+                    new: e.change.new_text(),
+                    why: e.why.clone(),
+                })
+                .collect(),
+        }
     }
-    let _ = write!(
-        b,
-        "<tr class=\"sum\"><td colspan=\"3\">I alt</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></table>",
-        session.managers.len(),
-        format_kr(eval.pool.used)
-    );
-    let _ = write!(
-        b,
-        "<p>Pulje {} · brugt {} · {} {} Beløb afrundes til nærmeste {} (halve op). Loft {} af grundløn inkl. faste tillæg. Overlap mellem niveauers spænd er {}.</p>",
-        format_kr(eval.pool.pool),
-        format_kr(eval.pool.used),
-        if eval.pool.exceeded() { "overskredet med" } else { "rest" },
-        format_kr(eval.pool.left.abs()),
-        format_kr(p.rounding_step),
-        format_percent(p.cap_percent_of_base),
-        if p.bands_may_overlap { "tilladt" } else { "ikke tilladt" }
-    );
+}
+
+/// The levels, highest first, with their band, model, count and sum.
+fn level_rows(session: &Session, eval: &Evaluation) -> Vec<LevelRow> {
+    session
+        .levels_by_rank()
+        .into_iter()
+        .rev()
+        .map(|li| {
+            let level = &session.levels[li];
+            let stats = eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
+            let (n, sum) = stats.map_or((0, Decimal::ZERO), |s| (s.stats.n, s.stats.sum));
+            LevelRow {
+                name: level.name.clone(),
+                band_min: format_kr(level.band.min),
+                band_max: format_kr(level.band.max),
+                model: model_text(&level.model),
+                n,
+                sum: format_kr(sum),
+            }
+        })
+        .collect()
+}
+
+/// A finding for the documentation; `m` is its manager (for the acceptance).
+fn finding_view(session: &Session, f: &Finding, m: Option<&Manager>) -> FindingView {
+    let subject = match (&f.manager, &f.level) {
+        (Some(id), _) => id.clone(),
+        (None, Some(l)) => session.level(l).map_or_else(|| format!("niveau {l}"), |l| l.name.clone()),
+        (None, None) => "Puljen".to_string(),
+    };
+    let accepted = m.and_then(|m| acceptance_of(m, f)).map(|a| AcceptanceView {
+        by: executive_name(session, &a.by),
+        when: a.when.chars().take(10).collect(),
+        why: a.why.clone(),
+    });
+    FindingView {
+        severity: f.severity.word(),
+        subject,
+        message: crate::engine::wording::finding_text(f, session, crate::engine::wording::Style::FULL),
+        accepted,
+    }
+}
+
+/// An executive's name, or the id when unknown.
+fn executive_name(session: &Session, id: &str) -> String {
+    session.executive(id).map_or_else(|| id.to_string(), |e| e.name.clone())
 }
 
 /// A model in one line: "Boksmodel: Faglighed og kvalitet 20.000 kr., …".
@@ -82,136 +269,103 @@ fn model_text(model: &AmountModel) -> String {
     }
 }
 
+/// `part` as percent of `whole`, one decimal ("9,7 %"); "–" when `whole` is zero.
+fn share_text(part: Decimal, whole: Decimal) -> String {
+    if whole.is_zero() {
+        return "–".to_string();
+    }
+    part.checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|x| x.checked_div(whole))
+        .map_or_else(|| "–".to_string(), |x| format_percent(x.round_dp(1)))
+}
+
 /// One manager's documentation.
-fn manager_section(b: &mut String, session: &Session, eval: &Evaluation, i: usize) {
+fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<FindingView>) -> ManagerView {
     let m = &session.managers[i];
     let a = &eval.amounts[i];
+    let p = &session.policies;
     let level = session.level(&m.level);
-    let superior = session.executive(&m.superior).map_or(m.superior.as_str(), |e| e.name.as_str());
-    let forms: Vec<&str> = m.pay_forms.iter().map(|f| f.label()).collect();
-    let _ = write!(
-        b,
-        "<div class=\"manager\"><h3>{} ({})</h3><p>{} · {} · reference: {} · {} · {}<br>Vederlagsform: {}</p>",
-        esc(&m.name),
-        esc(&m.id),
-        esc(level.map_or("ukendt niveau", |l| l.name.as_str())),
-        esc(&m.unit),
-        esc(superior),
-        m.basis.label(),
-        esc(&m.pay_grade),
-        esc(&forms.join(", "))
-    );
-    if let Some(level) = level {
-        let model = model_of(m, level);
-        let _ = write!(b, "<p>Model: {}</p>", esc(&model_text(model)));
-        if matches!(model, AmountModel::WeightedGoals { .. }) || !m.goals.is_empty() {
-            goals_table(b, m);
-        }
+    let cap = m.base_salary.checked_mul(p.cap_percent_of_base).map_or(Decimal::MAX, |x| x / Decimal::ONE_HUNDRED);
+    let pension = a.amount.checked_mul(m.pension_percent).map_or(Decimal::ZERO, |x| x / Decimal::ONE_HUNDRED);
+    let last_year = session.last_year_amount(&m.id);
+    let model = level.map(|l| model_of(m, l));
+    let goals = if matches!(model, Some(AmountModel::WeightedGoals { .. })) || !m.goals.is_empty() {
+        goal_rows(m)
+    } else {
+        Vec::new()
+    };
+    ManagerView {
+        id: m.id.clone(),
+        name: m.name.clone(),
+        level: level.map_or_else(|| "ukendt niveau".to_string(), |l| l.name.clone()),
+        unit: m.unit.clone(),
+        superior: executive_name(session, &m.superior),
+        basis: m.basis.label(),
+        pay_grade: m.pay_grade.clone(),
+        forms: m.pay_forms.iter().map(|f| f.label()).collect::<Vec<_>>().join(", "),
+        base_salary: format_kr(m.base_salary),
+        total_pay: format_kr(m.total_pay),
+        top_supplement: m.has_top_supplement,
+        pension_percent: format_percent(m.pension_percent),
+        pension_amount: format_kr(pension.round_dp(2)),
+        last_year: last_year.map(format_kr),
+        change: last_year.and_then(|l| a.amount.checked_sub(l)).map(format_signed_kr),
+        share_of_base: share_text(a.amount, m.base_salary),
+        cap_percent: format_percent(p.cap_percent_of_base),
+        cap_amount: format_kr(cap.round_dp(2)),
+        cap_kept: a.amount <= cap,
+        contract_ceiling: m.contract_ceiling.map(format_kr),
+        contract_kept: m.contract_ceiling.is_none_or(|c| a.amount <= c),
+        max_kept: p.max_per_payment.is_none_or(|c| a.amount <= c),
+        model: model.map(model_text),
+        goals,
+        breakdown: eval
+            .explain(session, i)
+            .breakdown
+            .iter()
+            .map(|l| (format_signed_kr(l.amount), l.text.clone()))
+            .collect(),
+        amount: format_kr(a.amount),
+        formula: format_kr(a.formula),
+        adjustment: m.adjustment.as_ref().filter(|x| !x.amount.is_zero()).map(|adj| AdjustmentView {
+            amount: format_signed_kr(adj.amount),
+            by: executive_name(session, &adj.by),
+            why: Some(adj.justification.clone()).filter(|j| !j.trim().is_empty()),
+        }),
+        proposal: m.proposal.as_ref().map(|p| (p.amount.map_or_else(String::new, format_kr), p.rationale.clone())),
+        findings,
+        notes: m.notes.trim().to_string(),
+        status: m.status.label(),
+        decided_by: decided_by(session, m),
     }
-    b.push_str("<table><tr><th class=\"n\">Beløb</th><th>Beregning</th></tr>");
-    for line in &eval.explain(session, i).breakdown {
-        let _ =
-            write!(b, "<tr><td class=\"n\">{}</td><td>{}</td></tr>", format_signed_kr(line.amount), esc(&line.text));
-    }
-    let _ = write!(
-        b,
-        "<tr class=\"sum\"><td class=\"n\">{}</td><td>Endeligt beløb (formel {}{})</td></tr></table>",
-        format_kr(a.amount),
-        format_kr(a.formula),
-        if a.adjustment.is_zero() { String::new() } else { format!(", skøn {}", format_signed_kr(a.adjustment)) }
-    );
-    if let Some(adj) = m.adjustment.as_ref().filter(|x| !x.amount.is_zero()) {
-        let who = session.executive(&adj.by).map_or(adj.by.as_str(), |e| e.name.as_str());
-        let why = if adj.justification.trim().is_empty() {
-            "<span class=\"fejl\">INGEN SKRIFTLIG BEGRUNDELSE</span>".to_string()
-        } else {
-            esc(&adj.justification)
-        };
-        let _ = write!(b, "<p><b>Skøn {}</b> ({}): {why}</p>", format_signed_kr(adj.amount), esc(who));
-    }
-    if let Some(p) = &m.proposal {
-        let amount = p.amount.map_or(String::new(), format_kr);
-        let _ = write!(b, "<p>Forslag fra nærmeste leder: {amount} – {}</p>", esc(&p.rationale));
-    }
-    for f in eval.findings.iter().filter(|f| f.manager.as_deref() == Some(m.id.as_str())) {
-        match crate::engine::finding::acceptance_of(m, f) {
-            Some(a) => {
-                let _ = write!(
-                    b,
-                    "<p class=\"accepteret\">{} (accepteret): {}<br><b>Accepteret af {} {}</b>: {}</p>",
-                    f.severity.word(),
-                    esc(&crate::engine::wording::finding_text(f, session, crate::engine::wording::Style::FULL)),
-                    esc(session.executive(&a.by).map_or(a.by.as_str(), |e| e.name.as_str())),
-                    esc(&a.when.chars().take(10).collect::<String>()),
-                    esc(&a.why)
-                );
-            }
-            None => {
-                let _ = write!(
-                    b,
-                    "<p class=\"{}\">{}: {}</p>",
-                    f.severity.word(),
-                    f.severity.word(),
-                    esc(&crate::engine::wording::finding_text(f, session, crate::engine::wording::Style::FULL))
-                );
-            }
-        }
-    }
-    if !m.notes.trim().is_empty() {
-        let _ = write!(b, "<p>Noter fra mødet: {}</p>", esc(&m.notes));
-    }
-    let _ = write!(b, "<p>Status: {}{}</p></div>", m.status.label(), decided_by(session, m));
 }
 
 /// The goals with weight, kind and attainment.
-fn goals_table(b: &mut String, m: &Manager) {
-    b.push_str("<table><tr><th>Mål</th><th class=\"n\">Vægt</th><th>Type</th><th class=\"n\">Opfyldelse</th></tr>");
-    for g in &m.goals {
-        let kind = match (g.scope, g.collective) {
-            (GoalScope::Institutional, true) => "institutionelt, kollektivt",
-            (GoalScope::Institutional, false) => "institutionelt",
-            (GoalScope::Personal, _) => "personligt",
-        };
-        let _ = write!(
-            b,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td>{kind}{}</td><td class=\"n\">{}</td></tr>",
-            esc(&g.name),
-            format_percent(g.weight),
-            if g.quantitative { ", kvantitativt" } else { ", kvalitativt" },
-            g.attainment.map_or("–".to_string(), format_percent)
-        );
-    }
-    b.push_str("</table>");
+fn goal_rows(m: &Manager) -> Vec<GoalRow> {
+    m.goals
+        .iter()
+        .map(|g| {
+            let scope = match (g.scope, g.collective) {
+                (GoalScope::Institutional, true) => "institutionelt, kollektivt",
+                (GoalScope::Institutional, false) => "institutionelt",
+                (GoalScope::Personal, _) => "personligt",
+            };
+            let measure = if g.quantitative { "kvantitativt" } else { "kvalitativt" };
+            GoalRow {
+                name: g.name.clone(),
+                weight: format_percent(g.weight),
+                kind: format!("{scope}, {measure}"),
+                attainment: g.attainment.map_or_else(|| "–".to_string(), format_percent),
+            }
+        })
+        .collect()
 }
 
-/// " – besluttet af X 2026-11-23T10:00:00Z" from the last status change to Besluttet.
-fn decided_by(session: &Session, m: &Manager) -> String {
+/// "X 2026-11-23T10:00:00Z" from the last status change to Besluttet.
+fn decided_by(session: &Session, m: &Manager) -> Option<String> {
     if m.status != MeetingStatus::Besluttet {
-        return String::new();
+        return None;
     }
-    let entry = crate::model::log::decided_by(&session.change_log, &m.id);
-    entry.map_or(String::new(), |e| {
-        let who = session.executive(&e.who).map_or(e.who.as_str(), |x| x.name.as_str());
-        format!(" – besluttet af {} {}", esc(who), esc(&e.when))
-    })
-}
-
-/// The full change log.
-fn change_log_section(b: &mut String, session: &Session) {
-    let _ = write!(b, "<h2>Ændringslog ({} ændringer)</h2>", session.change_log.len());
-    b.push_str("<table><tr><th>Tid</th><th>Hvem</th><th>Leder</th><th>Hvad</th><th>Før</th><th>Efter</th><th>Hvorfor</th></tr>");
-    for e in &session.change_log {
-        let _ = write!(
-            b,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&e.when),
-            esc(&e.who),
-            esc(e.manager.as_deref().unwrap_or("")),
-            esc(&e.change.what()),
-            esc(&e.change.old_text()),
-            esc(&e.change.new_text()),
-            esc(&e.why)
-        );
-    }
-    b.push_str("</table>");
+    let entry = crate::model::log::decided_by(&session.change_log, &m.id)?;
+    Some(format!("{} {}", executive_name(session, &entry.who), entry.when))
 }

@@ -1,6 +1,8 @@
-//! Small HTML helpers for the printable documents: escaping and an A4 page frame.
+//! Small HTML helpers for the printable documents: escaping (as the templates escape) and
+//! the print style shared by documentation, letters and the public extract.
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values, exactly as the templates
+/// ([`super::templates`]) escape every value.
 #[must_use]
 pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -10,39 +12,33 @@ pub fn esc(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+            '\'' => out.push_str("&#x27;"),
+            '/' => out.push_str("&#x2f;"),
             c => out.push(c),
         }
     }
     out
 }
 
-/// The print style shared by the documents: A4, readable type, tables that do not split rows.
+/// The print style shared by the documents: A4, readable type, tables that do not split
+/// rows, a draft mark, and `<bdi>` isolating user text from the surrounding direction.
 pub const PRINT_CSS: &str = "
 @page { size: A4; margin: 18mm 16mm; }
-body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; color: #111; line-height: 1.35; }
+body { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 10.5pt; color: #111; line-height: 1.35; overflow-wrap: break-word; }
 h1 { font-size: 18pt; margin: 0 0 4pt; } h2 { font-size: 14pt; margin: 18pt 0 6pt; border-bottom: 1px solid #999; }
 h3 { font-size: 12pt; margin: 14pt 0 4pt; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; } tr { page-break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 3pt 5pt; text-align: left; vertical-align: top; }
 th { background: #eef0f3; } td.n, th.n { text-align: right; white-space: nowrap; }
+table.facts th { width: 38%; font-weight: normal; }
 .muted { color: #555; } .fejl { color: #b71c1c; font-weight: bold; } .advarsel { color: #8a5300; } .accepteret { color: #333; border-left: 3px solid #8a5300; padding-left: 6pt; }
 .manager { page-break-inside: avoid; border-top: 2px solid #333; margin-top: 14pt; }
 .page { page-break-after: always; } .page:last-child { page-break-after: auto; }
 .sum td { font-weight: bold; } .nw { white-space: nowrap; }
 h2.newpage { page-break-before: always; } h2, h3 { page-break-after: avoid; }
+bdi { unicode-bidi: isolate; }
+.udkast { border: 3px solid #b71c1c; color: #b71c1c; font-weight: bold; font-size: 13pt; letter-spacing: 1pt; padding: 4pt 8pt; margin: 0 0 10pt; text-align: center; }
 ";
-
-/// A complete HTML document with the print style.
-#[must_use]
-pub fn page(title: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n{}\n</body>\n</html>\n",
-        esc(title),
-        PRINT_CSS,
-        body
-    )
-}
 
 #[cfg(test)]
 mod tests {
@@ -50,6 +46,15 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(esc("<b>Ø & \"x\"</b>"), "&lt;b&gt;Ø &amp; &quot;x&quot;&lt;/b&gt;");
+        assert_eq!(esc("<b>Ø & \"x\"</b>"), "&lt;b&gt;Ø &amp; &quot;x&quot;&lt;&#x2f;b&gt;");
+    }
+
+    /// `esc` is the templates' escaping, so tests can look for escaped text.
+    #[test]
+    fn escapes_like_the_templates() {
+        let text = "<a href='x'>Ø & \"y\"</a> {{ z }}";
+        let env = super::super::templates::environment();
+        let out = env.render_str("{{ t }}", minijinja::context! { t => text }).unwrap_or_default();
+        assert_eq!(out, esc(text));
     }
 }

@@ -1,53 +1,140 @@
 //! Letters to the managers (*meddelelse om resultatløn/engangsvederlag*), one page per
-//! manager, from the editable template `assets/letter_template.html`.
+//! manager, from a template HR can edit: the built-in `assets/letter_template.html`, or
+//! the file the session's policies point to (`letter_template`, relative to the session
+//! file). The template is a minijinja template: every value is escaped as HTML and user
+//! text is never interpreted, so a name such as `Ida {{beløb}}` is printed as written.
+//!
+//! Letters are for decided managers. A draft (an explicit choice) has a letter for every
+//! manager, each marked UDKAST outside the template; an undecided manager's letter never
+//! says that the amount is decided (the template gets `besluttet` = false).
 
-use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use minijinja::value::Serde;
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
 
 use crate::engine::amounts::model_of;
 use crate::engine::{self, Evaluation};
 use crate::model::money::{format_kr, format_percent};
-use crate::model::{AmountModel, Manager, PayForm, Session};
+use crate::model::{AmountModel, Manager, MeetingStatus, PayForm, Session};
 
-use super::html::{esc, page};
+use super::templates::{environment, error_da, render_built_in_value};
 use super::words::kr_in_words;
 
 /// The default letter template, embedded.
 pub const LETTER_TEMPLATE: &str = include_str!("../../assets/letter_template.html");
 
-/// Renders one letter per manager with the given template (see the placeholders in it).
+/// A letter template: its text and the name it is reported by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterTemplate {
+    /// The file it came from ("(indbygget)" for the built-in one), for error messages.
+    pub name: String,
+    /// The template text.
+    pub source: String,
+}
+
+impl LetterTemplate {
+    /// The built-in template.
+    #[must_use]
+    pub fn built_in() -> Self {
+        Self { name: "(indbygget)".to_string(), source: LETTER_TEMPLATE.to_string() }
+    }
+
+    /// A template from its text, reported by `name`.
+    #[must_use]
+    pub fn from_text(name: &str, source: &str) -> Self {
+        Self { name: name.to_string(), source: source.to_string() }
+    }
+
+    /// The template of `session`: the file its policies name, relative to the session
+    /// file at `session_path` (or the working directory for a session without a file),
+    /// or the built-in one.
+    ///
+    /// # Errors
+    /// A Danish message naming the file when it cannot be read.
+    pub fn for_session(session: &Session, session_path: Option<&Path>) -> Result<Self, String> {
+        let Some(file) = session.policies.letter_template.as_deref().filter(|f| !f.trim().is_empty()) else {
+            return Ok(Self::built_in());
+        };
+        let path = template_path(file, session_path);
+        let source = std::fs::read_to_string(&path)
+            .map_err(|e| format!("Brevskabelonen {} kan ikke læses: {}", path.display(), read_error_da(&e)))?;
+        Ok(Self { name: path.display().to_string(), source })
+    }
+}
+
+/// Where a template named in the session lies: relative to the session file's folder.
 #[must_use]
-pub fn letters_html(session: &Session, template: &str) -> String {
+pub fn template_path(file: &str, session_path: Option<&Path>) -> PathBuf {
+    let dir = session_path.and_then(Path::parent).unwrap_or_else(|| Path::new(""));
+    dir.join(file)
+}
+
+/// A file-read error in Danish.
+fn read_error_da(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "filen findes ikke".to_string(),
+        std::io::ErrorKind::PermissionDenied => "ingen adgang til filen".to_string(),
+        std::io::ErrorKind::InvalidData => "filen er ikke UTF-8-tekst".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// The values one letter's template sees.
+#[derive(Debug, Serialize)]
+struct LetterContext {
+    organisation: String,
+    #[serde(rename = "år")]
+    year: i32,
+    dato: String,
+    navn: String,
+    stilling: String,
+    enhed: String,
+    vederlagsform: String,
+    #[serde(rename = "beløb")]
+    amount: String,
+    #[serde(rename = "beløb_ord")]
+    amount_words: String,
+    pensionsprocent: String,
+    pension: String,
+    begrundelser: Vec<String>,
+    leder: String,
+    leder_titel: String,
+    besluttet: bool,
+}
+
+/// Renders the letters with `template`, in agenda order. Not a draft: one letter per
+/// decided manager (the others get none). A draft: one per manager, each marked UDKAST.
+///
+/// # Errors
+/// A Danish message naming the template file and line when the template is broken or
+/// uses an unknown placeholder.
+pub fn letters_html(session: &Session, template: &LetterTemplate, draft: bool) -> Result<String, String> {
     let eval = engine::evaluate(session);
     let date = crate::model::log::now_iso().chars().take(10).collect::<String>();
-    let template = strip_leading_comment(template);
-    let mut body = String::new();
-    // In agenda order (highest level first, then unit and name), as the documentation.
+    let what = format!("Brevskabelonen {}", template.name);
+    let mut env: Environment<'_> = environment();
+    env.add_template_owned("brev", template.source.clone()).map_err(|e| error_da(&what, &e))?;
+    let letter = env.get_template("brev").map_err(|e| error_da(&what, &e))?;
+    let mut letters = Vec::new();
     for i in session.agenda_order() {
         let m = &session.managers[i];
-        let letter = fill(template, &placeholders(session, &eval, i, m, &date));
-        let _ = writeln!(body, "<section class=\"page\">{letter}</section>");
+        let decided = m.status == MeetingStatus::Besluttet;
+        if !decided && !draft {
+            continue;
+        }
+        let context = letter_context(session, &eval, i, &date);
+        let text = letter.render(Value::from(Serde(&context))).map_err(|e| error_da(&what, &e))?;
+        letters.push(Value::from_safe_string(text));
     }
-    page(&format!("Meddelelser {} {}", session.organisation.name, session.year), &body)
-}
-
-/// The template without its leading `<!-- … -->` instructions.
-fn strip_leading_comment(template: &str) -> &str {
-    let t = template.trim_start();
-    if t.starts_with("<!--")
-        && let Some(end) = t.find("-->")
-    {
-        return &t[end + 3..];
-    }
-    t
-}
-
-/// Replaces every `{{key}}` with its value (values are already HTML).
-fn fill(template: &str, values: &[(&str, String)]) -> String {
-    let mut out = template.to_string();
-    for (key, value) in values {
-        out = out.replace(&format!("{{{{{key}}}}}"), value);
-    }
-    out
+    let page = context! {
+        organisation => session.organisation.name.clone(),
+        year => session.year,
+        draft => draft,
+        letters => letters,
+    };
+    render_built_in_value(&env, "letters.html", page)
 }
 
 /// The pay form as a noun phrase for the letter.
@@ -61,14 +148,9 @@ fn form_text(m: &Manager) -> String {
     }
 }
 
-/// The values of one manager's letter (HTML-escaped).
-fn placeholders(
-    session: &Session,
-    eval: &Evaluation,
-    i: usize,
-    m: &Manager,
-    date: &str,
-) -> Vec<(&'static str, String)> {
+/// The values of one manager's letter (plain text; the template escapes them).
+fn letter_context(session: &Session, eval: &Evaluation, i: usize, date: &str) -> LetterContext {
+    let m = &session.managers[i];
     let amount = eval.amounts[i].amount;
     // Nobody signs their own letter: the departementschef's comes from the organisation.
     let superior = session.executive(&m.superior).filter(|e| e.name != m.name);
@@ -77,26 +159,28 @@ fn placeholders(
     } else {
         format!("Der indbetales desuden {} i pension af beløbet.", format_percent(m.pension_percent))
     };
-    vec![
-        ("organisation", esc(&session.organisation.name)),
-        ("år", session.year.to_string()),
-        ("dato", esc(date)),
-        ("navn", esc(&m.name)),
-        ("stilling", esc(session.level(&m.level).map_or("", |l| l.name.as_str()))),
-        ("enhed", esc(&m.unit)),
-        ("vederlagsform", esc(&form_text(m))),
-        ("beløb", format_kr(amount)),
-        ("beløb_ord", esc(&kr_in_words(amount))),
-        ("pension", esc(&pension)),
-        ("begrundelser", reasons(session, m)),
-        ("leder", esc(superior.map_or(session.organisation.name.as_str(), |e| e.name.as_str()))),
-        ("leder_titel", esc(superior.map_or("", |e| e.title.as_str()))),
-    ]
+    LetterContext {
+        organisation: session.organisation.name.clone(),
+        year: session.year,
+        dato: date.to_string(),
+        navn: m.name.clone(),
+        stilling: session.level(&m.level).map_or_else(String::new, |l| l.name.clone()),
+        enhed: m.unit.clone(),
+        vederlagsform: form_text(m),
+        amount: format_kr(amount),
+        amount_words: kr_in_words(amount),
+        pensionsprocent: format_percent(m.pension_percent),
+        pension,
+        begrundelser: reasons(session, m),
+        leder: superior.map_or_else(|| session.organisation.name.clone(), |e| e.name.clone()),
+        leder_titel: superior.map_or_else(String::new, |e| e.title.clone()),
+        besluttet: m.status == MeetingStatus::Besluttet,
+    }
 }
 
-/// The main reasons as an HTML list: the assessment, the superior's rationale and the
-/// justification of any discretionary adjustment.
-fn reasons(session: &Session, m: &Manager) -> String {
+/// The main reasons: the assessment, the superior's rationale and the justification of
+/// any discretionary adjustment.
+fn reasons(session: &Session, m: &Manager) -> Vec<String> {
     let mut items = Vec::new();
     if let Some(level) = session.level(&m.level) {
         match model_of(m, level) {
@@ -123,21 +207,57 @@ fn reasons(session: &Session, m: &Manager) -> String {
     if let Some(a) = m.adjustment.as_ref().filter(|a| !a.amount.is_zero() && !a.justification.trim().is_empty()) {
         items.push(a.justification.trim().to_string());
     }
-    let mut out = String::from("<ul>");
-    for item in items {
-        let _ = write!(out, "<li>{}</li>", esc(&item));
-    }
-    out.push_str("</ul>");
-    out
+    items
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn demo() -> Session {
+        crate::io::parse_session(crate::io::DEMO_RON).expect("demo")
+    }
+
     #[test]
-    fn fills_placeholders() {
-        let out = fill("Kære {{navn}}, {{beløb}}", &[("navn", "Ida".into()), ("beløb", "45.000 kr.".into())]);
-        assert_eq!(out, "Kære Ida, 45.000 kr.");
+    fn the_built_in_template_fills_every_placeholder() {
+        let mut s = demo();
+        s.managers.truncate(2);
+        s.managers[0].status = MeetingStatus::Besluttet;
+        let html = letters_html(&s, &LetterTemplate::built_in(), false).unwrap_or_default();
+        assert_eq!(html.matches("<section class=\"page\">").count(), 1, "only the decided manager");
+        assert!(html.contains("er det besluttet at tildele dig <b>138.000 kr.</b>"), "{html}");
+        assert!(html.contains("(skrevet: et hundrede og otteogtredivetusinde kroner)"));
+        assert!(html.contains("Der indbetales desuden 15 % i pension af beløbet."));
+        assert!(!html.contains("UDKAST"));
+    }
+
+    #[test]
+    fn a_template_file_relative_to_the_session() {
+        let dir = std::env::temp_dir().join(format!("kalibrer-brev-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join("brev.html"), "<p>Hej {{ navn }}, {{ beløb }}</p>");
+        let mut s = demo();
+        s.policies.letter_template = Some("brev.html".into());
+        let t = LetterTemplate::for_session(&s, Some(&dir.join("møde.ron")));
+        assert_eq!(t.as_ref().map(|t| t.source.as_str()), Ok("<p>Hej {{ navn }}, {{ beløb }}</p>"));
+        s.policies.letter_template = Some("mangler.html".into());
+        let e = LetterTemplate::for_session(&s, Some(&dir.join("møde.ron"))).err().unwrap_or_default();
+        assert!(
+            e.starts_with("Brevskabelonen ") && e.contains("mangler.html") && e.ends_with("filen findes ikke"),
+            "{e}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_broken_template_is_a_danish_error_with_file_and_line() {
+        let s = demo();
+        let t = LetterTemplate::from_text("hr/brev.html", "<p>Kære {{ navn }}</p>\n<p>{% if besluttet %}ja</p>\n");
+        let e = letters_html(&s, &t, true).err().unwrap_or_default();
+        assert!(e.starts_with("Brevskabelonen hr/brev.html, linje "), "{e}");
+        assert!(e.contains("syntaksfejl"), "{e}");
+        let t = LetterTemplate::from_text("hr/brev.html", "<p>Kære {{ navn }}</p>\n<p>{{ belob }}</p>\n");
+        let e = letters_html(&s, &t, true).err().unwrap_or_default();
+        assert!(e.starts_with("Brevskabelonen hr/brev.html, linje 2: ukendt pladsholder"), "{e}");
     }
 }

@@ -5,7 +5,9 @@ use std::path::Path;
 
 use crate::model::Session;
 
-use super::tables::Table;
+use super::finality::{DRAFT_MARK, Finality};
+use super::letters::LetterTemplate;
+use super::tables::{Table, Value};
 
 /// What to produce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +106,22 @@ impl OutputKind {
         }
     }
 
+    /// Whether this output may only be written as final when the meeting is final (no
+    /// open *fejl*, every manager decided); otherwise only as a draft marked UDKAST.
+    #[must_use]
+    pub fn needs_finality(self) -> bool {
+        matches!(self, Self::Allocation | Self::Letters)
+    }
+
+    /// The tables of a tabular kind, marked as a draft when `draft`.
+    fn tables_marked(self, session: &Session, format: Format, draft: bool, finality: Option<Finality>) -> Vec<Table> {
+        let mut tables = self.tables(session, format);
+        if draft {
+            mark_draft(&mut tables, finality);
+        }
+        tables
+    }
+
     /// The tables of a tabular kind (the allocation gets a sheet per level in XLSX).
     fn tables(self, session: &Session, format: Format) -> Vec<Table> {
         match (self, format) {
@@ -116,12 +134,39 @@ impl OutputKind {
     }
 }
 
-/// The output's bytes.
+/// How to render: where the session file lies (the letter template it names is relative
+/// to it) and whether the user chose a draft.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions<'a> {
+    /// The session file, if the session has one.
+    pub session_path: Option<&'a Path>,
+    /// The user explicitly chose a draft (`--udkast`, or "Eksportér som UDKAST").
+    pub draft: bool,
+}
+
+/// The output's bytes, for a session without a file and without an explicit draft
+/// choice (see [`render_with`]).
 ///
 /// # Errors
-/// A Danish message when the kind cannot be written in the format, or the workbook
-/// cannot be built.
+/// As [`render_with`].
 pub fn render(session: &Session, kind: OutputKind, format: Format) -> Result<Vec<u8>, String> {
+    render_with(session, kind, format, &RenderOptions::default())
+}
+
+/// The output's bytes. The allocation and the letters are written as a draft, marked
+/// UDKAST, when the user chose one or the meeting is not final ([`Finality`]): callers
+/// refuse or ask first (the CLI without `--udkast` exits 1, the GUI asks), so a draft is
+/// never written silently – and never written looking final.
+///
+/// # Errors
+/// A Danish message when the kind cannot be written in the format, the workbook cannot be
+/// built, or the letter template cannot be read or rendered (naming its file and line).
+pub fn render_with(
+    session: &Session,
+    kind: OutputKind,
+    format: Format,
+    options: &RenderOptions<'_>,
+) -> Result<Vec<u8>, String> {
     if !kind.formats().contains(&format) {
         let allowed: Vec<String> = kind.formats().iter().map(|f| format!(".{}", f.extension())).collect();
         return Err(format!(
@@ -131,11 +176,47 @@ pub fn render(session: &Session, kind: OutputKind, format: Format) -> Result<Vec
             allowed.join(" eller ")
         ));
     }
+    let finality = kind.needs_finality().then(|| Finality::of_session(session));
+    let draft = finality.is_some_and(|f| options.draft || !f.is_final());
     Ok(match (kind, format) {
         (OutputKind::Documentation, _) => super::documentation::documentation_html(session).into_bytes(),
-        (OutputKind::Letters, _) => super::letters::letters_html(session, super::letters::LETTER_TEMPLATE).into_bytes(),
+        (OutputKind::Letters, _) => {
+            let template = LetterTemplate::for_session(session, options.session_path)?;
+            super::letters::letters_html(session, &template, draft)?.into_bytes()
+        }
         (OutputKind::Public, _) => super::public::public_html(session).into_bytes(),
-        (_, Format::Xlsx) => super::xlsx::workbook(&kind.tables(session, format))?,
-        _ => kind.tables(session, format).first().map(Table::to_csv).unwrap_or_default().into_bytes(),
+        (_, Format::Xlsx) => super::xlsx::workbook(&kind.tables_marked(session, format, draft, finality))?,
+        _ => kind
+            .tables_marked(session, format, draft, finality)
+            .first()
+            .map(Table::to_csv)
+            .unwrap_or_default()
+            .into_bytes(),
     })
+}
+
+/// The name of the column that marks every row of a draft allocation.
+pub const STATUS_COLUMN: &str = "Status";
+
+/// Marks a draft allocation: every table gets a last column `Status` holding `UDKAST` in
+/// every row (so a payroll system reading the CSV or a sheet cannot take a row for
+/// final), and the workbook's *Oversigt* says UDKAST and why in its first note.
+fn mark_draft(tables: &mut [Table], finality: Option<Finality>) {
+    for table in tables.iter_mut() {
+        let width = table.header.len();
+        table.header.push(STATUS_COLUMN.to_string());
+        for row in &mut table.rows {
+            row.resize(width, Value::Empty);
+            row.push(DRAFT_MARK.into());
+        }
+        for row in &mut table.footer {
+            row.resize(width, Value::Empty);
+            row.push(DRAFT_MARK.into());
+        }
+    }
+    if let Some(summary) = tables.first_mut().filter(|t| t.sheet == "Oversigt") {
+        let why =
+            finality.map(|f| f.reason()).filter(|r| !r.is_empty()).unwrap_or_else(|| "valgt som udkast".to_string());
+        summary.notes.insert(0, format!("{DRAFT_MARK} – beløbene er ikke endelige: {why}."));
+    }
 }

@@ -166,6 +166,11 @@ pub struct Policies {
     /// lowest total among calibrated managers on a departementschef level is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub departementschef_total_pay: Option<Decimal>,
+    /// The letter template HR has edited (an HTML file with `{{ navn }}`-style
+    /// placeholders), as a path relative to the session file; `None` uses the built-in
+    /// template (`assets/letter_template.html`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_template: Option<String>,
 }
 
 fn default_step() -> Decimal {
@@ -192,6 +197,7 @@ impl Default for Policies {
             drop_warning_percent: default_drop(),
             low_differentiation_cv_percent: default_low_cv(),
             departementschef_total_pay: None,
+            letter_template: None,
         }
     }
 }

@@ -176,6 +176,7 @@ impl KalibrerApp {
         });
         proposal_ui::ui(ui.ctx(), data, &self.view, &mut commands);
         super::files::quit_dialog_ui(ui.ctx(), &self.doc, &self.view, &mut commands);
+        super::export::draft_export_ui(ui.ctx(), &self.view, &mut commands);
         commands
     }
 }

@@ -58,6 +58,11 @@ impl KalibrerApp {
             Command::Save => self.save(),
             Command::SaveAs => self.save_as(),
             Command::Export(kind) => self.export_dialog(kind),
+            Command::ExportDraft => self.export_pending_draft(),
+            Command::CancelExport => {
+                self.view.pending_export = None;
+                self.view.notify("Eksporten er annulleret.", false);
+            }
             Command::Prepare(executive) => self.prep_dialog(&executive),
             Command::MergePreps => self.merge_dialog(),
             Command::Import { history } => self.import_dialog(history),

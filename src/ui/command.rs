@@ -131,8 +131,13 @@ pub enum Command {
     Save,
     /// Save to a new file (dialog).
     SaveAs,
-    /// Export an output (asks where).
+    /// Export an output (asks where; asks first whether to write a draft when the
+    /// meeting is not final).
     Export(crate::ui::export::ExportKind),
+    /// Write the export waiting for a choice as a draft marked UDKAST.
+    ExportDraft,
+    /// Drop the export waiting for a choice.
+    CancelExport,
     /// Write a prep file for an executive (asks where).
     Prepare(String),
     /// Merge prep files (asks which).

@@ -1,13 +1,31 @@
 //! File → Eksportér: writes the outputs chosen in the menu to a file the user picks; the
 //! format follows the file's extension (Excel or CSV for tables, HTML for documents).
+//! The allocation and the letters of a meeting that is not final are only written after
+//! the user chose "Eksportér som UDKAST" in a modal, and then marked UDKAST.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use egui::RichText;
 
 use crate::io;
-use crate::io::outputs::{Format, OutputKind};
+use crate::io::finality::Finality;
+use crate::io::outputs::{Format, OutputKind, RenderOptions};
 use crate::model::Session;
 
 use super::app::KalibrerApp;
+use super::command::Command;
+use super::view::ViewState;
+
+/// An export waiting for the user's choice because the meeting is not final.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingExport {
+    /// What to export.
+    pub kind: ExportKind,
+    /// Where (None: ask with a file dialog after the choice).
+    pub path: Option<PathBuf>,
+    /// Why the amounts are not final, in Danish.
+    pub reason: String,
+}
 
 /// The outputs the GUI can export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,11 +80,19 @@ impl ExportKind {
         }
     }
 
-    /// The file's content for `path` (its extension picks the format; none → preferred).
+    /// Whether this export is only final when the meeting is (the allocation, the letters).
+    #[must_use]
+    pub fn needs_finality(self) -> bool {
+        matches!(self, Self::Output(kind) if kind.needs_finality())
+    }
+
+    /// The file's content for `path` (its extension picks the format; none → preferred);
+    /// `options` give the session's file (for its letter template) and the draft choice.
     ///
     /// # Errors
-    /// A Danish message when the extension does not fit the kind.
-    pub fn render(self, session: &Session, path: &Path) -> Result<Vec<u8>, String> {
+    /// A Danish message when the extension does not fit the kind or the letter template
+    /// cannot be used.
+    pub fn render(self, session: &Session, path: &Path, options: &RenderOptions<'_>) -> Result<Vec<u8>, String> {
         match self {
             Self::AnonymisedCopy => Ok(io::to_ron(&io::anonymise::anonymised(session)).into_bytes()),
             Self::Output(kind) => {
@@ -75,42 +101,119 @@ impl ExportKind {
                     Some(_) => Format::from_path(path)
                         .ok_or_else(|| format!("filtypen skal være {}", self.extensions().join(" eller .")))?,
                 };
-                io::outputs::render(session, kind, format)
+                io::outputs::render_with(session, kind, format, options)
             }
         }
     }
 }
 
 impl KalibrerApp {
-    /// Asks where and writes the export there.
-    pub(super) fn export_dialog(&mut self, kind: ExportKind) {
-        let mut dialog = rfd::FileDialog::new().set_file_name(kind.file_name());
-        for ext in kind.extensions() {
-            let name = match ext {
-                "xlsx" => "Excel-projektmappe",
-                "csv" => "CSV (semikolonsepareret)",
-                "html" => "HTML-dokument",
-                _ => "Kalibreringssession",
-            };
-            dialog = dialog.add_filter(name, &[ext]);
+    /// Why `kind` cannot be exported as final now, or None when it can.
+    fn not_final(&self, kind: ExportKind) -> Option<String> {
+        if !kind.needs_finality() {
+            return None;
         }
-        if let Some(path) = dialog.save_file() {
-            self.export_to(kind, &path);
+        let finality = Finality::of(self.doc.session(), &self.eval);
+        (!finality.is_final()).then(|| finality.reason())
+    }
+
+    /// Asks where and writes the export there; a draft is asked about first.
+    pub(super) fn export_dialog(&mut self, kind: ExportKind) {
+        if let Some(reason) = self.not_final(kind) {
+            self.view.pending_export = Some(PendingExport { kind, path: None, reason });
+            return;
+        }
+        if let Some(path) = save_dialog(kind) {
+            self.write_export(kind, &path, false);
         }
     }
 
-    /// Writes the export to `path` (atomically) and reports the outcome.
+    /// Writes the export to `path` (atomically) and reports the outcome. When the meeting
+    /// is not final, the allocation and the letters wait for the user's choice instead
+    /// (see [`Self::export_pending_draft`]).
     pub fn export_to(&mut self, kind: ExportKind, path: &Path) {
+        if let Some(reason) = self.not_final(kind) {
+            self.view.pending_export = Some(PendingExport { kind, path: Some(path.to_path_buf()), reason });
+            return;
+        }
+        self.write_export(kind, path, false);
+    }
+
+    /// The user chose "Eksportér som UDKAST": writes the waiting export as a draft (asking
+    /// where first when no file was chosen yet).
+    pub fn export_pending_draft(&mut self) {
+        let Some(pending) = self.view.pending_export.take() else { return };
+        let path = match pending.path {
+            Some(path) => path,
+            None => match save_dialog(pending.kind) {
+                Some(path) => path,
+                None => return,
+            },
+        };
+        self.write_export(pending.kind, &path, true);
+    }
+
+    /// Writes the export (a draft when `draft`) and reports the outcome.
+    fn write_export(&mut self, kind: ExportKind, path: &Path, draft: bool) {
         let mut path = path.to_path_buf();
         if path.extension().is_none() {
             path.set_extension(kind.extensions()[0]);
         }
+        let options = RenderOptions { session_path: self.doc.path.as_deref(), draft };
         let written = kind
-            .render(&self.doc.session(), &path)
+            .render(self.doc.session(), &path, &options)
             .and_then(|bytes| io::session_file::save_bytes_atomic(&path, &bytes, None).map_err(|e| e.message));
+        let mark = if draft { " som UDKAST" } else { "" };
         match written {
-            Ok(()) => self.view.notify(format!("Eksporteret til {}", path.display()), false),
+            Ok(()) => self.view.notify(format!("Eksporteret{mark} til {}", path.display()), false),
             Err(e) => self.view.notify(format!("Kunne ikke skrive {}: {e}", path.display()), true),
         }
     }
+}
+
+/// The save dialog for `kind`, with its formats as filters.
+fn save_dialog(kind: ExportKind) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new().set_file_name(kind.file_name());
+    for ext in kind.extensions() {
+        let name = match ext {
+            "xlsx" => "Excel-projektmappe",
+            "csv" => "CSV (semikolonsepareret)",
+            "html" => "HTML-dokument",
+            _ => "Kalibreringssession",
+        };
+        dialog = dialog.add_filter(name, &[ext]);
+    }
+    dialog.save_file()
+}
+
+/// The question asked before the allocation or the letters of an unfinished meeting are
+/// written: only as a draft marked UDKAST, or not at all.
+pub fn draft_export_ui(ctx: &egui::Context, view: &ViewState, out: &mut Vec<Command>) {
+    let Some(pending) = &view.pending_export else { return };
+    let what = match pending.kind {
+        ExportKind::Output(OutputKind::Letters) => {
+            "Brevene får UDKAST øverst på hver side, og brevet til en leder, der ikke er besluttet, siger ikke, at beløbet er besluttet."
+        }
+        _ => "Fordelingen får kolonnen «Status» med UDKAST i hver række, og oversigten siger, hvorfor.",
+    };
+    egui::Modal::new(egui::Id::unique("draft_export")).show(ctx, |ui| {
+        ui.heading("Beløbene er ikke endelige");
+        ui.label(format!("{}.", capitalised(&pending.reason)));
+        ui.label("Filen kan kun skrives som et udkast, så ingen tager beløbene for endelige.");
+        ui.label(what);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new("Eksportér som UDKAST").strong()).clicked() {
+                out.push(Command::ExportDraft);
+            }
+            if ui.button("Annuller").clicked() {
+                out.push(Command::CancelExport);
+            }
+        });
+    });
+}
+
+/// The text with its first letter upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -118,6 +118,9 @@ pub struct ViewState {
     pub scroll_to_selected: bool,
     /// A finding being accepted in the focus card: manager, rule and the reason typed so far.
     pub accept_draft: Option<(usize, crate::engine::RuleId, String)>,
+    /// An export of the allocation or the letters waiting for the user's choice to write
+    /// it as a draft (the meeting is not final).
+    pub pending_export: Option<super::export::PendingExport>,
 }
 
 impl ViewState {
@@ -147,6 +150,7 @@ impl ViewState {
             recent: Vec::new(),
             scroll_to_selected: false,
             accept_draft: None,
+            pending_export: None,
         }
     }
 
