@@ -135,7 +135,10 @@ pub fn render(session: &Session, kind: OutputKind, format: Format) -> Result<Vec
         (OutputKind::Documentation, _) => super::documentation::documentation_html(session).into_bytes(),
         (OutputKind::Letters, _) => super::letters::letters_html(session, super::letters::LETTER_TEMPLATE).into_bytes(),
         (OutputKind::Public, _) => super::public::public_html(session).into_bytes(),
-        (_, Format::Xlsx) => super::xlsx::workbook(&kind.tables(session, format))?,
-        _ => kind.tables(session, format).first().map(Table::to_csv).unwrap_or_default().into_bytes(),
+        (_, Format::Xlsx) => {
+            let heading = format!("{} · {}", session.organisation.name, session.year);
+            super::xlsx::workbook(&kind.tables(session, format), &heading)?
+        }
+        _ => kind.tables(session, format).first().map(Table::to_csv).transpose()?.unwrap_or_default().into_bytes(),
     })
 }

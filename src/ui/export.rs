@@ -87,8 +87,8 @@ impl KalibrerApp {
         let mut dialog = rfd::FileDialog::new().set_file_name(kind.file_name());
         for ext in kind.extensions() {
             let name = match ext {
-                "xlsx" => "Excel-projektmappe",
-                "csv" => "CSV (semikolonsepareret)",
+                "xlsx" => "Excel-projektmappe (til at læse og printe)",
+                "csv" => "CSV til lønsystem og andre systemer (semikolonsepareret)",
                 "html" => "HTML-dokument",
                 _ => "Kalibreringssession",
             };
