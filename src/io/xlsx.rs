@@ -199,9 +199,9 @@ fn write_notes(sheet: &mut Worksheet, mut r: u32, table: &Table, widths: &[f64])
         r += 1;
         let text = cell_text(note);
         if widths.len() > 1 {
-            sheet.merge_range(r, 0, r, col(widths.len() - 1), &text, &wrap)?;
+            sheet.merge_range(r, 0, r, col(widths.len() - 1), text.as_ref(), &wrap)?;
         } else {
-            sheet.write_string_with_format(r, 0, &text, &wrap)?;
+            sheet.write_string_with_format(r, 0, text.as_ref(), &wrap)?;
         }
         #[allow(clippy::cast_precision_loss)] // a note is a few lines
         let lines = ((text.chars().count() as f64 * 1.1) / total_width).ceil().clamp(1.0, 20.0);
