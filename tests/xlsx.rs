@@ -222,16 +222,15 @@ fn attr<'a>(tag: &'a str, attr: &str) -> Option<&'a str> {
 
 /// The tags `<name …>` in an XML text.
 fn tags<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
-    xml.match_indices(&format!("<{name} "))
-        .map(|(at, _)| &xml[at..at + xml[at..].find('>').unwrap()])
-        .collect()
+    xml.match_indices(&format!("<{name} ")).map(|(at, _)| &xml[at..at + xml[at..].find('>').unwrap()]).collect()
 }
 
 /// Each column's width (0-based column → width) from a sheet's `<col>` elements.
 fn column_widths(sheet_xml: &str) -> std::collections::BTreeMap<u32, f64> {
     let mut widths = std::collections::BTreeMap::new();
     for tag in tags(sheet_xml, "col") {
-        let (min, max): (u32, u32) = (attr(tag, "min").unwrap().parse().unwrap(), attr(tag, "max").unwrap().parse().unwrap());
+        let (min, max): (u32, u32) =
+            (attr(tag, "min").unwrap().parse().unwrap(), attr(tag, "max").unwrap().parse().unwrap());
         let width: f64 = attr(tag, "width").unwrap().parse().unwrap();
         for c in min..=max {
             widths.insert(c - 1, width);
@@ -257,9 +256,17 @@ fn check_widths_and_formats(bytes: &[u8]) -> usize {
         let range = book.worksheet_range(&name).unwrap();
         let styles = book.worksheet_style(&name).unwrap();
         let header: Vec<String> = range.rows().next().unwrap().iter().map(ToString::to_string).collect();
+        // A header wraps between words: each word fits, and a header that does not fit on
+        // one line has a row tall enough for two (LibreOffice would not grow it).
+        let header_row = tags(&sheet_xml[k], "row")[0];
         for (c, h) in header.iter().enumerate() {
             let w = widths[&u32::try_from(c).unwrap()];
-            assert!(w >= h.chars().count() as f64, "{name}: header {h:?} in width {w}");
+            let longest_word = h.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+            assert!(w >= longest_word as f64 + 1.0, "{name}: header {h:?} in width {w}");
+            if h.chars().count() as f64 > w {
+                let height: f64 = attr(header_row, "ht").expect("header row height").parse().unwrap();
+                assert!(height >= 30.0, "{name}: header {h:?} wraps in a row {height} high");
+            }
         }
         for (row, col, value) in range.used_cells() {
             let Data::Float(v) = value else { continue };

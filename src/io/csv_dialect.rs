@@ -23,9 +23,10 @@ pub fn neutralise(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// A whole CSV document: BOM, header and rows, `;` and CRLF. Every text cell is passed
-/// through [`neutralise`]; rows shorter than the header are padded with empty fields and
-/// longer ones cut, so no row is ragged.
+/// A whole CSV document: BOM, header and rows, `;` and CRLF. The header is passed through
+/// [`neutralise`]; the rows are written as given (the caller neutralises text cells, not
+/// numbers: `-5000` stays a number). Rows shorter than the header are padded with empty
+/// fields and longer ones cut, so no row is ragged.
 ///
 /// # Errors
 /// A Danish message if the `csv` writer fails (it writes to memory, so it should not).
@@ -39,7 +40,7 @@ pub fn document<S: AsRef<str>>(header: &[S], rows: &[Vec<String>]) -> Result<Str
     let fail = |e: &dyn std::fmt::Display| format!("CSV-filen kunne ikke dannes: {e}");
     writer.write_record(header.iter().map(|h| neutralise(h.as_ref()).into_owned())).map_err(|e| fail(&e))?;
     for row in rows {
-        let cells = (0..width).map(|c| row.get(c).map_or(Cow::Borrowed(""), |t| neutralise(t)).into_owned());
+        let cells = (0..width).map(|c| row.get(c).map_or("", String::as_str));
         writer.write_record(cells).map_err(|e| fail(&e))?;
     }
     let bytes = writer.into_inner().map_err(|e| fail(&e))?;

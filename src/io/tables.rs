@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::model::money::{format_number, format_percent};
 
-use super::csv_dialect::document;
+use super::csv_dialect::{document, neutralise};
 
 /// One cell of a table.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,12 +27,12 @@ impl Value {
     /// The cell as CSV text for a machine: numbers with decimal comma, ASCII minus and
     /// no thousands separators (`-1234,50`; a reader in another locale cannot take
     /// `30.750` for 30,75), kr. amounts with two decimals when they have øre, text as is
-    /// (the CSV writer neutralises formula starts).
+    /// unless a spreadsheet would run it as a formula ([`neutralise`]).
     #[must_use]
     pub fn csv_text(&self) -> String {
         match self {
             Self::Empty => String::new(),
-            Self::Text(t) => t.clone(),
+            Self::Text(t) => neutralise(t).into_owned(),
             Self::Kr(v) => csv_number(v.round_dp(2), 2),
             Self::Percent(v) => csv_number(v.round_dp(2), 0),
             Self::Count(n) => n.to_string(),
@@ -45,7 +45,9 @@ impl Value {
         match self {
             Self::Kr(v) => format!("{} kr.", format_number(v.round())),
             Self::Percent(v) => format_percent(*v),
-            other => other.csv_text(),
+            Self::Text(t) => t.clone(),
+            Self::Count(n) => n.to_string(),
+            Self::Empty => String::new(),
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::tables::{Table, Value};
 
@@ -33,11 +33,23 @@ const RESERVED_SHEET_NAME: &str = "History";
 /// Characters Excel does not allow in a sheet name.
 const FORBIDDEN_IN_SHEET_NAME: &str = "[]:*?/\\";
 
-/// Widest a column of text gets, in characters; longer text is cut off on screen.
-const MAX_TEXT_WIDTH: usize = 45;
+/// Widest a column of text gets, in characters; longer text wraps onto more lines, so a
+/// long unit or pay-form name does not shrink the whole printed page.
+const MAX_TEXT_WIDTH: usize = 30;
+
+/// Text longer than this does not wrap (a row would grow to Excel's maximum height); it
+/// is cut off at the column's edge on screen and on paper.
+const MAX_WRAPPED_TEXT: usize = 500;
 
 /// Extra width per column for the cell's padding, in characters.
 const COLUMN_PADDING: f64 = 2.0;
+
+/// Wrapping at word boundaries leaves part of each line empty: a wrapped text needs this
+/// much more room than its characters.
+const WRAP_SLACK: f64 = 1.15;
+
+/// An average letter's width relative to the digit `0` that Excel's column widths count.
+const LETTER_WIDTH: f64 = 0.85;
 
 /// Bold digits and letters are wider than regular ones.
 const BOLD_FACTOR: f64 = 1.15;
@@ -115,7 +127,9 @@ fn excel_number(v: rust_decimal::Decimal) -> f64 {
 
 /// Writes one cell.
 fn write_cell(sheet: &mut Worksheet, (row, col): (u32, u16), value: &Value, bold: bool) -> Result<(), XlsxError> {
-    let base = if bold { Format::new().set_bold() } else { Format::new() };
+    // Top-aligned, so a row with a wrapped cell reads along its first line.
+    let base = Format::new().set_align(FormatAlign::Top);
+    let base = if bold { base.set_bold() } else { base };
     match value {
         Value::Empty => {
             if bold {
@@ -123,7 +137,8 @@ fn write_cell(sheet: &mut Worksheet, (row, col): (u32, u16), value: &Value, bold
             }
         }
         Value::Text(t) => {
-            sheet.write_string_with_format(row, col, cell_text(t), &base)?;
+            let format = if wrapped_chars(t).is_some() { base.set_text_wrap() } else { base };
+            sheet.write_string_with_format(row, col, cell_text(t), &format)?;
         }
         Value::Kr(v) => {
             sheet.write_number_with_format(row, col, excel_number(*v), &base.set_num_format(KR_FORMAT))?;
@@ -138,6 +153,27 @@ fn write_cell(sheet: &mut Worksheet, (row, col): (u32, u16), value: &Value, bold
     Ok(())
 }
 
+/// The length of a text that wraps in its cell (longer than [`MAX_TEXT_WIDTH`], at most
+/// [`MAX_WRAPPED_TEXT`]), None for one that stays on one line.
+fn wrapped_chars(text: &str) -> Option<usize> {
+    let chars = text.chars().take(MAX_WRAPPED_TEXT + 1).count();
+    (chars > MAX_TEXT_WIDTH && chars <= MAX_WRAPPED_TEXT).then_some(chars)
+}
+
+/// Lines a wrapped text of `chars` characters (already scaled for bold) takes in a column
+/// `width` wide: letters are narrower than the digit Excel's width counts in
+/// ([`LETTER_WIDTH`]), and wrapping at words leaves part of each line empty ([`WRAP_SLACK`]).
+fn wrapped_lines(chars: f64, width: f64) -> f64 {
+    let room = (width - 1.0).max(1.0);
+    let needed = chars * LETTER_WIDTH;
+    if needed <= room { 1.0 } else { (needed * WRAP_SLACK / room).ceil() }
+}
+
+/// The width a header needs: its longest word, in bold (the header wraps between words).
+fn header_width(header: &str) -> f64 {
+    header.split_whitespace().map(|w| shown_width(&Value::Text(w.into()), true)).fold(0.0, f64::max)
+}
+
 /// How many characters wide a cell is shown (text capped at [`MAX_TEXT_WIDTH`]).
 fn shown_width(value: &Value, bold: bool) -> f64 {
     let chars = match value {
@@ -149,15 +185,16 @@ fn shown_width(value: &Value, bold: bool) -> f64 {
     if bold { chars * BOLD_FACTOR } else { chars }
 }
 
-/// Each column's width in Excel's units (characters): the widest of its header, cells and
-/// totals as shown, an amount column at least [`WIDEST_AMOUNT`] in bold.
+/// Each column's width in Excel's units (characters): the widest of its header's longest
+/// word, its cells and totals as shown (text at most [`MAX_TEXT_WIDTH`]), an amount column
+/// at least [`WIDEST_AMOUNT`] in bold.
 #[must_use]
 pub fn column_widths(table: &Table) -> Vec<f64> {
     let columns = table.rows.iter().chain(&table.footer).map(Vec::len).chain([table.header.len()]).max();
     let mut widths = vec![0.0_f64; columns.unwrap_or(0)];
     let mut widen = |c: usize, w: f64| widths[c] = widths[c].max(w);
     for (c, h) in table.header.iter().enumerate() {
-        widen(c, shown_width(&Value::Text(h.clone()), true));
+        widen(c, header_width(h));
     }
     let rows = table.rows.iter().map(|r| (r, false)).chain(table.footer.iter().map(|r| (r, true)));
     for (row, bold) in rows {
@@ -210,29 +247,58 @@ fn write_notes(sheet: &mut Worksheet, mut r: u32, table: &Table, widths: &[f64])
     Ok(())
 }
 
+/// Makes row `r` tall enough for `lines` lines of text (one line keeps Excel's default).
+fn set_lines(sheet: &mut Worksheet, r: u32, lines: f64) -> Result<(), XlsxError> {
+    if lines > 1.0 {
+        sheet.set_row_height(r, LINE_HEIGHT * lines)?;
+    }
+    Ok(())
+}
+
 /// Writes one table to a new sheet.
 fn write_table(sheet: &mut Worksheet, table: &Table, heading: &str) -> Result<(), XlsxError> {
-    let header_format = Format::new().set_bold().set_text_wrap().set_border_bottom(FormatBorder::Thin);
+    let header_format =
+        Format::new().set_bold().set_text_wrap().set_border_bottom(FormatBorder::Thin).set_align(FormatAlign::Bottom);
     for (c, h) in table.header.iter().enumerate() {
-        sheet.write_string_with_format(0, col(c), cell_text(h), &header_format)?;
+        // A number column's header stands over its right-aligned numbers.
+        let numeric = table
+            .rows
+            .first()
+            .and_then(|r| r.get(c))
+            .is_some_and(|v| matches!(v, Value::Kr(_) | Value::Percent(_) | Value::Count(_)));
+        let format = if numeric { header_format.clone().set_align(FormatAlign::Right) } else { header_format.clone() };
+        sheet.write_string_with_format(0, col(c), cell_text(h), &format)?;
     }
     sheet.set_freeze_panes(1, 0)?;
-    let mut r: u32 = 1;
-    for row in &table.rows {
-        for (c, v) in row.iter().enumerate() {
-            write_cell(sheet, (r, col(c)), v, false)?;
-        }
-        r += 1;
-    }
-    for footer in &table.footer {
-        for (c, v) in footer.iter().enumerate() {
-            write_cell(sheet, (r, col(c)), v, true)?;
-        }
-        r += 1;
-    }
     let widths = column_widths(table);
     for (c, w) in widths.iter().enumerate() {
         sheet.set_column_width(col(c), *w)?;
+    }
+    // Spreadsheets do not size a row for wrapped text in a file they open (LibreOffice
+    // overlaps the next row), so each row that wraps gets its height here.
+    let header_lines = table
+        .header
+        .iter()
+        .zip(&widths)
+        .map(|(h, w)| wrapped_lines(shown_width(&Value::Text(h.clone()), true), *w))
+        .fold(1.0, f64::max);
+    set_lines(sheet, 0, header_lines)?;
+    let mut r: u32 = 1;
+    let rows = table.rows.iter().map(|row| (row, false)).chain(table.footer.iter().map(|row| (row, true)));
+    for (row, bold) in rows {
+        let mut lines = 1.0_f64;
+        for (c, v) in row.iter().enumerate() {
+            write_cell(sheet, (r, col(c)), v, bold)?;
+            if let (Value::Text(t), Some(w)) = (v, widths.get(c)) {
+                if let Some(chars) = wrapped_chars(t) {
+                    #[allow(clippy::cast_precision_loss)] // at most MAX_WRAPPED_TEXT
+                    let chars = chars as f64 * if bold { BOLD_FACTOR } else { 1.0 };
+                    lines = lines.max(wrapped_lines(chars, *w));
+                }
+            }
+        }
+        set_lines(sheet, r, lines)?;
+        r += 1;
     }
     write_notes(sheet, r, table, &widths)?;
     page_setup(sheet, table, heading)
