@@ -247,6 +247,17 @@ fn write_notes(sheet: &mut Worksheet, mut r: u32, table: &Table, widths: &[f64])
     Ok(())
 }
 
+/// Lines the tallest wrapped cell of a row takes.
+fn row_lines(row: &[Value], widths: &[f64], bold: bool) -> f64 {
+    let lines = row.iter().zip(widths).filter_map(|(v, w)| {
+        let Value::Text(t) = v else { return None };
+        #[allow(clippy::cast_precision_loss)] // at most MAX_WRAPPED_TEXT
+        let chars = wrapped_chars(t)? as f64 * if bold { BOLD_FACTOR } else { 1.0 };
+        Some(wrapped_lines(chars, *w))
+    });
+    lines.fold(1.0, f64::max)
+}
+
 /// Makes row `r` tall enough for `lines` lines of text (one line keeps Excel's default).
 fn set_lines(sheet: &mut Worksheet, r: u32, lines: f64) -> Result<(), XlsxError> {
     if lines > 1.0 {
@@ -286,18 +297,10 @@ fn write_table(sheet: &mut Worksheet, table: &Table, heading: &str) -> Result<()
     let mut r: u32 = 1;
     let rows = table.rows.iter().map(|row| (row, false)).chain(table.footer.iter().map(|row| (row, true)));
     for (row, bold) in rows {
-        let mut lines = 1.0_f64;
         for (c, v) in row.iter().enumerate() {
             write_cell(sheet, (r, col(c)), v, bold)?;
-            if let (Value::Text(t), Some(w)) = (v, widths.get(c)) {
-                if let Some(chars) = wrapped_chars(t) {
-                    #[allow(clippy::cast_precision_loss)] // at most MAX_WRAPPED_TEXT
-                    let chars = chars as f64 * if bold { BOLD_FACTOR } else { 1.0 };
-                    lines = lines.max(wrapped_lines(chars, *w));
-                }
-            }
         }
-        set_lines(sheet, r, lines)?;
+        set_lines(sheet, r, row_lines(row, &widths, bold))?;
         r += 1;
     }
     write_notes(sheet, r, table, &widths)?;
