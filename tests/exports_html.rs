@@ -168,7 +168,7 @@ fn documentation_letters_and_allocation_follow_the_agenda_in_danish_order() {
     for text in [
         io::documentation::documentation_html(&s),
         io::letters::letters_html(&s, &LetterTemplate::built_in(), true).unwrap(),
-        io::allocation::allocation_csv(&s),
+        io::allocation::allocation_csv(&s).unwrap(),
     ] {
         let positions: Vec<usize> = expected.iter().map(|n| at(&text, n)).collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "in agenda order: {positions:?}");

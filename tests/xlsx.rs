@@ -3,6 +3,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use std::io::Read;
+
 use calamine::{Data, Reader};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -10,6 +14,7 @@ use rust_xlsxwriter::Workbook;
 
 use kalibrer::io::import::{import_history, import_managers};
 use kalibrer::io::outputs::{Format, OutputKind, render};
+use kalibrer::io::xlsx::{KR_FORMAT, MAX_CELL_TEXT, PERCENT_FORMAT, TRUNCATED_MARKER, WIDEST_AMOUNT};
 use kalibrer::model::Session;
 
 fn demo() -> Session {
@@ -156,7 +161,9 @@ fn statistics_and_fixed_salary_workbooks() {
         assert!(!all_text.contains(&m.name) && !all_text.contains(&m.id), "{} leaked", m.name);
     }
     let dc = rows.iter().find(|r| r[0] == Data::String("Departementschef".into())).unwrap();
-    assert!(dc[1..].iter().all(|c| *c == Data::String("–".into())), "n = 1 is suppressed");
+    // n = 1: the count is shown (the Alle row's count gives it away anyway), every figure is suppressed.
+    assert_eq!(number(&dc[1]), Decimal::ONE);
+    assert!(dc[2..].iter().all(|c| *c == Data::String("–¹".into())), "n = 1 is suppressed: {dc:?}");
     assert!(all_text.contains("færre end 5"));
     let kc = rows.iter().find(|r| r[0] == Data::String("Kontorchef".into())).unwrap();
     assert_eq!(number(&kc[1]), Decimal::from(20));
@@ -197,6 +204,183 @@ fn cli_exports_and_imports_xlsx() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("ark «HR», række 5"));
     assert!(!new.exists());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The XML parts of a workbook: `xl/workbook.xml` and each sheet's XML, in sheet order.
+fn xml_parts(bytes: &[u8]) -> (String, Vec<String>) {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name).ok()?.read_to_string(&mut text).unwrap();
+        Some(text)
+    };
+    let workbook = part("xl/workbook.xml").unwrap();
+    let sheets = (1..).map_while(|k| part(&format!("xl/worksheets/sheet{k}.xml"))).collect();
+    (workbook, sheets)
+}
+
+/// The value of `attr="…"` in an XML tag.
+fn attr<'a>(tag: &'a str, attr: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {attr}=\""))? + attr.len() + 3;
+    tag[start..].split('"').next()
+}
+
+/// The tags `<name …>` in an XML text.
+fn tags<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
+    xml.match_indices(&format!("<{name} ")).map(|(at, _)| &xml[at..at + xml[at..].find('>').unwrap()]).collect()
+}
+
+/// Each column's width (0-based column → width) from a sheet's `<col>` elements.
+fn column_widths(sheet_xml: &str) -> std::collections::BTreeMap<u32, f64> {
+    let mut widths = std::collections::BTreeMap::new();
+    for tag in tags(sheet_xml, "col") {
+        let (min, max): (u32, u32) =
+            (attr(tag, "min").unwrap().parse().unwrap(), attr(tag, "max").unwrap().parse().unwrap());
+        let width: f64 = attr(tag, "width").unwrap().parse().unwrap();
+        for c in min..=max {
+            widths.insert(c - 1, width);
+        }
+    }
+    widths
+}
+
+/// `12345.0` as Danish Excel shows it with [`KR_FORMAT`]: "12.345 kr.".
+fn shown_kr(v: f64) -> String {
+    kalibrer::model::money::format_kr(Decimal::try_from(v).unwrap().round())
+}
+
+/// Checks every number cell of every sheet: its format, and that its column is at least
+/// as wide as the formatted text (and as [`WIDEST_AMOUNT`] for amounts), so nothing shows
+/// `###`. Returns how many amount cells were checked.
+fn check_widths_and_formats(bytes: &[u8]) -> usize {
+    let (_, sheet_xml) = xml_parts(bytes);
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut amounts = 0;
+    for (k, name) in book.sheet_names().into_iter().enumerate() {
+        let widths = column_widths(&sheet_xml[k]);
+        let range = book.worksheet_range(&name).unwrap();
+        let styles = book.worksheet_style(&name).unwrap();
+        let header: Vec<String> = range.rows().next().unwrap().iter().map(ToString::to_string).collect();
+        // A header wraps between words: each word fits, and a header that does not fit on
+        // one line has a row tall enough for two (LibreOffice would not grow it).
+        let header_row = tags(&sheet_xml[k], "row")[0];
+        for (c, h) in header.iter().enumerate() {
+            let w = widths[&u32::try_from(c).unwrap()];
+            let longest_word = h.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
+            assert!(w >= longest_word as f64 + 1.0, "{name}: header {h:?} in width {w}");
+            if h.chars().count() as f64 > w {
+                let height: f64 = attr(header_row, "ht").expect("header row height").parse().unwrap();
+                assert!(height >= 30.0, "{name}: header {h:?} wraps in a row {height} high");
+            }
+        }
+        for (row, col, value) in range.used_cells() {
+            let Data::Float(v) = value else { continue };
+            let (row, col) = (u32::try_from(row).unwrap(), u32::try_from(col).unwrap());
+            let format = styles
+                .get((row, col))
+                .and_then(|s| s.number_format.clone())
+                .map_or_else(|| "General".to_string(), |f| f.format_code);
+            let width = widths[&col];
+            let shown = if format == KR_FORMAT {
+                amounts += 1;
+                assert!(width >= WIDEST_AMOUNT.chars().count() as f64 + 1.0, "{name}: column {col} is {width} wide");
+                shown_kr(*v)
+            } else if format == PERCENT_FORMAT {
+                format!("{v:.1} %")
+            } else {
+                assert_eq!(format, "General", "{name} ({row}, {col}): a count");
+                v.to_string()
+            };
+            assert!(width >= shown.chars().count() as f64 + 1.0, "{name} ({row}, {col}): {shown:?} in width {width}");
+        }
+    }
+    amounts
+}
+
+#[test]
+fn every_amount_fits_its_column_with_the_kr_format() {
+    let s = demo();
+    let allocation = render(&s, OutputKind::Allocation, Format::Xlsx).unwrap();
+    // 28 managers × amount, pension, total; per level and on the summary 3 totals each.
+    assert_eq!(check_widths_and_formats(&allocation), 28 * 3 + 4 * 3 + 5 * 3 + 2);
+    assert!(check_widths_and_formats(&render(&s, OutputKind::Statistics, Format::Xlsx).unwrap()) > 0);
+    assert!(check_widths_and_formats(&render(&s, OutputKind::FixedSalary, Format::Xlsx).unwrap()) > 0);
+    // An amount of 12.345.678 kr. still fits: "12.345.678 kr." is the widest planned for.
+    let mut big = demo();
+    big.policies.pool = Decimal::from(12_345_678);
+    assert!(check_widths_and_formats(&render(&big, OutputKind::Allocation, Format::Xlsx).unwrap()) > 0);
+}
+
+#[test]
+fn workbooks_print_a4_landscape_one_page_wide_with_titles_and_page_numbers() {
+    let s = demo();
+    let long = kalibrer::engine::generate::generate(250, 1).unwrap();
+    for (session, kind) in [
+        (&s, OutputKind::Allocation),
+        (&s, OutputKind::Statistics),
+        (&s, OutputKind::FixedSalary),
+        (&long, OutputKind::Allocation),
+    ] {
+        let bytes = render(session, kind, Format::Xlsx).unwrap();
+        let (workbook, sheets) = xml_parts(&bytes);
+        let titles: Vec<&str> = workbook.match_indices("_xlnm.Print_Titles").map(|(at, _)| &workbook[at..]).collect();
+        assert_eq!(titles.len(), sheets.len(), "{kind:?}: the header row repeats on every sheet");
+        assert!(titles.iter().all(|t| t.split("</definedName>").next().unwrap().ends_with("!$1:$1")));
+        for xml in &sheets {
+            assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{kind:?}: fit to page");
+            let setup = tags(xml, "pageSetup")[0];
+            assert_eq!(attr(setup, "paperSize"), Some("9"), "A4");
+            assert_eq!(attr(setup, "orientation"), Some("landscape"));
+            assert_eq!(attr(setup, "fitToWidth").unwrap_or("1"), "1", "one page wide");
+            let rows = xml.matches("<row ").count();
+            let tall = attr(setup, "fitToHeight").unwrap_or("1");
+            assert_eq!(tall, if rows <= 40 { "1" } else { "0" }, "{kind:?}: {rows} rows");
+            // The allocation of an unfinished meeting is a draft, and its page header says so.
+            let draft = if kind == OutputKind::Allocation { " · UDKAST" } else { "" };
+            let heading = format!("&amp;L{} · {}{draft}&amp;R&amp;A", session.organisation.name, session.year);
+            assert!(xml.contains(&format!("<oddHeader>{heading}</oddHeader>")), "{kind:?}: organisation and year");
+            assert!(xml.contains("<oddFooter>&amp;CSide &amp;P af &amp;N</oddFooter>"), "side x af y");
+        }
+    }
+}
+
+#[test]
+fn hostile_names_export_to_every_workbook() {
+    let s = common::hostile_session();
+    for kind in [OutputKind::Allocation, OutputKind::Statistics, OutputKind::FixedSalary] {
+        let bytes = render(&s, kind, Format::Xlsx).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let names = book.sheet_names();
+        for (k, name) in names.iter().enumerate() {
+            assert!(name.encode_utf16().count() <= 31 && !name.is_empty(), "{name:?}");
+            assert!(!name.contains(['[', ']', ':', '*', '?', '/', '\\']), "{name:?}");
+            assert!(!name.starts_with('\'') && !name.ends_with('\'') && !name.eq_ignore_ascii_case("history"));
+            assert!(names[..k].iter().all(|n| n.to_lowercase() != name.to_lowercase()), "{name:?} twice");
+            let formulas = book.worksheet_formula(name).unwrap();
+            assert!(formulas.used_cells().next().is_none(), "{kind:?}: no cell is a formula");
+        }
+        let (workbook, sheets) = xml_parts(&bytes);
+        assert!(!workbook.contains("<f>") && sheets.iter().all(|x| !x.contains("<f>")));
+        assert!(sheets[0].contains("Styrelsen for R&amp;&amp;D &lt;b&gt;&amp;&amp;P&lt;/b&gt; · 2026"), "& escaped");
+        check_widths_and_formats(&bytes);
+    }
+    let bytes = render(&s, OutputKind::Allocation, Format::Xlsx).unwrap();
+    let sheets = read_back(bytes);
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Oversigt", "=cmd|' -C calc'!A0 -a------ og", "History (ark)", "Kontorchef", "Kontorchef 2"]);
+    let texts: Vec<&str> = sheets[1..]
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().flatten())
+        .filter_map(|c| if let Data::String(t) = c { Some(t.as_str()) } else { None })
+        .collect();
+    for hostile in common::HOSTILE {
+        assert!(texts.contains(&hostile), "{hostile:?} as plain text");
+    }
+    assert!(texts.contains(&common::ZERO_ID), "the id is a text cell: 0071234 keeps its zeros");
+    // The 40.000-character name is cut to Excel's 32.767 and says so.
+    let long = texts.iter().find(|t| t.starts_with("ØØØ")).unwrap();
+    assert_eq!(long.encode_utf16().count(), MAX_CELL_TEXT);
+    assert!(long.ends_with(TRUNCATED_MARKER) && TRUNCATED_MARKER.contains("afkortet"));
 }
 
 proptest! {

@@ -76,9 +76,12 @@ pub fn allocation_table(session: &Session) -> Table {
     allocation_of(session, &eval, "Fordeling", &all)
 }
 
-/// The allocation as CSV with a totals row.
-#[must_use]
-pub fn allocation_csv(session: &Session) -> String {
+/// The allocation as CSV for payroll: one row per manager, no totals row (see
+/// [`Table::to_csv`]).
+///
+/// # Errors
+/// A Danish message if the CSV writer fails.
+pub fn allocation_csv(session: &Session) -> Result<String, String> {
     allocation_table(session).to_csv()
 }
 
@@ -160,8 +163,10 @@ pub fn fixed_salary_table(session: &Session) -> Table {
     table
 }
 
-/// The fold-into-fixed-salary simulation as CSV.
-#[must_use]
-pub fn fixed_salary_csv(session: &Session) -> String {
+/// The fold-into-fixed-salary simulation as CSV: one row per manager, no totals row.
+///
+/// # Errors
+/// A Danish message if the CSV writer fails.
+pub fn fixed_salary_csv(session: &Session) -> Result<String, String> {
     fixed_salary_table(session).to_csv()
 }

@@ -185,11 +185,16 @@ pub fn render_with(
             super::letters::letters_html(session, &template, draft)?.into_bytes()
         }
         (OutputKind::Public, _) => super::public::public_html(session).into_bytes(),
-        (_, Format::Xlsx) => super::xlsx::workbook(&kind.tables_marked(session, format, draft, finality))?,
+        (_, Format::Xlsx) => {
+            let mark = if draft { " · UDKAST" } else { "" };
+            let heading = format!("{} · {}{mark}", session.organisation.name, session.year);
+            super::xlsx::workbook(&kind.tables_marked(session, format, draft, finality), &heading)?
+        }
         _ => kind
             .tables_marked(session, format, draft, finality)
             .first()
             .map(Table::to_csv)
+            .transpose()?
             .unwrap_or_default()
             .into_bytes(),
     })

