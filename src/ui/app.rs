@@ -136,11 +136,11 @@ impl KalibrerApp {
         format!("{mark}{name} – Kalibrer")
     }
 
-    /// Draws one frame and returns the panels' commands (applied by the caller).
+    /// Draws one frame and returns the panels' commands (applied by the caller; keyboard
+    /// shortcuts are applied before drawing, see [`eframe::App::ui`]).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         self.refresh();
         let mut commands = Vec::new();
-        commands.extend(super::keys::keyboard_commands(ui.ctx(), &self.view));
         let data = Data {
             session: &self.doc.session(),
             eval: &self.eval,
@@ -184,11 +184,20 @@ impl KalibrerApp {
 impl eframe::App for KalibrerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        // One painted frame per input: a shortcut is carried out before anything is drawn,
+        // so this pass already shows its result.
+        for command in super::keys::keyboard_commands(&ctx, &self.view) {
+            self.apply(&ctx, command);
+        }
         if self.theme_for != Some(self.view.presentation) {
             theme::apply(&ctx, self.view.presentation);
             self.theme_for = Some(self.view.presentation);
             // This pass's `ui` still has the old style: draw the frame again with the new.
             ctx.request_discard("præsentationstilstand skiftet");
+            if !ctx.will_discard() {
+                // egui allows two passes per frame; when both are used, paint once more.
+                ctx.request_repaint();
+            }
         }
         if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.view.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -199,13 +208,14 @@ impl eframe::App for KalibrerApp {
         self.lock_ui(&ctx);
         self.conflicts_ui(&ctx);
         self.import_ui(&ctx);
-        // Commands are carried out after the panels were drawn: draw once more so the
-        // screen shows their result without waiting for the next mouse movement.
+        // A panel's command is known only after the panels were drawn: carry it out and let
+        // egui discard this pass and lay out again at once (the next pass has no input
+        // events), instead of painting the old state and then the new one.
         if !commands.is_empty() {
-            ctx.request_repaint();
-        }
-        for command in commands {
-            self.apply(&ctx, command);
+            for command in commands {
+                self.apply(&ctx, command);
+            }
+            ctx.request_discard("kommandoer udført");
         }
         self.refresh();
         let (path, revision, dirty) = (self.doc.path.clone(), self.doc.revision(), self.doc.is_dirty());
