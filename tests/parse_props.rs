@@ -52,33 +52,3 @@ proptest! {
         }
     }
 }
-
-/// The demo as compact and as pretty RON, for the two-thread reader's property.
-static DEMO_TEXTS: std::sync::LazyLock<[String; 2]> = std::sync::LazyLock::new(|| {
-    let s = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap();
-    [ron::ser::to_string(&s).unwrap(), kalibrer::io::DEMO_RON.to_string()]
-});
-
-proptest! {
-    /// Whatever the two-thread reader accepts, the plain parser accepts with the same
-    /// result: splitting the managers list never changes what a file means.
-    #[test]
-    fn the_two_thread_reader_never_disagrees_with_the_plain_parse(
-        which in 0_usize..2,
-        edits in proptest::collection::vec((any::<usize>(), proptest::sample::select(
-            vec!['(', ')', '[', ']', ',', '"', '\\', ' ', 'x', '1', ':', '#', '/', 'r'])), 0..4),
-    ) {
-        let mut bytes = DEMO_TEXTS[which].clone().into_bytes();
-        for (at, c) in edits {
-            let k = at % bytes.len();
-            if bytes[k].is_ascii() {
-                bytes[k] = u8::try_from(c).unwrap();
-            }
-        }
-        let text = String::from_utf8(bytes).unwrap();
-        if let Some(parallel) = kalibrer::io::parallel_parse::parse_from(&text, 0) {
-            let plain: kalibrer::model::Session = ron::from_str(&text).unwrap();
-            prop_assert_eq!(parallel, plain);
-        }
-    }
-}

@@ -11,7 +11,6 @@ pub mod import;
 pub mod letters;
 pub mod lock;
 pub mod outputs;
-pub mod parallel_parse;
 pub mod paths;
 pub mod public;
 mod ron_errors;

@@ -61,12 +61,9 @@ struct VersionProbe {
 /// # Errors
 /// [`LoadError::Syntax`] with position, [`LoadError::NewerVersion`], [`LoadError::Invalid`].
 pub fn parse_session(text: &str) -> Result<Session, LoadError> {
-    // The fast reader reads what Kalibrer writes; what it declines `ron` reads (large
-    // files on two threads), and `ron` words the error.
-    let parsed = super::fast_ron::from_str(text)
-        .ok()
-        .or_else(|| super::parallel_parse::parse(text))
-        .map_or_else(|| ron::from_str(text), Ok);
+    // The fast reader reads what Kalibrer writes; what it declines `ron` reads, and `ron`
+    // words the error.
+    let parsed = super::fast_ron::from_str(text).ok().map_or_else(|| ron::from_str(text), Ok);
     let mut session: Session = match parsed {
         Ok(s) => s,
         Err(e) => {

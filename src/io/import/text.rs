@@ -2,12 +2,6 @@
 //! BOM, or Windows-1252 (detected when the bytes are not valid UTF-8), and guessing the
 //! separator (`;`, tab or `,`).
 
-/// Windows-1252 code points for bytes 0x80–0x9F (the rest equals Latin-1).
-const CP1252_80_9F: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’',
-    '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
 /// Which encoding the text had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -24,14 +18,9 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_string(), Encoding::Utf8),
         Err(_) => {
-            let text = bytes
-                .iter()
-                .map(|&b| match b {
-                    0x80..=0x9F => CP1252_80_9F[usize::from(b - 0x80)],
-                    _ => char::from(b),
-                })
-                .collect();
-            (text, Encoding::Windows1252)
+            // Not UTF-8: Danish Excel's legacy encoding (the WHATWG decoder maps every byte).
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text.into_owned(), Encoding::Windows1252)
         }
     }
 }
