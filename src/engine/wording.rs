@@ -53,36 +53,12 @@ fn sentence(f: &Finding, session: &Session, style: Style) -> String {
                 session.levels.get(level).map(|l| l.tiers.iter().map(|t| kr(*t)).collect()).unwrap_or_default();
             format!("Beløbet {} er ikke et af niveauets faste trin ({}).", kr(amount), tiers.join(", "))
         }
-        Facts::OverCap { amount, share_percent, base, cap_percent, cap } => {
-            if style.hide_salaries {
-                "Beløbet overstiger loftet i procent af grundlønnen.".to_string()
-            } else {
-                format!(
-                    "Beløbet {} er {} af grundlønnen {} – over loftet på {} ({}).",
-                    kr(amount),
-                    format_percent(share_percent.round_dp(1)),
-                    kr(base),
-                    format_percent(cap_percent),
-                    kr(cap)
-                )
-            }
-        }
+        Facts::OverCap { .. } | Facts::AboveDepartementschef { .. } => salary_sentence(&f.facts, style),
         Facts::OverCeiling { amount, ceiling } => {
             format!("Beløbet {} overstiger kontraktens loft ved fuld målopfyldelse ({}).", kr(amount), kr(ceiling))
         }
         Facts::OverMaxPerPayment { amount, max } => {
             format!("Beløbet {} overstiger maksimum pr. udbetaling ({}).", kr(amount), kr(max))
-        }
-        Facts::AboveDepartementschef { total, reference } => {
-            if style.hide_salaries {
-                "Samlet løn inkl. beløbet overstiger departementschefens.".to_string()
-            } else {
-                format!(
-                    "Samlet løn inkl. årets beløb ({}) overstiger departementschefens ({}).",
-                    kr(total),
-                    kr(reference)
-                )
-            }
         }
         Facts::MerarbejdeWithTopSupplement => {
             "Engangsvederlag for merarbejde kan ikke ydes til en leder med topcheftillæg.".to_string()
@@ -138,6 +114,30 @@ fn sentence(f: &Finding, session: &Session, style: Style) -> String {
             format!("Puljen på {} er overskredet med {}.", kr(pool), kr(over))
         }
         Facts::PoolLeft { pool, left } => format!("Der er {} tilbage af puljen på {}.", kr(left), kr(pool)),
+    }
+}
+
+/// The findings whose numbers are salaries: without them in presentation mode.
+fn salary_sentence(facts: &Facts, style: Style) -> String {
+    match *facts {
+        Facts::OverCap { .. } if style.hide_salaries => "Beløbet overstiger loftet i procent af grundlønnen.".into(),
+        Facts::OverCap { amount, share_percent, base, cap_percent, cap } => format!(
+            "Beløbet {} er {} af grundlønnen {} – over loftet på {} ({}).",
+            format_kr(amount),
+            format_percent(share_percent.round_dp(1)),
+            format_kr(base),
+            format_percent(cap_percent),
+            format_kr(cap)
+        ),
+        Facts::AboveDepartementschef { .. } if style.hide_salaries => {
+            "Samlet løn inkl. beløbet overstiger departementschefens.".into()
+        }
+        Facts::AboveDepartementschef { total, reference } => format!(
+            "Samlet løn inkl. årets beløb ({}) overstiger departementschefens ({}).",
+            format_kr(total),
+            format_kr(reference)
+        ),
+        _ => String::new(),
     }
 }
 

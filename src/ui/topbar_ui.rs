@@ -22,7 +22,7 @@ pub fn ui(
     view: &mut ViewState,
     out: &mut Vec<Command>,
 ) {
-    let session = &doc.session();
+    let session = doc.session();
     let (mut counts_shown, mut progress_shown) = (false, false);
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
