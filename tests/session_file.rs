@@ -52,7 +52,7 @@ fn unknown_level_duplicate_id_and_negative_salary_are_refused_by_id() {
     let dup = DEMO_RON.replacen("id: \"KC02\"", "id: \"KC01\"", 1);
     assert!(message(&dup).contains("leder KC01: id'et bruges af flere ledere"), "{}", message(&dup));
     let neg = DEMO_RON.replacen("base_salary: \"712000\"", "base_salary: \"-712000\"", 1);
-    assert!(message(&neg).contains("leder KC01: grundlønnen må ikke være negativ"), "{}", message(&neg));
+    assert!(message(&neg).contains("leder KC01: grundlønnen (-712000 kr.) er under 0 kr."), "{}", message(&neg));
 }
 
 #[test]

@@ -25,13 +25,13 @@ pub const MAX_ATTAINMENT_PERCENT: i64 = 200;
 #[must_use]
 pub fn money_problem(what: &str, v: Decimal, signed: bool) -> Option<String> {
     if v.abs() > max_money() {
-        return Some(format!("{what} {} kr. er urimeligt stort (højst 10.000.000.000 kr.)", v.normalize()));
+        return Some(format!("{what} ({} kr.) er over grænsen på 10.000.000.000 kr.", v.normalize()));
     }
     if v.normalize().scale() > 2 {
-        return Some(format!("{what} {} kr. har mere end to decimaler (øre)", v.normalize()));
+        return Some(format!("{what} ({} kr.) har mere end to decimaler (øre)", v.normalize()));
     }
     if !signed && v < Decimal::ZERO {
-        return Some(format!("{what} må ikke være negativ ({} kr.)", v.normalize()));
+        return Some(format!("{what} ({} kr.) er under 0 kr.", v.normalize()));
     }
     None
 }
