@@ -117,3 +117,37 @@ fn cancelling_changes_nothing_and_an_unreadable_file_is_reported() {
     assert!(h.state().import.is_none());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 15: the import dialog replaced the roster with a copy taken when it opened, so an
+/// edit made meanwhile was lost (while its log entry stayed). The import is computed again
+/// from the session as it is when applied.
+#[test]
+fn an_edit_made_while_the_import_dialog_is_open_is_kept() {
+    let dir = std::env::temp_dir().join(format!("kalibrer-uiimport3-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("hr.csv");
+    std::fs::write(&path, "Medarbejdernr;Navn;Niveau;Grundløn\nKC01;Anne Marie Holst;Kontorchef;731.000\n").unwrap();
+    let session = io::parse_session(io::DEMO_RON).unwrap();
+    let kc02 = session.manager_index("KC02").unwrap();
+    let mut h = Harness::builder().with_size([1920.0, 1080.0]).with_max_steps(16).build_eframe(move |cc| {
+        let mut app = KalibrerApp::with_session(session, None);
+        app.install(&cc.egui_ctx);
+        app
+    });
+    h.run();
+    h.state_mut().import_file(&path, false);
+    h.run();
+    assert!(h.query_by_label_contains("Grundløn: 712.000 kr. → 731.000 kr.").is_some());
+    // Meanwhile (a shortcut, a second hand on the keyboard): a note for KC02.
+    let ctx = h.ctx.clone();
+    let note = kalibrer::ui::command::Command::SetNotes { manager: kc02, text: "Drøftet under importen".into() };
+    h.state_mut().apply(&ctx, note);
+    h.run();
+    click(&mut h, "Importér");
+    let s = h.state().doc.session();
+    assert_eq!(s.managers[kc02].notes, "Drøftet under importen", "the edit made meanwhile is kept");
+    let kc01 = s.managers.iter().find(|m| m.id == "KC01").unwrap();
+    assert_eq!(kc01.base_salary, Decimal::from(731_000), "and the import is applied");
+    assert!(s.change_log.iter().any(|e| e.manager.as_deref() == Some("KC02") && e.change.what() == "Noter"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
