@@ -22,6 +22,12 @@ pub fn run_prep(args: &[String]) -> i32 {
     let (Some(who), Some(out)) = (parsed.value("--for"), parsed.value("--out")) else {
         return usage_error("prep kræver --for og --out");
     };
+    if let Some(code) = super::refuse_out_onto_input(out, &[file]) {
+        return code;
+    }
+    if let Some(code) = super::refuse_locked_out(out) {
+        return code;
+    }
     let session = match load(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -57,6 +63,9 @@ pub fn run_merge(args: &[String]) -> i32 {
     let Some(out) = parsed.value("--out") else {
         return usage_error("--out mangler");
     };
+    if let Some(code) = super::refuse_locked_out(out) {
+        return code;
+    }
     let prefer = match parsed.value("--prefer") {
         None => None,
         Some("prep") => Some(Prefer::Prep),
