@@ -43,7 +43,7 @@ impl FileGuard {
     pub fn changed_on_disk(&self, path: &Path) -> bool {
         match (self.stamp, FileStamp::of(path)) {
             (Some(known), Some(now)) => known != now,
-            (None, Some(_)) | (_, None) => false,
+            _ => false,
         }
     }
 }
@@ -142,7 +142,20 @@ impl KalibrerApp {
                 self.file_guard.open_error = None;
                 self.open_dialog();
             }
-            Some(false) => self.file_guard.open_error = None,
+            Some(false) => {
+                self.file_guard.open_error = None;
+                // Started on a broken file, the app already shows the demo; after a failed
+                // open from the menu it still shows the previous file.
+                if self.doc.path.is_some()
+                    && !self.doc.is_dirty()
+                    && let Ok(demo) = super::initial_session(None)
+                {
+                    self.release_lock();
+                    let recent = std::mem::take(&mut self.view.recent);
+                    *self = Self::with_session(demo, None);
+                    self.view.recent = recent;
+                }
+            }
             None => {}
         }
     }
