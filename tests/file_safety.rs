@@ -49,12 +49,13 @@ fn every_cli_write_onto_a_held_session_is_refused_with_the_holder() {
     assert_eq!(lock::acquire(&session), lock::LockOutcome::Acquired);
     let me = lock::LockInfo::parse(&std::fs::read_to_string(lock::lock_path(&session)).unwrap()).unwrap();
     assert_eq!(me.pid, std::process::id());
+    let csv = dir.join("moede.csv");
     let runs: [&[&str]; 5] = [
         &["merge", s(&session), s(&prep), "--out", s(&session)],
         &["import", s(&hr), "--into", s(&session), "--out", s(&session)],
         &["prep", s(&prep), "--for", "DIR-A", "--out", s(&session)],
         &["generate", "--managers", "5", "--seed", "1", "--out", s(&session)],
-        &["export", s(&prep), "--out", s(&session).replace("moede.ron", "moede.csv").as_str()],
+        &["export", s(&prep), "--out", s(&csv)],
     ];
     for args in &runs[..4] {
         let o = kalibrer(args);
