@@ -75,7 +75,7 @@ fn found_words(found: &str) -> String {
         return format!("tallet {n}");
     }
     if let Some(b) = inner("the boolean ") {
-        return format!("{b}");
+        return b;
     }
     if let Some(c) = inner("the UTF-8 character ") {
         return format!("tegnet «{c}»");
