@@ -113,11 +113,71 @@ proptest! {
         }
     }
 
+    /// Any string accepted as an amount in a session file – by either reader, in any
+    /// amount field – is plain decimal digits with an optional sign and at most one '.',
+    /// and both readers read it as the same number.
+    #[test]
+    fn only_plain_decimals_are_amounts(
+        amount in "[-+]?[0-9_.,eE+ x-]{0,8}",
+        field in proptest::sample::select(vec!["pool: \"1540000\"", "base_salary: \"1420000\"", "min: \"30000\""]),
+    ) {
+        let key = field.split(':').next().unwrap_or_default();
+        let text = io::DEMO_RON.replacen(field, &format!("{key}: \"{amount}\""), 1);
+        let plain = is_plain(&amount);
+        let fast = fast_ron::from_str::<Session>(&text).ok();
+        let slow = ron::from_str::<Session>(&text).ok();
+        let loaded = io::parse_session(&text);
+        if fast.is_some() || slow.is_some() {
+            prop_assert!(plain, "accepted «{}» as an amount", amount);
+        }
+        if let (Some(f), Some(r)) = (&fast, &slow) {
+            prop_assert_eq!(f, r);
+        }
+        prop_assert_eq!(fast.is_some() || slow.is_some(), slow.is_some(), "the fast reader accepts only what ron accepts");
+        if let Err(e) = loaded {
+            let message = e.to_string();
+            prop_assert!(!message.contains("Decimal") && !message.contains("expected"), "{}", message);
+        }
+        prop_assert_eq!(kalibrer::model::money::parse_file_amount(&amount).is_ok(), plain && amount.len() < 28);
+    }
+
     /// Arbitrary text never makes it panic.
     #[test]
     fn never_panics(text in "(?s).{0,300}") {
         let _ = fast_ron::from_str::<Session>(&text);
     }
+}
+
+/// `[+-]?digits(.digits)?`, written out without the parser under test.
+fn is_plain(text: &str) -> bool {
+    let body = text.strip_prefix('-').or_else(|| text.strip_prefix('+')).unwrap_or(text);
+    let mut parts = body.split('.');
+    let whole = parts.next().unwrap_or_default();
+    let frac = parts.next();
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    parts.next().is_none() && digits(whole) && frac.is_none_or(digits)
+}
+
+#[test]
+fn money_in_session_files_is_refused_in_danish_unless_plain() {
+    for (written, message) in [
+        ("45.000,00", "«45.000,00» er ikke et beløb i filformatet: skriv 45000.00"),
+        ("1e10", "«1e10» er ikke et beløb i filformatet: skriv 10000000000"),
+        ("7.12e5", "«7.12e5» er ikke et beløb i filformatet: skriv 712000"),
+        ("1_000", "«1_000» er ikke et beløb i filformatet: skriv 1000"),
+    ] {
+        let text = io::DEMO_RON.replacen("pool: \"1540000\"", &format!("pool: \"{written}\""), 1);
+        assert!(fast_ron::from_str::<Session>(&text).is_err(), "fast reader accepted {written}");
+        let e = io::parse_session(&text).unwrap_err().to_string();
+        assert!(e.starts_with("linje 21, kolonne "), "{e}");
+        assert!(e.ends_with(&format!(": {message}")), "{e}");
+    }
+    // Unquoted numbers: whole ones are read, a float (or exponent) is refused.
+    let whole = io::DEMO_RON.replacen("pool: \"1540000\"", "pool: 1540000", 1);
+    assert_eq!(io::parse_session(&whole).unwrap().policies.pool, 1_540_000.into());
+    let float = io::DEMO_RON.replacen("pool: \"1540000\"", "pool: 1.54e6", 1);
+    let e = io::parse_session(&float).unwrap_err().to_string();
+    assert!(e.ends_with("beløb skrives i anførselstegn uden eksponent: skriv \"1540000\""), "{e}");
 }
 
 // The reader on its own, on a small model of every shape it reads or declines.

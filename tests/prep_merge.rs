@@ -671,7 +671,7 @@ fn cli_prep_refuses_to_write_onto_its_session() {
         let o = bin(&["prep", &session, "--for", "DIR-A", "--out", out]);
         let (_, stderr) = out_err(&o);
         assert_eq!(o.status.code(), Some(2), "{stderr}");
-        assert!(stderr.contains("er selve sessionsfilen") && stderr.contains("Vælg et andet filnavn"), "{stderr}");
+        assert!(stderr.contains("er den samme fil som") && stderr.contains("vælg et andet navn"), "{stderr}");
     }
     assert_eq!(std::fs::read(&session).unwrap(), before, "the session is untouched");
     assert_eq!(load(&session).managers.len(), 28);

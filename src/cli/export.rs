@@ -25,6 +25,9 @@ pub fn run(args: &[String]) -> i32 {
     let Some(out) = parsed.value("--out") else {
         return usage_error("--out mangler");
     };
+    if let Some(code) = super::refuse_locked_out(out) {
+        return code;
+    }
     let kind_name = parsed.value("--kind").unwrap_or("allocation");
     let Some(kind) = OutputKind::from_cli(kind_name) else {
         let valid: Vec<&str> = OutputKind::ALL.iter().map(|k| k.cli_name()).collect();

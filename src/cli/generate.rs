@@ -25,6 +25,9 @@ pub fn run(args: &[String]) -> i32 {
     let Some(out) = parsed.value("--out") else {
         return usage_error("--out mangler");
     };
+    if let Some(code) = super::refuse_locked_out(out) {
+        return code;
+    }
     let Some(session) = generate(n, seed) else {
         return usage_error("kunne ikke lave en session");
     };

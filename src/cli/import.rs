@@ -21,6 +21,9 @@ pub fn run(args: &[String]) -> i32 {
     let (Some(into), Some(out)) = (parsed.value("--into"), parsed.value("--out")) else {
         return usage_error("import kræver --into og --out");
     };
+    if let Some(code) = super::refuse_locked_out(out) {
+        return code;
+    }
     let session = match load(into) {
         Ok(s) => s,
         Err(code) => return code,
@@ -28,7 +31,7 @@ pub fn run(args: &[String]) -> i32 {
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("kalibrer: {file}: kan ikke læse filen: {e}");
+            eprintln!("kalibrer: {file}: kan ikke læse filen: {}", io::os_error::danish(&e));
             return 2;
         }
     };

@@ -110,3 +110,23 @@ fn load(path: &str) -> Result<Session, i32> {
         2
     })
 }
+
+/// Refuses `--out` naming one of the command's input files (a prep must never replace
+/// its session); prints the Danish message and returns exit code 2.
+fn refuse_out_onto_input(out: &str, inputs: &[&str]) -> Option<i32> {
+    let input =
+        inputs.iter().find(|i| io::session_file::same_file(std::path::Path::new(out), std::path::Path::new(i)))?;
+    eprintln!(
+        "kalibrer: --out {out} er den samme fil som {input}; intet er skrevet – vælg et andet navn til forberedelsen"
+    );
+    Some(2)
+}
+
+/// Refuses `--out` before any work when another instance holds the file's lock or the
+/// file is read-only (the save checks again); prints the Danish message naming the holder
+/// and since when, and returns exit code 2.
+fn refuse_locked_out(out: &str) -> Option<i32> {
+    let e = io::session_file::check_writable(std::path::Path::new(out)).err()?;
+    eprintln!("kalibrer: {e}");
+    Some(2)
+}

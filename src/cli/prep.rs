@@ -23,12 +23,11 @@ pub fn run_prep(args: &[String]) -> i32 {
     let (Some(who), Some(out)) = (parsed.value("--for"), parsed.value("--out")) else {
         return usage_error("prep kræver --for og --out");
     };
-    if same_file(Path::new(file), Path::new(out)) {
-        eprintln!(
-            "kalibrer: --out {out} er selve sessionsfilen {file}; forberedelsen ville erstatte sessionen. \
-             Vælg et andet filnavn til forberedelsen."
-        );
-        return 2;
+    if let Some(code) = super::refuse_out_onto_input(out, &[file]) {
+        return code;
+    }
+    if let Some(code) = super::refuse_locked_out(out) {
+        return code;
     }
     let session = match load(file) {
         Ok(s) => s,
@@ -66,6 +65,9 @@ pub fn run_merge(args: &[String]) -> i32 {
     let Some(out) = parsed.value("--out") else {
         return usage_error("--out mangler");
     };
+    if let Some(code) = super::refuse_locked_out(out) {
+        return code;
+    }
     let prefer = match parsed.value("--prefer") {
         None => None,
         Some("prep") => Some(Prefer::Prep),

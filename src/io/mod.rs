@@ -10,6 +10,7 @@ pub mod html;
 pub mod import;
 pub mod letters;
 pub mod lock;
+pub mod os_error;
 pub mod outputs;
 pub mod paths;
 pub mod public;
@@ -22,7 +23,7 @@ pub mod validate;
 pub mod words;
 pub mod xlsx;
 
-pub use session_file::{LoadError, SaveError, load_session_file, parse_session, save_session, to_ron};
+pub use session_file::{LoadError, SaveError, SaveFailure, load_session_file, parse_session, save_session, to_ron};
 pub use validate::{Problem, validate};
 
 /// The demo session embedded in the binary (`assets/demo.ron`).

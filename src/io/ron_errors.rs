@@ -29,7 +29,9 @@ pub fn danish(error: &Error) -> String {
         Error::TrailingCharacters => "der står noget efter sessionens afslutning".to_string(),
         Error::UnclosedBlockComment | Error::UnclosedLineComment => "en kommentar er ikke afsluttet".to_string(),
         Error::Utf8Error(_) => "filen er ikke gyldig UTF-8".to_string(),
-        Error::InvalidValueForType { expected, found } => format!("forventede {expected}, fandt {found}"),
+        Error::InvalidValueForType { expected, found } => {
+            format!("her forventedes {}, men der står {}", expected_words(expected), found_words(found))
+        }
         Error::NoSuchEnumVariant { expected, found, outer } => {
             format!("ukendt værdi «{found}»{}; mulige: {}", field(outer), expected.join(", "))
         }
@@ -38,8 +40,68 @@ pub fn danish(error: &Error) -> String {
         }
         Error::MissingStructField { field: f, outer } => format!("feltet «{f}» mangler{}", field(outer)),
         Error::DuplicateStructField { field: f, outer } => format!("feltet «{f}» står to gange{}", field(outer)),
-        Error::Message(m) => format!("ugyldig værdi: {m}"),
+        // Kalibrer's own readers (amounts) word their messages in Danish already.
+        Error::Message(m) => m.clone(),
         Error::ExceededRecursionLimit => "filen er for dybt indlejret".to_string(),
         other => format!("ugyldig RON ({other})"),
+    }
+}
+
+/// serde's English "expected …" in Danish for the types a session holds.
+fn expected_words(expected: &str) -> String {
+    let words = match expected {
+        "a string" | "a borrowed string" | "a string or a borrowed string" => "en tekst i anførselstegn",
+        "a boolean" => "true eller false",
+        "a sequence" => "en liste «[ … ]»",
+        "a map" => "en tabel «{ … }»",
+        "option" => "Some( … ) eller None",
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => "et helt tal",
+        "f32" | "f64" => "et tal",
+        "a character" | "a char" => "ét tegn",
+        other if other.starts_with("struct ") || other.starts_with("tuple struct ") => "«( … )»",
+        other if other.starts_with("enum ") || other.starts_with("variant ") => "en af de kendte værdier",
+        other => return other.to_string(),
+    };
+    words.to_string()
+}
+
+/// `ron`'s English description of the value found, in Danish.
+fn found_words(found: &str) -> String {
+    let inner = |prefix: &str| found.strip_prefix(prefix).map(|s| s.trim_matches('`').to_string());
+    if let Some(s) = found.strip_prefix("the string ") {
+        return format!("teksten «{}»", s.trim_matches('"'));
+    }
+    if let Some(n) = inner("the unsigned integer ").or_else(|| inner("the signed integer ")) {
+        return format!("tallet {n}");
+    }
+    if let Some(n) = inner("the floating point number ") {
+        return format!("tallet {n}");
+    }
+    if let Some(b) = inner("the boolean ") {
+        return b;
+    }
+    if let Some(c) = inner("the UTF-8 character ") {
+        return format!("tegnet «{c}»");
+    }
+    match found {
+        "a unit value" => "()".to_string(),
+        "an optional value" => "Some( … ) eller None".to_string(),
+        "a sequence" => "en liste".to_string(),
+        "a map" => "en tabel".to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_mismatches_are_worded_in_danish() {
+        let e = Error::InvalidValueForType { expected: "a string".into(), found: "the unsigned integer `5`".into() };
+        assert_eq!(danish(&e), "her forventedes en tekst i anførselstegn, men der står tallet 5");
+        let e = Error::InvalidValueForType { expected: "u32".into(), found: "the string \"x\"".into() };
+        assert_eq!(danish(&e), "her forventedes et helt tal, men der står teksten «x»");
+        assert_eq!(danish(&Error::Message("«1e10» er ikke et beløb".into())), "«1e10» er ikke et beløb");
     }
 }

@@ -14,7 +14,7 @@ use super::validate::{Problem, validate};
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("kan ikke læse filen: {source}")]
+    #[error("{}", super::os_error::danish(source))]
     Read {
         /// The file.
         path: PathBuf,
@@ -121,12 +121,27 @@ pub fn to_ron(session: &Session) -> String {
 
 /// Why a session could not be saved; the work stays in memory.
 #[derive(Debug, thiserror::Error)]
-#[error("kan ikke gemme {path}: {message}")]
+#[error("kan ikke gemme {}: {message}", path.display())]
 pub struct SaveError {
     /// The file.
     pub path: PathBuf,
-    /// Danish explanation.
+    /// Danish explanation (without the file name: the caller names the file once).
     pub message: String,
+    /// What went wrong, for the GUI's choice of what to offer.
+    pub reason: SaveFailure,
+}
+
+/// What stopped a save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveFailure {
+    /// The operating system refused (full disk, read-only folder, missing folder …).
+    Os,
+    /// The file is read-only: it is never replaced (offer *Gem som*).
+    ReadOnly,
+    /// Another instance holds the file's lock.
+    Locked(super::lock::LockInfo),
+    /// A failure injected by a test.
+    Injected,
 }
 
 /// The steps of an atomic save, for failure injection in tests.
@@ -144,12 +159,26 @@ pub enum SaveStep {
 
 /// Writes a session to `path` atomically: a temporary file in the same folder, written,
 /// flushed and synced, then renamed over the target (and the folder synced). A crash or
-/// failure at any step leaves the old file complete.
+/// failure at any step leaves the old file complete. The new file keeps the old one's
+/// permissions; a read-only file, or one whose lock another instance holds, is refused.
 ///
 /// # Errors
 /// [`SaveError`] with a Danish message naming the file.
 pub fn save_session(path: &Path, session: &Session) -> Result<(), SaveError> {
     save_text_atomic(path, &to_ron(session), None)
+}
+
+/// Writes a copy of a session beside it (the recovery copy) atomically, with permissions
+/// no wider than `original`'s (0600 when it does not exist).
+///
+/// # Errors
+/// [`SaveError`].
+pub fn save_copy_beside(copy: &Path, original: Option<&Path>, session: &Session) -> Result<(), SaveError> {
+    #[cfg(unix)]
+    let mode = Some(original.map_or(0o600, super::lock::private_mode));
+    #[cfg(not(unix))]
+    let mode = original.map(|_| 0);
+    write_atomic(copy, to_ron(session).as_bytes(), None, mode)
 }
 
 /// Atomic write of `text` to `path`; `fail_at` injects a failure (tests only).
@@ -165,17 +194,79 @@ pub fn save_text_atomic(path: &Path, text: &str, fail_at: Option<SaveStep>) -> R
 /// # Errors
 /// [`SaveError`].
 pub fn save_bytes_atomic(path: &Path, bytes: &[u8], fail_at: Option<SaveStep>) -> Result<(), SaveError> {
-    let err = |message: String| SaveError { path: path.to_path_buf(), message };
-    let os = |e: std::io::Error| err(describe_io(&e));
+    write_atomic(path, bytes, fail_at, None)
+}
+
+/// Refuses a write onto `path` while another instance holds its lock, or when the file
+/// is read-only; the check every writer (CLI `--out`, GUI save) makes first.
+///
+/// # Errors
+/// [`SaveError`] with [`SaveFailure::Locked`] or [`SaveFailure::ReadOnly`].
+pub fn check_writable(path: &Path) -> Result<(), SaveError> {
+    let err = |message: String, reason| SaveError { path: path.to_path_buf(), message, reason };
+    if let Some(info) = super::lock::holder(path) {
+        return Err(err(
+            format!(
+                "filen er åben hos {} – intet er skrevet; luk den dér, eller skriv til en anden fil",
+                info.describe()
+            ),
+            SaveFailure::Locked(info),
+        ));
+    }
+    let Ok(meta) = std::fs::metadata(path) else { return Ok(()) };
+    if meta.is_dir() {
+        return Err(err(super::os_error::danish(&std::io::ErrorKind::IsADirectory.into()), SaveFailure::Os));
+    }
+    let refused = std::fs::OpenOptions::new().write(true).open(path).err().map(|e| e.kind());
+    if meta.permissions().readonly() || refused == Some(std::io::ErrorKind::PermissionDenied) {
+        return Err(err(
+            "Filen er skrivebeskyttet og bliver ikke erstattet – gem under et andet navn (Gem som)".to_string(),
+            SaveFailure::ReadOnly,
+        ));
+    }
+    Ok(())
+}
+
+/// The atomic write; `mode` (Unix permission bits) for a file that does not exist yet
+/// beside a session (the recovery copy), otherwise the old file's mode is kept.
+fn write_atomic(path: &Path, bytes: &[u8], fail_at: Option<SaveStep>, mode: Option<u32>) -> Result<(), SaveError> {
+    let err = |message: String, reason| SaveError { path: path.to_path_buf(), message, reason };
+    let os = |e: std::io::Error| err(super::os_error::danish(&e), SaveFailure::Os);
     let injected = |step: SaveStep| -> Result<(), SaveError> {
-        if fail_at == Some(step) { Err(err(format!("fejl indsprøjtet ved {step:?}"))) } else { Ok(()) }
+        if fail_at == Some(step) {
+            Err(err(format!("fejl indsprøjtet ved {step:?}"), SaveFailure::Injected))
+        } else {
+            Ok(())
+        }
     };
+    check_writable(path)?;
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    remove_stale_temps(path);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let old = std::fs::metadata(path).ok().map(|m| m.permissions());
     let result = (|| {
         injected(SaveStep::Create)?;
-        let mut file = std::fs::File::create(&tmp).map_err(os)?;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        // The temporary file is never readable by more people than the file it replaces.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+            if let Some(m) = old.as_ref().map(|p| p.mode() & 0o777).or(mode) {
+                options.mode(m);
+            }
+        }
+        let mut file = options.open(&tmp).map_err(os)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            if let Some(m) = old.as_ref().map(|p| p.mode() & 0o777).or(mode) {
+                file.set_permissions(std::fs::Permissions::from_mode(m)).map_err(os)?;
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = (&old, mode);
         injected(SaveStep::Write)?;
         file.write_all(bytes).map_err(os)?;
         injected(SaveStep::Sync)?;
@@ -195,13 +286,61 @@ pub fn save_bytes_atomic(path: &Path, bytes: &[u8], fail_at: Option<SaveStep>) -
     result
 }
 
-/// A Danish description of an OS error.
-fn describe_io(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => "mappen er skrivebeskyttet".to_string(),
-        ErrorKind::StorageFull => "disken er fuld".to_string(),
-        ErrorKind::NotFound => "mappen findes ikke".to_string(),
-        _ => format!("{e}"),
+/// A temporary file older than this is left over whatever its process.
+const STALE_TEMP_SECS: u64 = 60;
+
+/// Removes the temporary files killed writes of `path` left beside it
+/// (`.name.<pid>.tmp`, with the session's salary data): those whose process is gone, or
+/// that are older than a minute. Returns how many were removed.
+pub fn remove_stale_temps(path: &Path) -> usize {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { return 0 };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let age =
+            entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).map_or(0, |d| d.as_secs());
+        let dead = pid != std::process::id() && !super::lock::process_alive(pid);
+        if (dead || age > STALE_TEMP_SECS) && std::fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// What a file looked like on disk (size and modification time), to notice when someone
+/// else wrote it after it was loaded or saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Modification time.
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl FileStamp {
+    /// The stamp of `path` now; None when it cannot be read.
+    #[must_use]
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Self { len: meta.len(), modified: meta.modified().ok() })
+    }
+}
+
+/// Whether two paths name the same existing file (also through links or `..`).
+#[must_use]
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
     }
 }

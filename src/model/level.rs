@@ -18,10 +18,10 @@ pub struct Level {
     /// The band (spænd) every amount of this level should fall inside.
     pub band: Band,
     /// Fixed tiers (faste beløb); empty when the level has none.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::money::file_serde::list")]
     pub tiers: Vec<Decimal>,
     /// An optional target amount (e.g. the mean the group aims at).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::money::file_serde::option")]
     pub target: Option<Decimal>,
     /// How the formula amount of a manager at this level is computed.
     pub model: AmountModel,
@@ -80,8 +80,10 @@ impl LevelRole {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Band {
     /// Lowest amount of the band.
+    #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
     pub min: Decimal,
     /// Highest amount of the band.
+    #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
     pub max: Decimal,
 }
 
@@ -109,6 +111,7 @@ pub enum AmountModel {
     /// `contract_ceiling` takes precedence.
     WeightedGoals {
         /// Amount paid at 100 % weighted attainment.
+        #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
         frame: Decimal,
     },
     /// Position in the level's band from an overall rating on the scale:
@@ -189,6 +192,7 @@ pub struct Criterion {
     /// Danish name.
     pub name: String,
     /// Amount paid at 100 %.
+    #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
     pub amount: Decimal,
     /// Optional group the criterion belongs to (e.g. "Ledelse og kompetenceudvikling").
     #[serde(default)]
@@ -242,5 +246,6 @@ pub struct ScaleStep {
     /// Danish label.
     pub label: String,
     /// Share of the criterion amount paid, in percent.
+    #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
     pub percent: Decimal,
 }

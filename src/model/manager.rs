@@ -26,8 +26,10 @@ pub struct Manager {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub pay_grade: String,
     /// Base salary incl. permanent supplements, per year.
+    #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
     pub base_salary: Decimal,
     /// Total pay per year before this year's amount.
+    #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
     pub total_pay: Decimal,
     /// Whether the manager has topcheftillæg.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -36,7 +38,11 @@ pub struct Manager {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pay_forms: Vec<PayForm>,
     /// The resultatløn contract's ceiling at full attainment, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::money::file_serde::option"
+    )]
     pub contract_ceiling: Option<Decimal>,
     /// A model that overrides the level's model for this manager.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,7 +60,11 @@ pub struct Manager {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier: Option<usize>,
     /// Amount set directly (direct model).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::money::file_serde::option"
+    )]
     pub direct_amount: Option<Decimal>,
     /// The direct superior's proposal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -63,10 +73,18 @@ pub struct Manager {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adjustment: Option<Adjustment>,
     /// The amount recorded when the group decided (status besluttet).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::money::file_serde::option"
+    )]
     pub final_amount: Option<Decimal>,
     /// Pension percentage paid on the one-off amount.
-    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
+    #[serde(
+        default,
+        skip_serializing_if = "Decimal::is_zero",
+        deserialize_with = "crate::model::money::file_serde::amount"
+    )]
     pub pension_percent: Decimal,
     /// Where the manager is in the meeting.
     #[serde(default)]
@@ -154,6 +172,7 @@ pub struct Goal {
     /// Short Danish name.
     pub name: String,
     /// Weight in percent of total attainment.
+    #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
     pub weight: Decimal,
     /// Institutional goals are public (offentlighedsloven); personal ones are not.
     pub scope: GoalScope,
@@ -164,7 +183,7 @@ pub struct Goal {
     #[serde(default)]
     pub quantitative: bool,
     /// Attainment in percent, when assessed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::money::file_serde::option")]
     pub attainment: Option<Decimal>,
 }
 
@@ -181,7 +200,7 @@ pub enum GoalScope {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Proposal {
     /// Proposed amount.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::money::file_serde::option")]
     pub amount: Option<Decimal>,
     /// Written rationale.
     #[serde(default)]
@@ -192,6 +211,7 @@ pub struct Proposal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Adjustment {
     /// Signed amount added to the formula amount.
+    #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
     pub amount: Decimal,
     /// Written, adequate justification.
     #[serde(default)]

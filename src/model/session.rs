@@ -56,7 +56,7 @@ pub struct Session {
     /// The managers being calibrated.
     pub managers: Vec<Manager>,
     /// Earlier years' amounts per manager id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::money::file_serde::history")]
     pub history: BTreeMap<String, BTreeMap<i32, Decimal>>,
     /// Every change made in the meeting, oldest first. Append-only.
     #[serde(default)]
@@ -142,24 +142,25 @@ pub struct Executive {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Policies {
     /// The pool (budget) for all amounts in the round.
+    #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
     pub pool: Decimal,
     /// Amounts are rounded to a multiple of this step (e.g. 1.000 kr.).
-    #[serde(default = "default_step")]
+    #[serde(default = "default_step", deserialize_with = "crate::model::money::file_serde::amount")]
     pub rounding_step: Decimal,
     /// Whether a manager of a lower level may get more than one of a higher level.
     #[serde(default)]
     pub bands_may_overlap: bool,
     /// Maximum amount per payment (e.g. set by a municipal finance committee).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::money::file_serde::option")]
     pub max_per_payment: Option<Decimal>,
     /// Cap as percent of base salary incl. permanent supplements (001: 25 %).
-    #[serde(default = "default_cap")]
+    #[serde(default = "default_cap", deserialize_with = "crate::model::money::file_serde::amount")]
     pub cap_percent_of_base: Decimal,
     /// Warn when an amount drops more than this percent from last year.
-    #[serde(default = "default_drop")]
+    #[serde(default = "default_drop", deserialize_with = "crate::model::money::file_serde::amount")]
     pub drop_warning_percent: Decimal,
     /// Warn when a level's coefficient of variation is below this percent.
-    #[serde(default = "default_low_cv")]
+    #[serde(default = "default_low_cv", deserialize_with = "crate::model::money::file_serde::amount")]
     pub low_differentiation_cv_percent: Decimal,
     /// The departementschef's total pay incl. this year's amount, as a session fact (002
     /// §13.4: his or her pay is not set by the group he or she chairs). When None, the

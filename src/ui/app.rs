@@ -46,6 +46,9 @@ pub struct KalibrerApp {
     /// The column mappings the user chose by hand in earlier imports, by header (kept in
     /// the app's settings, not in the session).
     pub import_memory: crate::io::import::LearnedMapping,
+    /// The open file as loaded (to notice writes by others), questions about saving and
+    /// the open error.
+    pub file_guard: super::file_guard_ui::FileGuard,
 }
 
 impl KalibrerApp {
@@ -83,6 +86,7 @@ impl KalibrerApp {
         let eval = engine::evaluate(&session);
         let derived = Derived::new(&session, &eval);
         let view = ViewState::new(&session);
+        let file_guard = super::file_guard_ui::FileGuard::for_path(path.as_deref());
         let mut doc = Document::new(session, path);
         // `eval` above is already the full evaluation of this document.
         let _ = doc.take_touched();
@@ -99,6 +103,7 @@ impl KalibrerApp {
             conflicts: None,
             import: None,
             import_memory: crate::io::import::LearnedMapping::new(),
+            file_guard,
         }
     }
 
@@ -206,6 +211,7 @@ impl eframe::App for KalibrerApp {
         let commands = self.frame_ui(ui);
         self.recovery_ui(&ctx);
         self.lock_ui(&ctx);
+        self.file_guard_ui(&ctx);
         self.conflicts_ui(&ctx);
         self.import_ui(&ctx);
         // A panel's command is known only after the panels were drawn: carry it out and let

@@ -111,13 +111,15 @@ impl Autosave {
         if busy {
             return Some(POLL);
         }
-        let (target, copy) = (recovery_path(path), session.clone());
-        let spawned = std::thread::Builder::new()
-            .name("gendannelseskopi".into())
-            .spawn(move || io::save_session(&target, &copy).map_err(|e| e.to_string()));
+        let (target, copy, original) = (recovery_path(path), session.clone(), path.map(Path::to_path_buf));
+        let spawned = std::thread::Builder::new().name("gendannelseskopi".into()).spawn(move || {
+            io::session_file::save_copy_beside(&target, original.as_deref(), &copy).map_err(|e| e.message)
+        });
         match spawned {
             Ok(handle) => self.in_flight = Some((revision, handle)),
-            Err(e) => self.last_error = Some(format!("Gendannelseskopien kunne ikke skrives: {e}")),
+            Err(e) => {
+                self.last_error = Some(format!("Gendannelseskopien kunne ikke skrives: {}", io::os_error::danish(&e)));
+            }
         }
         self.dirty_since = None;
         Some(POLL)

@@ -40,7 +40,7 @@ impl KalibrerApp {
                 self.take_lock();
                 self.check_recovery();
             }
-            Err(e) => self.view.notify(format!("Kunne ikke åbne {}: {e}", path.display()), true),
+            Err(e) => self.file_guard.open_error = Some(format!("Kan ikke åbne {}: {e}", path.display())),
         }
     }
 
@@ -63,12 +63,21 @@ impl KalibrerApp {
         }
     }
 
-    /// Saves atomically to `path`; on failure the work stays in memory and the message says why.
+    /// Saves atomically to `path`; on failure the work stays in memory and the message says
+    /// why. Asks first when someone else wrote the open file since it was loaded or saved.
     pub(super) fn save_to(&mut self, path: &Path) {
         if self.view.read_only && self.doc.path.as_deref() == Some(path) {
             self.view.notify("Filen er åben skrivebeskyttet – vælg Gem som og et andet navn.", true);
             return;
         }
+        if self.ask_before_overwriting(path) {
+            return;
+        }
+        self.save_to_unchecked(path);
+    }
+
+    /// Saves to `path` without asking about changes on disk (the user chose to overwrite).
+    pub(super) fn save_to_unchecked(&mut self, path: &Path) {
         match io::save_session(path, self.doc.session()) {
             Ok(()) => {
                 self.autosave.saved(self.doc.path.as_deref());
@@ -77,6 +86,7 @@ impl KalibrerApp {
                     self.release_lock();
                 }
                 self.doc.mark_saved(path.to_path_buf());
+                self.file_guard.stamp = io::session_file::FileStamp::of(path);
                 if moved {
                     self.view.read_only = false;
                     self.take_lock();
@@ -84,9 +94,14 @@ impl KalibrerApp {
                 remember(&mut self.view.recent, path);
                 self.view.notify(format!("Gemt i {}", path.display()), false);
             }
-            Err(e) => self
-                .view
-                .notify(format!("Kunne ikke gemme {}: {e}. Dine ændringer er ikke tabt.", path.display()), true),
+            Err(e) => {
+                if e.reason == io::SaveFailure::ReadOnly {
+                    self.file_guard.prompt = Some(super::file_guard_ui::SavePrompt::ReadOnly(path.to_path_buf()));
+                }
+                let name =
+                    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                self.view.notify(format!("Kunne ikke gemme {name}: {}. Dine ændringer er ikke tabt.", e.message), true);
+            }
         }
     }
 }

@@ -96,7 +96,7 @@ impl KalibrerApp {
     pub fn import_file(&mut self, path: &Path, history: bool) {
         let source = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let sheet = match std::fs::read(path) {
-            Err(e) => Err(format!("kan ikke læse filen: {e}")),
+            Err(e) => Err(format!("kan ikke læse filen: {}", crate::io::os_error::danish(&e))),
             Ok(bytes) => read_sheet(&bytes).map_err(|e| e.to_string()),
         };
         match sheet {

@@ -3,17 +3,21 @@
 
 use egui::RichText;
 
-use crate::io::lock::{self, LockInfo, LockOutcome};
+use crate::io::lock::{self, LockOutcome};
 
 use super::app::KalibrerApp;
 use super::command::Command;
 
 impl KalibrerApp {
-    /// Locks the open file, or remembers who holds it so the user can choose.
+    /// Locks the open file, or remembers who holds it so the user can choose. The holder
+    /// removes what killed writes of the file left beside it.
     pub fn take_lock(&mut self) {
         let Some(path) = self.doc.path.clone() else { return };
         match lock::acquire(&path) {
-            LockOutcome::Acquired => self.view.lock_holder = None,
+            LockOutcome::Acquired => {
+                self.view.lock_holder = None;
+                crate::io::session_file::remove_stale_temps(&path);
+            }
             LockOutcome::HeldBy(info) => self.view.lock_holder = Some(info),
         }
     }
@@ -51,8 +55,11 @@ impl KalibrerApp {
                 self.view.notify("Skrivebeskyttet: ændringer kan ikke gemmes i denne fil (brug Gem som).", false);
             }
             Some(true) => {
-                if let Some(path) = &self.doc.path {
-                    let _ = std::fs::write(lock::lock_path(path), LockInfo::current().to_text());
+                if let Some(path) = &self.doc.path
+                    && let LockOutcome::HeldBy(info) = lock::take_over(path)
+                {
+                    self.view
+                        .notify(format!("Låsen kunne ikke overtages: filen er åben hos {}.", info.describe()), true);
                 }
                 self.view.lock_holder = None;
             }

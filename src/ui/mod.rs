@@ -10,6 +10,7 @@ pub mod axis;
 pub mod command;
 pub mod derived;
 pub mod export;
+mod file_guard_ui;
 mod files;
 mod findings_ui;
 mod focus_assess_ui;
@@ -48,12 +49,13 @@ pub fn initial_session(path: Option<&PathBuf>) -> Result<Session, String> {
     }
 }
 
-/// Starts the GUI on `path` (or the demo).
+/// Starts the GUI on `path` (or the demo). A file that cannot be opened opens a window
+/// that says why (see [`KalibrerApp::open_or_explain`]). SIGTERM releases the file's lock
+/// and asks the window to close.
 ///
 /// # Errors
-/// When the file cannot be loaded (message in Danish) or the window cannot open.
+/// When the window cannot open.
 pub fn run_gui(path: Option<PathBuf>) -> Result<(), String> {
-    let session = initial_session(path.as_ref())?;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Kalibrer")
@@ -61,6 +63,17 @@ pub fn run_gui(path: Option<PathBuf>) -> Result<(), String> {
             .with_min_inner_size([1024.0, 640.0]),
         ..Default::default()
     };
-    eframe::run_native("Kalibrer", options, Box::new(move |cc| Ok(Box::new(KalibrerApp::new(cc, session, path)))))
-        .map_err(|e| format!("Vinduet kunne ikke åbnes: {e}"))
+    eframe::run_native(
+        "Kalibrer",
+        options,
+        Box::new(move |cc| {
+            let ctx = cc.egui_ctx.clone();
+            io::lock::release_on_termination(move || {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                ctx.request_repaint();
+            });
+            Ok(Box::new(KalibrerApp::open_or_explain(cc, path)?))
+        }),
+    )
+    .map_err(|e| format!("Vinduet kunne ikke åbnes: {e}"))
 }

@@ -66,7 +66,7 @@ impl KalibrerApp {
                     s,
                 )),
                 Err(e) => {
-                    self.view.notify(format!("Kunne ikke læse {}: {e}. Intet er indlæst.", p.display()), true);
+                    self.view.notify(format!("Kan ikke læse {}: {e}. Intet er indlæst.", p.display()), true);
                     return;
                 }
             }
