@@ -58,11 +58,7 @@ pub fn keyboard_commands(ctx: &egui::Context, view: &ViewState) -> Vec<Command> 
 }
 
 /// Consumes every press of `key` (without command modifiers) in this frame's input events,
-/// repeats included, and returns how many there were.
+/// repeats included, and returns how many there were (`consume_key` says only whether).
 fn presses(input: &mut egui::InputState, key: Key) -> i64 {
-    let mut n = 0;
-    while input.consume_key(Modifiers::NONE, key) {
-        n += 1;
-    }
-    n
+    i64::try_from(input.count_and_consume_key(Modifiers::NONE, key)).unwrap_or(i64::MAX)
 }
