@@ -6,7 +6,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::Severity;
 use crate::engine::amounts::model_of;
-use crate::model::money::{format_number, format_percent};
+use crate::model::money::{format_number, format_percent_fixed};
 use crate::model::{AmountModel, Manager, MeetingStatus, Session};
 
 use super::theme;
@@ -30,7 +30,7 @@ pub fn assessment_summary(session: &Session, m: &Manager, level: Option<usize>) 
             scores.join("·")
         }
         AmountModel::WeightedGoals { .. } => crate::engine::amounts::weighted_attainment(m)
-            .map_or_else(|| "mål mangler".to_string(), |t| format!("{} opfyldt", format_percent(t.round_dp(1)))),
+            .map_or_else(|| "mål mangler".to_string(), |t| format!("{} opfyldt", format_percent_fixed(t, 0))),
         AmountModel::BandPosition { .. } => {
             m.overall_rating.map_or("ingen vurdering".into(), |r| format!("vurdering {r}"))
         }
@@ -68,7 +68,7 @@ pub fn band_bar_ui(ui: &mut egui::Ui, percent: Option<Decimal>) {
     );
     painter.line_segment([pos2(x, rect.top() - 1.0), pos2(x, rect.bottom() + 1.0)], Stroke::new(2.5, color));
     painter.rect_stroke(rect, 3.0, Stroke::new(1.0, theme::MUTED), StrokeKind::Inside);
-    response.on_hover_text(format!("{} af spændet", format_percent(p.round_dp(0))));
+    response.on_hover_text(format!("{} af spændet", format_percent_fixed(p, 0)));
 }
 
 /// Finding markers: a coloured dot and the count.
@@ -131,7 +131,11 @@ pub fn typed_amount(
 }
 
 /// The question "Mente du 80.000 kr.?" with *Ja*, *Nej* and *Annuller*.
-pub fn amount_question_ui(ctx: &egui::Context, view: &mut super::view::ViewState, out: &mut Vec<super::command::Command>) {
+pub fn amount_question_ui(
+    ctx: &egui::Context,
+    view: &mut super::view::ViewState,
+    out: &mut Vec<super::command::Command>,
+) {
     let Some(q) = view.amount_question.clone() else { return };
     let (yes, no) = (crate::model::money::format_kr(q.thousands), crate::model::money::format_kr(q.typed));
     let mut answered = false;

@@ -4,7 +4,7 @@ use egui::{Align, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 use rust_decimal::Decimal;
 
-use crate::model::money::{format_number, format_percent};
+use crate::model::money::{format_number, format_signed_percent_fixed};
 
 use super::command::Command;
 use super::derived::Data;
@@ -214,7 +214,7 @@ fn manager_row(
     right(row, if a.adjustment.is_zero() { "–".into() } else { super::table_cells::signed(a.adjustment) }, adj_color);
     row.col(|ui| amount_cell_ui(ui, data, view, &name, i, a.amount, out));
     right(row, metrics.last_year.map_or("–".into(), format_number), None);
-    let change = metrics.change_vs_last_percent.map_or("–".into(), format_percent);
+    let change = metrics.change_vs_last_percent.map_or("–".into(), |p| format_signed_percent_fixed(p, 1));
     let change_color = metrics.change_vs_last.map(|c| if c < Decimal::ZERO { theme::WARNING } else { theme::OK });
     right(row, change, change_color);
     row.col(|ui| band_bar_ui(ui, metrics.band_position_percent));
