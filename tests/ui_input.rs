@@ -290,3 +290,24 @@ fn close_without_saving_closes_the_demo() {
     assert!(!root_commands(&h).contains(&ViewportCommand::CancelClose));
     assert!(h.query_by_label("Der er ændringer, som ikke er gemt").is_none());
 }
+
+#[test]
+fn plus_on_a_formula_amount_off_the_grid_moves_one_whole_step() {
+    // The departementschef's formula amount is 138.375 kr., shown rounded as 138.000 kr.
+    let mut h = harness_at(demo(), None);
+    h.key_press(Key::PageDown);
+    h.run();
+    let i = h.state().view.selected.expect("first in the agenda");
+    assert_eq!(h.state().eval.amounts[i].formula, Decimal::new(138_375, 0));
+    assert_eq!(amount(&h, i), d(138_000));
+    h.key_press(Key::Plus);
+    h.run();
+    assert_eq!(amount(&h, i), d(139_000), "the next step on the 1.000 kr. grid");
+    assert_eq!(h.state().eval.amounts[i].adjustment, d(1_000), "a skøn of whole steps, not +625");
+    h.key_press(Key::Minus);
+    h.run();
+    h.key_press(Key::Minus);
+    h.run();
+    assert_eq!(amount(&h, i), d(137_000));
+    assert_eq!(h.state().eval.amounts[i].adjustment, d(-1_000));
+}
