@@ -108,13 +108,13 @@ impl KalibrerApp {
             match self.doc.take_touched() {
                 crate::document::Touched::Managers(changed) if changed.len() <= INCREMENTAL_MAX => {
                     for &i in &changed {
-                        self.eval.update_manager(&self.doc.session(), i);
+                        self.eval.update_manager(self.doc.session(), i);
                     }
-                    self.derived.update(&self.doc.session(), &self.eval, &changed);
+                    self.derived.update(self.doc.session(), &self.eval, &changed);
                 }
                 _ => {
-                    self.eval = engine::evaluate(&self.doc.session());
-                    self.derived = Derived::new(&self.doc.session(), &self.eval);
+                    self.eval = engine::evaluate(self.doc.session());
+                    self.derived = Derived::new(self.doc.session(), &self.eval);
                 }
             }
             self.eval_revision = self.doc.revision();
@@ -142,7 +142,7 @@ impl KalibrerApp {
         let mut commands = Vec::new();
         commands.extend(super::keys::keyboard_commands(ui.ctx(), &self.view));
         let data = Data {
-            session: &self.doc.session(),
+            session: self.doc.session(),
             eval: &self.eval,
             derived: &self.derived,
             revision: self.doc.cache_key(),
@@ -216,7 +216,7 @@ impl eframe::App for KalibrerApp {
         self.refresh();
         let (path, revision, dirty) = (self.doc.path.clone(), self.doc.revision(), self.doc.is_dirty());
         let busy = ctx.input(|i| i.pointer.any_down());
-        if let Some(wait) = self.autosave.tick(&self.doc.session(), path.as_deref(), revision, dirty, busy) {
+        if let Some(wait) = self.autosave.tick(self.doc.session(), path.as_deref(), revision, dirty, busy) {
             ctx.request_repaint_after(wait);
         }
         if let Some(error) = self.autosave.last_error.take() {

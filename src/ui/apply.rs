@@ -73,11 +73,9 @@ impl KalibrerApp {
                 self.view.quit_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Command::QuitIfSaved => {
-                if !self.doc.is_dirty() {
-                    self.view.quit_confirmed = true;
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
+            Command::QuitIfSaved if !self.doc.is_dirty() => {
+                self.view.quit_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Command::CancelQuit => self.view.confirm_quit = false,
             _ => {}

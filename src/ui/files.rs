@@ -69,7 +69,7 @@ impl KalibrerApp {
             self.view.notify("Filen er åben skrivebeskyttet – vælg Gem som og et andet navn.", true);
             return;
         }
-        match io::save_session(path, &self.doc.session()) {
+        match io::save_session(path, self.doc.session()) {
             Ok(()) => {
                 self.autosave.saved(self.doc.path.as_deref());
                 let moved = self.doc.path.as_deref() != Some(path);

@@ -102,7 +102,7 @@ impl KalibrerApp {
         match sheet {
             Err(e) => self.view.notify(format!("{source}: {e}. Intet er importeret."), true),
             Ok(sheet) => {
-                let pending = PendingImport::new(&self.doc.session(), source, sheet, history, &self.import_memory);
+                let pending = PendingImport::new(self.doc.session(), source, sheet, history, &self.import_memory);
                 self.import = Some(pending);
             }
         }
@@ -190,7 +190,7 @@ impl KalibrerApp {
         if let Some(slot) = p.mapping.get_mut(k) {
             *slot = field;
         }
-        p.recompute(&self.doc.session());
+        p.recompute(self.doc.session());
     }
 }
 

@@ -23,7 +23,7 @@ impl KalibrerApp {
     pub fn check_recovery(&mut self) {
         let Some(path) = self.doc.path.clone() else { return };
         if let Some((copy, session)) = super::autosave::newer_recovery(&path) {
-            let differing = differing_managers(&self.doc.session(), &session);
+            let differing = differing_managers(self.doc.session(), &session);
             self.recovery = Some(RecoveryOffer { path: copy, session, differing });
         }
     }
