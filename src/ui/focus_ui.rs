@@ -106,13 +106,13 @@ fn amount_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, 
         );
         let response = response.labelled_by(label.id);
         let (enter, escape) = ui.input(|inp| (inp.key_pressed(egui::Key::Enter), inp.key_pressed(egui::Key::Escape)));
-        if response.lost_focus() && escape {
+        let cancelled = response.lost_focus() && escape;
+        if cancelled {
             // Escape cancels: the typed text goes, the amount stays as shown.
             view.amount_input.1.clear();
-            return;
         }
         let enter = response.lost_focus() && enter;
-        if (ui.button("Sæt").clicked() || enter) && !view.amount_input.1.trim().is_empty() {
+        if (ui.button("Sæt").clicked() || enter) && !cancelled && !view.amount_input.1.trim().is_empty() {
             let text = view.amount_input.1.clone();
             if super::table_cells::typed_amount(data, view, i, &text, out) {
                 view.amount_input.1.clear();
