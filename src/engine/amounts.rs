@@ -322,6 +322,27 @@ mod thousands_tests {
         assert_eq!(probable_thousands(d(80), d(1_000), None), Some(d(80_000)));
     }
 
+    proptest::proptest! {
+        /// Whole kroner: below the step or below a tenth of the band's minimum is a
+        /// question offering exactly a thousand times the amount; anything else is taken.
+        #[test]
+        fn thousands_are_offered_exactly_when_the_amount_is_implausibly_small(
+            typed in 1_i64..200_000, step in prop_oneof_steps(), min in 0_i64..500_000,
+        ) {
+            let offered = probable_thousands(d(typed), d(step), Some(d(min)));
+            let small = typed < step || typed * 10 < min;
+            proptest::prop_assert_eq!(offered, small.then(|| d(typed * 1_000)));
+        }
+    }
+
+    fn prop_oneof_steps() -> impl proptest::strategy::Strategy<Value = i64> {
+        proptest::prop_oneof![
+            proptest::strategy::Just(1_i64),
+            proptest::strategy::Just(100),
+            proptest::strategy::Just(1_000)
+        ]
+    }
+
     #[test]
     fn plausible_amounts_zero_and_negatives_are_taken_as_typed() {
         assert_eq!(probable_thousands(d(3_000), d(1_000), Some(d(30_000))), None, "a tenth of the band is plausible");
