@@ -259,7 +259,7 @@ fn close_without_saving_removes_the_recovery_copy_and_closes() {
     make_a_change(&mut h);
     // The copy the autosave would have written.
     let copy = recovery_path(Some(&file));
-    kalibrer::io::save_session(&copy, &h.state().doc.session()).unwrap();
+    kalibrer::io::save_session(&copy, h.state().doc.session()).unwrap();
 
     request_close(&mut h);
     assert!(root_commands(&h).contains(&ViewportCommand::CancelClose), "unsaved: ask first");
