@@ -114,9 +114,9 @@ proptest! {
             };
             app.apply(&ctx, command);
             app.refresh();
-            let fresh = evaluate(&app.doc.session());
+            let fresh = evaluate(app.doc.session());
             same(&app.eval, &fresh)?;
-            prop_assert_eq!(&app.derived, &kalibrer::ui::derived::Derived::new(&app.doc.session(), &fresh));
+            prop_assert_eq!(&app.derived, &kalibrer::ui::derived::Derived::new(app.doc.session(), &fresh));
         }
     }
 }

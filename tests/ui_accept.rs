@@ -78,7 +78,7 @@ fn the_group_accepts_a_drop_with_a_reason() {
     let log = h.state().doc.session().change_log.last().unwrap().clone();
     assert!(matches!(log.change, kalibrer::model::log::Change::Acceptance { accepted: true, .. }), "{:?}", log.change);
     assert_eq!(log.why, "Sidste år indeholdt et særligt projekt");
-    let doc = kalibrer::io::documentation::documentation_html(&h.state().doc.session());
+    let doc = kalibrer::io::documentation::documentation_html(h.state().doc.session());
     assert!(doc.contains("(accepteret)") && doc.contains("Sidste år indeholdt et særligt projekt"));
     // Undo takes the acceptance back.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
