@@ -280,3 +280,78 @@ pub fn formula_only(manager: &Manager, level: &Level) -> Decimal {
     let mut scratch = Lines::new(false);
     formula_amount(manager, level, &mut scratch).0
 }
+
+/// Whether a typed amount probably meant thousands of kroner ("80" for 80.000 kr.): the
+/// typed amount is positive and either below the rounding step (it would round to
+/// 0 kr.) or below a tenth of the lowest amount of the manager's band. Returns the amount
+/// in thousands to offer instead, or None when the amount is to be taken as typed.
+#[must_use]
+pub fn probable_thousands(typed: Decimal, step: Decimal, band_min: Option<Decimal>) -> Option<Decimal> {
+    if typed <= Decimal::ZERO {
+        return None;
+    }
+    let below_step = step > Decimal::ZERO && typed < step;
+    let far_below_band =
+        band_min.is_some_and(|min| min > Decimal::ZERO && typed.checked_mul(Decimal::TEN).is_some_and(|t| t < min));
+    if !(below_step || far_below_band) {
+        return None;
+    }
+    typed.checked_mul(Decimal::ONE_THOUSAND)
+}
+
+#[cfg(test)]
+mod thousands_tests {
+    use super::probable_thousands;
+    use rust_decimal::Decimal;
+
+    fn d(v: i64) -> Decimal {
+        Decimal::from(v)
+    }
+
+    #[test]
+    fn a_small_number_below_the_band_is_probably_thousands() {
+        // Band 30.000–50.000, step 1.000: "80" is below the step → 80.000 kr.?
+        assert_eq!(probable_thousands(d(80), d(1_000), Some(d(30_000))), Some(d(80_000)));
+        // "45,5" → 45.500 kr.?
+        assert_eq!(probable_thousands(Decimal::new(455, 1), d(1_000), Some(d(30_000))), Some(d(45_500)));
+        // Above the step but under a tenth of the band's minimum (2.999 < 3.000).
+        assert_eq!(probable_thousands(d(2_999), d(1_000), Some(d(30_000))), Some(d(2_999_000)));
+        // With a 1 kr. step only the band says so: 80 < 3.000.
+        assert_eq!(probable_thousands(d(80), d(1), Some(d(30_000))), Some(d(80_000)));
+        // Below the step with no level known.
+        assert_eq!(probable_thousands(d(80), d(1_000), None), Some(d(80_000)));
+    }
+
+    proptest::proptest! {
+        /// Whole kroner: below the step or below a tenth of the band's minimum is a
+        /// question offering exactly a thousand times the amount; anything else is taken.
+        #[test]
+        fn thousands_are_offered_exactly_when_the_amount_is_implausibly_small(
+            typed in 1_i64..200_000, step in prop_oneof_steps(), min in 0_i64..500_000,
+        ) {
+            let offered = probable_thousands(d(typed), d(step), Some(d(min)));
+            let small = typed < step || typed * 10 < min;
+            proptest::prop_assert_eq!(offered, small.then(|| d(typed * 1_000)));
+        }
+    }
+
+    fn prop_oneof_steps() -> impl proptest::strategy::Strategy<Value = i64> {
+        proptest::prop_oneof![
+            proptest::strategy::Just(1_i64),
+            proptest::strategy::Just(100),
+            proptest::strategy::Just(1_000)
+        ]
+    }
+
+    #[test]
+    fn plausible_amounts_zero_and_negatives_are_taken_as_typed() {
+        assert_eq!(probable_thousands(d(3_000), d(1_000), Some(d(30_000))), None, "a tenth of the band is plausible");
+        assert_eq!(probable_thousands(d(25_000), d(1_000), Some(d(30_000))), None, "just below the band");
+        assert_eq!(probable_thousands(d(45_000), d(1_000), Some(d(30_000))), None);
+        assert_eq!(probable_thousands(d(0), d(1_000), Some(d(30_000))), None, "0 kr. means 0 kr.");
+        assert_eq!(probable_thousands(d(-5), d(1_000), Some(d(30_000))), None);
+        assert_eq!(probable_thousands(d(80), d(1), None), None, "no step and no band: nothing to compare");
+        assert_eq!(probable_thousands(d(80), d(1), Some(d(0))), None, "a band from 0 kr.");
+        assert_eq!(probable_thousands(Decimal::MAX, d(1_000), None), None, "no overflow");
+    }
+}

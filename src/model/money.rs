@@ -241,12 +241,52 @@ pub fn format_percent(value: Decimal) -> String {
     format!("{text} %")
 }
 
+/// Formats a percentage with exactly `decimals` decimals, Danish comma, halves away from
+/// zero: `6` with one decimal is `6,0 %`, `4,45` is `4,5 %`. The screen uses one fixed
+/// number of decimals per kind of figure, so "6,0 %" and "4,5 %" stand side by side
+/// instead of "6 %" and "4,5 %".
+#[must_use]
+pub fn format_percent_fixed(value: Decimal, decimals: u32) -> String {
+    let mut rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    if rounded.is_zero() {
+        // No "−0,0 %" for a tiny negative value.
+        rounded = Decimal::ZERO;
+    }
+    rounded.rescale(decimals);
+    let text = rounded.to_string().replace('.', ",").replace('-', "\u{2212}");
+    format!("{text} %")
+}
+
+/// Like [`format_percent_fixed`] with a sign: `+4,5 %`, `−2,0 %`, `0,0 %`.
+#[must_use]
+pub fn format_signed_percent_fixed(value: Decimal, decimals: u32) -> String {
+    let text = format_percent_fixed(value, decimals);
+    if value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero) > Decimal::ZERO {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(v: i64) -> Decimal {
         Decimal::from(v)
+    }
+
+    #[test]
+    fn percentages_have_a_fixed_number_of_decimals() {
+        assert_eq!(format_percent_fixed(d(6), 1), "6,0 %");
+        assert_eq!(format_percent_fixed(Decimal::new(445, 2), 1), "4,5 %");
+        assert_eq!(format_percent_fixed(Decimal::new(-445, 2), 1), "\u{2212}4,5 %");
+        assert_eq!(format_percent_fixed(Decimal::new(-4, 2), 1), "0,0 %", "no minus zero");
+        assert_eq!(format_percent_fixed(Decimal::new(675, 1), 0), "68 %");
+        assert_eq!(format_percent_fixed(d(100), 0), "100 %");
+        assert_eq!(format_signed_percent_fixed(d(6), 1), "+6,0 %");
+        assert_eq!(format_signed_percent_fixed(Decimal::new(-2, 0), 1), "\u{2212}2,0 %");
+        assert_eq!(format_signed_percent_fixed(Decimal::new(4, 2), 1), "0,0 %", "rounds to zero: no sign");
     }
 
     #[test]

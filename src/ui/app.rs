@@ -181,6 +181,7 @@ impl KalibrerApp {
         });
         proposal_ui::ui(ui.ctx(), data, &self.view, &mut commands);
         super::files::quit_dialog_ui(ui.ctx(), &self.doc, &self.view, &mut commands);
+        super::table_cells::amount_question_ui(ui.ctx(), &mut self.view, &mut commands);
         super::export::draft_export_ui(ui.ctx(), &self.view, &mut commands);
         commands
     }
@@ -207,6 +208,11 @@ impl eframe::App for KalibrerApp {
         if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.view.quit_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.view.confirm_quit = true;
+        }
+        if self.view.quit_confirmed {
+            // The user chose to close: ask again every frame until the window goes (a
+            // single request can be lost while a modal or a native dialog holds the window).
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         let commands = self.frame_ui(ui);
         self.recovery_ui(&ctx);

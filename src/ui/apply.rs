@@ -67,6 +67,9 @@ impl KalibrerApp {
             Command::MergePreps => self.merge_dialog(),
             Command::Import { history } => self.import_dialog(history),
             Command::QuitDiscarding => {
+                // The changes are given up: the recovery copy must not offer them back.
+                self.autosave.discard(self.doc.path.as_deref());
+                self.view.confirm_quit = false;
                 self.view.quit_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -144,10 +147,17 @@ impl KalibrerApp {
             return;
         }
         let pos = self.view.selected.and_then(|s| self.derived.agenda_pos.get(s).copied());
+        let n = agenda.len();
         let next = match pos {
             None => 0,
-            Some(p) => (i64::try_from(p).unwrap_or(0) + i64::from(delta)).clamp(0, agenda.len() as i64 - 1) as usize,
+            Some(p) => (i64::try_from(p).unwrap_or(0) + i64::from(delta)).clamp(0, n as i64 - 1) as usize,
         };
+        // At either end of the agenda say so instead of doing nothing.
+        if pos == Some(next) && delta > 0 {
+            self.view.notify(format!("Sidste leder på dagsordenen ({n} af {n})"), false);
+        } else if pos == Some(next) && delta < 0 {
+            self.view.notify(format!("Første leder på dagsordenen (1 af {n})"), false);
+        }
         self.view.selected = agenda.get(next).copied();
         self.view.scroll_to_selected = true;
     }

@@ -72,6 +72,8 @@ pub struct Autosave {
     in_flight: Option<(u64, std::thread::JoinHandle<Result<(), String>>)>,
     /// The last failure, to show once.
     pub last_error: Option<String>,
+    /// No more copies: the user quit without saving.
+    stopped: bool,
 }
 
 /// How often a copy being written is looked at again.
@@ -96,7 +98,7 @@ impl Autosave {
         busy: bool,
     ) -> Option<Duration> {
         self.collect(false);
-        if path.is_none() || !dirty || self.written_revision == Some(revision) {
+        if self.stopped || path.is_none() || !dirty || self.written_revision == Some(revision) {
             self.dirty_since = None;
             return self.in_flight.as_ref().map(|_| POLL);
         }
@@ -140,6 +142,13 @@ impl Autosave {
             Ok(Err(e)) => self.last_error = Some(format!("Gendannelseskopien kunne ikke skrives: {e}")),
             Err(_) => self.last_error = Some("Gendannelseskopien kunne ikke skrives: skrivningen stoppede.".into()),
         }
+    }
+
+    /// The user quits without saving: the copy being written is waited for, the recovery
+    /// copy is removed, and no further copy is written.
+    pub fn discard(&mut self, path: Option<&Path>) {
+        self.saved(path);
+        self.stopped = true;
     }
 
     /// After a normal save the recovery copy is no longer needed (a copy still being

@@ -2,10 +2,9 @@
 //! discretionary adjustment with its justification, proposal, status, lock and notes.
 
 use egui::RichText;
-use rust_decimal::Decimal;
 
 use crate::model::MeetingStatus;
-use crate::model::money::{format_kr, format_percent, format_signed_kr, parse_kr};
+use crate::model::money::{format_kr, format_percent_fixed, format_signed_kr, format_signed_percent_fixed};
 
 use super::command::Command;
 use super::derived::Data;
@@ -38,7 +37,15 @@ fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out:
     let m = &data.session.managers[i];
     let level = data.eval.level_of[i].map(|l| data.session.levels[l].name.as_str()).unwrap_or("ukendt niveau");
     let superior = data.session.executive(&m.superior).map_or(m.superior.as_str(), |e| e.name.as_str());
-    ui.label(RichText::new(view.display_name(m)).size(26.0).strong());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(view.display_name(m)).size(26.0).strong());
+        if let Some(pos) = data.derived.agenda_pos.get(i).filter(|&&p| p < data.derived.agenda.len()) {
+            ui.label(
+                RichText::new(format!("{} af {}", pos + 1, data.derived.agenda.len())).size(16.0).color(theme::MUTED),
+            )
+            .on_hover_text("Plads på dagsordenen");
+        }
+    });
     ui.label(RichText::new(format!("{level} · {} · reference: {superior}", m.unit)).size(16.0));
     let forms: Vec<&str> = m.pay_forms.iter().map(|f| f.label()).collect();
     let mut line = format!(
@@ -98,23 +105,26 @@ fn amount_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, 
             egui::TextEdit::singleline(&mut view.amount_input.1).hint_text("fx 45.000").desired_width(140.0),
         );
         let response = response.labelled_by(label.id);
-        let enter = response.lost_focus() && ui.input(|inp| inp.key_pressed(egui::Key::Enter));
-        if (ui.button("Sæt").clicked() || enter) && !view.amount_input.1.trim().is_empty() {
-            match parse_kr(&view.amount_input.1) {
-                Ok(amount) => {
-                    out.push(Command::SetAmount { manager: i, amount });
-                    view.amount_input.1.clear();
-                }
-                Err(e) => view.notify(format!("Beløbet for {} er ikke ændret: {e}", view.display_name(m)), true),
+        let (enter, escape) = ui.input(|inp| (inp.key_pressed(egui::Key::Enter), inp.key_pressed(egui::Key::Escape)));
+        let cancelled = response.lost_focus() && escape;
+        if cancelled {
+            // Escape cancels: the typed text goes, the amount stays as shown.
+            view.amount_input.1.clear();
+        }
+        let enter = response.lost_focus() && enter;
+        if (ui.button("Sæt").clicked() || enter) && !cancelled && !view.amount_input.1.trim().is_empty() {
+            let text = view.amount_input.1.clone();
+            if super::table_cells::typed_amount(data, view, i, &text, out) {
+                view.amount_input.1.clear();
             }
         }
     });
     let metrics = data.eval.metrics.get(i).cloned().unwrap_or_default();
     let mut facts = Vec::new();
     if let Some(last) = metrics.last_year {
-        let change = metrics.change_vs_last_percent.map_or(String::new(), |p| {
-            format!(" ({}{})", if p > Decimal::ZERO { "+" } else { "" }, format_percent(p.round_dp(1)))
-        });
+        let change = metrics
+            .change_vs_last_percent
+            .map_or(String::new(), |p| format!(" ({})", format_signed_percent_fixed(p, 1)));
         facts.push(format!("Sidste år {}{change}", format_kr(last)));
     }
     if let Some(avg) = metrics.avg3 {
@@ -127,7 +137,7 @@ fn amount_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, 
     if view.show_salaries() {
         let pct = metrics
             .percent_of_base
-            .map_or(String::new(), |p| format!(" · beløbet er {} af grundlønnen", format_percent(p.round_dp(1))));
+            .map_or(String::new(), |p| format!(" · beløbet er {} af grundlønnen", format_percent_fixed(p, 1)));
         ui.label(
             RichText::new(format!(
                 "Grundløn {} · samlet løn {}{pct}",

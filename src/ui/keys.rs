@@ -35,20 +35,30 @@ pub fn keyboard_commands(ctx: &egui::Context, view: &ViewState) -> Vec<Command> 
         if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)) {
             out.push(Command::Undo);
         }
-        if i.consume_key(Modifiers::NONE, Key::PageDown) || i.consume_key(Modifiers::NONE, Key::N) {
+        let forward = presses(i, Key::PageDown) + presses(i, Key::N);
+        let back = presses(i, Key::PageUp) + presses(i, Key::P);
+        for _ in 0..forward {
             out.push(Command::SelectInAgenda(1));
         }
-        if i.consume_key(Modifiers::NONE, Key::PageUp) || i.consume_key(Modifiers::NONE, Key::P) {
+        for _ in 0..back {
             out.push(Command::SelectInAgenda(-1));
         }
         if let Some(manager) = view.selected {
-            if i.consume_key(Modifiers::NONE, Key::Plus) || i.consume_key(Modifiers::NONE, Key::Equals) {
-                out.push(Command::StepAmount { manager, steps: 1 });
-            }
-            if i.consume_key(Modifiers::NONE, Key::Minus) {
-                out.push(Command::StepAmount { manager, steps: -1 });
+            // Every press counts: several presses (or key repeats) can arrive in one frame,
+            // and `consume_key` takes only one event per call.
+            let up = presses(i, Key::Plus) + presses(i, Key::Equals);
+            let down = presses(i, Key::Minus);
+            let steps = up - down;
+            if steps != 0 {
+                out.push(Command::StepAmount { manager, steps });
             }
         }
     });
     out
+}
+
+/// Consumes every press of `key` (without command modifiers) in this frame's input events,
+/// repeats included, and returns how many there were (`consume_key` says only whether).
+fn presses(input: &mut egui::InputState, key: Key) -> i64 {
+    i64::try_from(input.count_and_consume_key(Modifiers::NONE, key)).unwrap_or(i64::MAX)
 }

@@ -15,6 +15,7 @@ mod files;
 mod findings_ui;
 mod focus_assess_ui;
 mod focus_ui;
+pub mod icon;
 pub mod import_ui;
 mod keys;
 mod lanes_layout;
@@ -60,7 +61,9 @@ pub fn run_gui(path: Option<PathBuf>) -> Result<(), String> {
         viewport: egui::ViewportBuilder::default()
             .with_title("Kalibrer")
             .with_inner_size([1920.0, 1080.0])
-            .with_min_inner_size([1024.0, 640.0]),
+            .with_min_inner_size([1024.0, 640.0])
+            .with_icon(icon::app_icon())
+            .with_app_id("kalibrer"),
         ..Default::default()
     };
     eframe::run_native(

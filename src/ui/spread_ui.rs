@@ -4,7 +4,7 @@ use egui::{Color32, RichText, Sense, Stroke, pos2, vec2};
 use rust_decimal::Decimal;
 
 use crate::engine::LevelStats;
-use crate::model::money::{format_number, format_percent};
+use crate::model::money::{format_number, format_percent_fixed, format_signed_percent_fixed};
 
 use super::derived::{Data, STRIP_COLUMNS, strip_axis};
 use super::theme;
@@ -63,16 +63,15 @@ fn row_cells(ui: &mut egui::Ui, s: &LevelStats, low_cv_percent: Decimal) {
     ui.label(format!("{}–{}", short(st.min), short(st.max)));
     ui.label(short(st.sd));
     let low = st.n >= 2 && st.cv_percent < low_cv_percent;
-    let cv = RichText::new(format_percent(st.cv_percent.round_dp(1)));
+    let cv = RichText::new(format_percent_fixed(st.cv_percent, 1));
     ui.label(if low { cv.color(theme::WARNING).strong() } else { cv });
     ui.label(format!("{:.2}", st.gini.round_dp(2)).replace('.', ","));
-    ui.label(format_percent(st.identical_share_percent.round_dp(0)));
-    ui.label(s.mean_band_position_percent.map_or("–".into(), |p| format_percent(p.round_dp(0))));
+    ui.label(format_percent_fixed(st.identical_share_percent, 0));
+    ui.label(s.mean_band_position_percent.map_or("–".into(), |p| format_percent_fixed(p, 0)));
     let change = s.change_vs_last.and_then(|c| c.percent).map_or_else(
         || RichText::new("–"),
         |c| {
-            let t =
-                RichText::new(format!("{}{}", if c > Decimal::ZERO { "+" } else { "" }, format_percent(c.round_dp(1))));
+            let t = RichText::new(format_signed_percent_fixed(c, 1));
             if c < Decimal::ZERO { t.color(theme::WARNING) } else { t }
         },
     );

@@ -6,7 +6,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::Severity;
 use crate::engine::amounts::model_of;
-use crate::model::money::{format_number, format_percent};
+use crate::model::money::{format_number, format_percent_fixed};
 use crate::model::{AmountModel, Manager, MeetingStatus, Session};
 
 use super::theme;
@@ -30,7 +30,7 @@ pub fn assessment_summary(session: &Session, m: &Manager, level: Option<usize>) 
             scores.join("·")
         }
         AmountModel::WeightedGoals { .. } => crate::engine::amounts::weighted_attainment(m)
-            .map_or_else(|| "mål mangler".to_string(), |t| format!("{} opfyldt", format_percent(t.round_dp(1)))),
+            .map_or_else(|| "mål mangler".to_string(), |t| format!("{} opfyldt", format_percent_fixed(t, 0))),
         AmountModel::BandPosition { .. } => {
             m.overall_rating.map_or("ingen vurdering".into(), |r| format!("vurdering {r}"))
         }
@@ -68,7 +68,7 @@ pub fn band_bar_ui(ui: &mut egui::Ui, percent: Option<Decimal>) {
     );
     painter.line_segment([pos2(x, rect.top() - 1.0), pos2(x, rect.bottom() + 1.0)], Stroke::new(2.5, color));
     painter.rect_stroke(rect, 3.0, Stroke::new(1.0, theme::MUTED), StrokeKind::Inside);
-    response.on_hover_text(format!("{} af spændet", format_percent(p.round_dp(0))));
+    response.on_hover_text(format!("{} af spændet", format_percent_fixed(p, 0)));
 }
 
 /// Finding markers: a coloured dot and the count.
@@ -96,4 +96,67 @@ pub fn finding_message(
         hide_salaries: !view.show_salaries(),
     };
     crate::engine::wording::finding_text(f, session, style)
+}
+
+/// Carries out an amount typed for manager `i`: a Danish amount becomes a
+/// [`Command::SetAmount`](super::command::Command::SetAmount), unless it probably meant
+/// thousands (the engine's [`probable_thousands`](crate::engine::amounts::probable_thousands)):
+/// then the question "Mente du 80.000 kr.?" waits in the view. Returns whether the text
+/// was an amount (an error is reported in the top bar).
+pub fn typed_amount(
+    data: super::derived::Data<'_>,
+    view: &mut super::view::ViewState,
+    i: usize,
+    text: &str,
+    out: &mut Vec<super::command::Command>,
+) -> bool {
+    let name = view.display_name(&data.session.managers[i]);
+    match crate::model::money::parse_kr(text) {
+        Ok(typed) => {
+            let band_min = data.eval.level_of[i].and_then(|l| data.session.levels.get(l)).map(|l| l.band.min);
+            let step = data.session.policies.rounding_step;
+            match crate::engine::amounts::probable_thousands(typed, step, band_min) {
+                Some(thousands) => {
+                    view.amount_question = Some(super::view::AmountQuestion { manager: i, name, typed, thousands });
+                }
+                None => out.push(super::command::Command::SetAmount { manager: i, amount: typed }),
+            }
+            true
+        }
+        Err(e) => {
+            view.notify(format!("Beløbet for {name} er ikke ændret: {e}"), true);
+            false
+        }
+    }
+}
+
+/// The question "Mente du 80.000 kr.?" with *Ja*, *Nej* and *Annuller*.
+pub fn amount_question_ui(
+    ctx: &egui::Context,
+    view: &mut super::view::ViewState,
+    out: &mut Vec<super::command::Command>,
+) {
+    let Some(q) = view.amount_question.clone() else { return };
+    let (yes, no) = (crate::model::money::format_kr(q.thousands), crate::model::money::format_kr(q.typed));
+    let mut answered = false;
+    let modal = egui::Modal::new(egui::Id::unique("amount_question")).show(ctx, |ui| {
+        ui.heading(format!("Mente du {yes}?"));
+        ui.label(format!("Du skrev {} som beløb for {}.", crate::model::money::format_number(q.typed), q.name));
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(format!("Ja, {yes}")).strong()).clicked() {
+                out.push(super::command::Command::SetAmount { manager: q.manager, amount: q.thousands });
+                answered = true;
+            }
+            if ui.button(format!("Nej, {no}")).clicked() {
+                out.push(super::command::Command::SetAmount { manager: q.manager, amount: q.typed });
+                answered = true;
+            }
+            if ui.button("Annuller").clicked() {
+                answered = true;
+            }
+        });
+    });
+    if answered || modal.should_close() {
+        view.amount_question = None;
+    }
 }

@@ -4,7 +4,7 @@ use egui::{Align, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 use rust_decimal::Decimal;
 
-use crate::model::money::{format_number, format_percent, parse_kr};
+use crate::model::money::{format_number, format_signed_percent_fixed};
 
 use super::command::Command;
 use super::derived::Data;
@@ -212,9 +212,9 @@ fn manager_row(
         },
     );
     right(row, if a.adjustment.is_zero() { "–".into() } else { super::table_cells::signed(a.adjustment) }, adj_color);
-    row.col(|ui| amount_cell_ui(ui, view, &name, i, a.amount, out));
+    row.col(|ui| amount_cell_ui(ui, data, view, &name, i, a.amount, out));
     right(row, metrics.last_year.map_or("–".into(), format_number), None);
-    let change = metrics.change_vs_last_percent.map_or("–".into(), format_percent);
+    let change = metrics.change_vs_last_percent.map_or("–".into(), |p| format_signed_percent_fixed(p, 1));
     let change_color = metrics.change_vs_last.map(|c| if c < Decimal::ZERO { theme::WARNING } else { theme::OK });
     right(row, change, change_color);
     row.col(|ui| band_bar_ui(ui, metrics.band_position_percent));
@@ -240,9 +240,11 @@ fn right(row: &mut egui_extras::TableRow<'_, '_>, text: String, color: Option<eg
     });
 }
 
-/// The editable amount cell: shows the amount; typing a Danish amount and Enter sets it.
+/// The editable amount cell: shows the amount; typing a Danish amount and Enter (or
+/// leaving the cell) sets it; Escape cancels the edit and shows the amount again.
 fn amount_cell_ui(
     ui: &mut egui::Ui,
+    data: Data<'_>,
     view: &mut ViewState,
     name: &str,
     i: usize,
@@ -268,11 +270,9 @@ fn amount_cell_ui(
     }
     if response.lost_focus() {
         view.table_edit = None;
-        if text != format_number(amount) {
-            match parse_kr(&text) {
-                Ok(new) => out.push(Command::SetAmount { manager: i, amount: new }),
-                Err(e) => view.notify(format!("Beløbet for {name} er ikke ændret: {e}"), true),
-            }
+        let cancelled = ui.input(|inp| inp.key_pressed(egui::Key::Escape));
+        if !cancelled && text != format_number(amount) {
+            super::table_cells::typed_amount(data, view, i, &text, out);
         }
     }
 }

@@ -72,6 +72,19 @@ pub struct PendingProposal {
     pub proposal: AllocationProposal,
 }
 
+/// The question "Mente du 80.000 kr.?" after an amount that probably meant thousands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AmountQuestion {
+    /// Manager index.
+    pub manager: usize,
+    /// The name as shown (initials in presentation mode when chosen).
+    pub name: String,
+    /// The amount as typed.
+    pub typed: rust_decimal::Decimal,
+    /// The amount in thousands the user probably meant.
+    pub thousands: rust_decimal::Decimal,
+}
+
 /// A message shown in the top bar until replaced.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
@@ -121,6 +134,8 @@ pub struct ViewState {
     /// An export of the allocation or the letters waiting for the user's choice to write
     /// it as a draft (the meeting is not final).
     pub pending_export: Option<super::export::PendingExport>,
+    /// A typed amount that probably meant thousands, waiting for the user's answer.
+    pub amount_question: Option<AmountQuestion>,
 }
 
 impl ViewState {
@@ -151,6 +166,7 @@ impl ViewState {
             scroll_to_selected: false,
             accept_draft: None,
             pending_export: None,
+            amount_question: None,
         }
     }
 
