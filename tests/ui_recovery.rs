@@ -44,12 +44,17 @@ fn a_newer_recovery_copy_is_offered_and_restored() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Issue 17: a copy older than a touched session file was ignored without a word; it is
+/// offered with both times. A copy equal to the file is removed without a question, and
+/// discarding a copy asks first.
 #[test]
-fn an_older_recovery_copy_is_not_offered() {
-    let dir = temp_dir("norecovery");
+fn an_older_differing_copy_is_offered_with_both_times_and_discarding_asks() {
+    let dir = temp_dir("oldrecovery");
     let file = dir.join("moede.ron");
     let session = io::parse_session(io::DEMO_RON).unwrap();
-    io::save_session(&recovery_path(Some(&file)), &session).unwrap();
+    let mut changed = session.clone();
+    changed.managers[2].notes = "Kun i kopien".into();
+    io::save_session(&recovery_path(Some(&file)), &changed).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
     io::save_session(&file, &session).unwrap();
     let open = file.clone();
@@ -57,7 +62,26 @@ fn an_older_recovery_copy_is_not_offered() {
         .with_size([1920.0, 1080.0])
         .build_eframe(move |cc| KalibrerApp::new(cc, io::load_session_file(&open).unwrap(), Some(open.clone())));
     harness.run();
+    assert!(harness.query_by_label("Der findes ikke-gemte ændringer fra sidst").is_some(), "older, but different");
+    assert!(harness.query_by_label_contains("Gendannelseskopien").is_some());
+    assert!(harness.query_by_label_contains("Filen er gemt").is_some());
+    harness.get_by_label("Kassér kopien …").click();
+    harness.run();
+    assert!(recovery_path(Some(&file)).exists(), "one click deletes nothing");
+    harness.get_by_label("Ja, kassér kopien").click();
+    harness.run();
+    assert!(!recovery_path(Some(&file)).exists(), "deleted after the confirmation");
     assert!(harness.query_by_label("Der findes ikke-gemte ændringer fra sidst").is_none());
+
+    // A copy identical to the file is simply removed.
+    io::save_session(&recovery_path(Some(&file)), &session).unwrap();
+    let open = file.clone();
+    let mut harness = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .build_eframe(move |cc| KalibrerApp::new(cc, io::load_session_file(&open).unwrap(), Some(open.clone())));
+    harness.run();
+    assert!(harness.query_by_label("Der findes ikke-gemte ændringer fra sidst").is_none());
+    assert!(!recovery_path(Some(&file)).exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -72,15 +96,25 @@ fn a_file_open_elsewhere_warns_and_opens_read_only() {
     let info =
         kalibrer::io::lock::LockInfo { pid: 1, host, since: u64::try_from(chrono_now()).unwrap(), user: String::new() };
     std::fs::write(kalibrer::io::lock::lock_path(&file), info.to_text()).unwrap();
+    // The live instance's recovery copy: not this window's to offer or delete (issue 17).
+    let mut live = session.clone();
+    live.managers[1].notes = "Den anden instans' ikke-gemte beslutning".into();
+    io::save_session(&recovery_path(Some(&file)), &live).unwrap();
     let open = file.clone();
     let mut harness = Harness::builder()
         .with_size([1920.0, 1080.0])
         .build_eframe(move |cc| KalibrerApp::new(cc, io::load_session_file(&open).unwrap(), Some(open.clone())));
     harness.run();
     assert!(harness.query_by_label("Filen er allerede åben et andet sted").is_some());
+    assert!(
+        harness.query_by_label("Der findes ikke-gemte ændringer fra sidst").is_none(),
+        "dialogs are queued, and the copy is the lock holder's"
+    );
     harness.get_by_label("Åbn skrivebeskyttet").click();
     harness.run();
     assert!(harness.state().view.read_only);
+    assert!(harness.query_by_label("Der findes ikke-gemte ændringer fra sidst").is_none());
+    assert!(recovery_path(Some(&file)).exists(), "the live instance's copy is kept");
     let before = harness.state().eval.amounts[5].amount;
     harness.state_mut().view.selected = Some(5);
     harness.key_press(egui::Key::Plus);

@@ -31,13 +31,22 @@ pub fn recovery_path(path: Option<&Path>) -> PathBuf {
 #[must_use]
 pub fn newer_recovery(path: &Path) -> Option<(PathBuf, Session)> {
     let copy = recovery_path(Some(path));
-    let copy_time = std::fs::metadata(&copy).and_then(|m| m.modified()).ok()?;
-    let file_time = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    if file_time.is_some_and(|t| t >= copy_time) {
-        return None;
-    }
+    std::fs::metadata(&copy).ok()?;
     let session = io::load_session_file(&copy).ok()?;
     Some((copy, session))
+}
+
+/// When a file was last modified, as "2026-12-01 09:15:03 UTC" (for the recovery offer).
+#[must_use]
+pub fn modified_text(path: &Path) -> String {
+    std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or_else(
+            || "ukendt tidspunkt".to_string(),
+            |d| crate::model::log::iso_from_unix(d.as_secs()).replace('T', " ").replace('Z', " UTC"),
+        )
 }
 
 /// Ids and names of the managers whose data differ between two sessions (added,

@@ -62,6 +62,8 @@ impl KalibrerApp {
                         .notify(format!("Låsen kunne ikke overtages: filen er åben hos {}.", info.describe()), true);
                 }
                 self.view.lock_holder = None;
+                // Now this window holds the file: a recovery copy is its to offer.
+                self.check_recovery();
             }
             None => {}
         }

@@ -1,4 +1,8 @@
-//! The offer, on start, to restore a recovery copy newer than the session file.
+//! The offer, on start, to restore a recovery copy of the session file. It belongs to the
+//! instance that holds the file's lock: a second, read-only window never sees it (the copy
+//! is the live window's), and the offer waits until the lock question is answered. The copy
+//! is offered whether it is newer or older than the file (both times shown); discarding it
+//! asks first.
 
 use egui::RichText;
 
@@ -16,25 +20,53 @@ pub struct RecoveryOffer {
     pub session: crate::model::Session,
     /// Names of the managers that differ from the file.
     pub differing: Vec<String>,
+    /// When the copy and the file were last written.
+    pub times: (String, String),
+    /// The user pressed "Kassér kopien" and is asked to confirm.
+    pub confirm_discard: bool,
+}
+
+/// What the user chose in the offer.
+#[derive(Clone, Copy)]
+enum Choice {
+    Restore,
+    AskDiscard,
+    Discard,
+    Back,
 }
 
 impl KalibrerApp {
-    /// Looks for a recovery copy of the open file and offers it.
+    /// Looks for a recovery copy of the open file and offers it — only when this window
+    /// holds the file's lock (not read-only, nobody else holding it). A copy equal to the
+    /// file is removed without a question.
     pub fn check_recovery(&mut self) {
+        if self.view.read_only || self.view.lock_holder.is_some() {
+            return;
+        }
         let Some(path) = self.doc.path.clone() else { return };
         if let Some((copy, session)) = super::autosave::newer_recovery(&path) {
+            if &session == self.doc.session() {
+                let _ = std::fs::remove_file(&copy);
+                return;
+            }
             let differing = differing_managers(self.doc.session(), &session);
-            self.recovery = Some(RecoveryOffer { path: copy, session, differing });
+            let times = (super::autosave::modified_text(&copy), super::autosave::modified_text(&path));
+            self.recovery = Some(RecoveryOffer { path: copy, session, differing, times, confirm_discard: false });
         }
     }
 
     /// Shows the offer; restoring makes the copy the (unsaved) document.
     pub(super) fn recovery_ui(&mut self, ctx: &egui::Context) {
+        // Dialogs are queued, never stacked: the lock question comes first.
+        if self.view.lock_holder.is_some() || self.view.read_only {
+            return;
+        }
         let Some(offer) = &self.recovery else { return };
         let mut decision = None;
         egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
             ui.heading("Der findes ikke-gemte ændringer fra sidst");
-            ui.label(format!("Gendannelseskopien {} er nyere end filen.", offer.path.display()));
+            ui.label(format!("Gendannelseskopien {} er skrevet {}.", offer.path.display(), offer.times.0));
+            ui.label(format!("Filen er gemt {}.", offer.times.1));
             let n = offer.differing.len();
             let names = offer.differing.iter().take(12).cloned().collect::<Vec<_>>().join(", ");
             let more = if n > 12 { format!(" og {} flere", n - 12) } else { String::new() };
@@ -43,15 +75,40 @@ impl KalibrerApp {
             } else {
                 format!("{n} ledere er ændret: {names}{more}.")
             });
-            ui.horizontal(|ui| {
-                if ui.button(RichText::new("Gendan ændringerne").strong()).clicked() {
-                    decision = Some(true);
-                }
-                if ui.button(RichText::new("Kassér kopien").color(theme::ERROR)).clicked() {
-                    decision = Some(false);
-                }
-            });
+            if offer.confirm_discard {
+                ui.label(
+                    RichText::new("Kopien slettes, og ændringerne i den kan ikke hentes igen.").color(theme::ERROR),
+                );
+                ui.horizontal(|ui| {
+                    if ui.button(RichText::new("Ja, kassér kopien").color(theme::ERROR)).clicked() {
+                        decision = Some(Choice::Discard);
+                    }
+                    if ui.button("Tilbage").clicked() {
+                        decision = Some(Choice::Back);
+                    }
+                });
+            } else {
+                ui.horizontal(|ui| {
+                    if ui.button(RichText::new("Gendan ændringerne").strong()).clicked() {
+                        decision = Some(Choice::Restore);
+                    }
+                    if ui.button(RichText::new("Kassér kopien …").color(theme::ERROR)).clicked() {
+                        decision = Some(Choice::AskDiscard);
+                    }
+                });
+            }
         });
+        let decision = match decision {
+            Some(Choice::AskDiscard | Choice::Back) => {
+                if let Some(offer) = &mut self.recovery {
+                    offer.confirm_discard = matches!(decision, Some(Choice::AskDiscard));
+                }
+                return;
+            }
+            Some(Choice::Restore) => Some(true),
+            Some(Choice::Discard) => Some(false),
+            None => None,
+        };
         match decision {
             Some(true) => {
                 if let Some(offer) = self.recovery.take() {
