@@ -69,6 +69,11 @@ pub fn differing_managers(old: &Session, new: &Session) -> Vec<String> {
 /// When to write the next recovery copy. The copy is written on a background thread
 /// (a state-wide session takes 160 ms to write), never while the pointer is down (a drag
 /// in progress), so the projected screen does not stutter.
+///
+/// The timer does not depend on painting: as soon as a change is seen (and no drag is in
+/// progress) its snapshot is handed to a thread that waits out the delay itself and then
+/// writes, so the copy appears even when the window is covered or minimised and no frame
+/// runs. A newer change cancels a copy still waiting and hands over its own snapshot.
 #[derive(Debug, Default)]
 pub struct Autosave {
     /// How long a change waits before it is copied ([`AUTOSAVE_AFTER`] when zero).
@@ -77,8 +82,12 @@ pub struct Autosave {
     written_revision: Option<u64>,
     /// When the current unsaved revision was first seen.
     dirty_since: Option<Instant>,
-    /// The copy being written: its revision and the writing thread.
-    in_flight: Option<(u64, std::thread::JoinHandle<Result<(), String>>)>,
+    /// The copy waiting or being written: its revision, the thread, and its cancel flag.
+    in_flight: Option<InFlight>,
+    /// The revision whose copy failed (not retried until the next change; reported once).
+    failed_revision: Option<u64>,
+    /// Set while the pointer is down: a waiting copy holds off until it is released.
+    hold: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// The last failure, to show once.
     pub last_error: Option<String>,
     /// No more copies: the user quit without saving.
@@ -87,6 +96,14 @@ pub struct Autosave {
 
 /// How often a copy being written is looked at again.
 const POLL: Duration = Duration::from_millis(100);
+
+/// A copy handed to its thread.
+#[derive(Debug)]
+struct InFlight {
+    revision: u64,
+    handle: std::thread::JoinHandle<Result<bool, String>>,
+    cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
 
 impl Autosave {
     /// An autosave that copies a change after `delay` instead of [`AUTOSAVE_AFTER`].
@@ -106,50 +123,82 @@ impl Autosave {
         dirty: bool,
         busy: bool,
     ) -> Option<Duration> {
+        use std::sync::atomic::Ordering;
+        self.hold.store(busy, Ordering::Relaxed);
         self.collect(false);
-        if self.stopped || path.is_none() || !dirty || self.written_revision == Some(revision) {
+        let done = self.written_revision == Some(revision) || self.failed_revision == Some(revision);
+        if self.stopped || path.is_none() || !dirty || done {
             self.dirty_since = None;
             return self.in_flight.as_ref().map(|_| POLL);
         }
-        if self.in_flight.is_some() {
-            return Some(POLL);
-        }
         let delay = if self.delay.is_zero() { AUTOSAVE_AFTER } else { self.delay };
         let waited = self.dirty_since.get_or_insert_with(Instant::now).elapsed();
-        if waited < delay {
-            return Some(delay - waited);
+        let left = delay.saturating_sub(waited);
+        if self.in_flight.as_ref().is_some_and(|f| f.revision == revision) {
+            return Some(left.max(POLL));
         }
         if busy {
+            // The snapshot is taken when the drag has ended (no clone per drag step).
             return Some(POLL);
         }
+        // A newer change: a copy still waiting is cancelled (one already writing finishes).
+        if let Some(old) = self.in_flight.take() {
+            old.cancel.store(true, Ordering::Relaxed);
+        }
         let (target, copy, original) = (recovery_path(path), session.clone(), path.map(Path::to_path_buf));
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (stop, hold) = (cancel.clone(), self.hold.clone());
         let spawned = std::thread::Builder::new().name("gendannelseskopi".into()).spawn(move || {
-            io::session_file::save_copy_beside(&target, original.as_deref(), &copy).map_err(|e| e.message)
+            let until = Instant::now() + left;
+            while !stop.load(Ordering::Relaxed) {
+                let now = Instant::now();
+                if now >= until {
+                    break;
+                }
+                std::thread::sleep((until - now).min(POLL));
+            }
+            while hold.load(Ordering::Relaxed) && !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(POLL);
+            }
+            if stop.load(Ordering::Relaxed) {
+                return Ok(false);
+            }
+            io::session_file::save_copy_beside(&target, original.as_deref(), &copy)
+                .map(|()| true)
+                .map_err(|e| e.message)
         });
         match spawned {
-            Ok(handle) => self.in_flight = Some((revision, handle)),
+            Ok(handle) => self.in_flight = Some(InFlight { revision, handle, cancel }),
             Err(e) => {
                 self.last_error = Some(format!("Gendannelseskopien kunne ikke skrives: {}", io::os_error::danish(&e)));
             }
         }
-        self.dirty_since = None;
-        Some(POLL)
+        Some(left.clamp(Duration::from_millis(1), POLL))
     }
 
     /// Takes the result of a finished copy (or, with `wait`, waits for it).
     fn collect(&mut self, wait: bool) {
-        let Some((revision, handle)) = self.in_flight.take() else { return };
-        if !wait && !handle.is_finished() {
-            self.in_flight = Some((revision, handle));
+        let Some(flight) = self.in_flight.take() else { return };
+        if !wait && !flight.handle.is_finished() {
+            self.in_flight = Some(flight);
             return;
         }
-        match handle.join() {
-            Ok(Ok(())) => {
+        let revision = flight.revision;
+        match flight.handle.join() {
+            Ok(Ok(true)) => {
                 self.written_revision = Some(revision);
+                self.dirty_since = None;
                 self.last_error = None;
             }
-            Ok(Err(e)) => self.last_error = Some(format!("Gendannelseskopien kunne ikke skrives: {e}")),
-            Err(_) => self.last_error = Some("Gendannelseskopien kunne ikke skrives: skrivningen stoppede.".into()),
+            Ok(Ok(false)) => {}
+            Ok(Err(e)) => {
+                self.failed_revision = Some(revision);
+                self.last_error = Some(format!("Gendannelseskopien kunne ikke skrives: {e}"));
+            }
+            Err(_) => {
+                self.failed_revision = Some(revision);
+                self.last_error = Some("Gendannelseskopien kunne ikke skrives: skrivningen stoppede.".into());
+            }
         }
     }
 
@@ -163,9 +212,14 @@ impl Autosave {
     /// After a normal save the recovery copy is no longer needed (a copy still being
     /// written is waited for first, so it cannot reappear after the save).
     pub fn saved(&mut self, path: Option<&Path>) {
+        // A copy still waiting out its delay is not written at all.
+        if let Some(flight) = &self.in_flight {
+            flight.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         self.collect(true);
         let _ = std::fs::remove_file(recovery_path(path));
         self.written_revision = None;
+        self.failed_revision = None;
         self.dirty_since = None;
         self.last_error = None;
     }
@@ -221,9 +275,9 @@ mod tests {
         assert_eq!(a.tick(&s, None, 1, true, false), None);
         // Dirty: waits for the delay, then for the drag to end.
         assert!(a.tick(&s, Some(&path), 1, true, false).is_some_and(|d| d <= Duration::from_millis(30)));
-        std::thread::sleep(Duration::from_millis(40));
-        assert_eq!(a.tick(&s, Some(&path), 1, true, true), Some(POLL), "dragging: later");
-        assert!(a.in_flight.is_none() && !copy.exists());
+        assert!(a.tick(&s, Some(&path), 1, true, true).is_some(), "the pointer goes down: later");
+        std::thread::sleep(Duration::from_millis(150));
+        assert!(!copy.exists(), "never written while the pointer is down");
         a.tick(&s, Some(&path), 1, true, false);
         settle(&mut a, &s, &path, 1);
         assert_eq!(io::load_session_file(&copy).expect("copy").managers, s.managers);
@@ -237,6 +291,36 @@ mod tests {
         a.saved(Some(&path));
         assert!(!copy.exists(), "no stale copy after a save");
         assert!(a.in_flight.is_none() && a.last_error.is_none());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Issue 17: autosave stopped while the window was covered (the timer lived in the
+    /// repaint loop). One tick hands the change over; with no further frame the copy is
+    /// written after the delay.
+    #[test]
+    fn the_copy_is_written_without_any_further_frame() {
+        let dir = std::env::temp_dir().join(format!("kalibrer-autosave-noframes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("moede.ron");
+        let copy = recovery_path(Some(&path));
+        let s = io::parse_session(io::DEMO_RON).expect("demo");
+        let mut a = Autosave::with_delay(Duration::from_millis(50));
+        a.tick(&s, Some(&path), 1, true, false);
+        assert!(!copy.exists(), "not before the delay");
+        for _ in 0..100 {
+            if copy.exists() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(io::load_session_file(&copy).expect("written with no frame").managers, s.managers);
+        // A save afterwards (or while a copy waits) never blocks for the delay.
+        let mut b = Autosave::with_delay(Duration::from_secs(30));
+        b.tick(&s, Some(&path), 2, true, false);
+        let started = Instant::now();
+        b.saved(Some(&path));
+        assert!(started.elapsed() < Duration::from_secs(5), "saving cancels a waiting copy at once");
+        assert!(!copy.exists());
         let _ = std::fs::remove_dir_all(&dir);
     }
 
