@@ -59,7 +59,7 @@ fn main() {
         for k in 0..runs {
             let amount = base + Decimal::from(1_000 * (k as i64 % 5 + 1));
             let t = Instant::now();
-            app.apply(&ctx, Command::DragAmount { manager, amount });
+            app.apply(&ctx, Command::Edit(kalibrer::document::Edit::SetAmount { manager, amount, drag: true }));
             app.refresh();
             drags.push(t.elapsed());
         }

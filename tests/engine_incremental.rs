@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use kalibrer::document::Edit;
+
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -103,14 +105,14 @@ proptest! {
             let manager = at % app.doc.session().managers.len();
             let amount = Decimal::from(value * 2_000);
             let command = match kind {
-                0 => Command::SetAmount { manager, amount },
-                1 => Command::DragAmount { manager, amount },
+                0 => Command::Edit(Edit::SetAmount { manager, amount, drag: false }),
+                1 => Command::Edit(Edit::SetAmount { manager, amount, drag: true }),
                 2 => Command::Undo,
                 3 => Command::Redo,
-                _ => Command::SetStatus {
+                _ => Command::Edit(Edit::SetStatus {
                     manager,
                     status: kalibrer::model::MeetingStatus::ALL[value as usize % kalibrer::model::MeetingStatus::ALL.len()],
-                },
+                }),
             };
             app.apply(&ctx, command);
             app.refresh();

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use kalibrer::document::Edit;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kalibrer::io;
@@ -140,7 +142,8 @@ fn an_edit_made_while_the_import_dialog_is_open_is_kept() {
     assert!(h.query_by_label_contains("Grundløn: 712.000 kr. → 731.000 kr.").is_some());
     // Meanwhile (a shortcut, a second hand on the keyboard): a note for KC02.
     let ctx = h.ctx.clone();
-    let note = kalibrer::ui::command::Command::SetNotes { manager: kc02, text: "Drøftet under importen".into() };
+    let note =
+        kalibrer::ui::command::Command::Edit(Edit::SetNotes { manager: kc02, text: "Drøftet under importen".into() });
     h.state_mut().apply(&ctx, note);
     h.run();
     click(&mut h, "Importér");

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use kalibrer::document::Edit;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kalibrer::io;
@@ -37,20 +39,20 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
     // status and the lock; then saves.
     let ctx = h.ctx.clone();
     for command in [
-        Command::SetBoxScore { manager: 0, criterion: "kompetence".into(), score: Some(1) },
-        Command::SetBoxScore { manager: 0, criterion: "trivsel".into(), score: Some(1) },
+        Command::Edit(Edit::SetBoxScore { manager: 0, criterion: "kompetence".into(), score: Some(1) }),
+        Command::Edit(Edit::SetBoxScore { manager: 0, criterion: "trivsel".into(), score: Some(1) }),
     ] {
         h.state_mut().apply(&ctx, command);
     }
     let raised = h.state().eval.amounts[0].amount + Decimal::from(3_000);
     for command in [
-        Command::SetAmount { manager: 0, amount: raised },
+        Command::Edit(Edit::SetAmount { manager: 0, amount: raised, drag: false }),
         Command::EndContinuous,
-        Command::SetJustification { manager: 0, text: "Overtog kontoret under sygdom".into() },
+        Command::Edit(Edit::SetJustification { manager: 0, text: "Overtog kontoret under sygdom".into() }),
         Command::EndContinuous,
-        Command::SetNotes { manager: 0, text: "Talt med 14/11".into() },
+        Command::Edit(Edit::SetNotes { manager: 0, text: "Talt med 14/11".into() }),
         Command::EndContinuous,
-        Command::SetStatus { manager: 0, status: MeetingStatus::Droeftet },
+        Command::Edit(Edit::SetStatus { manager: 0, status: MeetingStatus::Droeftet }),
         Command::ToggleLock(0),
     ] {
         h.state_mut().apply(&ctx, command);

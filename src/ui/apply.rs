@@ -86,23 +86,11 @@ impl KalibrerApp {
     /// The edit a command asks for, if it changes the session.
     fn edit_of(&self, command: &Command) -> Option<Edit> {
         Some(match command.clone() {
-            Command::SetAmount { manager, amount } => Edit::SetAmount { manager, amount, drag: false },
-            Command::DragAmount { manager, amount } => Edit::SetAmount { manager, amount, drag: true },
-            Command::StepAmount { manager, steps } => Edit::StepAmount { manager, steps },
-            Command::SetJustification { manager, text } => Edit::SetJustification { manager, text },
-            Command::SetNotes { manager, text } => Edit::SetNotes { manager, text },
-            Command::SetBoxScore { manager, criterion, score } => Edit::SetBoxScore { manager, criterion, score },
-            Command::SetAttainment { manager, goal, attainment } => Edit::SetAttainment { manager, goal, attainment },
-            Command::SetRating { manager, rating } => Edit::SetRating { manager, rating },
-            Command::SetStatus { manager, status } => Edit::SetStatus { manager, status },
+            Command::Edit(edit) => edit,
             Command::ToggleLock(manager) => {
                 let locked = !self.doc.session().managers.get(manager)?.locked;
                 Edit::SetLocked { manager, locked }
             }
-            Command::UseProposal(manager) => Edit::UseProposal { manager },
-            Command::ClearAdjustment(manager) => Edit::ClearAdjustment { manager },
-            Command::AcceptFinding { manager, rule, why } => Edit::AcceptFinding { manager, rule, why },
-            Command::RevokeAcceptance { manager, rule } => Edit::RevokeAcceptance { manager, rule },
             Command::Undo => Edit::Undo,
             Command::Redo => Edit::Redo,
             _ => return None,

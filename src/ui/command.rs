@@ -4,8 +4,6 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use crate::model::MeetingStatus;
-
 /// A request from a panel to change the document or the view.
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
@@ -14,97 +12,12 @@ pub enum Command {
     Select(Option<usize>),
     /// Select the next (+1) or previous (−1) manager in agenda order.
     SelectInAgenda(i32),
-    /// Set a manager's final amount (typed, or a button); one undo step.
-    SetAmount {
-        /// Manager index.
-        manager: usize,
-        /// The new amount (snapped to the step by the handler).
-        amount: Decimal,
-    },
-    /// Set a manager's amount while dragging; merged into one undo step per drag.
-    DragAmount {
-        /// Manager index.
-        manager: usize,
-        /// The amount under the pointer, already snapped.
-        amount: Decimal,
-    },
+    /// Change the session: a typed edit, applied by the document (`Document::apply`).
+    Edit(crate::document::Edit),
     /// A drag or a text edit ended; the next edit is a new undo step.
     EndContinuous,
-    /// Move a manager's amount by whole rounding steps (+1 / −1).
-    StepAmount {
-        /// Manager index.
-        manager: usize,
-        /// Number of steps, may be negative.
-        steps: i64,
-    },
-    /// Set the written justification of the discretionary adjustment.
-    SetJustification {
-        /// Manager index.
-        manager: usize,
-        /// The text.
-        text: String,
-    },
-    /// Set the meeting notes of a manager.
-    SetNotes {
-        /// Manager index.
-        manager: usize,
-        /// The text.
-        text: String,
-    },
-    /// Set (or clear) a box-model score.
-    SetBoxScore {
-        /// Manager index.
-        manager: usize,
-        /// Criterion id.
-        criterion: String,
-        /// Score 1–6, or None to clear.
-        score: Option<u8>,
-    },
-    /// Set (or clear) a goal's attainment in percent.
-    SetAttainment {
-        /// Manager index.
-        manager: usize,
-        /// Goal index.
-        goal: usize,
-        /// Attainment %, or None.
-        attainment: Option<Decimal>,
-    },
-    /// Set (or clear) the overall rating (band-position model).
-    SetRating {
-        /// Manager index.
-        manager: usize,
-        /// Rating 1–6.
-        rating: Option<u8>,
-    },
-    /// Set the meeting status of a manager.
-    SetStatus {
-        /// Manager index.
-        manager: usize,
-        /// The status.
-        status: MeetingStatus,
-    },
     /// Lock or unlock a manager against fit-to-pool and spread.
     ToggleLock(usize),
-    /// Use the superior's proposed amount as the final amount.
-    UseProposal(usize),
-    /// Remove the discretionary adjustment (back to the formula amount).
-    ClearAdjustment(usize),
-    /// The group accepts a finding of `manager` with a written reason.
-    AcceptFinding {
-        /// Manager index.
-        manager: usize,
-        /// The rule.
-        rule: crate::engine::RuleId,
-        /// The written reason.
-        why: String,
-    },
-    /// Withdraw the acceptance of a finding.
-    RevokeAcceptance {
-        /// Manager index.
-        manager: usize,
-        /// The rule.
-        rule: crate::engine::RuleId,
-    },
     /// Compute a fit-to-pool proposal and show it for acceptance.
     ProposeFitToPool,
     /// Compute a spread ×k proposal and show it for acceptance.

@@ -1,6 +1,8 @@
 //! The assessment part of the focus card: box scores or goals (editable), the breakdown
 //! of the amount, the manager's findings and the history sparkline.
 
+use crate::document::Edit;
+
 use egui::{Color32, RichText, Sense, Stroke, pos2, vec2};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -28,7 +30,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out
                         ui.label(format!("{} ({})", c.name, format_number(c.amount)));
                         let current = m.box_scores.get(&c.id).copied();
                         score_buttons(ui, &b.scale, current, !m.locked, |score| {
-                            out.push(Command::SetBoxScore { manager: i, criterion: c.id.clone(), score });
+                            out.push(Command::Edit(Edit::SetBoxScore { manager: i, criterion: c.id.clone(), score }));
                         });
                         ui.end_row();
                     }
@@ -38,7 +40,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out
                 ui.horizontal(|ui| {
                     ui.label("Samlet vurdering");
                     score_buttons(ui, scale, m.overall_rating, !m.locked, |rating| {
-                        out.push(Command::SetRating { manager: i, rating });
+                        out.push(Command::Edit(Edit::SetRating { manager: i, rating }));
                     });
                 });
             }
@@ -101,7 +103,11 @@ fn goals_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, frame: Decimal, out: &m
             let drag = egui::DragValue::new(&mut value).range(0..=max).suffix(" %").speed(1.0);
             let response = ui.add_enabled(!m.locked, drag);
             if response.changed() {
-                out.push(Command::SetAttainment { manager: i, goal: g, attainment: Some(Decimal::from(value)) });
+                out.push(Command::Edit(Edit::SetAttainment {
+                    manager: i,
+                    goal: g,
+                    attainment: Some(Decimal::from(value)),
+                }));
             }
             if response.drag_stopped() || response.lost_focus() {
                 out.push(Command::EndContinuous);
@@ -125,7 +131,7 @@ fn manager_findings_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, 
                 let by = data.session.executive(&a.by).map_or(a.by.as_str(), |e| e.name.as_str());
                 ui.label(RichText::new(format!("Begrundelse ({by}): {}", a.why)).italics());
                 if ui.small_button("Fortryd accept").clicked() {
-                    out.push(Command::RevokeAcceptance { manager: i, rule: f.rule });
+                    out.push(Command::Edit(Edit::RevokeAcceptance { manager: i, rule: f.rule }));
                 }
             });
             continue;
@@ -149,7 +155,7 @@ fn manager_findings_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, 
                 let cancel = ui
                     .horizontal(|ui| {
                         if ui.add_enabled(ready, egui::Button::new("Acceptér fundet")).clicked() {
-                            out.push(Command::AcceptFinding { manager: i, rule: f.rule, why });
+                            out.push(Command::Edit(Edit::AcceptFinding { manager: i, rule: f.rule, why }));
                         }
                         ui.button("Annullér").clicked()
                     })

@@ -1,6 +1,8 @@
 //! The focus card of the selected manager: amount and how it came about, the
 //! discretionary adjustment with its justification, proposal, status, lock and notes.
 
+use crate::document::Edit;
+
 use egui::RichText;
 
 use crate::model::MeetingStatus;
@@ -60,7 +62,7 @@ fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out:
     ui.horizontal(|ui| {
         for s in MeetingStatus::ALL {
             if ui.selectable_label(m.status == s, s.label()).clicked() && m.status != s {
-                out.push(Command::SetStatus { manager: i, status: s });
+                out.push(Command::Edit(Edit::SetStatus { manager: i, status: s }));
             }
         }
         ui.separator();
@@ -86,13 +88,13 @@ fn amount_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, 
             .add_enabled(!m.locked, egui::Button::new(RichText::new(format!("− {}", format_kr(step))).size(17.0)))
             .clicked()
         {
-            out.push(Command::StepAmount { manager: i, steps: -1 });
+            out.push(Command::Edit(Edit::StepAmount { manager: i, steps: -1 }));
         }
         if ui
             .add_enabled(!m.locked, egui::Button::new(RichText::new(format!("+ {}", format_kr(step))).size(17.0)))
             .clicked()
         {
-            out.push(Command::StepAmount { manager: i, steps: 1 });
+            out.push(Command::Edit(Edit::StepAmount { manager: i, steps: 1 }));
         }
     });
     ui.horizontal(|ui| {
@@ -161,7 +163,7 @@ fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Comm
             format_signed_kr(a.adjustment)
         });
         if !a.adjustment.is_zero() && ui.small_button("Fjern skøn").clicked() {
-            out.push(Command::ClearAdjustment(i));
+            out.push(Command::Edit(Edit::ClearAdjustment { manager: i }));
         }
     });
     let mut text = m.adjustment.as_ref().map(|x| x.justification.clone()).unwrap_or_default();
@@ -180,7 +182,7 @@ fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Comm
     }
     let response = ui.add(edit).labelled_by(label.id);
     if response.changed() {
-        out.push(Command::SetJustification { manager: i, text });
+        out.push(Command::Edit(Edit::SetJustification { manager: i, text }));
     }
     if response.lost_focus() {
         out.push(Command::EndContinuous);
@@ -196,7 +198,7 @@ fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Comm
             if let Some(amount) = p.amount {
                 ui.label(format_kr(amount));
                 if amount != a.amount && !m.locked && ui.small_button("Brug forslaget").clicked() {
-                    out.push(Command::UseProposal(i));
+                    out.push(Command::Edit(Edit::UseProposal { manager: i }));
                 }
             }
         });
@@ -213,7 +215,7 @@ fn notes_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Command>)
     let response =
         ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label.id);
     if response.changed() {
-        out.push(Command::SetNotes { manager: i, text });
+        out.push(Command::Edit(Edit::SetNotes { manager: i, text }));
     }
     if response.lost_focus() {
         out.push(Command::EndContinuous);

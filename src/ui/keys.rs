@@ -1,5 +1,6 @@
 //! Keyboard shortcuts, turned into commands.
 
+use crate::document::Edit;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::command::Command;
@@ -50,7 +51,7 @@ pub fn keyboard_commands(ctx: &egui::Context, view: &ViewState) -> Vec<Command> 
             let down = presses(i, Key::Minus);
             let steps = up - down;
             if steps != 0 {
-                out.push(Command::StepAmount { manager, steps });
+                out.push(Command::Edit(Edit::StepAmount { manager, steps }));
             }
         }
     });

@@ -1,6 +1,8 @@
 //! The band lanes: one lane per level on a shared kr. axis, each band a bar, overlaps
 //! shaded, every manager a draggable dot, inversions as lines, each level's mean marked.
 
+use crate::document::Edit;
+
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 use rust_decimal::Decimal;
 
@@ -177,7 +179,7 @@ fn dot_ui(
     {
         let target = axis.amount_at(pointer.x, step);
         if target != amount {
-            out.push(Command::DragAmount { manager: i, amount: target });
+            out.push(Command::Edit(Edit::SetAmount { manager: i, amount: target, drag: true }));
         }
     }
     if response.drag_stopped() {

@@ -75,20 +75,8 @@ impl KalibrerApp {
 pub fn is_edit(command: &Command) -> bool {
     matches!(
         command,
-        Command::SetAmount { .. }
-            | Command::DragAmount { .. }
-            | Command::StepAmount { .. }
-            | Command::SetJustification { .. }
-            | Command::SetNotes { .. }
-            | Command::SetBoxScore { .. }
-            | Command::SetAttainment { .. }
-            | Command::SetRating { .. }
-            | Command::SetStatus { .. }
+        Command::Edit(_)
             | Command::ToggleLock(_)
-            | Command::UseProposal(_)
-            | Command::ClearAdjustment(_)
-            | Command::AcceptFinding { .. }
-            | Command::RevokeAcceptance { .. }
             | Command::AcceptProposal
             | Command::Undo
             | Command::Redo

@@ -1,5 +1,6 @@
 //! Small cell widgets and texts shared by the table and the focus card.
 
+use crate::document::Edit;
 use egui::{Color32, RichText, Sense, Stroke, StrokeKind, pos2, vec2};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -99,7 +100,7 @@ pub fn finding_message(
 }
 
 /// Carries out an amount typed for manager `i`: a Danish amount becomes a
-/// [`Command::SetAmount`](super::command::Command::SetAmount), unless it probably meant
+/// an amount edit, unless it probably meant
 /// thousands (the engine's [`probable_thousands`](crate::engine::amounts::probable_thousands)):
 /// then the question "Mente du 80.000 kr.?" waits in the view. Returns whether the text
 /// was an amount (an error is reported in the top bar).
@@ -119,7 +120,9 @@ pub fn typed_amount(
                 Some(thousands) => {
                     view.amount_question = Some(super::view::AmountQuestion { manager: i, name, typed, thousands });
                 }
-                None => out.push(super::command::Command::SetAmount { manager: i, amount: typed }),
+                None => {
+                    out.push(super::command::Command::Edit(Edit::SetAmount { manager: i, amount: typed, drag: false }))
+                }
             }
             true
         }
@@ -144,11 +147,19 @@ pub fn amount_question_ui(
         ui.label(format!("Du skrev {} som beløb for {}.", crate::model::money::format_number(q.typed), q.name));
         ui.horizontal(|ui| {
             if ui.button(RichText::new(format!("Ja, {yes}")).strong()).clicked() {
-                out.push(super::command::Command::SetAmount { manager: q.manager, amount: q.thousands });
+                out.push(super::command::Command::Edit(Edit::SetAmount {
+                    manager: q.manager,
+                    amount: q.thousands,
+                    drag: false,
+                }));
                 answered = true;
             }
             if ui.button(format!("Nej, {no}")).clicked() {
-                out.push(super::command::Command::SetAmount { manager: q.manager, amount: q.typed });
+                out.push(super::command::Command::Edit(Edit::SetAmount {
+                    manager: q.manager,
+                    amount: q.typed,
+                    drag: false,
+                }));
                 answered = true;
             }
             if ui.button("Annuller").clicked() {
