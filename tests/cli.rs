@@ -344,7 +344,8 @@ fn listed_options(help: &str) -> Vec<String> {
 #[test]
 fn every_subcommand_answers_help_in_danish() {
     let subs = listed_subcommands();
-    for expected in ["check", "stats", "export", "prep", "merge", "import", "fit", "spread", "generate", "completions"] {
+    for expected in ["check", "stats", "export", "prep", "merge", "import", "fit", "spread", "generate", "completions"]
+    {
         assert!(subs.iter().any(|s| s == expected), "{expected} missing from {subs:?}");
     }
     for sub in &subs {
@@ -395,8 +396,14 @@ fn usage_errors_exit_2_in_danish_with_the_hint() {
         (&["check", "a.ron", "b.ron"], "for mange argumenter: «b.ron»"),
         (&["export", "x.ron"], "--out <UD> mangler"),
         (&["prep", "x.ron"], "--for <DIREKTØR> og --out <FORB.ron> mangler"),
-        (&["merge", "x.ron", "p.ron", "--out", out, "--prefer", "prp"], "ugyldig værdi «prp» til --prefer <prep|session>; gyldige: prep, session – mente du «prep»?"),
-        (&["generate", "--managers", "0", "--out", out], "ugyldig værdi «0» til --managers <N>: skal være et positivt helt tal"),
+        (
+            &["merge", "x.ron", "p.ron", "--out", out, "--prefer", "prp"],
+            "ugyldig værdi «prp» til --prefer <prep|session>; gyldige: prep, session – mente du «prep»?",
+        ),
+        (
+            &["generate", "--managers", "0", "--out", out],
+            "ugyldig værdi «0» til --managers <N>: skal være et positivt helt tal",
+        ),
     ];
     for (args, message) in cases {
         let o = kalibrer(args);
@@ -409,7 +416,9 @@ fn usage_errors_exit_2_in_danish_with_the_hint() {
     assert!(!f.exists(), "nothing was written");
     let o = kalibrer(&["export", &demo(), "--out", out, "--kind", "brev"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("ugyldig værdi «brev» til --kind <ART>; gyldige: allocation, statistics, fixed-salary"));
+    assert!(
+        stderr(&o).contains("ugyldig værdi «brev» til --kind <ART>; gyldige: allocation, statistics, fixed-salary")
+    );
 }
 
 #[test]

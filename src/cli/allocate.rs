@@ -31,7 +31,7 @@ pub fn run_fit(args: &Fit) -> i32 {
 
 /// `kalibrer spread`.
 pub fn run_spread(args: &Spread) -> i32 {
-    run(&args.common, Some(&args.by))
+    run(&args.common, Some(args.by.as_str()))
 }
 
 fn run(args: &Fit, spread_by: Option<&str>) -> i32 {

@@ -42,7 +42,18 @@ const GENERATE_USAGE: &str = "kalibrer generate --managers N [--seed S] --out FI
 const COMPLETIONS_USAGE: &str = "kalibrer completions bash|zsh|fish|elvish|powershell";
 
 /// The root usage: opening the GUI, then every command's line.
-const USAGES: [&str; 10] = [CHECK_USAGE, STATS_USAGE, EXPORT_USAGE, PREP_USAGE, MERGE_USAGE, IMPORT_USAGE, FIT_USAGE, SPREAD_USAGE, GENERATE_USAGE, COMPLETIONS_USAGE];
+const USAGES: [&str; 10] = [
+    CHECK_USAGE,
+    STATS_USAGE,
+    EXPORT_USAGE,
+    PREP_USAGE,
+    MERGE_USAGE,
+    IMPORT_USAGE,
+    FIT_USAGE,
+    SPREAD_USAGE,
+    GENERATE_USAGE,
+    COMPLETIONS_USAGE,
+];
 
 /// `kalibrer [FILE] | kalibrer COMMAND …`.
 #[derive(Debug, Parser)]
@@ -222,8 +233,12 @@ pub struct Merge {
           help = "den nye sessionsfil (må være sessionsfilen, aldrig en forberedelse)")]
     pub out: String,
     /// Which side wins conflicts.
-    #[arg(long, value_name = "prep|session", hide_possible_values = true,
-          help = "løser konflikter: prep tager forberedelsens værdi, session beholder sessionens")]
+    #[arg(
+        long,
+        value_name = "prep|session",
+        hide_possible_values = true,
+        help = "løser konflikter: prep tager forberedelsens værdi, session beholder sessionens"
+    )]
     pub prefer: Option<PreferArg>,
 }
 
@@ -317,7 +332,7 @@ fn whole(v: &str) -> Result<u64, String> {
 #[derive(Debug, clap::Args)]
 pub struct Completions {
     /// The shell.
-    #[arg(value_name = "SKAL", help = "bash, zsh, fish, elvish eller powershell")]
+    #[arg(value_name = "SKAL", hide_possible_values = true, help = "bash, zsh, fish, elvish eller powershell")]
     pub shell: Shell,
 }
 
