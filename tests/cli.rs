@@ -389,11 +389,12 @@ fn usage_errors_exit_2_in_danish_with_the_hint() {
     const HINT: &str = "Skriv «kalibrer --help» for at se brugen.";
     let f = temp("never.ron");
     let out = f.to_str().unwrap();
-    let cases: [(&[&str], &str); 8] = [
+    let cases: [(&[&str], &str); 9] = [
         (&["--bogus"], "kalibrer: ukendt tilvalg «--bogus»"),
         (&["prep", "x.ron", "--for", "A", "--out", out, "--wat"], "ukendt tilvalg «--wat»"),
         (&["check", "--jsn", "x.ron"], "ukendt tilvalg «--jsn» – mente du «--json»?"),
         (&["check", "a.ron", "b.ron"], "for mange argumenter: «b.ron»"),
+        (&["a.ron", "b.ron"], "kalibrer: for mange argumenter"),
         (&["export", "x.ron"], "--out <UD> mangler"),
         (&["prep", "x.ron"], "--for <DIREKTØR> og --out <FORB.ron> mangler"),
         (

@@ -112,6 +112,7 @@ fn danish_error(e: &clap::Error) -> String {
         ErrorKind::ArgumentConflict if text(ContextKind::PriorArg).as_deref() == Some(arg.as_str()) => {
             format!("{arg} må kun gives én gang")
         }
+        ErrorKind::ArgumentConflict if arg.is_empty() => "for mange argumenter".to_string(),
         ErrorKind::ArgumentConflict => format!("{arg} kan ikke bruges her"),
         ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
             format!("forkert antal værdier til {arg}")
