@@ -483,7 +483,8 @@ fn the_readme_command_list_matches_help() {
         }
     }
     for (sub, options) in &named {
-        let help = if sub.is_empty() { kalibrer(&["--help"]) } else { kalibrer(&[sub, "--help"]) };
+        // `-h`: one line per option (`--help` puts a blank line between long entries).
+        let help = if sub.is_empty() { kalibrer(&["-h"]) } else { kalibrer(&[sub, "-h"]) };
         let listed = listed_options(&stdout(&help));
         for o in options {
             assert!(listed.contains(o), "README: kalibrer {sub} {o}, but --help lists {listed:?}");
