@@ -315,3 +315,187 @@ fn a_broken_letter_template_is_reported_with_file_and_line() {
             .contains("<p>Kære Kasper Møller Lund, et hundrede og titusinde kroner</p>")
     );
 }
+
+/// The subcommands `kalibrer --help` lists under "Kommandoer:".
+fn listed_subcommands() -> Vec<String> {
+    let help = stdout(&kalibrer(&["--help"]));
+    section(&help, "Kommandoer:").iter().filter_map(|l| l.split_whitespace().next().map(str::to_string)).collect()
+}
+
+/// The lines of one help section: from its heading to the next blank line.
+fn section(help: &str, heading: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|l| l.trim() != heading)
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The long options one `--help` lists under "Tilvalg:" (an entry begins with `-`).
+fn listed_options(help: &str) -> Vec<String> {
+    section(help, "Tilvalg:")
+        .iter()
+        .filter(|l| l.trim_start().starts_with('-'))
+        .filter_map(|l| l.split_whitespace().find(|t| t.starts_with("--")).map(|t| t.trim_end_matches(',').to_string()))
+        .collect()
+}
+
+#[test]
+fn every_subcommand_answers_help_in_danish() {
+    let subs = listed_subcommands();
+    for expected in ["check", "stats", "export", "prep", "merge", "import", "fit", "spread", "generate", "completions"]
+    {
+        assert!(subs.iter().any(|s| s == expected), "{expected} missing from {subs:?}");
+    }
+    for sub in &subs {
+        for flag in ["--help", "-h"] {
+            let o = kalibrer(&[sub, flag]);
+            assert_eq!(o.status.code(), Some(0), "{sub} {flag}: {}", stderr(&o));
+            let out = stdout(&o);
+            assert!(out.contains(&format!("Brug: kalibrer {sub}")), "{sub} {flag}:\n{out}");
+            assert!(out.contains("Tilvalg:") && out.contains("viser hjælpen"), "{sub} {flag}:\n{out}");
+            for english in ["Usage:", "Options:", "Arguments:", "Print help", "[default", "[possible"] {
+                assert!(!out.contains(english), "«{english}» in {sub} {flag}:\n{out}");
+            }
+        }
+    }
+    // The about and each option's help of one command, word for word.
+    let prep = stdout(&kalibrer(&["prep", "--help"]));
+    assert!(prep.starts_with("Skriver en forberedelsesfil med én direktørs direkte ledere"), "{prep}");
+    assert!(prep.contains("Brug: kalibrer prep FIL --for DIREKTØR --out FORB.ron"), "{prep}");
+    assert!(prep.contains("--for <DIREKTØR>") && prep.contains("direktørens id (fx DIR-A)"), "{prep}");
+    assert!(prep.contains("Argumenter:") && prep.contains("<FIL>"), "{prep}");
+    // `-h` gives the short about, `help prep` the same as `prep --help`.
+    assert!(stdout(&kalibrer(&["prep", "-h"])).starts_with("forberedelse af én direktørs direkte ledere"));
+    let via_help = kalibrer(&["help", "prep"]);
+    assert_eq!(via_help.status.code(), Some(0));
+    assert_eq!(stdout(&via_help), prep);
+    assert_eq!(stdout(&kalibrer(&["hjælp"])), stdout(&kalibrer(&["--help"])));
+}
+
+#[test]
+fn version_prints_name_and_version() {
+    for flag in ["--version", "-V"] {
+        let o = kalibrer(&[flag]);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(stdout(&o), format!("kalibrer {}\n", env!("CARGO_PKG_VERSION")));
+    }
+    assert_eq!(env!("CARGO_PKG_VERSION"), "0.1.0");
+}
+
+#[test]
+fn usage_errors_exit_2_in_danish_with_the_hint() {
+    const HINT: &str = "Skriv «kalibrer --help» for at se brugen.";
+    let f = temp("never.ron");
+    let out = f.to_str().unwrap();
+    let cases: [(&[&str], &str); 9] = [
+        (&["--bogus"], "kalibrer: ukendt tilvalg «--bogus»"),
+        (&["prep", "x.ron", "--for", "A", "--out", out, "--wat"], "ukendt tilvalg «--wat»"),
+        (&["check", "--jsn", "x.ron"], "ukendt tilvalg «--jsn» – mente du «--json»?"),
+        (&["check", "a.ron", "b.ron"], "for mange argumenter: «b.ron»"),
+        (&["a.ron", "b.ron"], "kalibrer: for mange argumenter"),
+        (&["export", "x.ron"], "--out <UD> mangler"),
+        (&["prep", "x.ron"], "--for <DIREKTØR> og --out <FORB.ron> mangler"),
+        (
+            &["merge", "x.ron", "p.ron", "--out", out, "--prefer", "prp"],
+            "ugyldig værdi «prp» til --prefer <prep|session>; gyldige: prep, session – mente du «prep»?",
+        ),
+        (
+            &["generate", "--managers", "0", "--out", out],
+            "ugyldig værdi «0» til --managers <N>: skal være et positivt helt tal",
+        ),
+    ];
+    for (args, message) in cases {
+        let o = kalibrer(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains(message) && err.contains(HINT), "{args:?}:\n{err}");
+        assert!(!err.contains("error:") && !err.contains("Usage"), "{args:?}:\n{err}");
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
+    assert!(!f.exists(), "nothing was written");
+    let o = kalibrer(&["export", &demo(), "--out", out, "--kind", "brev"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("ugyldig værdi «brev» til --kind <ART>; gyldige: allocation, documentation, letters, public, statistics, fixed-salary")
+    );
+}
+
+#[test]
+fn completions_print_a_script_for_each_shell() {
+    let o = kalibrer(&["completions", "bash"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let script = stdout(&o);
+    assert!(script.contains("_kalibrer()") && script.contains("complete -F _kalibrer"), "{script}");
+    for word in ["prep", "merge", "--prefer", "--accept-rejections", "documentation"] {
+        assert!(script.contains(word), "{word} missing from the bash script");
+    }
+    for (shell, mark) in [("zsh", "#compdef kalibrer"), ("powershell", "Register-ArgumentCompleter")] {
+        let o = kalibrer(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).contains(mark), "{shell}");
+    }
+    assert_eq!(kalibrer(&["completions", "cmd"]).status.code(), Some(2));
+}
+
+/// The README's "The command line" block: each `kalibrer <sub>` line (with the comment
+/// lines under it) names only options that `kalibrer <sub> --help` lists, every
+/// subcommand `--help` lists is in the README, and with all its options.
+#[test]
+fn the_readme_command_list_matches_help() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let block: Vec<&str> = readme
+        .split("## The command line")
+        .nth(1)
+        .unwrap()
+        .split("```sh\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap()
+        .lines()
+        .collect();
+    let subs = listed_subcommands();
+    // Subcommand ("" for the root) → the options its README lines name.
+    let mut named: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
+    let mut current = String::new();
+    for line in block {
+        let mut words = line.split_whitespace();
+        if line.starts_with("kalibrer") {
+            words.next();
+            current = match words.clone().next() {
+                Some(w) if !w.starts_with(['-', '#']) && !w.contains('.') => {
+                    assert!(subs.iter().any(|s| s == w), "README names «{w}», which --help does not list");
+                    w.to_string()
+                }
+                _ => String::new(),
+            };
+            named.entry(current.clone()).or_default();
+        } else {
+            assert!(line.trim_start().starts_with('#'), "unexpected README line «{line}»");
+        }
+        for w in line.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            if w.starts_with("--") && w.len() > 2 {
+                named.get_mut(&current).unwrap().insert(w.to_string());
+            }
+        }
+    }
+    for (sub, options) in &named {
+        // `-h`: one line per option (`--help` puts a blank line between long entries).
+        let help = if sub.is_empty() { kalibrer(&["-h"]) } else { kalibrer(&[sub, "-h"]) };
+        let listed = listed_options(&stdout(&help));
+        for o in options {
+            assert!(listed.contains(o), "README: kalibrer {sub} {o}, but --help lists {listed:?}");
+        }
+        for o in &listed {
+            let implicit = o == "--help" || (sub.is_empty() && o == "--version");
+            assert!(implicit || options.contains(o), "kalibrer {sub} --help lists {o}, the README does not");
+        }
+    }
+    for sub in &subs {
+        assert!(named.contains_key(sub), "kalibrer {sub} is missing from the README");
+    }
+    assert!(named[""].contains("--version"), "the README shows kalibrer --version");
+}

@@ -12,7 +12,8 @@ use crate::io;
 use crate::model::MeetingStatus;
 use crate::model::money::format_kr;
 
-use super::{Args, load, usage_error};
+use super::syntax::{Fit, Spread};
+use super::{load, usage_error};
 
 /// Who the change log names when `--who` is not given.
 const CLI_USER: &str = "kommandolinjen";
@@ -24,32 +25,18 @@ enum Kind {
 }
 
 /// `kalibrer fit`.
-pub fn run_fit(args: &[String]) -> i32 {
-    run(args, false)
+pub fn run_fit(args: &Fit) -> i32 {
+    run(args, None)
 }
 
 /// `kalibrer spread`.
-pub fn run_spread(args: &[String]) -> i32 {
-    run(args, true)
+pub fn run_spread(args: &Spread) -> i32 {
+    run(&args.common, Some(args.by.as_str()))
 }
 
-fn run(args: &[String], spread: bool) -> i32 {
-    let valued: &[&str] = if spread { &["--by", "--out", "--who"] } else { &["--out", "--who"] };
-    let parsed = match Args::parse(args, valued, &[]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let file = match parsed.one_file() {
-        Ok(f) => f.to_string(),
-        Err(e) => return usage_error(&e),
-    };
-    let Some(out) = parsed.value("--out").map(str::to_string) else {
-        return usage_error("--out mangler");
-    };
-    let kind = if spread {
-        let Some(by) = parsed.value("--by") else {
-            return usage_error("--by mangler (fx --by 1,2)");
-        };
+fn run(args: &Fit, spread_by: Option<&str>) -> i32 {
+    let (file, out) = (args.file.clone(), args.out.clone());
+    let kind = if let Some(by) = spread_by {
         match by.replace(',', ".").parse::<Decimal>() {
             Ok(k) if k > Decimal::ZERO && k <= Decimal::TEN => Kind::Spread(k),
             _ => return usage_error(&format!("--by «{by}» skal være en faktor mellem 0 og 10, fx 1,2")),
@@ -61,7 +48,7 @@ fn run(args: &[String], spread: bool) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let who = parsed.value("--who").unwrap_or(CLI_USER).to_string();
+    let who = args.who.as_deref().unwrap_or(CLI_USER).to_string();
     let eval = engine::evaluate(&session);
     let (title, proposal) = match kind {
         Kind::Fit => ("Tilpas til puljen".to_string(), allocate::fit_to_pool(&session, &eval)),

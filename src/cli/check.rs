@@ -5,18 +5,12 @@ use crate::engine::wording::{Style, finding_text};
 use crate::engine::{self, Finding, Severity};
 use crate::model::{AcceptedFinding, Session};
 
-use super::{Args, load, usage_error};
+use super::load;
+use super::syntax::Check;
 
 /// Runs the check; exit 0 no open errors, 1 errors found (accepted ones do not count), 2 unreadable file or bad arguments.
-pub fn run(args: &[String]) -> i32 {
-    let parsed = match Args::parse(args, &[], &["--json"]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let file = match parsed.one_file() {
-        Ok(f) => f,
-        Err(e) => return usage_error(&e),
-    };
+pub fn run(args: &Check) -> i32 {
+    let file = args.file.as_str();
     let session = match load(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -34,7 +28,7 @@ pub fn run(args: &[String]) -> i32 {
     let count =
         |s: Severity| eval.findings.iter().zip(&accepted).filter(|(f, a)| f.severity == s && a.is_none()).count();
     let errors = count(Severity::Fejl);
-    if parsed.has("--json") {
+    if args.json {
         let findings: Vec<serde_json::Value> =
             eval.findings.iter().zip(&accepted).map(|(f, a)| finding_json(f, &session, *a)).collect();
         let problems: Vec<serde_json::Value> =

@@ -7,32 +7,20 @@ use std::path::Path;
 
 use crate::io;
 use crate::io::finality::Finality;
-use crate::io::outputs::{Format, OutputKind, RenderOptions, render_with};
+use crate::io::outputs::{Format, RenderOptions, render_with};
 
-use super::{Args, load, usage_error};
+use super::syntax::Export;
+use super::{load, usage_error};
 
 /// Runs the export; exit 0, 1 when the allocation or letters are not final and `--udkast`
 /// was not given, or 2 for bad arguments, an unreadable file or a failed write.
-pub fn run(args: &[String]) -> i32 {
-    let parsed = match Args::parse(args, &["--out", "--kind"], &["--udkast"]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let file = match parsed.one_file() {
-        Ok(f) => f,
-        Err(e) => return usage_error(&e),
-    };
-    let Some(out) = parsed.value("--out") else {
-        return usage_error("--out mangler");
-    };
+pub fn run(args: &Export) -> i32 {
+    let (file, out) = (args.file.as_str(), args.out.as_str());
     if let Some(code) = super::refuse_locked_out(out) {
         return code;
     }
-    let kind_name = parsed.value("--kind").unwrap_or("allocation");
-    let Some(kind) = OutputKind::from_cli(kind_name) else {
-        let valid: Vec<&str> = OutputKind::ALL.iter().map(|k| k.cli_name()).collect();
-        return usage_error(&format!("ukendt art «{kind_name}»; gyldige: {}", valid.join(", ")));
-    };
+    let kind = args.kind;
+    let kind_name = kind.cli_name();
     let Some(format) = Format::from_path(Path::new(out)) else {
         return usage_error(&format!("{out}: filtypen skal være .csv, .xlsx eller .html"));
     };
@@ -48,7 +36,7 @@ pub fn run(args: &[String]) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let draft = parsed.has("--udkast");
+    let draft = args.udkast;
     if kind.needs_finality() && !draft {
         let finality = Finality::of_session(&session);
         if !finality.is_final() {

@@ -5,22 +5,13 @@ use std::path::Path;
 use crate::io;
 use crate::io::import::{import_history, import_managers, record_in_log};
 
-use super::{Args, load, usage_error};
+use super::load;
+use super::syntax::Import;
 
 /// Runs the import; exit 0, 1 when rows were rejected (nothing written unless
 /// `--accept-rejections`), 2 for unreadable files or bad arguments.
-pub fn run(args: &[String]) -> i32 {
-    let parsed = match Args::parse(args, &["--into", "--out"], &["--history", "--accept-rejections"]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let file = match parsed.one_file() {
-        Ok(f) => f,
-        Err(e) => return usage_error(&e),
-    };
-    let (Some(into), Some(out)) = (parsed.value("--into"), parsed.value("--out")) else {
-        return usage_error("import kræver --into og --out");
-    };
+pub fn run(args: &Import) -> i32 {
+    let (file, into, out) = (args.file.as_str(), args.into.as_str(), args.out.as_str());
     if let Some(code) = super::refuse_locked_out(out) {
         return code;
     }
@@ -35,7 +26,7 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let history = parsed.has("--history");
+    let history = args.history;
     let result = if history { import_history(&session, &bytes) } else { import_managers(&session, &bytes) };
     let mut result = match result {
         Ok(r) => r,
@@ -47,7 +38,7 @@ pub fn run(args: &[String]) -> i32 {
     for r in &result.rejected {
         println!("afvist {file} {r}");
     }
-    if !result.rejected.is_empty() && !parsed.has("--accept-rejections") {
+    if !result.rejected.is_empty() && !args.accept_rejections {
         eprintln!(
             "{} rækker afvist; intet er skrevet. Ret filen eller brug --accept-rejections.",
             result.rejected.len()

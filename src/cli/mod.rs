@@ -1,23 +1,27 @@
-//! The command line: `kalibrer [FILE]`, `check`, `stats`, `export`, `generate`.
+//! The command line (clap, see syntax.rs): `kalibrer [FILE]`, `check`, `stats`, `export`, `prep`,
+//! `merge`, `import`, `fit`, `spread`, `generate`, `completions`.
 //!
 //! Exit codes: 0 fine, 1 the check found errors, 2 the file cannot be read or the
 //! command line is wrong. Messages are Danish and say which file and where.
 
 mod allocate;
-mod args;
 mod check;
 mod export;
 mod generate;
 mod import;
 mod prep;
 mod stats;
+pub mod syntax;
 
 use std::path::PathBuf;
+
+use clap::FromArgMatches;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::io;
 use crate::model::Session;
 
-pub use args::Args;
+use syntax::{Cli, Command};
 
 /// What `main` should do after parsing the arguments.
 #[derive(Debug)]
@@ -28,73 +32,101 @@ pub enum Launch {
     Exit(i32),
 }
 
-/// The help text.
-pub const HELP: &str = "\
-Kalibrer – kalibrering af resultatløn og engangsvederlag i topchefgruppen
-
-Brug:
-  kalibrer                       åbner mødeskærmen på demosessionen
-  kalibrer FIL.ron               åbner mødeskærmen på FIL.ron
-  kalibrer check FIL [--json]    kontrollerer reglerne; én linje pr. fund
-  kalibrer stats FIL [--json]    spredningsmål pr. niveau
-  kalibrer export FIL --out UD [--kind ART] [--udkast]
-                                 ART: allocation (standard), statistics,
-                                 fixed-salary (.xlsx eller .csv);
-                                 documentation, letters, public (.html).
-                                 Fordeling og breve skrives kun, når ingen fejl
-                                 står åbne og alle ledere er besluttet; ellers
-                                 kode 1, eller med --udkast et udkast mærket UDKAST
-  kalibrer prep FIL --for DIREKTØR --out FORB.ron
-                                 forberedelse af én direktørs direkte ledere
-  kalibrer merge FIL FORB.ron [FORB2.ron …] --out NY.ron [--prefer prep|session]
-                                 indlæser forberedelser; konflikter giver kode 1,
-                                 en forberedelse fra en anden session kode 2
-  kalibrer import HR.csv|HR.xlsx --into FIL --out NY.ron [--history] [--accept-rejections]
-                                 indlæser ledere (eller tidligere års beløb) fra
-                                 CSV eller Excel; afviste rækker giver kode 1
-  kalibrer fit FIL --out NY.ron [--who ID]
-                                 tilpasser beløbene til puljen (som i mødet);
-                                 besluttede og låste ledere røres ikke
-  kalibrer spread FIL --by 1,2 --out NY.ron [--who ID]
-                                 spreder (>1) eller samler (<1) hvert niveau
-  kalibrer generate --managers N --seed S --out FIL
-                                 laver en realistisk session med N ledere
-  kalibrer --help                denne tekst
-
-Afslutningskoder: 0 i orden, 1 kontrollen fandt fejl, fletningen konflikter eller beløbene er ikke endelige
-(export uden --udkast), 2 filen kan ikke læses eller kommandolinjen er forkert.
-";
-
 /// Parses the arguments (without the program name) and runs CLI commands.
 #[must_use]
 pub fn run(args: &[String]) -> Launch {
-    let Some(first) = args.first() else {
-        return Launch::Gui(None);
-    };
-    let rest = &args[1..];
-    let code = match first.as_str() {
-        "-h" | "--help" | "hjælp" | "help" => {
-            print!("{HELP}");
-            0
+    // `kalibrer help [KOMMANDO]` and `kalibrer hjælp …` as `kalibrer [KOMMANDO] --help`.
+    let mut argv: Vec<String> = vec!["kalibrer".to_string()];
+    match args.split_first() {
+        Some((first, rest)) if first == "help" || first == "hjælp" => {
+            argv.extend(rest.iter().cloned());
+            argv.push("--help".to_string());
         }
-        "check" => check::run(rest),
-        "stats" => stats::run(rest),
-        "export" => export::run(rest),
-        "generate" => generate::run(rest),
-        "prep" => prep::run_prep(rest),
-        "import" => import::run(rest),
-        "merge" => prep::run_merge(rest),
-        "fit" => allocate::run_fit(rest),
-        "spread" => allocate::run_spread(rest),
-        flag if flag.starts_with('-') => usage_error(&format!("ukendt tilvalg «{flag}»")),
-        file => {
-            if rest.is_empty() {
-                return Launch::Gui(Some(PathBuf::from(file)));
-            }
-            usage_error(&format!("ukendt kommando «{file}»"))
+        _ => argv.extend(args.iter().cloned()),
+    }
+    let cli = match syntax::command().try_get_matches_from(argv).and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => cli,
+        Err(e) => return Launch::Exit(clap_error(&e)),
+    };
+    let code = match cli.command {
+        None => return Launch::Gui(cli.file.map(PathBuf::from)),
+        Some(Command::Check(a)) => check::run(&a),
+        Some(Command::Stats(a)) => stats::run(&a),
+        Some(Command::Export(a)) => export::run(&a),
+        Some(Command::Generate(a)) => generate::run(&a),
+        Some(Command::Prep(a)) => prep::run_prep(&a),
+        Some(Command::Import(a)) => import::run(&a),
+        Some(Command::Merge(a)) => prep::run_merge(&a),
+        Some(Command::Fit(a)) => allocate::run_fit(&a),
+        Some(Command::Spread(a)) => allocate::run_spread(&a),
+        Some(Command::Completions(a)) => {
+            clap_complete::generate(a.shell, &mut syntax::command(), "kalibrer", &mut std::io::stdout());
+            0
         }
     };
     Launch::Exit(code)
+}
+
+/// Help and version go to stdout with exit 0; every other clap error is worded in
+/// Danish on stderr with exit 2.
+fn clap_error(e: &clap::Error) -> i32 {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            print!("{}", e.render());
+            0
+        }
+        _ => usage_error(&danish_error(e)),
+    }
+}
+
+/// A clap usage error in Danish, from its kind and context.
+fn danish_error(e: &clap::Error) -> String {
+    let text = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) if !v.is_empty() => Some(v.join(", ")),
+        _ => None,
+    };
+    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    let value = text(ContextKind::InvalidValue).unwrap_or_default();
+    let mut message = match e.kind() {
+        ErrorKind::UnknownArgument if arg.starts_with('-') => format!("ukendt tilvalg «{arg}»"),
+        ErrorKind::UnknownArgument => format!("for mange argumenter: «{arg}»"),
+        ErrorKind::InvalidSubcommand => {
+            format!("ukendt kommando «{}»", text(ContextKind::InvalidSubcommand).unwrap_or_default())
+        }
+        ErrorKind::MissingRequiredArgument => match e.get(ContextKind::InvalidArg) {
+            Some(ContextValue::Strings(v)) if v.len() > 1 => {
+                format!("{} og {} mangler", v[..v.len() - 1].join(", "), v[v.len() - 1])
+            }
+            _ => format!("{arg} mangler"),
+        },
+        ErrorKind::InvalidValue if value.is_empty() => format!("{arg} mangler en værdi"),
+        ErrorKind::InvalidValue => {
+            let valid = text(ContextKind::ValidValue).map_or(String::new(), |v| format!("; gyldige: {v}"));
+            format!("ugyldig værdi «{value}» til {arg}{valid}")
+        }
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e).map_or(String::new(), |s| format!(": {s}"));
+            format!("ugyldig værdi «{value}» til {arg}{why}")
+        }
+        ErrorKind::ArgumentConflict if text(ContextKind::PriorArg).as_deref() == Some(arg.as_str()) => {
+            format!("{arg} må kun gives én gang")
+        }
+        ErrorKind::ArgumentConflict if arg.is_empty() => "for mange argumenter".to_string(),
+        ErrorKind::ArgumentConflict => format!("{arg} kan ikke bruges her"),
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("forkert antal værdier til {arg}")
+        }
+        ErrorKind::InvalidUtf8 => "et argument er ikke gyldig tekst (UTF-8)".to_string(),
+        _ => "kommandolinjen kan ikke forstås".to_string(),
+    };
+    if let Some(s) = text(ContextKind::SuggestedArg)
+        .or_else(|| text(ContextKind::SuggestedValue))
+        .or_else(|| text(ContextKind::SuggestedSubcommand))
+    {
+        message.push_str(&format!(" – mente du «{s}»?"));
+    }
+    message
 }
 
 /// Prints a usage error to stderr; returns exit code 2.

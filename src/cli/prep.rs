@@ -8,21 +8,12 @@ use crate::engine::prep::make_prep;
 use crate::io;
 use crate::io::paths::same_file;
 
-use super::{Args, load, usage_error};
+use super::load;
+use super::syntax::{Merge, Prep};
 
 /// Writes the prep file for one executive; never onto the session it is made from.
-pub fn run_prep(args: &[String]) -> i32 {
-    let parsed = match Args::parse(args, &["--for", "--out"], &[]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let file = match parsed.one_file() {
-        Ok(f) => f,
-        Err(e) => return usage_error(&e),
-    };
-    let (Some(who), Some(out)) = (parsed.value("--for"), parsed.value("--out")) else {
-        return usage_error("prep kræver --for og --out");
-    };
+pub fn run_prep(args: &Prep) -> i32 {
+    let (file, who, out) = (args.file.as_str(), args.who.as_str(), args.out.as_str());
     if let Some(code) = super::refuse_out_onto_input(out, &[file]) {
         return code;
     }
@@ -54,26 +45,12 @@ pub fn run_prep(args: &[String]) -> i32 {
 
 /// Merges prep files; exit 1 with the report when conflicts remain (nothing written),
 /// exit 2 when a file is not a prep of this session.
-pub fn run_merge(args: &[String]) -> i32 {
-    let parsed = match Args::parse(args, &["--out", "--prefer"], &[]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let Some((file, prep_files)) = parsed.positional.split_first().filter(|(_, p)| !p.is_empty()) else {
-        return usage_error("merge kræver en session og mindst én forberedelse");
-    };
-    let Some(out) = parsed.value("--out") else {
-        return usage_error("--out mangler");
-    };
+pub fn run_merge(args: &Merge) -> i32 {
+    let (file, prep_files, out) = (&args.file, &args.preps, args.out.as_str());
+    let prefer = args.prefer.map(Prefer::from);
     if let Some(code) = super::refuse_locked_out(out) {
         return code;
     }
-    let prefer = match parsed.value("--prefer") {
-        None => None,
-        Some("prep") => Some(Prefer::Prep),
-        Some("session") => Some(Prefer::Session),
-        Some(other) => return usage_error(&format!("--prefer skal være prep eller session, ikke «{other}»")),
-    };
     if let Some(p) = prep_files.iter().find(|p| same_file(Path::new(p), Path::new(out))) {
         eprintln!("kalibrer: --out {out} er forberedelsen {p}; den ville blive overskrevet. Vælg en anden fil.");
         return 2;

@@ -7,7 +7,8 @@ use crate::engine::{self, LevelStats, disclosure};
 use crate::model::Session;
 use crate::model::money::{format_number, format_percent};
 
-use super::{Args, load, usage_error};
+use super::load;
+use super::syntax::Check;
 
 /// The columns of the table.
 const HEADER: [&str; 14] = [
@@ -28,15 +29,8 @@ const HEADER: [&str; 14] = [
 ];
 
 /// Runs the command; exit 0, or 2 for an unreadable file or bad arguments.
-pub fn run(args: &[String]) -> i32 {
-    let parsed = match Args::parse(args, &[], &["--json"]) {
-        Ok(a) => a,
-        Err(e) => return usage_error(&e),
-    };
-    let file = match parsed.one_file() {
-        Ok(f) => f,
-        Err(e) => return usage_error(&e),
-    };
+pub fn run(args: &Check) -> i32 {
+    let file = args.file.as_str();
     let session = match load(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -45,7 +39,7 @@ pub fn run(args: &[String]) -> i32 {
     let mut rows: Vec<(String, &LevelStats)> =
         eval.stats.per_level.iter().rev().map(|s| (level_name(&session, s), s)).collect();
     rows.push(("Alle".to_string(), &eval.stats.total));
-    if parsed.has("--json") {
+    if args.json {
         let publication = disclosure::publication(&session, &eval);
         let levels: Vec<serde_json::Value> =
             rows.iter().map(|(name, s)| json(name, s, publication.row(s.level.as_deref()))).collect();
