@@ -262,6 +262,13 @@ fn manager_of(edit: &Edit) -> Option<usize> {
 }
 
 impl Document {
+    /// How an amount edit is logged: the final amount before and after, as the engine
+    /// computes it with this session's levels and policies.
+    fn amount_logger(&self) -> impl Fn(&Manager, &Manager) -> Change + use<> {
+        let session = self.session.clone_policies_and_levels();
+        move |b: &Manager, a: &Manager| Change::Amount { old: amount_now(&session, b), new: amount_now(&session, a) }
+    }
+
     /// Applies one edit by `who` (executive id): validates it, changes the session,
     /// records the undo step and the typed log entries.
     ///
@@ -489,11 +496,7 @@ impl Document {
 
     fn set_amount(&mut self, i: usize, target: Decimal, key: Option<EditKey>, who: &str) -> Result<Outcome, EditError> {
         let changed = self.amount_change(i, target, who)?;
-        let session = self.session.clone_policies_and_levels();
-        let describe = move |b: &Manager, a: &Manager| Change::Amount {
-            old: amount_now(&session, b),
-            new: amount_now(&session, a),
-        };
+        let describe = self.amount_logger();
         let why = changed.adjustment.as_ref().map(|a| a.justification.clone()).unwrap_or_default();
         let done = self.field(i, key, who, &describe, &why, |m| *m = changed);
         Ok(if done { Outcome::Changed } else { Outcome::Unchanged })
@@ -519,11 +522,7 @@ impl Document {
         }
         let mut changed = m.clone();
         apply_amount_edit(&mut changed, AmountEdit::Adjustment(adjustment), who);
-        let session = self.session.clone_policies_and_levels();
-        let describe = move |b: &Manager, a: &Manager| Change::Amount {
-            old: amount_now(&session, b),
-            new: amount_now(&session, a),
-        };
+        let describe = self.amount_logger();
         let why = changed.adjustment.as_ref().map(|a| a.justification.clone()).unwrap_or_default();
         let done = self.field(i, None, who, &describe, &why, |m| *m = changed);
         Ok(if done { Outcome::Changed } else { Outcome::Unchanged })
@@ -549,34 +548,8 @@ impl Document {
                 new.push((*i, changed));
             }
         }
-        let session = self.session.clone_policies_and_levels();
-        let describe = move |b: &Manager, a: &Manager| Change::Amount {
-            old: amount_now(&session, b),
-            new: amount_now(&session, a),
-        };
+        let describe = self.amount_logger();
         let changed = self.replace_managers(title, LogSpec { who, describe: &describe, why: title }, new);
         Outcome::Proposal { changed, locked, decided }
-    }
-}
-
-impl Session {
-    /// A session with this one's policies and levels but no managers, history or log: what
-    /// computing one manager's amount needs, cheap to keep in a log closure.
-    #[must_use]
-    pub fn clone_policies_and_levels(&self) -> Session {
-        Session {
-            version: self.version,
-            organisation: self.organisation.clone(),
-            year: self.year,
-            currency: self.currency.clone(),
-            executives: Vec::new(),
-            levels: self.levels.clone(),
-            policies: self.policies.clone(),
-            managers: Vec::new(),
-            history: BTreeMap::new(),
-            change_log: Vec::new(),
-            prep: None,
-            session_id: self.session_id.clone(),
-        }
     }
 }

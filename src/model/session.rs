@@ -275,3 +275,25 @@ impl Session {
         self.history.get(manager_id)?.get(&(self.year - 1)).copied()
     }
 }
+
+impl Session {
+    /// A session with this one's policies and levels but no managers, history or log: what
+    /// computing one manager's amount needs, cheap to keep in a log closure.
+    #[must_use]
+    pub fn clone_policies_and_levels(&self) -> Session {
+        Session {
+            version: self.version,
+            organisation: self.organisation.clone(),
+            year: self.year,
+            currency: self.currency.clone(),
+            executives: Vec::new(),
+            levels: self.levels.clone(),
+            policies: self.policies.clone(),
+            managers: Vec::new(),
+            history: BTreeMap::new(),
+            change_log: Vec::new(),
+            prep: None,
+            session_id: self.session_id.clone(),
+        }
+    }
+}
