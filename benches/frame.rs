@@ -41,7 +41,7 @@ fn main() {
         let mut app = KalibrerApp::with_session(session, None);
         let ctx = egui::Context::default();
         theme::install_fonts(&ctx);
-        theme::apply(&ctx, false);
+        theme::apply(&ctx, (false, 1.0));
         app.view.selected = Some(n / 2);
         for _ in 0..5 {
             frame(&ctx, &mut app);

@@ -292,6 +292,12 @@ impl Manager {
     /// Initials of the name ("Anne Marie Holm" → "AMH"), for presentation mode.
     #[must_use]
     pub fn initials(&self) -> String {
-        self.name.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
+        initials_of(&self.name)
     }
+}
+
+/// The initials of a name: the first letter of each word, upper case ("Dorte Hjorth" → "DH").
+#[must_use]
+pub fn initials_of(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
 }

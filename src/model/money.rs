@@ -35,6 +35,26 @@ pub fn format_number(amount: Decimal) -> String {
     if negative { format!("\u{2212}{grouped}") } else { grouped }
 }
 
+/// An amount in whole thousands of kroner, the compact form where a full amount does not
+/// fit (the spread panel, the lanes, the history chart): `45.499` → `45 t.kr.`,
+/// `1.234.500` → `1.235 t.kr.` (half away from zero).
+#[must_use]
+pub fn format_tkr(amount: Decimal) -> String {
+    format!("{} t.kr.", thousands(amount))
+}
+
+/// A range in whole thousands with the unit once: `30.000`, `110.000` → `30–110 t.kr.`.
+#[must_use]
+pub fn format_tkr_range(min: Decimal, max: Decimal) -> String {
+    format!("{}–{} t.kr.", thousands(min), thousands(max))
+}
+
+/// Whole thousands without the unit.
+fn thousands(amount: Decimal) -> String {
+    // Dividing by 1,000 cannot overflow; rounding a Decimal never fails.
+    format_number((amount / Decimal::ONE_THOUSAND).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero))
+}
+
 /// Formats a signed change: `+5.000 kr.` or `−5.000 kr.`.
 #[must_use]
 pub fn format_signed_kr(amount: Decimal) -> String {
@@ -274,6 +294,19 @@ mod tests {
 
     fn d(v: i64) -> Decimal {
         Decimal::from(v)
+    }
+
+    #[test]
+    fn thousands_have_one_unit_and_round_half_away_from_zero() {
+        assert_eq!(format_tkr(d(45_499)), "45 t.kr.");
+        assert_eq!(format_tkr(d(45_500)), "46 t.kr.");
+        assert_eq!(format_tkr(d(1_234_500)), "1.235 t.kr.");
+        assert_eq!(format_tkr(d(-2_500)), "\u{2212}3 t.kr.");
+        assert_eq!(format_tkr_range(d(30_000), d(110_000)), "30–110 t.kr.");
+        assert_eq!(
+            format_tkr(Decimal::MAX),
+            format!("{} t.kr.", format_number((Decimal::MAX / Decimal::ONE_THOUSAND).round()))
+        );
     }
 
     #[test]

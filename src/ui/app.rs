@@ -8,7 +8,7 @@ use crate::model::Session;
 use super::command::Command;
 use super::derived::{Data, Derived};
 use super::view::ViewState;
-use super::{findings_ui, focus_ui, lanes_ui, proposal_ui, spread_ui, table_ui, theme, topbar_ui};
+use super::{findings_ui, focus_ui, lanes_ui, now_ui, proposal_ui, spread_ui, table_ui, theme, topbar_ui};
 use crate::document::Document;
 
 /// Up to this many changed managers are recomputed incrementally; more → full evaluation.
@@ -31,8 +31,8 @@ pub struct KalibrerApp {
     pub derived: Derived,
     /// What is shown.
     pub view: ViewState,
-    /// Whether the theme matches `view.presentation` (None: not yet applied).
-    pub(super) theme_for: Option<bool>,
+    /// The presentation mode and zoom the theme was applied for (None: not yet applied).
+    pub(super) theme_for: Option<(bool, f32)>,
     /// The title last sent to the window.
     pub(super) title: String,
     /// The recovery copy's schedule.
@@ -74,8 +74,9 @@ impl KalibrerApp {
     /// what a window needs before its first frame.
     pub fn install(&mut self, ctx: &egui::Context) {
         theme::install_fonts(ctx);
-        theme::apply(ctx, self.view.presentation);
-        self.theme_for = Some(self.view.presentation);
+        let wanted = theme::wanted(ctx, self.view.presentation);
+        theme::apply(ctx, wanted);
+        self.theme_for = Some(wanted);
         self.take_lock();
         self.check_recovery();
     }
@@ -152,26 +153,27 @@ impl KalibrerApp {
             derived: &self.derived,
             revision: self.doc.cache_key(),
         };
-        egui::Panel::top("topbar").show(ui, |ui| {
+        // Fixed shares of the window (theme::shares), never of the content: a long name or
+        // goal cannot widen a panel, and the lanes keep their scale when the selection moves.
+        let shares = theme::shares(ui.ctx().content_rect().size(), self.view.presentation);
+        egui::Panel::top("topbar").resizable(false).show(ui, |ui| {
             topbar_ui::ui(ui, &self.doc, &self.eval, &self.derived, &mut self.view, &mut commands);
         });
-        egui::Panel::right("focus")
-            .default_size(theme::focus_width(ui.ctx().content_rect().width()))
-            .size_range(380.0..=900.0)
-            .show(ui, |ui| {
-                focus_ui::ui(ui, data, &mut self.view, &mut commands);
+        if self.view.presentation {
+            egui::Panel::top("now").resizable(false).show(ui, |ui| {
+                now_ui::ui(ui, data, &self.view);
             });
+        }
+        egui::Panel::right("focus").resizable(false).exact_size(shares.focus_width).show(ui, |ui| {
+            bounded(ui, |ui| focus_ui::ui(ui, data, &mut self.view, &mut commands));
+        });
         egui::Panel::top("lanes").resizable(false).show(ui, |ui| {
             lanes_ui::ui(ui, data, &self.view, &mut commands);
         });
-        let side_height = theme::side_height(ui.ctx().content_rect().height());
-        egui::Panel::bottom("side").default_size(side_height).size_range(160.0..=700.0).show(ui, |ui| {
-            egui::Panel::right("findings").default_size(theme::FINDINGS_WIDTH).size_range(260.0..=900.0).show(
-                ui,
-                |ui| {
-                    findings_ui::ui(ui, data, &self.view, &mut commands);
-                },
-            );
+        egui::Panel::bottom("side").resizable(false).exact_size(shares.side_height).show(ui, |ui| {
+            egui::Panel::right("findings").resizable(false).exact_size(shares.findings_width).show(ui, |ui| {
+                bounded(ui, |ui| findings_ui::ui(ui, data, &self.view, &mut commands));
+            });
             egui::CentralPanel::default().show(ui, |ui| {
                 egui::ScrollArea::both().id_salt("spread_scroll").show(ui, |ui| spread_ui::ui(ui, data));
             });
@@ -187,6 +189,17 @@ impl KalibrerApp {
     }
 }
 
+/// Draws `add` in the rest of `ui`, clipped to it: contents wider than the panel are cut
+/// (or wrap), never widen it – egui would otherwise move a right-hand panel sideways.
+fn bounded<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let rect = ui.available_rect_before_wrap();
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(*ui.layout()));
+    child.shrink_clip_rect(rect);
+    let result = add(&mut child);
+    ui.advance_cursor_after_rect(rect);
+    result
+}
+
 impl eframe::App for KalibrerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
@@ -195,9 +208,10 @@ impl eframe::App for KalibrerApp {
         for command in super::keys::keyboard_commands(&ctx, &self.view) {
             self.apply(&ctx, command);
         }
-        if self.theme_for != Some(self.view.presentation) {
-            theme::apply(&ctx, self.view.presentation);
-            self.theme_for = Some(self.view.presentation);
+        let wanted = theme::wanted(&ctx, self.view.presentation);
+        if self.theme_for != Some(wanted) {
+            theme::apply(&ctx, wanted);
+            self.theme_for = Some(wanted);
             // This pass's `ui` still has the old style: draw the frame again with the new.
             ctx.request_discard("præsentationstilstand skiftet");
             if !ctx.will_discard() {

@@ -28,6 +28,19 @@ impl KalibrerApp {
                 self.view.scroll_to_selected = true;
             }
             Command::SelectInAgenda(delta) => self.select_in_agenda(delta),
+            Command::DecideAndNext => {
+                if let Some(manager) = self.view.selected {
+                    let status = crate::model::MeetingStatus::Besluttet;
+                    let already = self.doc.session().managers.get(manager).is_some_and(|m| m.status == status);
+                    // A refused decision (e.g. the user may not edit) keeps the item on screen.
+                    if already || self.run_edit(Edit::SetStatus { manager, status }) {
+                        self.refresh();
+                        self.select_in_agenda(1);
+                    }
+                } else {
+                    self.select_in_agenda(1);
+                }
+            }
             Command::EndContinuous => self.doc.close_continuous(),
             Command::ProposeFitToPool => {
                 let proposal = allocate::fit_to_pool(self.doc.session(), &self.eval);
@@ -97,8 +110,9 @@ impl KalibrerApp {
         })
     }
 
-    /// Applies an edit by the current user and says what happened (a refusal in Danish).
-    pub(super) fn run_edit(&mut self, edit: Edit) {
+    /// Applies an edit by the current user and says what happened (a refusal in Danish);
+    /// false when it was refused.
+    pub(super) fn run_edit(&mut self, edit: Edit) -> bool {
         let accepting = matches!(edit, Edit::AcceptFinding { .. });
         let undo = matches!(edit, Edit::Undo);
         let redo = matches!(edit, Edit::Redo);
@@ -109,6 +123,7 @@ impl KalibrerApp {
                 let mut chars = text.chars();
                 let text = chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
                 self.view.notify(format!("{text}."), true);
+                return false;
             }
             Ok(Outcome::Step(Some(label))) if undo => self.view.notify(format!("Fortrudt: {label}"), false),
             Ok(Outcome::Step(Some(label))) if redo => self.view.notify(format!("Gentaget: {label}"), false),
@@ -126,6 +141,7 @@ impl KalibrerApp {
                 }
             }
         }
+        true
     }
 
     /// Selects the next or previous manager in agenda order.

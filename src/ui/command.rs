@@ -12,6 +12,8 @@ pub enum Command {
     Select(Option<usize>),
     /// Select the next (+1) or previous (−1) manager in agenda order.
     SelectInAgenda(i32),
+    /// Mark the selected manager decided and go to the next in agenda order (key B).
+    DecideAndNext,
     /// Change the session: a typed edit, applied by the document (`Document::apply`).
     Edit(crate::document::Edit),
     /// A drag or a text edit ended; the next edit is a new undo step.

@@ -204,7 +204,7 @@ fn history_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize) {
             egui::FontId::proportional(12.0),
             theme::MUTED,
         );
-        let short = format!("{} t.", format_number((*amount / Decimal::from(1000)).round()));
+        let short = crate::model::money::format_tkr(*amount);
         painter.text(
             pos2(p.x, p.y - 5.0),
             egui::Align2::CENTER_BOTTOM,

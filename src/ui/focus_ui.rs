@@ -39,16 +39,13 @@ fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out:
     let m = &data.session.managers[i];
     let level = data.eval.level_of[i].map(|l| data.session.levels[l].name.as_str()).unwrap_or("ukendt niveau");
     let superior = data.session.executive(&m.superior).map_or(m.superior.as_str(), |e| e.name.as_str());
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(view.display_name(m)).size(26.0).strong());
-        if let Some(pos) = data.derived.agenda_pos.get(i).filter(|&&p| p < data.derived.agenda.len()) {
-            ui.label(
-                RichText::new(format!("{} af {}", pos + 1, data.derived.agenda.len())).size(16.0).color(theme::MUTED),
-            )
-            .on_hover_text("Plads på dagsordenen");
-        }
-    });
-    ui.label(RichText::new(format!("{level} · {} · reference: {superior}", m.unit)).size(16.0));
+    let name = view.display_name(m);
+    ui.add(egui::Label::new(RichText::new(&name).size(26.0).strong()).truncate()).on_hover_text(&name);
+    let mut place = format!("{level} · {} · reference: {superior}", m.unit);
+    if let Some(pos) = data.derived.agenda_pos.get(i).filter(|&&p| p < data.derived.agenda.len()) {
+        place = format!("{} af {} på dagsordenen · {place}", pos + 1, data.derived.agenda.len());
+    }
+    ui.add(egui::Label::new(RichText::new(&place).size(16.0)).truncate()).on_hover_text(&place);
     let forms: Vec<&str> = m.pay_forms.iter().map(|f| f.label()).collect();
     let mut line = format!(
         "{} · {}",
@@ -59,7 +56,7 @@ fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out:
         line.push_str(" · topcheftillæg");
     }
     ui.label(RichText::new(line).color(theme::MUTED));
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for s in MeetingStatus::ALL {
             if ui.selectable_label(m.status == s, s.label()).clicked() && m.status != s {
                 out.push(Command::Edit(Edit::SetStatus { manager: i, status: s }));
@@ -82,7 +79,7 @@ fn amount_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, 
     let m = &data.session.managers[i];
     let a = &data.eval.amounts[i];
     let step = data.session.policies.rounding_step;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format_kr(a.amount)).size(theme::BIG_AMOUNT_SIZE).strong());
         if ui
             .add_enabled(!m.locked, egui::Button::new(RichText::new(format!("− {}", format_kr(step))).size(17.0)))
@@ -97,7 +94,7 @@ fn amount_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, 
             out.push(Command::Edit(Edit::StepAmount { manager: i, steps: 1 }));
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Nyt beløb:");
         if view.amount_input.0 != Some(i) {
             view.amount_input = (Some(i), String::new());
@@ -155,7 +152,7 @@ fn amount_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, 
 fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Command>) {
     let m = &data.session.managers[i];
     let a = &data.eval.amounts[i];
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Skøn").strong().size(18.0));
         ui.label(if a.adjustment.is_zero() {
             "intet skøn – formlens beløb".to_string()

@@ -145,14 +145,15 @@ impl KalibrerApp {
     pub(super) fn import_ui(&mut self, ctx: &egui::Context) {
         let Some(pending) = &self.import else { return };
         let mut action = None;
+        let view = &self.view;
         egui::Modal::new(egui::Id::unique("import")).show(ctx, |ui| {
-            ui.set_width(1100.0);
+            ui.set_width(1100.0_f32.min(ctx.content_rect().width() - 80.0));
             let what = if pending.history { "tidligere års beløb" } else { "HR-data" };
             ui.heading(format!("Importér {what} fra {}", pending.source));
             if !pending.history {
                 mapping_ui(ui, pending, &mut action);
             }
-            preview_ui(ui, pending, &mut action);
+            preview_ui(ui, pending, view, &mut action);
             ui.separator();
             ui.horizontal(|ui| {
                 if ui.add_enabled(pending.can_apply(), egui::Button::new("Importér")).clicked() {
@@ -233,7 +234,7 @@ fn mapping_ui(ui: &mut egui::Ui, pending: &PendingImport, action: &mut Option<Ac
 }
 
 /// The outcome as it would be: counts, every change, every rejected row.
-fn preview_ui(ui: &mut egui::Ui, pending: &PendingImport, action: &mut Option<Action>) {
+fn preview_ui(ui: &mut egui::Ui, pending: &PendingImport, view: &super::view::ViewState, action: &mut Option<Action>) {
     ui.separator();
     let result = match &pending.preview {
         Err(e) => {
@@ -257,9 +258,9 @@ fn preview_ui(ui: &mut egui::Ui, pending: &PendingImport, action: &mut Option<Ac
     egui::ScrollArea::vertical().id_salt("import_preview").max_height(260.0).show(ui, |ui| {
         for c in &pending.changes {
             let text = if c.old.is_empty() {
-                format!("{} {} · {}: {}", c.manager, c.name, c.what, c.new)
+                format!("{} {} · {}: {}", c.manager, view.display_name_of(&c.name), c.what, c.new)
             } else {
-                format!("{} {} · {}: {} → {}", c.manager, c.name, c.what, c.old, c.new)
+                format!("{} {} · {}: {} → {}", c.manager, view.display_name_of(&c.name), c.what, c.old, c.new)
             };
             ui.label(text);
         }

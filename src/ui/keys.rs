@@ -44,6 +44,14 @@ pub fn keyboard_commands(ctx: &egui::Context, view: &ViewState) -> Vec<Command> 
         for _ in 0..back {
             out.push(Command::SelectInAgenda(-1));
         }
+        if let Some(manager) = view.selected
+            && i.consume_key(Modifiers::NONE, Key::D)
+        {
+            out.push(Command::Edit(Edit::SetStatus { manager, status: crate::model::MeetingStatus::Droeftet }));
+        }
+        for _ in 0..presses(i, Key::B) {
+            out.push(Command::DecideAndNext);
+        }
         if let Some(manager) = view.selected {
             // Every press counts: several presses (or key repeats) can arrive in one frame,
             // and `consume_key` takes only one event per call.

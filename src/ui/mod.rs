@@ -21,6 +21,7 @@ mod keys;
 mod lanes_layout;
 mod lanes_ui;
 mod lock_ui;
+mod now_ui;
 pub mod prep_ui;
 mod proposal_ui;
 pub mod recovery_ui;

@@ -158,7 +158,7 @@ impl KalibrerApp {
                         .managers
                         .iter()
                         .find(|m| m.id == c.manager)
-                        .map_or(c.manager.clone(), |m| m.name.clone());
+                        .map_or(c.manager.clone(), |m| self.view.display_name(m));
                     ui.label(
                         RichText::new(format!(
                             "{who} · {}",

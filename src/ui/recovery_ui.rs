@@ -68,7 +68,8 @@ impl KalibrerApp {
             ui.label(format!("Gendannelseskopien {} er skrevet {}.", offer.path.display(), offer.times.0));
             ui.label(format!("Filen er gemt {}.", offer.times.1));
             let n = offer.differing.len();
-            let names = offer.differing.iter().take(12).cloned().collect::<Vec<_>>().join(", ");
+            let names =
+                offer.differing.iter().take(12).map(|n| self.view.display_name_of(n)).collect::<Vec<_>>().join(", ");
             let more = if n > 12 { format!(" og {} flere", n - 12) } else { String::new() };
             ui.label(if n == 0 {
                 "Ingen lederes data er forskellige; kun ændringsloggen.".to_string()

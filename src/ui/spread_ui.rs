@@ -4,7 +4,7 @@ use egui::{Color32, RichText, Sense, Stroke, pos2, vec2};
 use rust_decimal::Decimal;
 
 use crate::engine::LevelStats;
-use crate::model::money::{format_number, format_percent_fixed, format_signed_percent_fixed};
+use crate::model::money::{format_percent_fixed, format_signed_percent_fixed, format_tkr, format_tkr_range};
 
 use super::derived::{Data, STRIP_COLUMNS, strip_axis};
 use super::theme;
@@ -38,10 +38,11 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>) {
             else {
                 continue;
             };
-            let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
+            let rank = data.derived.level_rank_pos.get(li).copied().unwrap_or(0);
+            let color = theme::level_text_color(rank);
             ui.label(RichText::new(&level.name).color(color).strong());
             row_cells(ui, stats, session.policies.low_differentiation_cv_percent);
-            strip_ui(ui, data, li, color);
+            strip_ui(ui, data, li, theme::level_color(rank));
             ui.end_row();
         }
         ui.label(RichText::new("Alle").strong());
@@ -60,8 +61,8 @@ fn row_cells(ui: &mut egui::Ui, s: &LevelStats, low_cv_percent: Decimal) {
         }
         return;
     }
-    ui.label(format!("{}–{}", short(st.min), short(st.max)));
-    ui.label(short(st.sd));
+    ui.label(format_tkr_range(st.min, st.max));
+    ui.label(format_tkr(st.sd));
     let low = st.n >= 2 && st.cv_percent < low_cv_percent;
     let cv = RichText::new(format_percent_fixed(st.cv_percent, 1));
     ui.label(if low { cv.color(theme::WARNING).strong() } else { cv });
@@ -77,11 +78,6 @@ fn row_cells(ui: &mut egui::Ui, s: &LevelStats, low_cv_percent: Decimal) {
     );
     let over = s.change_vs_last.map_or(0, |c| c.managers);
     ui.label(change).on_hover_text(format!("Beregnet over {over} af {} ledere: dem med et beløb sidste år", st.n));
-}
-
-/// Thousands as "45 t." for compact cells.
-fn short(amount: Decimal) -> String {
-    format!("{} t.", format_number((amount / Decimal::from(1_000)).round()))
 }
 
 /// A strip of the level's amounts over its band: one tick per manager.

@@ -19,24 +19,80 @@ enum Row {
     Manager(usize),
 }
 
-/// The columns: header text, sort column, width.
-const COLUMNS: [(&str, SortColumn, f32); 11] = [
-    ("Navn", SortColumn::Name, 220.0),
-    ("Enhed", SortColumn::Unit, 230.0),
-    ("Vurdering", SortColumn::Agenda, 130.0),
-    ("Formel", SortColumn::Formula, 88.0),
-    ("Skøn", SortColumn::Adjustment, 84.0),
-    ("Beløb", SortColumn::Amount, 96.0),
-    ("Sidste år", SortColumn::LastYear, 88.0),
-    ("Ændring", SortColumn::Change, 78.0),
-    ("I spænd", SortColumn::BandPosition, 84.0),
-    ("Status", SortColumn::Status, 122.0),
-    ("Fund", SortColumn::Findings, 64.0),
+/// A column of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Name,
+    Unit,
+    Assessment,
+    Formula,
+    Adjustment,
+    Amount,
+    LastYear,
+    Change,
+    Band,
+    Status,
+    Findings,
+}
+
+/// The columns in display order: kind, header text, sort column, width at 16-point text.
+const COLUMNS: [(Col, &str, SortColumn, f32); 11] = [
+    (Col::Name, "Navn", SortColumn::Name, 220.0),
+    (Col::Unit, "Enhed", SortColumn::Unit, 230.0),
+    (Col::Assessment, "Vurdering", SortColumn::Agenda, 130.0),
+    (Col::Formula, "Formel", SortColumn::Formula, 88.0),
+    (Col::Adjustment, "Skøn", SortColumn::Adjustment, 84.0),
+    (Col::Amount, "Beløb", SortColumn::Amount, 100.0),
+    (Col::LastYear, "Sidste år", SortColumn::LastYear, 92.0),
+    (Col::Change, "Ændring", SortColumn::Change, 82.0),
+    (Col::Band, "I spænd", SortColumn::BandPosition, 84.0),
+    (Col::Status, "Status", SortColumn::Status, 122.0),
+    (Col::Findings, "Fund", SortColumn::Findings, 64.0),
 ];
+
+/// Which columns give way first when the table is narrow: the last in this list first.
+/// Name, amount, status and findings are always shown.
+const PRIORITY: [Col; 11] = [
+    Col::Name,
+    Col::Amount,
+    Col::Status,
+    Col::Findings,
+    Col::LastYear,
+    Col::Change,
+    Col::Adjustment,
+    Col::Formula,
+    Col::Unit,
+    Col::Band,
+    Col::Assessment,
+];
+
+/// The narrowest name column, points at 16-point text.
+const NAME_MIN: f32 = 170.0;
+
+/// The columns shown in a table `width` points wide with body text `scale` times 16
+/// points: in display order, with their widths (the name column takes what is left).
+fn visible_columns(width: f32, scale: f32) -> Vec<(Col, &'static str, SortColumn, f32)> {
+    let spacing = 8.0;
+    let mut used = NAME_MIN * scale + spacing;
+    let mut shown = vec![Col::Name];
+    for col in PRIORITY.iter().skip(1) {
+        let w = COLUMNS.iter().find(|c| c.0 == *col).map_or(0.0, |c| c.3) * scale + spacing;
+        let always = matches!(col, Col::Amount | Col::Status | Col::Findings);
+        if always || used + w <= width {
+            used += w;
+            shown.push(*col);
+        }
+    }
+    COLUMNS.iter().filter(|c| shown.contains(&c.0)).map(|&(c, l, s, w)| (c, l, s, w * scale)).collect()
+}
 
 /// Draws the filters and the table.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec<Command>) {
-    super::table_filter_ui::ui(ui, data.session, view);
+    // The room does not need the search row; it stays while a filter is on, so the table
+    // never looks complete when it is not.
+    if !view.presentation || view.filter != super::view::Filter::default() {
+        super::table_filter_ui::ui(ui, data.session, view);
+    }
     let rows = cached_rows(ui, data, view);
     let scroll_row = if view.scroll_to_selected {
         view.scroll_to_selected = false;
@@ -44,6 +100,9 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
     } else {
         None
     };
+    let row_height = theme::row_height(ui.style());
+    let scale = row_height / theme::ROW_HEIGHT;
+    let columns = visible_columns(ui.available_width(), scale);
     let mut table = TableBuilder::new(ui)
         .id_salt("managers")
         .striped(true)
@@ -53,16 +112,17 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
     if let Some(row) = scroll_row {
         table = table.scroll_to_row(row, Some(Align::Center));
     }
-    for (i, (_, _, width)) in COLUMNS.iter().enumerate() {
-        table = table.column(if i == 0 {
-            Column::initial(*width).at_least(120.0).clip(true)
+    for &(col, _, _, width) in &columns {
+        table = table.column(if col == Col::Name {
+            Column::remainder().at_least(NAME_MIN * scale).clip(true)
         } else {
-            Column::initial(*width).clip(true)
+            Column::exact(width).clip(true)
         });
     }
+    let kinds: Vec<Col> = columns.iter().map(|c| c.0).collect();
     table
-        .header(theme::ROW_HEIGHT + 2.0, |mut header| {
-            for (label, column, _) in COLUMNS {
+        .header(row_height + 2.0, |mut header| {
+            for &(_, label, column, _) in &columns {
                 header.col(|ui| {
                     let arrow = match view.sort {
                         (c, true) if c == column && column != SortColumn::Agenda => " ▲",
@@ -77,9 +137,9 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
             }
         })
         .body(|body| {
-            body.rows(theme::ROW_HEIGHT, rows.len(), |mut row| match rows[row.index()] {
-                Row::Level(li) => level_row(&mut row, data, li),
-                Row::Manager(i) => manager_row(&mut row, data, view, i, out),
+            body.rows(row_height, rows.len(), |mut row| match rows[row.index()] {
+                Row::Level(li) => level_row(&mut row, data, &kinds, li),
+                Row::Manager(i) => manager_row(&mut row, data, view, &kinds, i, out),
             });
         });
 }
@@ -159,29 +219,30 @@ fn sort(members: &mut [usize], data: Data<'_>, (column, ascending): (SortColumn,
 }
 
 /// A level heading row.
-fn level_row(row: &mut egui_extras::TableRow<'_, '_>, data: Data<'_>, li: usize) {
+fn level_row(row: &mut egui_extras::TableRow<'_, '_>, data: Data<'_>, kinds: &[Col], li: usize) {
     let level = &data.session.levels[li];
-    let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
+    let color = theme::level_text_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
     let sum = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
     row.col(|ui| {
-        ui.label(RichText::new(format!("■ {}", level.name)).color(color).strong().size(17.0));
+        ui.label(RichText::new(format!("■ {}", level.name)).color(color).strong());
     });
     row.col(|ui| {
         if let Some(s) = sum {
             let noun = if s.stats.n == 1 { "leder" } else { "ledere" };
-            ui.label(RichText::new(format!("{} {noun}", s.stats.n)).color(theme::MUTED));
+            ui.add(egui::Label::new(RichText::new(format!("{} {noun}", s.stats.n)).color(theme::MUTED)).extend());
         }
     });
-    for _ in 2..COLUMNS.len() {
+    for _ in 2..kinds.len() {
         row.col(|_| {});
     }
 }
 
-/// A manager row.
+/// A manager row: one cell per shown column.
 fn manager_row(
     row: &mut egui_extras::TableRow<'_, '_>,
     data: Data<'_>,
     view: &mut ViewState,
+    kinds: &[Col],
     i: usize,
     out: &mut Vec<Command>,
 ) {
@@ -191,37 +252,61 @@ fn manager_row(
     let selected = view.selected == Some(i);
     row.set_selected(selected);
     let name = view.display_name(m);
-    row.col(|ui| {
-        let lock = if m.locked { " (låst)" } else { "" };
-        if ui.selectable_label(selected, RichText::new(format!("{name}{lock}")).strong()).clicked() {
-            out.push(Command::Select(Some(i)));
+    for &col in kinds {
+        match col {
+            Col::Name => {
+                row.col(|ui| {
+                    let lock = if m.locked { " (låst)" } else { "" };
+                    if ui.selectable_label(selected, RichText::new(format!("{name}{lock}")).strong()).clicked() {
+                        out.push(Command::Select(Some(i)));
+                    }
+                });
+            }
+            Col::Unit => {
+                row.col(|ui| {
+                    ui.label(&m.unit);
+                });
+            }
+            Col::Assessment => {
+                row.col(|ui| {
+                    ui.label(assessment_summary(data.session, m, data.eval.level_of[i]));
+                });
+            }
+            Col::Formula => right(row, format_number(a.formula), None),
+            Col::Adjustment => {
+                let adj_color = (!a.adjustment.is_zero()).then_some(
+                    if m.adjustment.as_ref().is_some_and(|x| x.justification.trim().is_empty()) {
+                        theme::ERROR
+                    } else {
+                        theme::INFO
+                    },
+                );
+                let text = if a.adjustment.is_zero() { "–".into() } else { super::table_cells::signed(a.adjustment) };
+                right(row, text, adj_color);
+            }
+            Col::Amount => {
+                row.col(|ui| amount_cell_ui(ui, data, view, &name, i, a.amount, out));
+            }
+            Col::LastYear => right(row, metrics.last_year.map_or("–".into(), format_number), None),
+            Col::Change => {
+                let change = metrics.change_vs_last_percent.map_or("–".into(), |p| format_signed_percent_fixed(p, 1));
+                let change_color =
+                    metrics.change_vs_last.map(|c| if c < Decimal::ZERO { theme::WARNING } else { theme::OK });
+                right(row, change, change_color);
+            }
+            Col::Band => {
+                row.col(|ui| band_bar_ui(ui, metrics.band_position_percent));
+            }
+            Col::Status => {
+                row.col(|ui| {
+                    ui.label(status_text(m.status));
+                });
+            }
+            Col::Findings => {
+                row.col(|ui| findings_cell_ui(ui, data.derived.worst[i], data.derived.count[i]));
+            }
         }
-    });
-    row.col(|ui| {
-        ui.label(&m.unit);
-    });
-    row.col(|ui| {
-        ui.label(assessment_summary(data.session, m, data.eval.level_of[i]));
-    });
-    right(row, format_number(a.formula), None);
-    let adj_color = (!a.adjustment.is_zero()).then_some(
-        if m.adjustment.as_ref().is_some_and(|x| x.justification.trim().is_empty()) {
-            theme::ERROR
-        } else {
-            theme::INFO
-        },
-    );
-    right(row, if a.adjustment.is_zero() { "–".into() } else { super::table_cells::signed(a.adjustment) }, adj_color);
-    row.col(|ui| amount_cell_ui(ui, data, view, &name, i, a.amount, out));
-    right(row, metrics.last_year.map_or("–".into(), format_number), None);
-    let change = metrics.change_vs_last_percent.map_or("–".into(), |p| format_signed_percent_fixed(p, 1));
-    let change_color = metrics.change_vs_last.map(|c| if c < Decimal::ZERO { theme::WARNING } else { theme::OK });
-    right(row, change, change_color);
-    row.col(|ui| band_bar_ui(ui, metrics.band_position_percent));
-    row.col(|ui| {
-        ui.label(status_text(m.status));
-    });
-    row.col(|ui| findings_cell_ui(ui, data.derived.worst[i], data.derived.count[i]));
+    }
     if row.response().clicked() {
         out.push(Command::Select(Some(i)));
     }

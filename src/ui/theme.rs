@@ -3,16 +3,17 @@
 
 use egui::{Color32, FontFamily, FontId, Stroke, TextStyle, Visuals};
 
-/// Errors (fejl).
-pub const ERROR: Color32 = Color32::from_rgb(0xC6, 0x28, 0x28);
+/// Errors (fejl). Every text colour here reaches 4.5 : 1 (WCAG AA) on every background it
+/// is drawn on, also on the selected row (see `text_pairs` and its test).
+pub const ERROR: Color32 = Color32::from_rgb(0xB6, 0x24, 0x24);
 /// Warnings (advarsler).
-pub const WARNING: Color32 = Color32::from_rgb(0xB2, 0x6A, 0x00);
+pub const WARNING: Color32 = Color32::from_rgb(0x89, 0x51, 0x00);
 /// Information.
 pub const INFO: Color32 = Color32::from_rgb(0x1F, 0x5F, 0xA8);
 /// Good / within the pool.
-pub const OK: Color32 = Color32::from_rgb(0x2E, 0x7D, 0x32);
+pub const OK: Color32 = Color32::from_rgb(0x28, 0x6C, 0x2B);
 /// Muted text and axis lines.
-pub const MUTED: Color32 = Color32::from_rgb(0x5F, 0x63, 0x68);
+pub const MUTED: Color32 = Color32::from_rgb(0x5B, 0x5F, 0x63);
 /// Faint grid lines.
 pub const GRID: Color32 = Color32::from_rgb(0xD5, 0xD8, 0xDC);
 /// Shading of the zone where two levels' bands overlap.
@@ -21,8 +22,22 @@ pub const OVERLAP: Color32 = Color32::from_rgba_premultiplied(0xB2, 0x6A, 0x00, 
 pub const SELECTED: Color32 = Color32::from_rgb(0x11, 0x11, 0x11);
 /// Background of a text field that needs input (missing justification).
 pub const NEEDS_INPUT_BG: Color32 = Color32::from_rgb(0xFD, 0xEC, 0xEA);
+/// Background of the selected row and of selected buttons.
+pub const SELECTION_BG: Color32 = Color32::from_rgb(0xC7, 0xDD, 0xF5);
+/// The panels' background in the meeting theme.
+pub const PANEL_BG: Color32 = Color32::from_rgb(0xF7, 0xF8, 0xFA);
+/// Every other table row in both themes.
+pub const STRIPE_BG: Color32 = Color32::from_rgb(0xEE, 0xF0, 0xF3);
+/// Buttons' background.
+pub const BUTTON_BG: Color32 = Color32::from_rgb(0xE4, 0xE6, 0xEA);
+/// Text in the meeting theme.
+pub const TEXT: Color32 = Color32::from_gray(20);
+/// Text in the presentation theme.
+pub const PRESENTATION_TEXT: Color32 = Color32::BLACK;
 
-/// Colour-blind-safe level colours (Okabe–Ito), by level rank order.
+/// Colour-blind-safe level colours (Okabe–Ito), by level rank order: fills of dots, bands
+/// and strips (each dot also has a dark outline and its lane's label, so colour is never
+/// the only signal).
 const LEVEL_COLORS: [Color32; 6] = [
     Color32::from_rgb(0x00, 0x72, 0xB2),
     Color32::from_rgb(0x00, 0x9E, 0x73),
@@ -32,10 +47,27 @@ const LEVEL_COLORS: [Color32; 6] = [
     Color32::from_rgb(0x56, 0xB4, 0xE9),
 ];
 
-/// The colour of the level at position `rank_index` in rank order.
+/// The same hues darkened until text in them reaches 4.5 : 1 on every background
+/// (level names in the table, the spread panel and the lanes).
+const LEVEL_TEXT_COLORS: [Color32; 6] = [
+    Color32::from_rgb(0x00, 0x63, 0x9A),
+    Color32::from_rgb(0x00, 0x6B, 0x4E),
+    Color32::from_rgb(0x9B, 0x44, 0x00),
+    Color32::from_rgb(0x82, 0x4D, 0x6A),
+    Color32::from_rgb(0x7E, 0x57, 0x00),
+    Color32::from_rgb(0x30, 0x64, 0x82),
+];
+
+/// The colour of the level at position `rank_index` in rank order (fills).
 #[must_use]
 pub fn level_color(rank_index: usize) -> Color32 {
     LEVEL_COLORS[rank_index % LEVEL_COLORS.len()]
+}
+
+/// The colour of text naming the level at position `rank_index` in rank order.
+#[must_use]
+pub fn level_text_color(rank_index: usize) -> Color32 {
+    LEVEL_TEXT_COLORS[rank_index % LEVEL_TEXT_COLORS.len()]
 }
 
 /// A lighter tint of a level colour for the band bar.
@@ -58,71 +90,173 @@ pub fn lane_height(screen_height: f32, levels: usize) -> f32 {
     (screen_height * 0.24 / levels).clamp(LANE_HEIGHT_MIN, LANE_HEIGHT)
 }
 
-/// Width of the focus card for a screen `screen_width` points wide.
-#[must_use]
-pub fn focus_width(screen_width: f32) -> f32 {
-    (screen_width * 0.26).clamp(380.0, FOCUS_WIDTH)
+/// How the screen is shared between the panels: fixed shares of the window, never of the
+/// content, so a long goal name or a wide number cannot push a panel off screen and the
+/// lanes' dots never jump when the selection changes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shares {
+    /// Width of the focus card, points.
+    pub focus_width: f32,
+    /// Height of the bottom panel (spread and findings), points.
+    pub side_height: f32,
+    /// Width of the findings list in the bottom panel, points.
+    pub findings_width: f32,
 }
 
-/// Height of the bottom panel (spread and findings) for a screen `screen_height` high.
+/// The panels' shares of a window `screen` points large; presentation mode gives the
+/// table (names and amounts) more of the height.
 #[must_use]
-pub fn side_height(screen_height: f32) -> f32 {
-    (screen_height * 0.27).clamp(160.0, SIDE_HEIGHT)
+pub fn shares(screen: egui::Vec2, presentation: bool) -> Shares {
+    let focus_width = (screen.x * 0.25).clamp(280.0, FOCUS_WIDTH);
+    let side_share = if presentation { 0.20 } else { 0.24 };
+    let side_height = (screen.y * side_share).clamp(130.0, SIDE_HEIGHT);
+    let findings_width = ((screen.x - focus_width) * 0.48).clamp(240.0, FINDINGS_WIDTH + 160.0);
+    Shares { focus_width, side_height, findings_width }
 }
+
 /// Width of the lane labels, points.
 pub const LANE_LABEL_WIDTH: f32 = 190.0;
 /// Radius of a manager's dot, points.
 pub const DOT_RADIUS: f32 = 7.0;
-/// Height of a table row, points.
+/// Height of a table row, points, in the meeting theme (the presentation theme's rows grow
+/// with its text: [`row_height`]).
 pub const ROW_HEIGHT: f32 = 26.0;
-/// Width of the focus card, points.
-pub const FOCUS_WIDTH: f32 = 500.0;
-/// Height of the bottom panel with spread and findings, points.
+
+/// Height of a table row for the body text of `style`.
+#[must_use]
+pub fn row_height(style: &egui::Style) -> f32 {
+    let body = style.text_styles.get(&TextStyle::Body).map_or(16.0, |f| f.size);
+    (body * 1.6).round().max(ROW_HEIGHT)
+}
+
+/// Widest focus card, points.
+pub const FOCUS_WIDTH: f32 = 480.0;
+/// Highest bottom panel with spread and findings, points.
 pub const SIDE_HEIGHT: f32 = 290.0;
 /// Width of the findings list in the bottom panel, points.
 pub const FINDINGS_WIDTH: f32 = 420.0;
 /// Size of the big amount in the focus card.
 pub const BIG_AMOUNT_SIZE: f32 = 30.0;
-/// Zoom factor in presentation mode.
-pub const PRESENTATION_ZOOM: f32 = 1.2;
+/// Height in points at zoom 1 that presentation mode lays out for: a 1920×1080 projector
+/// shows the 1280×720 layout at zoom 1.5, a 1366×768 one at 1.07, a 1280×720 one at 1.
+pub const PRESENTATION_LAYOUT_HEIGHT: f32 = 720.0;
+/// Body text in presentation mode, points: at 1920×1080 (zoom 1.5) 28.5 px, whose capitals
+/// (0.73 em in DejaVu Sans) are 20.8 px high – readable from 5 m on a 3 m wide image.
+pub const PRESENTATION_BODY: f32 = 19.0;
+/// Body text in the meeting theme, points.
+pub const BODY: f32 = 16.0;
 /// Levels with more managers than this are drawn as density strips, not dots.
 pub const DENSE_LEVEL: usize = 250;
 /// Levels with more managers than this are also drawn as density strips when their dots
 /// would cover each other; smaller ones keep their dots.
 pub const CROWDED_LEVEL: usize = 40;
 
-/// Applies the normal or the presentation theme to the context.
-pub fn apply(ctx: &egui::Context, presentation: bool) {
-    ctx.set_zoom_factor(if presentation { PRESENTATION_ZOOM } else { 1.0 });
+/// The zoom factor for a window that is `unzoomed_height` points high at zoom 1.
+#[must_use]
+pub fn zoom_for(presentation: bool, unzoomed_height: f32) -> f32 {
+    if presentation {
+        let zoom = (unzoomed_height / PRESENTATION_LAYOUT_HEIGHT).clamp(1.0, 2.0);
+        (zoom * 20.0).floor() / 20.0
+    } else {
+        1.0
+    }
+}
+
+/// The theme a context should have now: presentation mode and its zoom for the window's
+/// current size (so the presentation layout is the same at every screen size).
+#[must_use]
+pub fn wanted(ctx: &egui::Context, presentation: bool) -> (bool, f32) {
+    let unzoomed = ctx.content_rect().height() * ctx.zoom_factor();
+    (presentation, zoom_for(presentation, unzoomed))
+}
+
+/// Applies the normal or the presentation theme to the context, presentation at `zoom`
+/// (see [`wanted`]).
+pub fn apply(ctx: &egui::Context, (presentation, zoom): (bool, f32)) {
+    ctx.set_zoom_factor(zoom);
+    let body = if presentation { PRESENTATION_BODY } else { BODY };
+    let scale = body / BODY;
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Heading, FontId::new(21.0, bold_family())),
-            (TextStyle::Body, FontId::new(16.0, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(16.0, FontFamily::Proportional)),
-            (TextStyle::Small, FontId::new(13.0, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(15.0, FontFamily::Monospace)),
+            (TextStyle::Heading, FontId::new(21.0 * scale, bold_family())),
+            (TextStyle::Body, FontId::new(body, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(body, FontFamily::Proportional)),
+            (TextStyle::Small, FontId::new(13.0 * scale, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(15.0 * scale, FontFamily::Monospace)),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
-        style.spacing.interact_size.y = 24.0;
+        style.spacing.interact_size.y = 24.0 * scale;
         let mut visuals = Visuals::light();
         if presentation {
-            visuals.override_text_color = Some(Color32::BLACK);
+            visuals.override_text_color = Some(PRESENTATION_TEXT);
             visuals.panel_fill = Color32::WHITE;
             visuals.window_fill = Color32::WHITE;
             visuals.extreme_bg_color = Color32::WHITE;
             visuals.widgets.noninteractive.bg_stroke = Stroke::new(1.5, Color32::from_gray(120));
             visuals.widgets.inactive.fg_stroke = Stroke::new(1.5, Color32::BLACK);
         } else {
-            visuals.override_text_color = Some(Color32::from_gray(20));
-            visuals.panel_fill = Color32::from_rgb(0xF7, 0xF8, 0xFA);
+            visuals.override_text_color = Some(TEXT);
+            visuals.panel_fill = PANEL_BG;
         }
-        visuals.selection.bg_fill = Color32::from_rgb(0xC7, 0xDD, 0xF5);
+        visuals.faint_bg_color = STRIPE_BG;
+        visuals.widgets.inactive.weak_bg_fill = BUTTON_BG;
+        visuals.widgets.inactive.bg_fill = BUTTON_BG;
+        visuals.selection.bg_fill = SELECTION_BG;
         visuals.selection.stroke = Stroke::new(1.5, Color32::from_rgb(0x0B, 0x3D, 0x91));
         visuals.striped = true;
         style.visuals = visuals;
     });
+}
+
+/// Every pair of text colour and background the screen draws, by name, in the meeting
+/// (`presentation` false) or the presentation theme: what the contrast test checks.
+#[must_use]
+pub fn text_pairs(presentation: bool) -> Vec<(String, Color32, Color32)> {
+    let text = if presentation { PRESENTATION_TEXT } else { TEXT };
+    let panel = if presentation { Color32::WHITE } else { PANEL_BG };
+    let backgrounds = [("panel", panel), ("stribe", STRIPE_BG), ("markeret", SELECTION_BG), ("knap", BUTTON_BG)];
+    let mut foregrounds: Vec<(String, Color32)> = vec![
+        ("tekst".into(), text),
+        ("fejl".into(), ERROR),
+        ("advarsel".into(), WARNING),
+        ("info".into(), INFO),
+        ("ok".into(), OK),
+        ("dæmpet".into(), MUTED),
+    ];
+    foregrounds.extend(LEVEL_TEXT_COLORS.iter().enumerate().map(|(i, &c)| (format!("niveau {}", i + 1), c)));
+    let mut pairs = Vec::new();
+    for (fg_name, fg) in &foregrounds {
+        for (bg_name, bg) in backgrounds {
+            pairs.push((format!("{fg_name} på {bg_name}"), *fg, bg));
+        }
+    }
+    // Text drawn on coloured fills: the pool gauge, the preparation mark, a field that
+    // needs input.
+    pairs.push(("hvid på fejl (puljen overskredet)".into(), Color32::WHITE, ERROR));
+    pairs.push(("hvid på ok (puljen)".into(), Color32::WHITE, OK));
+    pairs.push(("hvid på info (forberedelse)".into(), Color32::WHITE, INFO));
+    pairs.push(("sort på måler".into(), Color32::BLACK, GAUGE_BG));
+    pairs.push(("tekst på mangler input".into(), text, NEEDS_INPUT_BG));
+    pairs.push(("fejl på mangler input".into(), ERROR, NEEDS_INPUT_BG));
+    pairs
+}
+
+/// The pool gauge's empty part.
+pub const GAUGE_BG: Color32 = Color32::from_gray(228);
+
+/// WCAG 2 contrast ratio of two opaque colours (1 to 21).
+#[must_use]
+pub fn contrast_ratio(a: Color32, b: Color32) -> f64 {
+    fn channel(c: u8) -> f64 {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    }
+    let luminance = |c: Color32| 0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b());
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
 }
 
 /// The colour of a finding severity.
@@ -162,4 +296,72 @@ pub fn install_fonts(ctx: &egui::Context) {
     }
     fonts.families.insert(bold_family(), bold);
     ctx.set_fonts(fonts);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_ratio_matches_the_wcag_examples() {
+        // Black on white is 21 : 1; grey #777 on white is the classic 4.48 : 1 failure.
+        assert!((contrast_ratio(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
+        let grey = contrast_ratio(Color32::from_gray(0x77), Color32::WHITE);
+        assert!((grey - 4.48).abs() < 0.01, "{grey}");
+        // The old warning orange #B26A00 on the panel was 3.99 : 1.
+        let old = contrast_ratio(Color32::from_rgb(0xB2, 0x6A, 0x00), PANEL_BG);
+        assert!((old - 3.99).abs() < 0.01, "{old}");
+    }
+
+    #[test]
+    fn every_text_colour_reaches_4_5_to_1_in_both_themes() {
+        for presentation in [false, true] {
+            let failing: Vec<String> = text_pairs(presentation)
+                .into_iter()
+                .map(|(name, fg, bg)| (name, contrast_ratio(fg, bg)))
+                .filter(|(_, ratio)| *ratio < 4.5)
+                .map(|(name, ratio)| format!("{name}: {ratio:.2}"))
+                .collect();
+            assert!(failing.is_empty(), "præsentation={presentation}: {failing:?}");
+        }
+    }
+
+    #[test]
+    fn the_applied_theme_uses_the_tested_colours() {
+        for presentation in [false, true] {
+            let ctx = egui::Context::default();
+            apply(&ctx, (presentation, 1.0));
+            let style = ctx.style_of(egui::Theme::Light);
+            let v = &style.visuals;
+            let text = v.override_text_color.unwrap_or(Color32::RED);
+            let pairs = text_pairs(presentation);
+            for bg in [v.panel_fill, v.faint_bg_color, v.selection.bg_fill, v.widgets.inactive.weak_bg_fill] {
+                assert!(
+                    pairs.iter().any(|(_, fg, b)| *fg == text && *b == bg),
+                    "text on {bg:?} is not among the tested pairs"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn presentation_zoom_lays_out_720_points_at_every_projector_size() {
+        assert!((zoom_for(true, 1080.0) - 1.5).abs() < 1e-6);
+        assert!((zoom_for(true, 768.0) - 1.05).abs() < 1e-6);
+        assert!((zoom_for(true, 720.0) - 1.0).abs() < 1e-6);
+        assert!((zoom_for(true, 600.0) - 1.0).abs() < 1e-6);
+        assert!((zoom_for(false, 1080.0) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn shares_are_fixed_fractions_of_the_window() {
+        let s = shares(egui::vec2(1366.0, 768.0), false);
+        assert!((s.focus_width - 341.5).abs() < 1e-3);
+        assert!((s.side_height - 184.32).abs() < 1e-3);
+        let p = shares(egui::vec2(1280.0, 720.0), true);
+        assert!((p.side_height - 144.0).abs() < 1e-3);
+        let big = shares(egui::vec2(1920.0, 1080.0), false);
+        assert!((big.focus_width - FOCUS_WIDTH).abs() < 1e-3);
+        assert!((big.side_height - 259.2).abs() < 1e-3);
+    }
 }

@@ -1,7 +1,7 @@
 //! The top bar: organisation and year, the pool gauge, finding counts, meeting progress,
 //! who is entering changes, and the mode and file controls.
 
-use egui::{Color32, RichText, Sense, Stroke, StrokeKind};
+use egui::{Align, Color32, Layout, RichText, Sense, Stroke, StrokeKind};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -13,7 +13,10 @@ use super::theme;
 use super::view::ViewState;
 use crate::document::Document;
 
-/// Draws the top bar.
+/// Draws the top bar: two rows of fixed height at every window size. Nothing in it wraps:
+/// when a row is too narrow, shorter forms are used (the pool's sum moves into the gauge,
+/// the proposals into a menu, the user's label into a tooltip) and the organisation's
+/// name is cut with "…" (its full text on hover) – never a number.
 pub fn ui(
     ui: &mut egui::Ui,
     doc: &Document,
@@ -22,42 +25,167 @@ pub fn ui(
     view: &mut ViewState,
     out: &mut Vec<Command>,
 ) {
+    ui.add_space(3.0);
+    status_row_ui(ui, doc, eval, derived);
+    ui.add_space(2.0);
+    controls_row_ui(ui, doc, view, out);
+    ui.add_space(3.0);
+}
+
+/// How much of the status row's full form fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StatusForm {
+    /// Gauge, "Brugt … af …", counts, progress.
+    Full,
+    /// The pool's sum inside the gauge, "Brugt …" beside it.
+    Compact,
+    /// No gauge, "Brugt …" and the rest.
+    NoGauge,
+}
+
+/// The first row: organisation and year, the pool, the open findings, the progress.
+fn status_row_ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, derived: &super::derived::Derived) {
     let session = doc.session();
-    let (mut counts_shown, mut progress_shown) = (false, false);
-    ui.add_space(4.0);
-    ui.horizontal_wrapped(|ui| {
-        if let Some(info) = &session.prep {
-            let who = session.executive(&info.executive).map_or(info.executive.as_str(), |e| e.name.as_str());
-            ui.label(
-                RichText::new(format!("FORBEREDELSE · {who}"))
-                    .strong()
-                    .color(Color32::WHITE)
-                    .background_color(theme::INFO),
-            );
-        }
-        ui.heading(RichText::new(&session.organisation.name).strong());
-        ui.label(RichText::new(format!("Resultatløn og engangsvederlag {}", session.year)).size(18.0));
-        ui.separator();
-        pool_gauge_ui(ui, &eval.pool);
-        // The counts and the progress stay whole: each goes to the end of the second row
-        // when this one is full (long organisation names, presentation mode).
-        let counts = counts_text(ui, derived);
-        if fits(ui, &counts) {
-            ui.separator();
-            ui.add(egui::Label::new(counts).extend());
-            counts_shown = true;
-            let progress = progress_text(ui, doc, derived);
-            if fits(ui, &progress) {
-                ui.separator();
-                ui.add(egui::Label::new(progress).extend());
-                progress_shown = true;
+    let pool = &eval.pool;
+    let over = pool.exceeded();
+    let pool_color = if over { theme::ERROR } else { theme::OK };
+    let state = if over {
+        format!("Overskredet med {}", format_kr(-pool.left))
+    } else {
+        format!("Rest {}", format_kr(pool.left))
+    };
+    let used_full = format!("Brugt {} af {}", format_kr(pool.used), format_kr(pool.pool));
+    let used_short = format!("Brugt {}", format_kr(pool.used));
+    let (errors, warnings) = derived.open_counts;
+    let count_color = |n: usize, c: Color32| if n == 0 { theme::OK } else { c };
+    let warning_word = if warnings == 1 { "advarsel" } else { "advarsler" };
+    let count_lines = [
+        RichText::new(format!("● {errors} fejl")).color(count_color(errors, theme::ERROR)).strong(),
+        RichText::new(format!("● {warnings} {warning_word}")).color(count_color(warnings, theme::WARNING)).strong(),
+    ];
+    let n = session.managers.len();
+    let (discussed, decided) = derived.progress;
+    let progress_lines =
+        [RichText::new(format!("Drøftet {discussed}/{n}")), RichText::new(format!("Besluttet {decided}/{n}"))];
+
+    let gap = ui.spacing().item_spacing.x * 2.0 + 2.0;
+    let width = |t: &str, strong: bool| text_width(ui, t, strong);
+    let block = |a: &str, b: &str, strong: bool| width(a, strong).max(width(b, strong));
+    let counts_w = block(count_lines[0].text(), count_lines[1].text(), true);
+    let progress_w = block(progress_lines[0].text(), progress_lines[1].text(), false);
+    let fixed = counts_w + progress_w + 3.0 * gap;
+    let available = ui.available_width();
+    let org_min = 160.0;
+    let full = org_min + GAUGE_WIDTH + block(&used_full, &state, true) + fixed + 2.0 * gap;
+    let compact = org_min + GAUGE_WIDTH + block(&used_short, &state, true) + fixed + 2.0 * gap;
+    let form = if full <= available {
+        StatusForm::Full
+    } else if compact <= available {
+        StatusForm::Compact
+    } else {
+        StatusForm::NoGauge
+    };
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let height = 2.0 * line + ui.spacing().item_spacing.y;
+    let right_w = match form {
+        StatusForm::Full => full - org_min,
+        StatusForm::Compact => compact - org_min,
+        StatusForm::NoGauge => compact - org_min - GAUGE_WIDTH - gap,
+    };
+    ui.allocate_ui_with_layout(egui::vec2(available, height), Layout::left_to_right(Align::Center), |ui| {
+        let org_w = (available - right_w).max(60.0);
+        ui.allocate_ui_with_layout(egui::vec2(org_w, height), Layout::top_down(Align::Min), |ui| {
+            ui.set_width(org_w);
+            if let Some(info) = &session.prep {
+                let who = session.executive(&info.executive).map_or(info.executive.as_str(), |e| e.name.as_str());
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("FORBEREDELSE · {who}"))
+                            .strong()
+                            .color(Color32::WHITE)
+                            .background_color(theme::INFO),
+                    )
+                    .truncate(),
+                );
+            } else {
+                ui.add(egui::Label::new(RichText::new(&session.organisation.name).heading().strong()).truncate())
+                    .on_hover_text(&session.organisation.name);
             }
+            let subtitle = if session.prep.is_some() {
+                format!("{} · resultatløn og engangsvederlag {}", session.organisation.name, session.year)
+            } else {
+                format!("Resultatløn og engangsvederlag {}", session.year)
+            };
+            ui.add(egui::Label::new(RichText::new(subtitle).small()).truncate());
+        });
+        ui.separator();
+        if form != StatusForm::NoGauge {
+            let inside = if form == StatusForm::Full { None } else { Some(format!("af {}", format_kr(pool.pool))) };
+            pool_gauge_ui(ui, pool, inside.as_deref(), &used_full, &state);
         }
+        let first = if form == StatusForm::Full { used_full.clone() } else { used_short.clone() };
+        two_lines(ui, RichText::new(first).strong(), RichText::new(state.clone()).color(pool_color).strong());
+        ui.separator();
+        let [a, b] = count_lines;
+        two_lines(ui, a, b);
+        ui.separator();
+        let [a, b] = progress_lines;
+        two_lines(ui, a, b);
     });
-    ui.horizontal_wrapped(|ui| {
+}
+
+/// Width of the pool gauge, points.
+const GAUGE_WIDTH: f32 = 190.0;
+
+/// Two labels above each other, neither wrapping.
+fn two_lines(ui: &mut egui::Ui, first: RichText, second: RichText) {
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = 2.0;
+        ui.add(egui::Label::new(first).extend());
+        ui.add(egui::Label::new(second).extend());
+    });
+}
+
+/// Width of `text` in the body font on one line, points.
+fn text_width(ui: &egui::Ui, text: &str, strong: bool) -> f32 {
+    let mut rich = RichText::new(text);
+    if strong {
+        rich = rich.strong();
+    }
+    egui::WidgetText::from(rich)
+        .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
+        .size()
+        .x
+}
+
+/// Width of a button showing `text`, points.
+fn button_width(ui: &egui::Ui, text: &str) -> f32 {
+    text_width(ui, text, false) + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x
+}
+
+/// The second row: file menu, who enters, undo/redo, proposals, presentation, the notice.
+fn controls_row_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
+    let presentation_label = if view.presentation { "■ Præsentation" } else { "Præsentation (F5)" };
+    let sep = ui.spacing().item_spacing.x * 2.0 + 2.0;
+    let mut needed = button_width(ui, "Filer")
+        + button_width(ui, "↶ Fortryd")
+        + button_width(ui, "↷ Gentag")
+        + button_width(ui, presentation_label)
+        + 4.0 * sep
+        + 60.0;
+    if view.presentation {
+        needed += button_width(ui, "Initialer");
+    }
+    let proposals: f32 = PROPOSALS.iter().map(|(label, _)| button_width(ui, label)).sum();
+    let user_label = text_width(ui, "indtaster ændringerne", false) + USER_WIDTH;
+    let available = ui.available_width();
+    let proposals_in_menu = needed + proposals + user_label > available;
+    let proposal_w = if proposals_in_menu { button_width(ui, "Forslag ▾") } else { proposals };
+    let user_compact = needed + proposal_w + user_label > available;
+    ui.horizontal(|ui| {
         file_menu_ui(ui, doc, view, out);
         ui.separator();
-        user_ui(ui, doc, view, out);
+        user_ui(ui, doc, view, user_compact, out);
         ui.separator();
         let undo = ui.add_enabled(doc.can_undo(), egui::Button::new("↶ Fortryd"));
         if undo.on_hover_text(doc.undo_label().map_or(String::new(), |l| format!("Fortryd: {l} (Ctrl+Z)"))).clicked() {
@@ -67,51 +195,59 @@ pub fn ui(
             out.push(Command::Redo);
         }
         ui.separator();
-        if ui.button("Tilpas til puljen").on_hover_text("Foreslå beløb der rammer puljen").clicked() {
-            out.push(Command::ProposeFitToPool);
-        }
-        if ui.button("Spred ×1,2").on_hover_text("Større spredning i hvert niveau, samme sum").clicked() {
-            out.push(Command::ProposeSpread(Decimal::new(12, 1)));
-        }
-        if ui.button("Saml ×0,8").on_hover_text("Mindre spredning i hvert niveau, samme sum").clicked() {
-            out.push(Command::ProposeSpread(Decimal::new(8, 1)));
+        if proposals_in_menu {
+            ui.menu_button("Forslag ▾", |ui| proposal_buttons(ui, out));
+        } else {
+            proposal_buttons(ui, out);
         }
         ui.separator();
-        // Shorter while presenting, so the meeting progress fits on this row.
-        let label = if view.presentation { "■ Præsentation" } else { "Præsentation (F5)" };
-        if ui.selectable_label(view.presentation, label).on_hover_text("F5").clicked() {
+        if ui.selectable_label(view.presentation, presentation_label).on_hover_text("F5").clicked() {
             out.push(Command::TogglePresentation);
         }
-        if view.presentation && ui.selectable_label(view.initials, "Initialer").clicked() {
+        if view.presentation
+            && ui
+                .selectable_label(view.initials, "Initialer")
+                .on_hover_text("Vis initialer i stedet for navne")
+                .clicked()
+        {
             out.push(Command::ToggleInitials);
-        }
-        // What did not fit on the first row; a third row when this one is full too.
-        let pending = [
-            (!counts_shown).then(|| counts_text(ui, derived)),
-            (!progress_shown).then(|| progress_text(ui, doc, derived)),
-        ];
-        for job in pending.into_iter().flatten() {
-            if fits(ui, &job) {
-                ui.separator();
-            } else {
-                ui.end_row();
-            }
-            ui.add(egui::Label::new(job).extend());
         }
         if let Some(notice) = &view.notice {
             ui.separator();
             let color = if notice.is_error { theme::ERROR } else { theme::OK };
-            ui.label(RichText::new(&notice.text).color(color).strong());
+            ui.add(egui::Label::new(RichText::new(&notice.text).color(color).strong()).truncate())
+                .on_hover_text(&notice.text);
         }
     });
-    ui.add_space(2.0);
 }
 
-/// The pool as a gauge: used part filled, red when over, with the numbers beside it.
-fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus) {
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(260.0, 26.0), Sense::hover());
+/// The proposal buttons: label and what they propose.
+const PROPOSALS: [(&str, &str); 3] = [
+    ("Tilpas til puljen", "Foreslå beløb der rammer puljen"),
+    ("Spred ×1,2", "Større spredning i hvert niveau, samme sum"),
+    ("Saml ×0,8", "Mindre spredning i hvert niveau, samme sum"),
+];
+
+/// The three proposal buttons (in the row, or in the "Forslag" menu on narrow windows).
+fn proposal_buttons(ui: &mut egui::Ui, out: &mut Vec<Command>) {
+    for (i, (label, hint)) in PROPOSALS.iter().enumerate() {
+        if ui.button(*label).on_hover_text(*hint).clicked() {
+            out.push(match i {
+                0 => Command::ProposeFitToPool,
+                1 => Command::ProposeSpread(Decimal::new(12, 1)),
+                _ => Command::ProposeSpread(Decimal::new(8, 1)),
+            });
+        }
+    }
+}
+
+/// The pool as a gauge: used part filled, red when over; `inside` adds the pool's size
+/// to the percentage when the text beside it is the short form.
+fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus, inside: Option<&str>, used: &str, state: &str) {
+    let height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(GAUGE_WIDTH, height), Sense::hover());
     let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 4.0, Color32::from_gray(228));
+    painter.rect_filled(rect, 4.0, theme::GAUGE_BG);
     let share = if pool.pool > Decimal::ZERO {
         (pool.used / pool.pool).to_f32().unwrap_or(0.0)
     } else if pool.used > Decimal::ZERO {
@@ -121,84 +257,50 @@ fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus) {
     };
     let over = pool.exceeded();
     let fill = if over { theme::ERROR } else { theme::OK };
-    let mut used = rect;
-    used.set_width(rect.width() * share.clamp(0.0, 1.0));
-    painter.rect_filled(used, 4.0, fill);
+    let mut used_rect = rect;
+    used_rect.set_width(rect.width() * share.clamp(0.0, 1.0));
+    painter.rect_filled(used_rect, 4.0, fill);
     painter.rect_stroke(rect, 4.0, Stroke::new(1.0, theme::MUTED), StrokeKind::Inside);
+    let percent = crate::model::money::format_percent_fixed(
+        Decimal::from_f32_retain(share * 100.0).unwrap_or_default().round(),
+        0,
+    );
+    let text = match inside {
+        Some(sum) => format!("{percent} {sum}"),
+        None => format!("{percent} af puljen"),
+    };
+    let font = egui::FontId::proportional(ui.text_style_height(&egui::TextStyle::Small).max(13.0));
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
-        format!("{:.0} % af puljen", share * 100.0),
-        egui::FontId::proportional(15.0),
+        text,
+        font,
         if share > 0.55 { Color32::WHITE } else { Color32::BLACK },
     );
-    let text = if over {
-        format!("Overskredet med {}", format_kr(-pool.left))
-    } else {
-        format!("Rest {}", format_kr(pool.left))
-    };
-    let summary = format!("Pulje {} · brugt {} · {}", format_kr(pool.pool), format_kr(pool.used), text);
-    response.on_hover_text(&summary);
-    ui.vertical(|ui| {
-        ui.label(RichText::new(format!("Brugt {} af {}", format_kr(pool.used), format_kr(pool.pool))).strong());
-        ui.label(RichText::new(text).color(fill).strong());
-    });
-}
-
-/// Counts of the open (not accepted) errors and warnings.
-fn counts_text(ui: &egui::Ui, derived: &super::derived::Derived) -> egui::text::LayoutJob {
-    let (errors, warnings) = derived.open_counts;
-    let color = |n: usize, c: Color32| if n == 0 { theme::OK } else { c };
-    let warning_word = if warnings == 1 { "advarsel" } else { "advarsler" };
-    let mut job = egui::text::LayoutJob::default();
-    for (text, color) in [
-        (format!("● {errors} fejl   "), color(errors, theme::ERROR)),
-        (format!("● {warnings} {warning_word}"), color(warnings, theme::WARNING)),
-    ] {
-        RichText::new(text).color(color).strong().size(18.0).append_to(
-            &mut job,
-            ui.style(),
-            egui::FontSelection::Default,
-            egui::Align::Center,
-        );
-    }
-    job
-}
-
-/// Discussed / decided counts.
-fn progress_text(ui: &egui::Ui, doc: &Document, derived: &super::derived::Derived) -> egui::text::LayoutJob {
-    let n = doc.session().managers.len();
-    let (discussed, decided) = derived.progress;
-    let mut job = egui::text::LayoutJob::default();
-    RichText::new(format!("Drøftet {discussed}/{n} · Besluttet {decided}/{n}")).size(18.0).append_to(
-        &mut job,
-        ui.style(),
-        egui::FontSelection::Default,
-        egui::Align::Center,
-    );
-    job
-}
-
-/// Whether a text (kept on one line) fits in what is left of the current row, with a
-/// separator before it.
-fn fits(ui: &egui::Ui, job: &egui::text::LayoutJob) -> bool {
-    let width = ui.painter().layout_job(job.clone()).size().x;
-    width + 2.0 * ui.spacing().item_spacing.x + 6.0 <= ui.available_size_before_wrap().x
+    response.on_hover_text(format!("Pulje {} · {used} · {state}", format_kr(pool.pool)));
 }
 
 /// Who enters the changes.
-fn user_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
+fn user_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, compact: bool, out: &mut Vec<Command>) {
     let current = doc.session().executive(&view.user).map_or_else(|| "—".to_string(), |e| e.name.clone());
-    // Shorter while presenting (the zoomed bar has less room).
-    let label = if view.presentation { "indtaster" } else { "indtaster ændringerne" };
-    egui::ComboBox::from_label(label).selected_text(current).width(220.0).show_ui(ui, |ui| {
+    // On a narrow row the label goes into the tooltip.
+    let combo = if compact {
+        egui::ComboBox::from_id_salt("user").width(USER_WIDTH * 0.75)
+    } else {
+        egui::ComboBox::from_label("indtaster ændringerne").width(USER_WIDTH)
+    };
+    let response = combo.selected_text(current).show_ui(ui, |ui| {
         for e in &doc.session().executives {
             if ui.selectable_label(e.id == view.user, format!("{} ({})", e.name, e.title)).clicked() {
                 out.push(Command::SetUser(e.id.clone()));
             }
         }
     });
+    response.response.on_hover_text("Hvem indtaster ændringerne (står i ændringsloggen)");
 }
+
+/// Width of the user's combo box, points.
+const USER_WIDTH: f32 = 200.0;
 
 /// The file menu: open, save, save as, recent files.
 fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {

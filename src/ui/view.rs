@@ -176,6 +176,13 @@ impl ViewState {
         if self.presentation && self.initials { m.initials() } else { m.name.clone() }
     }
 
+    /// A manager's name as given (in a dialog, a list of changes): initials in presentation
+    /// mode when chosen, like [`Self::display_name`].
+    #[must_use]
+    pub fn display_name_of(&self, name: &str) -> String {
+        if self.presentation && self.initials { crate::model::manager::initials_of(name) } else { name.to_string() }
+    }
+
     /// Whether salaries (base salary, total pay, % of base) may be shown.
     #[must_use]
     pub fn show_salaries(&self) -> bool {
