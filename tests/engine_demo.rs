@@ -30,8 +30,14 @@ fn demo_findings_cover_each_deliberate_problem() {
     assert!(eval.findings.iter().any(|f| f.rule == RuleId::Inversion
         && f.manager.as_deref() == Some("KC03")
         && f.other_manager.as_deref() == Some("AC04")));
-    // The pool is deliberately a little tight.
+    // The pool is deliberately a little tight: 1.565.000 of 1.540.000 kr. = 101,62 %, shown
+    // as "102 % af puljen".
     assert!(eval.findings.iter().any(|f| f.rule == RuleId::PoolExceeded));
+    let percent = eval.pool.used_percent().unwrap();
+    assert_eq!(percent.round_dp(2), rust_decimal::Decimal::new(10162, 2));
+    assert_eq!(percent.round_dp(0), rust_decimal::Decimal::from(102));
+    let empty = kalibrer::engine::PoolStatus { pool: rust_decimal::Decimal::ZERO, ..eval.pool.clone() };
+    assert_eq!(empty.used_percent(), None);
     // Errors come first.
     let first_non_error =
         eval.findings.iter().position(|f| f.severity != Severity::Fejl).unwrap_or(eval.findings.len());

@@ -83,6 +83,16 @@ impl PoolStatus {
     pub fn exceeded(&self) -> bool {
         self.used > self.pool
     }
+
+    /// The used share of the pool in per cent (`used / pool × 100`), None for an empty
+    /// pool (or a quotient beyond `Decimal`).
+    #[must_use]
+    pub fn used_percent(&self) -> Option<Decimal> {
+        if self.pool <= Decimal::ZERO {
+            return None;
+        }
+        self.used.checked_div(self.pool)?.checked_mul(Decimal::ONE_HUNDRED)
+    }
 }
 
 impl Evaluation {

@@ -261,9 +261,10 @@ fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus, inside: Option<&str>, use
     used_rect.set_width(rect.width() * share.clamp(0.0, 1.0));
     painter.rect_filled(used_rect, 4.0, fill);
     painter.rect_stroke(rect, 4.0, Stroke::new(1.0, theme::MUTED), StrokeKind::Inside);
-    let percent = crate::model::money::format_percent_fixed(
-        Decimal::from_f32_retain(share * 100.0).unwrap_or_default().round(),
-        0,
+    // The percentage is the engine's; the float above only sizes the bar.
+    let percent = pool.used_percent().map_or_else(
+        || "–".to_string(),
+        |p| crate::model::money::format_percent_fixed(p.round_dp(0), 0),
     );
     let text = match inside {
         Some(sum) => format!("{percent} {sum}"),
