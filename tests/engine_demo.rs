@@ -36,7 +36,7 @@ fn demo_findings_cover_each_deliberate_problem() {
     let percent = eval.pool.used_percent().unwrap();
     assert_eq!(percent.round_dp(2), rust_decimal::Decimal::new(10162, 2));
     assert_eq!(percent.round_dp(0), rust_decimal::Decimal::from(102));
-    let empty = kalibrer::engine::PoolStatus { pool: rust_decimal::Decimal::ZERO, ..eval.pool.clone() };
+    let empty = kalibrer::engine::PoolStatus { pool: rust_decimal::Decimal::ZERO, ..eval.pool };
     assert_eq!(empty.used_percent(), None);
     // Errors come first.
     let first_non_error =

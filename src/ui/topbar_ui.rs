@@ -262,10 +262,9 @@ fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus, inside: Option<&str>, use
     painter.rect_filled(used_rect, 4.0, fill);
     painter.rect_stroke(rect, 4.0, Stroke::new(1.0, theme::MUTED), StrokeKind::Inside);
     // The percentage is the engine's; the float above only sizes the bar.
-    let percent = pool.used_percent().map_or_else(
-        || "–".to_string(),
-        |p| crate::model::money::format_percent_fixed(p.round_dp(0), 0),
-    );
+    let percent = pool
+        .used_percent()
+        .map_or_else(|| "–".to_string(), |p| crate::model::money::format_percent_fixed(p.round_dp(0), 0));
     let text = match inside {
         Some(sum) => format!("{percent} {sum}"),
         None => format!("{percent} af puljen"),
