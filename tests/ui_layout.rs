@@ -193,3 +193,16 @@ fn keys_mark_discussed_and_decide_and_go_to_the_next() {
     assert!(h.query_by_label_contains("Nu drøftes · 3 af 28").is_some());
     assert!(h.query_by_label("Besluttet 1/28").is_some());
 }
+
+#[test]
+fn the_smallest_window_still_shows_table_rows_and_every_control() {
+    let mut h = harness(1024.0, 640.0, false);
+    h.run();
+    let screen = h.ctx.content_rect().expand(0.5);
+    let rows = h.query_all_by_label_contains("Beløb for ").filter(|n| screen.contains_rect(n.rect())).count();
+    assert!(rows >= 3, "1024×640: only {rows} table rows on screen");
+    for label in ["Filer", "Præsentation (F5)", "Forslag ▾", "Navn", "Beløb", "Status", "Fund"] {
+        on_screen_one_line(&h, label, 32.0, "1024×640");
+    }
+    on_screen_one_line(&h, "● 9 fejl", 24.0, "1024×640");
+}
