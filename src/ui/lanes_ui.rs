@@ -368,8 +368,9 @@ fn legend_ui(painter: &egui::Painter, rect: Rect, proposal: bool) {
     );
     item(
         &|p, at| {
-            p.line_segment([at - vec2(0.0, 7.0), at + vec2(0.0, 7.0)], Stroke::new(2.5, Color32::BLACK));
-            p.text(at + vec2(3.0, -7.0), Align2::LEFT_TOP, "Ø", FontId::proportional(10.0), Color32::BLACK);
+            let x = at.x - 6.0;
+            p.line_segment([pos2(x, at.y - 7.0), pos2(x, at.y + 7.0)], Stroke::new(2.5, Color32::BLACK));
+            p.text(pos2(x + 2.0, at.y - 7.0), Align2::LEFT_TOP, "Ø", FontId::proportional(10.0), Color32::BLACK);
         },
         "gennemsnit",
     );

@@ -16,6 +16,8 @@ use super::view::ViewState;
 const WIDTHS: [f32; 5] = [230.0, 150.0, 95.0, 95.0, 90.0];
 /// Height of a row of the change list, points.
 const ROW: f32 = 22.0;
+/// Most height of the change list, points (the lanes above stay visible).
+const LIST_HEIGHT: f32 = 220.0;
 
 /// Shows the pending proposal, if any, in a window.
 pub fn ui(ctx: &egui::Context, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) {
@@ -23,7 +25,10 @@ pub fn ui(ctx: &egui::Context, data: Data<'_>, view: &ViewState, out: &mut Vec<C
         return;
     };
     let proposal = &pending.proposal;
-    egui::Modal::new(egui::Id::unique("proposal")).show(ctx, |ui| {
+    // At the bottom of the screen and lightly dimmed: the lanes above show the proposal.
+    let id = egui::Id::unique("proposal");
+    let area = egui::Modal::default_area(id.with("area")).anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -12.0));
+    egui::Modal::new(id).area(area).backdrop_color(theme::PREVIEW_BACKDROP).show(ctx, |ui| {
         ui.set_width(720.0);
         ui.heading(format!("Forslag: {}", pending.title));
         ui.label(RichText::new(&proposal.summary).size(17.0));
@@ -44,11 +49,13 @@ pub fn ui(ctx: &egui::Context, data: Data<'_>, view: &ViewState, out: &mut Vec<C
         ui.label(RichText::new("Ændringer, største først").strong());
         row_ui(ui, ["Leder", "Niveau", "Nu", "Forslag", "Ændring"].map(|h| RichText::new(h).strong()));
         let row_height = ROW + ui.spacing().item_spacing.y;
-        egui::ScrollArea::vertical().max_height(300.0).auto_shrink([false, true]).show_rows(
-            ui,
-            row_height,
-            pending.by_size.len(),
-            |ui, rows| {
+        // A fixed height, known in the first frame, so the window sits right at once.
+        let height = (row_height * pending.by_size.len() as f32).min(LIST_HEIGHT);
+        egui::ScrollArea::vertical()
+            .min_scrolled_height(height)
+            .max_height(height)
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, pending.by_size.len(), |ui, rows| {
                 for &k in &pending.by_size[rows] {
                     let Some(&(i, amount)) = proposal.changes.get(k) else { continue };
                     let Some(m) = data.session.managers.get(i) else { continue };
@@ -65,8 +72,7 @@ pub fn ui(ctx: &egui::Context, data: Data<'_>, view: &ViewState, out: &mut Vec<C
                         ],
                     );
                 }
-            },
-        );
+            });
         ui.separator();
         ui.horizontal(|ui| {
             let accept = egui::Button::new(RichText::new("Acceptér forslaget").strong().size(17.0));

@@ -94,6 +94,8 @@ pub const CROWDED_LEVEL: usize = 40;
 pub const GHOST: Color32 = Color32::from_rgb(0x70, 0x74, 0x7A);
 /// Band lanes: a pending proposal's amount (a hollow dot) and the arrow to it.
 pub const PROPOSAL: Color32 = Color32::from_rgb(0x6A, 0x1B, 0x9A);
+/// The dimming behind the proposal window (light, so its preview in the lanes shows).
+pub const PREVIEW_BACKDROP: Color32 = Color32::from_black_alpha(40);
 /// Band lanes: the highlight of the density-strip bin under the pointer.
 pub const STRIP_HOVER: Color32 = Color32::from_rgba_premultiplied(0x11, 0x11, 0x11, 0x40);
 /// Band lanes: size of the initials beside a dot.
