@@ -255,14 +255,12 @@ fn polygon(center: Pos2, radius: f32) -> Vec<Pos2> {
 }
 
 /// A dot: filled with the level's colour, its ring outside, `radius` to the ring's middle.
-#[must_use]
 pub fn dot_shape(center: Pos2, radius: f32, fill: Color32, ring: Stroke) -> Shape {
     let stroke = PathStroke::new(ring.width, ring.color).outside();
     Shape::Path(PathShape::convex_polygon(polygon(center, radius - ring.width / 2.0), fill, stroke))
 }
 
 /// A hollow dot (last year's amount, a proposal's).
-#[must_use]
 pub fn hollow_shape(center: Pos2, color: Color32) -> Shape {
     Shape::Path(PathShape::closed_line(polygon(center, theme::DOT_RADIUS - 1.0), PathStroke::new(1.5, color)))
 }
