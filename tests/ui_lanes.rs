@@ -207,3 +207,15 @@ fn with_initials_the_lanes_show_no_full_name_even_on_hover() {
         assert!(h.query_by_label_contains(&format!("{}: ", other.name)).is_none(), "«{}» on a dot", other.name);
     }
 }
+
+#[test]
+fn snapshot_of_a_zoomed_level_with_ghosts_and_a_proposal_in_presentation_mode() {
+    let mut h = harness(demo());
+    h.key_press(Key::F5);
+    h.run();
+    h.key_press(Key::Num4);
+    h.run();
+    h.get_by_label("Tilpas til puljen").click();
+    h.run();
+    h.snapshot("lanes_zoom_proposal");
+}

@@ -114,6 +114,8 @@ pub struct LanesLayout {
     pub axis: KrAxis,
     /// Each manager's dot centre (None: not drawn as a dot, e.g. in a dense level).
     pub dot_pos: Vec<Option<Pos2>>,
+    /// The managers drawn as dots, with their centres (what a frame iterates).
+    pub dots: Vec<(usize, Pos2)>,
     /// The managers whose dots have room for their initials beside them.
     pub labelled: Vec<usize>,
     /// The density strips.
@@ -140,8 +142,16 @@ impl LanesLayout {
             return cached;
         }
         let (left, right) = (rect.left() + theme::LANE_LABEL_WIDTH, rect.right() - 40.0);
-        let axis = match zoom {
-            Some(level) => {
+        // While a dot is dragged the axis stays where it was, so it does not move under
+        // the pointer as the amount changes (a zoomed level's axis follows its amounts).
+        let dragging = ui.ctx().dragged_id().is_some();
+        let still = ui
+            .ctx()
+            .data(|d| d.get_temp::<Arc<Self>>(id))
+            .filter(|c| dragging && c.key.zoom == key.zoom && c.key.rect == key.rect && c.key.paint == key.paint);
+        let axis = match (still, zoom) {
+            (Some(cached), _) => cached.axis,
+            (None, Some(level)) => {
                 let last = |i: usize| data.eval.metrics.get(i).and_then(|m| m.last_year);
                 let ghosts =
                     (0..data.eval.level_of.len()).filter(|&i| data.eval.level_of[i] == Some(level)).filter_map(last);
@@ -150,7 +160,7 @@ impl LanesLayout {
                     proposed.filter(|(i, _)| data.eval.level_of.get(*i) == Some(&Some(level))).map(|(_, a)| *a);
                 KrAxis::fit_level(data.session, data.eval, level, ghosts.chain(proposed), left, right)
             }
-            None => KrAxis::fit(data.session, data.eval, left, right),
+            (None, None) => KrAxis::fit(data.session, data.eval, left, right),
         };
         let built = Arc::new(Self::build(data, key, axis, lanes, pending));
         ui.ctx().data_mut(|d| d.insert_temp(id, Arc::clone(&built)));
@@ -225,7 +235,8 @@ impl LanesLayout {
         for shape in shapes {
             tessellator.tessellate_shape(shape, &mut mesh);
         }
-        Self { key, axis, dot_pos, labelled, strips, mesh: Arc::new(mesh) }
+        let dots = dot_pos.iter().enumerate().filter_map(|(i, p)| p.map(|p| (i, p))).collect();
+        Self { key, axis, dot_pos, dots, labelled, strips, mesh: Arc::new(mesh) }
     }
 }
 

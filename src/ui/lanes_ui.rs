@@ -66,29 +66,28 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
     }
     // The selected manager in a dense level has no dot of its own: give them one, with
     // their inversion lines.
-    let mut dot_pos = layout.dot_pos.clone();
-    if let Some(sel) = view.selected.filter(|&s| dot_pos.get(s) == Some(&None))
-        && let Some(&(_, lane)) = lanes.iter().find(|(l, _)| Some(*l) == data.eval.level_of.get(sel).copied().flatten())
-    {
-        let p = pos2(axis.x(data.eval.amounts[sel].amount), lane.center().y);
-        dot_pos[sel] = Some(p);
+    let extra = view.selected.filter(|&s| layout.dot_pos.get(s) == Some(&None)).and_then(|sel| {
+        let level = data.eval.level_of.get(sel).copied().flatten();
+        let &(_, lane) = lanes.iter().find(|(l, _)| Some(*l) == level)?;
+        Some((sel, pos2(axis.x(data.eval.amounts[sel].amount), lane.center().y)))
+    });
+    if let Some((sel, p)) = extra {
         for inv in data.eval.inversions.iter().filter(|v| v.lower_manager == sel || v.higher_manager == sel) {
             let other = if inv.lower_manager == sel { inv.higher_manager } else { inv.lower_manager };
-            if let Some(Some(q)) = dot_pos.get(other) {
+            if let Some(Some(q)) = layout.dot_pos.get(other) {
                 painter.line_segment([p, *q], Stroke::new(2.0, theme::ERROR));
             }
         }
     }
     for &i in &layout.labelled {
-        if let Some(Some(p)) = dot_pos.get(i) {
+        if let Some(Some(p)) = layout.dot_pos.get(i) {
             let initials = data.session.managers[i].initials();
             let at = pos2(p.x, p.y + theme::DOT_RADIUS + 1.0);
             painter.text(at, Align2::CENTER_TOP, initials, FontId::proportional(theme::INITIALS_SIZE), Color32::BLACK);
         }
     }
     let step = session.policies.rounding_step;
-    for (i, p) in dot_pos.iter().enumerate() {
-        let Some(p) = *p else { continue };
+    for &(i, p) in layout.dots.iter().chain(extra.iter()) {
         dot_ui(ui, &painter, data, view, &axis, i, p, step, out);
     }
     legend_ui(&ui.painter_at(legend), legend, view.pending.is_some());

@@ -105,11 +105,19 @@ fn levels_ui(ui: &mut egui::Ui, data: Data<'_>, pending: &super::view::PendingPr
     });
 }
 
-/// One row of the change list in fixed-width columns.
+/// One row of the change list in fixed-width columns: names left, amounts right.
 fn row_ui(ui: &mut egui::Ui, cells: [RichText; 5]) {
     ui.horizontal(|ui| {
-        for (cell, width) in cells.into_iter().zip(WIDTHS) {
-            ui.add_sized([width, ROW], egui::Label::new(cell).truncate());
+        for (k, (cell, width)) in cells.into_iter().zip(WIDTHS).enumerate() {
+            let layout = if k < 2 {
+                egui::Layout::left_to_right(egui::Align::Center)
+            } else {
+                egui::Layout::right_to_left(egui::Align::Center)
+            };
+            ui.allocate_ui_with_layout(egui::vec2(width, ROW), layout, |ui| {
+                ui.set_min_size(egui::vec2(width, ROW));
+                ui.add(egui::Label::new(cell).truncate());
+            });
         }
     });
 }
