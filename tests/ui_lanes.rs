@@ -80,6 +80,15 @@ fn a_level_zooms_by_its_label_and_by_its_number_key_and_back() {
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().view.zoom, None);
+
+    // A digit typed into a text field is text, not a zoom.
+    h.get_by_label("Søg:").focus();
+    h.run();
+    h.get_by_label("Søg:").type_text("4");
+    h.key_press(Key::Num4);
+    h.run();
+    assert_eq!(h.state().view.zoom, None);
+    assert_eq!(h.state().view.filter.text, "4");
 }
 
 #[test]

@@ -235,3 +235,24 @@ impl ViewState {
         self.notice = Some(Notice { text: text.into(), is_error });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_amount_filter_keeps_its_level_and_range_inclusive() {
+        let kr = Decimal::from;
+        let filter = Filter {
+            amount: Some(AmountRange { level: 2, min: kr(40_000), max: kr(41_000), count: 3 }),
+            ..Filter::default()
+        };
+        assert!(filter.matches_amount(Some(2), kr(40_000)));
+        assert!(filter.matches_amount(Some(2), kr(41_000)));
+        assert!(!filter.matches_amount(Some(2), kr(41_001)));
+        assert!(!filter.matches_amount(Some(2), kr(39_999)));
+        assert!(!filter.matches_amount(Some(1), kr(40_500)), "another level");
+        assert!(!filter.matches_amount(None, kr(40_500)), "no level");
+        assert!(Filter::default().matches_amount(None, kr(1)), "no filter lets everyone through");
+    }
+}
