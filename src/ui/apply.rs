@@ -44,12 +44,12 @@ impl KalibrerApp {
             Command::EndContinuous => self.doc.close_continuous(),
             Command::ProposeFitToPool => {
                 let proposal = allocate::fit_to_pool(self.doc.session(), &self.eval);
-                self.view.pending = Some(PendingProposal { title: "Tilpas til puljen".into(), proposal });
+                self.pend("Tilpas til puljen".into(), proposal);
             }
             Command::ProposeSpread(k) => {
                 let proposal = allocate::spread(self.doc.session(), &self.eval, k);
                 let title = format!("Spredning ×{}", k.normalize().to_string().replace('.', ","));
-                self.view.pending = Some(PendingProposal { title, proposal });
+                self.pend(title, proposal);
             }
             Command::AcceptProposal => {
                 if let Some(pending) = self.view.pending.take() {
@@ -91,9 +91,26 @@ impl KalibrerApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Command::CancelQuit => self.view.confirm_quit = false,
+            Command::ZoomLevel(level) => self.view.zoom = level.filter(|&l| l < self.doc.session().levels.len()),
+            Command::ZoomLane(k) => {
+                let lanes: Vec<usize> = self.doc.session().levels_by_rank().into_iter().rev().collect();
+                let level = k.checked_sub(1).and_then(|p| lanes.get(p).copied());
+                self.view.zoom = if level == self.view.zoom { None } else { level.or(self.view.zoom) };
+            }
+            Command::FilterAmount(range) => {
+                self.view.filter.amount = range;
+                self.view.scroll_to_selected = false;
+            }
             _ => {}
         }
         self.refresh();
+    }
+
+    /// Shows a proposal for acceptance, with its summary computed once.
+    fn pend(&mut self, title: String, proposal: allocate::AllocationProposal) {
+        self.view.proposals_made += 1;
+        let serial = self.view.proposals_made;
+        self.view.pending = Some(PendingProposal::new(title, proposal, self.doc.session(), &self.eval, serial));
     }
 
     /// The edit a command asks for, if it changes the session.

@@ -28,19 +28,45 @@ impl KrAxis {
     pub fn fit(session: &Session, eval: &Evaluation, left: f32, right: f32) -> Self {
         let bands = session.levels.iter().flat_map(|l| [l.band.min, l.band.max]);
         let amounts = eval.amounts.iter().map(|a| a.amount);
+        Self::spanning(bands.chain(amounts), Decimal::from(10_000), left, right)
+    }
+
+    /// The axis of one zoomed level: its band, its amounts and `more` (last year's
+    /// amounts, a proposal's), padded and rounded out to 1.000 kr. (5.000 kr. for a
+    /// span over 100.000 kr.).
+    #[must_use]
+    pub fn fit_level(
+        session: &Session,
+        eval: &Evaluation,
+        level: usize,
+        more: impl Iterator<Item = Decimal>,
+        left: f32,
+        right: f32,
+    ) -> Self {
+        let band = session.levels.get(level).map(|l| [l.band.min, l.band.max]).unwrap_or_default();
+        let amounts =
+            (0..eval.amounts.len()).filter(|&i| eval.level_of[i] == Some(level)).map(|i| eval.amounts[i].amount);
+        let values: Vec<Decimal> = band.into_iter().chain(amounts).chain(more).collect();
+        let span = values.iter().max().copied().unwrap_or_default() - values.iter().min().copied().unwrap_or_default();
+        let round = if span > Decimal::from(100_000) { 5_000 } else { 1_000 };
+        Self::spanning(values.into_iter(), Decimal::from(round), left, right)
+    }
+
+    /// An axis covering `values`, padded by a thirtieth of their span on each side and
+    /// rounded out to `round`.
+    fn spanning(values: impl Iterator<Item = Decimal>, round: Decimal, left: f32, right: f32) -> Self {
         let mut lo = Decimal::MAX;
         let mut hi = Decimal::MIN;
-        for v in bands.chain(amounts) {
+        for v in values {
             lo = lo.min(v);
             hi = hi.max(v);
         }
         if lo > hi {
             (lo, hi) = (Decimal::ZERO, Decimal::from(100_000));
         }
-        let ten = Decimal::from(10_000);
-        let lo = ((lo - (hi - lo) / Decimal::from(30)) / ten).floor() * ten;
-        let hi = ((hi + (hi - lo) / Decimal::from(30)) / ten).ceil() * ten;
-        let hi = if hi <= lo { lo + ten } else { hi };
+        let lo = ((lo - (hi - lo) / Decimal::from(30)) / round).floor() * round;
+        let hi = ((hi + (hi - lo) / Decimal::from(30)) / round).ceil() * round;
+        let hi = if hi <= lo { lo + round } else { hi };
         Self { min: lo.max(Decimal::ZERO), max: hi, left, right }
     }
 
@@ -69,7 +95,7 @@ impl KrAxis {
     #[must_use]
     pub fn ticks(&self) -> Vec<Decimal> {
         let span = self.max - self.min;
-        let steps = [5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000];
+        let steps = [1_000, 2_000, 2_500, 5_000, 10_000, 20_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000];
         let step = steps
             .iter()
             .map(|s| Decimal::from(*s))
@@ -119,6 +145,23 @@ mod tests {
             let amount = Decimal::from(k * 1_000);
             assert_eq!(a.amount_at(a.x(amount), Decimal::from(1_000)), amount);
         }
+    }
+
+    #[test]
+    fn a_zoomed_level_gets_its_own_fine_axis() {
+        let session = crate::io::parse_session(crate::io::DEMO_RON).expect("demo");
+        let eval = crate::engine::evaluate(&session);
+        let kc = session.levels.iter().position(|l| l.id == "KC").expect("KC");
+        let axis = KrAxis::fit_level(&session, &eval, kc, std::iter::empty(), 0.0, 1000.0);
+        let band = session.levels[kc].band;
+        assert!(axis.min <= band.min && axis.max >= band.max);
+        // Kontorchefer: band 30.000–50.000, amounts 30.000–110.000 kr.; padded by a
+        // thirtieth of 80.000 (2.666,67) and rounded out to 1.000: 27.000–113.000.
+        assert_eq!((axis.min, axis.max), (Decimal::from(27_000), Decimal::from(113_000)));
+        let ticks = axis.ticks();
+        assert!(ticks.len() >= 5 && ticks.len() <= 12, "{ticks:?}");
+        let whole = KrAxis::fit(&session, &eval, 0.0, 1000.0);
+        assert!(whole.max - whole.min > axis.max - axis.min);
     }
 
     #[test]

@@ -65,4 +65,12 @@ pub enum Command {
     QuitIfSaved,
     /// Close the quit confirmation without quitting.
     CancelQuit,
+    /// Zoom the lanes to one level (index into `session.levels`), or back to all (None).
+    ZoomLevel(Option<usize>),
+    /// Zoom to the lane at this position from the top (1–9, a number key); the zoomed
+    /// lane's own number zooms back out.
+    ZoomLane(usize),
+    /// Filter the table to one level's amounts in a range (a density strip's bin), or
+    /// clear that filter.
+    FilterAmount(Option<super::view::AmountRange>),
 }

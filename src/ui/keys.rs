@@ -12,6 +12,8 @@ pub fn keyboard_commands(ctx: &egui::Context, view: &ViewState) -> Vec<Command> 
     let mut out = Vec::new();
     let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
     let typing = ctx.egui_wants_keyboard_input();
+    // Escape closes an open menu or list first.
+    let popup = egui::Popup::is_any_open(ctx);
     ctx.input_mut(|i| {
         if i.consume_key(Modifiers::NONE, Key::F5) {
             out.push(Command::TogglePresentation);
@@ -52,6 +54,7 @@ pub fn keyboard_commands(ctx: &egui::Context, view: &ViewState) -> Vec<Command> 
         for _ in 0..presses(i, Key::B) {
             out.push(Command::DecideAndNext);
         }
+        zoom_keys(i, view, popup, &mut out);
         if let Some(manager) = view.selected {
             // Every press counts: several presses (or key repeats) can arrive in one frame,
             // and `consume_key` takes only one event per call.
@@ -64,6 +67,24 @@ pub fn keyboard_commands(ctx: &egui::Context, view: &ViewState) -> Vec<Command> 
         }
     });
     out
+}
+
+/// Number keys 1–9 zoom the lanes to that lane (from the top), 0 and Escape zoom out.
+/// Escape is left alone when nothing is zoomed (it closes menus and cancels edits).
+fn zoom_keys(input: &mut egui::InputState, view: &ViewState, popup: bool, out: &mut Vec<Command>) {
+    const DIGITS: [Key; 9] =
+        [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+    for (k, key) in DIGITS.into_iter().enumerate() {
+        if input.consume_key(Modifiers::NONE, key) {
+            out.push(Command::ZoomLane(k + 1));
+        }
+    }
+    if view.zoom.is_none() {
+        return;
+    }
+    if input.consume_key(Modifiers::NONE, Key::Num0) || (!popup && input.consume_key(Modifiers::NONE, Key::Escape)) {
+        out.push(Command::ZoomLevel(None));
+    }
 }
 
 /// Consumes every press of `key` (without command modifiers) in this frame's input events,

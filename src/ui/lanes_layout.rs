@@ -1,48 +1,179 @@
-//! The band lanes' layout, cached per document revision and size: where every dot sits,
-//! and every dot (plus the density strips of dense levels) as one prebuilt mesh, so a
-//! frame without changes paints the lanes without re-tessellating thousands of circles.
+//! The band lanes' layout, cached per document revision, size, zoom, proposal and
+//! pixels per point: where every dot sits, which dots have room for their initials, the
+//! density strips' bins, and every dot, strip, inversion line, ghost and proposal arrow
+//! as one mesh tessellated by egui's own tessellator, so a frame without changes paints
+//! the lanes without tessellating thousands of shapes.
 
 use std::sync::Arc;
 
-use egui::epaint::{Mesh, Vertex, WHITE_UV};
-use egui::{Color32, Pos2, Rect, pos2};
+use egui::epaint::{Mesh, PathShape, PathStroke, TessellationOptions, Tessellator};
+use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
+use rust_decimal::Decimal;
 
 use crate::engine::Severity;
 
 use super::axis::KrAxis;
 use super::derived::Data;
 use super::theme;
+use super::view::PendingProposal;
 
-/// Segments of a dot's circle.
-const SEGMENTS: usize = 16;
+/// Corners of a dot's polygon. egui's own circle at a 7-point radius has 32, which with
+/// the ring and its feathering is 128 vertices per dot; 12 corners (48 vertices) keep the
+/// mesh no larger than the hand-built 16-segment discs before (50), and at a 7–8.4 pixel
+/// radius the polygon is within 0.3 pixel of the circle.
+const DOT_CORNERS: usize = 12;
+/// Width of a density strip's bin, points.
+pub const STRIP_BIN: f32 = 4.0;
+
+/// How shapes become triangles: egui's tessellator with the context's settings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Paint {
+    /// Physical pixels per point (the zoom of presentation mode changes it).
+    pub pixels_per_point: f32,
+    /// The context's tessellation options (feathering).
+    pub options: TessellationOptions,
+    /// The font texture's size.
+    pub font_tex_size: [usize; 2],
+}
+
+impl Paint {
+    /// The settings `ctx` paints with.
+    #[must_use]
+    pub fn of(ctx: &egui::Context) -> Self {
+        Self {
+            pixels_per_point: ctx.pixels_per_point(),
+            options: ctx.tessellation_options(|o| *o),
+            font_tex_size: ctx.fonts(|f| f.font_image_size()),
+        }
+    }
+
+    /// A tessellator with these settings. No prerasterized discs: their place in the
+    /// font atlas can move while the mesh is cached.
+    fn tessellator(&self) -> Tessellator {
+        Tessellator::new(self.pixels_per_point, self.options, self.font_tex_size, Vec::new())
+    }
+
+    /// `x` on the physical pixel grid.
+    fn snap(&self, x: f32) -> f32 {
+        (x * self.pixels_per_point).round() / self.pixels_per_point
+    }
+}
+
+/// What the cached layout was built for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Key {
+    revision: u64,
+    rect: Rect,
+    zoom: Option<usize>,
+    proposal: Option<u64>,
+    paint: Paint,
+}
+
+/// One bin of a density strip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Bin {
+    /// Managers in the bin.
+    pub count: u32,
+    /// Their lowest amount.
+    pub min: Decimal,
+    /// Their highest amount.
+    pub max: Decimal,
+}
+
+/// A dense level drawn as a density strip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Strip {
+    /// Index into `session.levels`.
+    pub level: usize,
+    /// The lane.
+    pub lane: Rect,
+    /// Bin `k` covers x from `axis.left + k × STRIP_BIN`.
+    pub bins: Vec<Bin>,
+}
+
+impl Strip {
+    /// The bin under x, if it holds anyone, with its rectangle.
+    #[must_use]
+    pub fn bin_at(&self, axis: &KrAxis, x: f32) -> Option<(Bin, Rect)> {
+        let k = ((x - axis.left) / STRIP_BIN).floor();
+        if k < 0.0 {
+            return None;
+        }
+        let bin = *self.bins.get(k as usize)?;
+        let left = axis.left + k * STRIP_BIN;
+        let rect = Rect::from_x_y_ranges(left..=left + STRIP_BIN, self.lane.top() + 2.0..=self.lane.bottom() - 2.0);
+        (bin.count > 0).then_some((bin, rect))
+    }
+}
 
 /// The cached layout of the lanes.
 pub struct LanesLayout {
-    /// The revision and lanes rectangle it was built for.
-    key: (u64, Rect),
+    /// What it was built for.
+    key: Key,
     /// The axis.
     pub axis: KrAxis,
     /// Each manager's dot centre (None: not drawn as a dot, e.g. in a dense level).
     pub dot_pos: Vec<Option<Pos2>>,
-    /// Every dot and density strip, ready to paint.
+    /// The managers drawn as dots, with their centres (what a frame iterates).
+    pub dots: Vec<(usize, Pos2)>,
+    /// The managers whose dots have room for their initials beside them.
+    pub labelled: Vec<usize>,
+    /// The density strips.
+    pub strips: Vec<Strip>,
+    /// Every dot, strip, line, ghost and proposal arrow, ready to paint.
     pub mesh: Arc<Mesh>,
 }
 
 impl LanesLayout {
-    /// The cached layout for `revision` and `rect`, built when missing or stale.
-    pub fn get(ui: &egui::Ui, data: Data<'_>, rect: Rect, lanes: &[(usize, Rect)]) -> Arc<Self> {
+    /// The cached layout for this frame, built when missing or stale. `zoom` is the
+    /// level the lanes are zoomed to (then `lanes` holds only its lane).
+    pub fn get(
+        ui: &egui::Ui,
+        data: Data<'_>,
+        rect: Rect,
+        lanes: &[(usize, Rect)],
+        zoom: Option<usize>,
+        pending: Option<&PendingProposal>,
+    ) -> Arc<Self> {
         let id = ui.scope_id().with("lanes_layout");
-        let key = (data.revision, rect);
+        let paint = Paint::of(ui.ctx());
+        let key = Key { revision: data.revision, rect, zoom, proposal: pending.map(|p| p.serial), paint };
         if let Some(cached) = ui.ctx().data(|d| d.get_temp::<Arc<Self>>(id)).filter(|c| c.key == key) {
             return cached;
         }
-        let axis = KrAxis::fit(data.session, data.eval, rect.left() + theme::LANE_LABEL_WIDTH, rect.right() - 40.0);
-        let built = Arc::new(Self::build(data, key, axis, lanes));
+        let (left, right) = (rect.left() + theme::LANE_LABEL_WIDTH, rect.right() - 40.0);
+        // While a dot is dragged the axis stays where it was, so it does not move under
+        // the pointer as the amount changes (a zoomed level's axis follows its amounts).
+        let dragging = ui.ctx().dragged_id().is_some();
+        let still = ui
+            .ctx()
+            .data(|d| d.get_temp::<Arc<Self>>(id))
+            .filter(|c| dragging && c.key.zoom == key.zoom && c.key.rect == key.rect && c.key.paint == key.paint);
+        let axis = match (still, zoom) {
+            (Some(cached), _) => cached.axis,
+            (None, Some(level)) => {
+                let last = |i: usize| data.eval.metrics.get(i).and_then(|m| m.last_year);
+                let ghosts =
+                    (0..data.eval.level_of.len()).filter(|&i| data.eval.level_of[i] == Some(level)).filter_map(last);
+                let proposed = pending.into_iter().flat_map(|p| p.proposal.changes.iter());
+                let proposed =
+                    proposed.filter(|(i, _)| data.eval.level_of.get(*i) == Some(&Some(level))).map(|(_, a)| *a);
+                KrAxis::fit_level(data.session, data.eval, level, ghosts.chain(proposed), left, right)
+            }
+            (None, None) => KrAxis::fit(data.session, data.eval, left, right),
+        };
+        let built = Arc::new(Self::build(data, key, axis, lanes, pending));
         ui.ctx().data_mut(|d| d.insert_temp(id, Arc::clone(&built)));
         built
     }
 
-    fn build(data: Data<'_>, key: (u64, Rect), axis: KrAxis, lanes: &[(usize, Rect)]) -> Self {
+    fn build(
+        data: Data<'_>,
+        key: Key,
+        axis: KrAxis,
+        lanes: &[(usize, Rect)],
+        pending: Option<&PendingProposal>,
+    ) -> Self {
         let n = data.session.managers.len();
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); data.session.levels.len()];
         for (i, l) in data.eval.level_of.iter().enumerate() {
@@ -50,146 +181,286 @@ impl LanesLayout {
                 members[*l].push(i);
             }
         }
+        let zoomed = key.zoom.is_some();
         let mut dot_pos = vec![None; n];
-        let mut mesh = Mesh::default();
+        let mut labelled = Vec::new();
+        let mut strips = Vec::new();
+        let mut shapes = Vec::new();
         for &(li, lane) in lanes {
-            let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
-            match place_dots(&axis, data, &members[li], lane) {
-                Some(placed) => placed.into_iter().for_each(|(i, p)| dot_pos[i] = Some(p)),
-                None => density(&mut mesh, &axis, data, &members[li], lane, color),
+            match place_dots(&axis, data, &members[li], lane, zoomed) {
+                Some(placed) => {
+                    for (i, p, label) in placed {
+                        dot_pos[i] = Some(p);
+                        if label {
+                            labelled.push(i);
+                        }
+                    }
+                }
+                None => strips.push(Strip { level: li, lane, bins: bins(&axis, data, &members[li]) }),
             }
+        }
+        let mut mesh = Mesh::default();
+        for strip in &strips {
+            let color = level_color(data, strip.level);
+            strip_mesh(&mut mesh, &key.paint, &axis, strip, color);
         }
         for inv in &data.eval.inversions {
             if let (Some(Some(a)), Some(Some(b))) = (dot_pos.get(inv.lower_manager), dot_pos.get(inv.higher_manager)) {
-                line(&mut mesh, *a, *b, 2.0, theme::ERROR);
+                shapes.push(Shape::line_segment([*a, *b], Stroke::new(2.0, theme::ERROR)));
+            }
+        }
+        if let Some(level) = key.zoom {
+            for &i in &members[level] {
+                if let (Some(p), Some(last)) = (dot_pos[i], data.eval.metrics.get(i).and_then(|m| m.last_year)) {
+                    ghost_shapes(&mut shapes, p, pos2(axis.x(last), p.y), level_color(data, level));
+                }
             }
         }
         for (i, p) in dot_pos.iter().enumerate() {
             let Some(p) = *p else { continue };
             let li = data.eval.level_of[i].unwrap_or(0);
-            let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
-            let (width, ring) = ring_of(data, i);
-            disc(&mut mesh, p, theme::DOT_RADIUS + width / 2.0, ring, true);
-            disc(&mut mesh, p, theme::DOT_RADIUS - width / 2.0, color, false);
+            shapes.push(dot_shape(p, theme::DOT_RADIUS, level_color(data, li), ring_of(data, i)));
         }
-        Self { key, axis, dot_pos, mesh: Arc::new(mesh) }
+        if let Some(pending) = pending {
+            for &(i, amount) in &pending.proposal.changes {
+                if let Some(Some(p)) = dot_pos.get(i) {
+                    proposal_shapes(&mut shapes, *p, pos2(axis.x(amount), p.y));
+                }
+            }
+            for strip in &strips {
+                proposed_strip(&mut shapes, &axis, data, strip, pending);
+            }
+        }
+        let mut tessellator = key.paint.tessellator();
+        for shape in shapes {
+            tessellator.tessellate_shape(shape, &mut mesh);
+        }
+        let dots = dot_pos.iter().enumerate().filter_map(|(i, p)| p.map(|p| (i, p))).collect();
+        Self { key, axis, dot_pos, dots, labelled, strips, mesh: Arc::new(mesh) }
     }
+}
+
+/// The colour of a level's lane.
+fn level_color(data: Data<'_>, level: usize) -> Color32 {
+    theme::level_color(data.derived.level_rank_pos.get(level).copied().unwrap_or(0))
 }
 
 /// The ring of a dot: red for a fejl, black when locked, a thin white edge otherwise.
 #[must_use]
-pub fn ring_of(data: Data<'_>, i: usize) -> (f32, Color32) {
+pub fn ring_of(data: Data<'_>, i: usize) -> Stroke {
     match data.derived.worst.get(i).copied().flatten() {
-        Some(Severity::Fejl) => (2.5, theme::ERROR),
-        _ if data.session.managers[i].locked => (2.0, Color32::BLACK),
-        _ => (1.0, Color32::WHITE),
+        Some(Severity::Fejl) => Stroke::new(2.5, theme::ERROR),
+        _ if data.session.managers[i].locked => Stroke::new(2.0, Color32::BLACK),
+        _ => Stroke::new(1.0, Color32::WHITE),
     }
 }
 
-/// A filled disc (a triangle fan); with `feather`, a one-point anti-aliased rim (not
-/// needed for a disc drawn on top of a larger one).
-pub fn disc(mesh: &mut Mesh, center: Pos2, radius: f32, color: Color32, feather: bool) {
-    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    let vertex = |pos: Pos2, color: Color32| Vertex { pos, uv: WHITE_UV, color };
-    let per = if feather { 2 } else { 1 };
-    mesh.vertices.push(vertex(center, color));
-    for k in 0..SEGMENTS {
-        let a = std::f32::consts::TAU * k as f32 / SEGMENTS as f32;
-        let dir = egui::vec2(a.cos(), a.sin());
-        if feather {
-            mesh.vertices.push(vertex(center + dir * (radius - 0.5).max(0.0), color));
-            mesh.vertices.push(vertex(center + dir * (radius + 0.5), Color32::TRANSPARENT));
-        } else {
-            mesh.vertices.push(vertex(center + dir * radius, color));
-        }
-    }
-    let seg = u32::try_from(SEGMENTS).unwrap_or(0);
-    for k in 0..seg {
-        let next = (k + 1) % seg;
-        let (inner, next_inner) = (base + 1 + per * k, base + 1 + per * next);
-        mesh.add_triangle(base, inner, next_inner);
-        if feather {
-            let (outer, next_outer) = (inner + 1, next_inner + 1);
-            mesh.add_triangle(inner, outer, next_outer);
-            mesh.add_triangle(inner, next_outer, next_inner);
-        }
-    }
+/// A polygon of [`DOT_CORNERS`] corners around `center`.
+fn polygon(center: Pos2, radius: f32) -> Vec<Pos2> {
+    (0..DOT_CORNERS)
+        .map(|k| {
+            let a = std::f32::consts::TAU * k as f32 / DOT_CORNERS as f32;
+            center + vec2(a.cos(), a.sin()) * radius
+        })
+        .collect()
 }
 
-/// An anti-aliased straight line `width` points wide (a quad plus feathered edges).
-pub fn line(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
-    let along = b - a;
-    if along.length_sq() <= f32::EPSILON {
-        return;
-    }
-    let n = along.normalized().rot90();
-    let (inner, outer) = (n * (width / 2.0 - 0.5).max(0.0), n * (width / 2.0 + 0.5));
-    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    let vertex = |pos: Pos2, color: Color32| Vertex { pos, uv: WHITE_UV, color };
-    for p in [a, b] {
-        mesh.vertices.push(vertex(p + outer, Color32::TRANSPARENT));
-        mesh.vertices.push(vertex(p + inner, color));
-        mesh.vertices.push(vertex(p - inner, color));
-        mesh.vertices.push(vertex(p - outer, Color32::TRANSPARENT));
-    }
-    for k in 0..3 {
-        mesh.add_triangle(base + k, base + k + 1, base + 4 + k);
-        mesh.add_triangle(base + k + 1, base + 5 + k, base + 4 + k);
-    }
+/// A dot: filled with the level's colour, its ring outside, `radius` to the ring's middle.
+pub fn dot_shape(center: Pos2, radius: f32, fill: Color32, ring: Stroke) -> Shape {
+    let stroke = PathStroke::new(ring.width, ring.color).outside();
+    Shape::Path(PathShape::convex_polygon(polygon(center, radius - ring.width / 2.0), fill, stroke))
 }
 
-/// Places the dots of a lane, stacking dots that would overlap into rows above and below.
-/// `None` when the level is drawn as a density strip instead: more than
-/// [`theme::DENSE_LEVEL`] managers, or more than [`theme::CROWDED_LEVEL`] whose dots
-/// would cover each other (a state-wide level of a hundred direktører); a small group
-/// keeps its dots even when some overlap, as they are how the meeting drags amounts.
-fn place_dots(axis: &KrAxis, data: Data<'_>, members: &[usize], lane: Rect) -> Option<Vec<(usize, Pos2)>> {
+/// A hollow dot (last year's amount, a proposal's).
+pub fn hollow_shape(center: Pos2, color: Color32) -> Shape {
+    Shape::Path(PathShape::closed_line(polygon(center, theme::DOT_RADIUS - 1.0), PathStroke::new(1.5, color)))
+}
+
+/// Last year's amount at `ghost` as a faint hollow dot, with a thin line to this year's
+/// dot at `now`.
+pub fn ghost_shapes(shapes: &mut Vec<Shape>, now: Pos2, ghost: Pos2, color: Color32) {
+    if (ghost.x - now.x).abs() > theme::DOT_RADIUS * 2.0 {
+        let dir = if ghost.x < now.x { 1.0 } else { -1.0 };
+        let from = pos2(ghost.x + dir * theme::DOT_RADIUS, ghost.y);
+        shapes.push(Shape::line_segment(
+            [from, pos2(now.x - dir * theme::DOT_RADIUS, now.y)],
+            Stroke::new(1.0, theme::GHOST),
+        ));
+    }
+    shapes.push(hollow_shape(ghost, color.gamma_multiply(0.6)));
+}
+
+/// A proposal's amount at `to` as a hollow dot with an arrow from this year's dot.
+pub fn proposal_shapes(shapes: &mut Vec<Shape>, now: Pos2, to: Pos2) {
+    let dx = to.x - now.x;
+    if dx.abs() > theme::DOT_RADIUS * 2.0 + 4.0 {
+        let dir = dx.signum();
+        let tip = pos2(to.x - dir * theme::DOT_RADIUS, to.y);
+        shapes.push(Shape::line_segment(
+            [pos2(now.x + dir * theme::DOT_RADIUS, now.y), tip],
+            Stroke::new(1.5, theme::PROPOSAL),
+        ));
+        let back = pos2(tip.x - dir * 5.0, tip.y);
+        shapes.push(Shape::convex_polygon(
+            vec![tip, pos2(back.x, back.y - 3.5), pos2(back.x, back.y + 3.5)],
+            theme::PROPOSAL,
+            Stroke::NONE,
+        ));
+    }
+    shapes.push(hollow_shape(to, theme::PROPOSAL));
+}
+
+/// Places the dots of a lane: `None` when the level is drawn as a density strip instead
+/// (more than [`theme::DENSE_LEVEL`] managers, or – unless zoomed – more than
+/// [`theme::CROWDED_LEVEL`] whose dots would cover each other; a small group keeps its
+/// dots even when some overlap, as they are how the meeting drags amounts). Each dot
+/// comes with whether its initials have room beside it.
+fn place_dots(
+    axis: &KrAxis,
+    data: Data<'_>,
+    members: &[usize],
+    lane: Rect,
+    zoomed: bool,
+) -> Option<Vec<(usize, Pos2, bool)>> {
     if members.len() > theme::DENSE_LEVEL {
         return None;
     }
     let mut sorted: Vec<(f32, usize)> = members.iter().map(|&i| (axis.x(data.eval.amounts[i].amount), i)).collect();
     sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let placed = stack(&sorted, lane);
+    if zoomed {
+        return Some(stack(&sorted, lane, &Rows::zoomed(lane)).into_iter().map(|(i, p, over)| (i, p, !over)).collect());
+    }
+    let placed = stack(&sorted, lane, &Rows::normal());
     let crowded = members.len() > theme::CROWDED_LEVEL && placed.iter().any(|&(_, _, overlaps)| overlaps);
-    (!crowded).then(|| placed.into_iter().map(|(i, p, _)| (i, p)).collect())
+    if crowded {
+        return None;
+    }
+    // Initials fit under a dot in the middle row with no other dot near it.
+    let tall = lane.height() >= theme::DOT_RADIUS * 2.0 + 2.0 * (theme::INITIALS_SIZE + 4.0);
+    let room = |k: usize| {
+        let x = sorted[k].0;
+        let near = |j: usize| (sorted[j].0 - x).abs() < theme::LABEL_GAP;
+        tall && placed[k].1.y == lane.center().y && !(k > 0 && near(k - 1)) && !(k + 1 < sorted.len() && near(k + 1))
+    };
+    Some(placed.iter().enumerate().map(|(k, &(i, p, _))| (i, p, room(k))).collect())
 }
 
-/// Stacks dots (x, manager) sorted by x into five rows; each with whether it had to
+/// The rows dots are stacked into: offsets from the lane's centre, and the least
+/// distance between two dots in a row.
+struct Rows {
+    offsets: Vec<f32>,
+    gap: f32,
+}
+
+impl Rows {
+    /// Five rows, half overlapping, dots a diameter apart.
+    fn normal() -> Self {
+        let offsets = [0.0, -1.0, 1.0, -2.0, 2.0].iter().map(|k| k * theme::DOT_RADIUS * 1.5).collect();
+        Self { offsets, gap: theme::DOT_RADIUS * 2.0 + 1.0 }
+    }
+
+    /// As many rows as the zoomed lane holds, each with room for initials under its
+    /// dots, dots [`theme::LABEL_GAP`] apart.
+    fn zoomed(lane: Rect) -> Self {
+        let rows = (((lane.height() - theme::ZOOM_ROW) / theme::ZOOM_ROW).floor().max(0.0) as usize) + 1;
+        let lift = -theme::INITIALS_SIZE / 2.0;
+        let offsets = (0..rows)
+            .map(|r| {
+                let k = r.div_ceil(2) as f32;
+                lift + if r % 2 == 1 { -k } else { k } * theme::ZOOM_ROW
+            })
+            .collect();
+        Self { offsets, gap: theme::LABEL_GAP }
+    }
+}
+
+/// Stacks dots (x, manager) sorted by x into the rows; each with whether it had to
 /// overlap another because every row was taken at its x.
-fn stack(sorted: &[(f32, usize)], lane: Rect) -> Vec<(usize, Pos2, bool)> {
-    let offsets = [0.0, -1.0, 1.0, -2.0, 2.0];
-    let gap = theme::DOT_RADIUS * 2.0 + 1.0;
-    let mut last = [f32::NEG_INFINITY; 5];
+fn stack(sorted: &[(f32, usize)], lane: Rect, rows: &Rows) -> Vec<(usize, Pos2, bool)> {
+    let mut last = vec![f32::NEG_INFINITY; rows.offsets.len()];
     sorted
         .iter()
         .map(|&(x, i)| {
-            let free = (0..offsets.len()).find(|&r| x - last[r] >= gap);
-            let row =
-                free.unwrap_or_else(|| (0..offsets.len()).min_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0));
+            let free = (0..last.len()).find(|&r| x - last[r] >= rows.gap);
+            let row = free.unwrap_or_else(|| (0..last.len()).min_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0));
             last[row] = x;
-            let y = lane.center().y + offsets[row] * (theme::DOT_RADIUS * 1.5);
+            let y = lane.center().y + rows.offsets[row];
             (i, pos2(x, y.clamp(lane.top() + theme::DOT_RADIUS, lane.bottom() - theme::DOT_RADIUS)), free.is_none())
         })
         .collect()
 }
 
-/// A dense level as a histogram strip of 4-point bins.
-fn density(mesh: &mut Mesh, axis: &KrAxis, data: Data<'_>, members: &[usize], lane: Rect, color: Color32) {
-    let bins = ((axis.right - axis.left) / 4.0).max(1.0) as usize;
-    let mut counts = vec![0_u32; bins + 1];
+/// The bin of an amount's x.
+fn bin_of(axis: &KrAxis, x: f32, bins: usize) -> usize {
+    (((x - axis.left) / STRIP_BIN).max(0.0) as usize).min(bins - 1)
+}
+
+/// A dense level's bins: how many managers, and their lowest and highest amount.
+fn bins(axis: &KrAxis, data: Data<'_>, members: &[usize]) -> Vec<Bin> {
+    let count = ((axis.right - axis.left) / STRIP_BIN).max(1.0) as usize + 1;
+    let mut bins = vec![Bin::default(); count];
     for &i in members {
-        let x = axis.x(data.eval.amounts[i].amount);
-        let b = (((x - axis.left) / 4.0).max(0.0) as usize).min(bins);
-        counts[b] += 1;
+        let amount = data.eval.amounts[i].amount;
+        let bin = &mut bins[bin_of(axis, axis.x(amount), count)];
+        if bin.count == 0 {
+            (bin.min, bin.max) = (amount, amount);
+        }
+        bin.count += 1;
+        bin.min = bin.min.min(amount);
+        bin.max = bin.max.max(amount);
     }
-    let max = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
-    for (b, &c) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
-        let h = (c as f32 / max) * (lane.height() - 8.0);
-        let x = axis.left + b as f32 * 4.0;
+    bins
+}
+
+/// The height of a bin of `count` in a strip whose fullest bin holds `max`.
+fn bar_height(count: u32, max: u32, lane: Rect) -> f32 {
+    (count as f32 / max.max(1) as f32) * (lane.height() - 8.0)
+}
+
+/// A density strip as bars on the physical pixel grid: whole pixels need no feathering,
+/// so each bar stays four vertices.
+fn strip_mesh(mesh: &mut Mesh, paint: &Paint, axis: &KrAxis, strip: &Strip, color: Color32) {
+    let max = strip.bins.iter().map(|b| b.count).max().unwrap_or(1);
+    let bottom = paint.snap(strip.lane.bottom() - 4.0);
+    for (k, bin) in strip.bins.iter().enumerate().filter(|(_, b)| b.count > 0) {
+        let x = axis.left + k as f32 * STRIP_BIN;
+        let top =
+            paint.snap(bottom - bar_height(bin.count, max, strip.lane)).min(bottom - 1.0 / paint.pixels_per_point);
+        let (l, r) = (paint.snap(x), paint.snap(x + STRIP_BIN - 1.0));
         mesh.add_colored_rect(
-            Rect::from_min_max(pos2(x, lane.bottom() - 4.0 - h), pos2(x + 3.0, lane.bottom() - 4.0)),
+            Rect::from_min_max(pos2(l, top), pos2(r.max(l + 1.0 / paint.pixels_per_point), bottom)),
             color,
         );
+    }
+}
+
+/// A proposal over a density strip: the proposed count of each bin as a mark at its
+/// height, on the strip's scale.
+fn proposed_strip(shapes: &mut Vec<Shape>, axis: &KrAxis, data: Data<'_>, strip: &Strip, pending: &PendingProposal) {
+    let mut counts: Vec<u32> = strip.bins.iter().map(|b| b.count).collect();
+    let max = counts.iter().copied().max().unwrap_or(1);
+    let mut moved = false;
+    for &(i, amount) in &pending.proposal.changes {
+        if data.eval.level_of.get(i) != Some(&Some(strip.level)) {
+            continue;
+        }
+        let from = bin_of(axis, axis.x(data.eval.amounts[i].amount), counts.len());
+        let to = bin_of(axis, axis.x(amount), counts.len());
+        counts[from] = counts[from].saturating_sub(1);
+        counts[to] += 1;
+        moved = true;
+    }
+    if !moved {
+        return;
+    }
+    let bottom = strip.lane.bottom() - 4.0;
+    for (k, &c) in counts.iter().enumerate().filter(|(k, c)| **c > 0 && **c != strip.bins[*k].count) {
+        let x = axis.left + k as f32 * STRIP_BIN;
+        let y = (bottom - bar_height(c, max, strip.lane)).max(strip.lane.top() + 1.0);
+        shapes.push(Shape::line_segment(
+            [pos2(x - 0.5, y), pos2(x + STRIP_BIN - 0.5, y)],
+            Stroke::new(2.0, theme::PROPOSAL),
+        ));
     }
 }
 
@@ -202,19 +473,41 @@ mod tests {
         let lane = Rect::from_min_max(pos2(0.0, 0.0), pos2(1000.0, 60.0));
         // Five dots at one x fit in the five rows; the sixth has to overlap.
         let five: Vec<(f32, usize)> = (0..5).map(|i| (100.0, i)).collect();
-        let placed = stack(&five, lane);
+        let placed = stack(&five, lane, &Rows::normal());
         assert!(placed.iter().all(|&(_, _, overlaps)| !overlaps));
         let mut ys: Vec<f32> = placed.iter().map(|&(_, p, _)| p.y).collect();
         ys.dedup();
         assert_eq!(ys.len(), 5, "each in its own row");
         let six: Vec<(f32, usize)> = (0..6).map(|i| (100.0, i)).collect();
-        assert!(stack(&six, lane)[5].2);
+        assert!(stack(&six, lane, &Rows::normal())[5].2);
         // Dots a full diameter apart share the middle row.
         let apart: Vec<(f32, usize)> = (0..10).map(|i| (i as f32 * (theme::DOT_RADIUS * 2.0 + 1.0), i)).collect();
-        assert!(stack(&apart, lane).iter().all(|&(_, p, overlaps)| p.y == lane.center().y && !overlaps));
+        assert!(
+            stack(&apart, lane, &Rows::normal()).iter().all(|&(_, p, overlaps)| p.y == lane.center().y && !overlaps)
+        );
     }
 
-    fn layout_of(session: &crate::model::Session) -> (LanesLayout, Vec<Option<usize>>) {
+    #[test]
+    fn a_zoomed_lane_has_rows_that_do_not_cover_each_other() {
+        // Four lanes of 58 points: 232 points hold 8 rows 28 points apart.
+        let lane = Rect::from_min_max(pos2(0.0, 0.0), pos2(1000.0, 232.0));
+        let rows = Rows::zoomed(lane);
+        assert_eq!(rows.offsets.len(), 8);
+        let mut ys = rows.offsets.clone();
+        ys.sort_by(f32::total_cmp);
+        assert!(ys.windows(2).all(|w| w[1] - w[0] >= theme::ZOOM_ROW - 0.01), "{ys:?}");
+        // Twenty dots at one x: eight rows, then overlaps; none of the first eight overlap.
+        let twenty: Vec<(f32, usize)> = (0..20).map(|i| (100.0, i)).collect();
+        let placed = stack(&twenty, lane, &rows);
+        assert_eq!(placed.iter().filter(|p| !p.2).count(), 8);
+        assert!(placed.iter().all(|p| p.1.y >= lane.top() && p.1.y <= lane.bottom()));
+    }
+
+    fn paint() -> Paint {
+        Paint { pixels_per_point: 1.0, options: TessellationOptions::default(), font_tex_size: [2048, 64] }
+    }
+
+    fn layout_of(session: &crate::model::Session, paint: Paint) -> (LanesLayout, Vec<Option<usize>>) {
         let eval = crate::engine::evaluate(session);
         let derived = super::super::derived::Derived::new(session, &eval);
         let data = Data { session, eval: &eval, derived: &derived, revision: 1 };
@@ -223,13 +516,14 @@ mod tests {
             .map(|li| (li, Rect::from_min_max(pos2(0.0, li as f32 * 45.0), pos2(1440.0, li as f32 * 45.0 + 45.0))))
             .collect();
         let axis = KrAxis::fit(session, &eval, theme::LANE_LABEL_WIDTH, 1400.0);
-        (LanesLayout::build(data, (1, rect), axis, &lanes), eval.level_of.clone())
+        let key = Key { revision: 1, rect, zoom: None, proposal: None, paint };
+        (LanesLayout::build(data, key, axis, &lanes, None), eval.level_of.clone())
     }
 
     #[test]
     fn crowded_state_wide_levels_become_strips_and_a_meeting_keeps_its_dots() {
         let state = crate::engine::generate::generate(2_206, 7).expect("generated");
-        let (layout, level_of) = layout_of(&state);
+        let (layout, level_of) = layout_of(&state, paint());
         let level = |id: &str| state.levels.iter().position(|l| l.id == id);
         let dots = |id: &str| {
             let li = level(id);
@@ -239,8 +533,57 @@ mod tests {
         assert_eq!(dots("KC"), (0, 1_691), "over DENSE_LEVEL: a strip");
         assert_eq!(dots("SD"), (0, 111), "111 direktører would cover each other: a strip");
         assert_eq!(dots("DC"), (37, 37), "37 departementschefer keep their dots");
+        let strip = layout.strips.iter().find(|s| Some(s.level) == level("KC")).expect("KC strip");
+        assert_eq!(strip.bins.iter().map(|b| b.count).sum::<u32>(), 1_691, "every kontorchef in one bin");
         let demo = crate::io::parse_session(crate::io::DEMO_RON).expect("demo");
-        let (layout, _) = layout_of(&demo);
+        let (layout, _) = layout_of(&demo, paint());
         assert!(layout.dot_pos.iter().all(Option::is_some), "every manager of a meeting is a dot");
+    }
+
+    /// Vertices of the mesh the hand-built discs made: 50 per dot (a feathered 16-segment
+    /// disc of 33 and an inner one of 17), 8 per inversion line, 4 per strip bar.
+    fn hand_built_vertices(layout: &LanesLayout, lines: usize) -> usize {
+        let dots = layout.dot_pos.iter().flatten().count();
+        let bars: usize = layout.strips.iter().map(|s| s.bins.iter().filter(|b| b.count > 0).count()).sum();
+        50 * dots + 8 * lines + 4 * bars
+    }
+
+    #[test]
+    fn the_tessellated_mesh_is_no_larger_than_the_hand_built_one() {
+        let demo = crate::io::parse_session(crate::io::DEMO_RON).expect("demo");
+        let state = crate::engine::generate::generate(2_206, 1).expect("generated");
+        for (name, session) in [("demo", &demo), ("2.206", &state)] {
+            for ppp in [1.0, theme::PRESENTATION_ZOOM] {
+                let (layout, _) = layout_of(session, Paint { pixels_per_point: ppp, ..paint() });
+                let eval = crate::engine::evaluate(session);
+                let lines = eval
+                    .inversions
+                    .iter()
+                    .filter(|v| layout.dot_pos[v.lower_manager].is_some() && layout.dot_pos[v.higher_manager].is_some())
+                    .count();
+                let before = hand_built_vertices(&layout, lines);
+                let after = layout.mesh.vertices.len();
+                println!("{name} at {ppp} px/pt: {before} vertices hand-built, {after} tessellated");
+                assert!(after <= before, "{name} at {ppp}: {after} > {before}");
+                assert!(layout.mesh.is_valid());
+            }
+        }
+    }
+
+    #[test]
+    fn feathering_follows_the_pixels_per_point() {
+        // The outermost vertex of a dot lies half a physical pixel outside its edge.
+        let outer = |ppp: f32| {
+            let mut mesh = Mesh::default();
+            let shape = dot_shape(pos2(0.0, 0.0), theme::DOT_RADIUS, Color32::RED, Stroke::new(1.0, Color32::WHITE));
+            Paint { pixels_per_point: ppp, ..paint() }.tessellator().tessellate_shape(shape, &mut mesh);
+            mesh.vertices.iter().map(|v| v.pos.to_vec2().length()).fold(0.0_f32, f32::max)
+        };
+        // The feather is one physical pixel: half a point wide at 2 pixels per point, a
+        // whole point at 1, so the outer edge moves in by a quarter point (times the
+        // corner's miter, 1/cos 15°).
+        let moved = outer(1.0) - outer(2.0);
+        assert!((moved - 0.25 / (std::f32::consts::PI / 12.0).cos()).abs() < 0.01, "{moved}");
+        assert!(outer(1.0) > theme::DOT_RADIUS + 0.5, "the ring is outside the dot");
     }
 }

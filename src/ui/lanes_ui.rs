@@ -1,5 +1,8 @@
 //! The band lanes: one lane per level on a shared kr. axis, each band a bar, overlaps
-//! shaded, every manager a draggable dot, inversions as lines, each level's mean marked.
+//! shaded, every manager a draggable dot, inversions as lines, each level's mean marked;
+//! one level can be zoomed to fill the lanes with its own axis; dense levels are density
+//! strips whose bins can be hovered and clicked to filter the table; a pending proposal
+//! shows as hollow dots with arrows; a legend explains the marks.
 
 use crate::document::Edit;
 
@@ -13,24 +16,33 @@ use std::sync::Arc;
 use super::axis::KrAxis;
 use super::command::Command;
 use super::derived::Data;
-use super::lanes_layout::LanesLayout;
+use super::lanes_layout::{self, LanesLayout, STRIP_BIN, Strip};
 use super::theme;
-use super::view::ViewState;
+use super::view::{AmountRange, ViewState};
 
 /// Draws the lanes and turns clicks and drags into commands.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) {
     let session = data.session;
     let order: Vec<usize> = session.levels_by_rank().into_iter().rev().collect();
+    let zoom = view.zoom.filter(|&l| l < session.levels.len());
     let lane_height = theme::lane_height(ui.ctx().content_rect().height(), order.len());
-    let height = lane_height * order.len() as f32 + 30.0;
-    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
+    let lanes_height = lane_height * order.len() as f32;
+    let size = vec2(ui.available_width(), lanes_height + 30.0 + theme::LEGEND_HEIGHT);
+    let (whole, _) = ui.allocate_exact_size(size, Sense::hover());
+    let (rect, legend) = whole.split_top_bottom_at_y(whole.bottom() - theme::LEGEND_HEIGHT);
     let painter = ui.painter_at(rect);
-    let lane_rect = |pos: usize| {
-        let top = rect.top() + pos as f32 * lane_height;
-        Rect::from_min_max(pos2(rect.left(), top), pos2(rect.right(), top + lane_height))
+    let lanes: Vec<(usize, Rect)> = match zoom {
+        Some(level) => vec![(level, Rect::from_min_size(rect.min, vec2(rect.width(), lanes_height)))],
+        None => order
+            .iter()
+            .enumerate()
+            .map(|(pos, &li)| {
+                let top = rect.top() + pos as f32 * lane_height;
+                (li, Rect::from_min_max(pos2(rect.left(), top), pos2(rect.right(), top + lane_height)))
+            })
+            .collect(),
     };
-    let lanes: Vec<(usize, Rect)> = order.iter().enumerate().map(|(pos, &li)| (li, lane_rect(pos))).collect();
-    let layout = LanesLayout::get(ui, data, rect, &lanes);
+    let layout = LanesLayout::get(ui, data, rect, &lanes, zoom, view.pending.as_ref());
     let axis = layout.axis;
     draw_axis(&painter, &axis, rect);
     for overlap in &data.eval.overlaps {
@@ -44,28 +56,65 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
     for &(li, lane) in &lanes {
         let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
         draw_lane_background(&painter, &axis, data, li, lane, color);
+        let number = order.iter().position(|&l| l == li).map_or(0, |p| p + 1);
+        label_ui(ui, data, li, lane, number, zoom.is_some(), out);
     }
-    // Dots, density strips and inversion lines, cached per revision.
+    // Dots, density strips, inversion lines, ghosts and proposal arrows, cached.
     painter.add(egui::Shape::mesh(Arc::clone(&layout.mesh)));
+    for strip in &layout.strips {
+        strip_ui(ui, &painter, data, &axis, strip, out);
+    }
     // The selected manager in a dense level has no dot of its own: give them one, with
     // their inversion lines.
-    let mut dot_pos = layout.dot_pos.clone();
-    if let Some(sel) = view.selected.filter(|&s| dot_pos.get(s) == Some(&None))
-        && let Some(&(_, lane)) = lanes.iter().find(|(l, _)| Some(*l) == data.eval.level_of.get(sel).copied().flatten())
-    {
-        let p = pos2(axis.x(data.eval.amounts[sel].amount), lane.center().y);
-        dot_pos[sel] = Some(p);
+    let extra = view.selected.filter(|&s| layout.dot_pos.get(s) == Some(&None)).and_then(|sel| {
+        let level = data.eval.level_of.get(sel).copied().flatten();
+        let &(_, lane) = lanes.iter().find(|(l, _)| Some(*l) == level)?;
+        Some((sel, pos2(axis.x(data.eval.amounts[sel].amount), lane.center().y)))
+    });
+    if let Some((sel, p)) = extra {
         for inv in data.eval.inversions.iter().filter(|v| v.lower_manager == sel || v.higher_manager == sel) {
             let other = if inv.lower_manager == sel { inv.higher_manager } else { inv.lower_manager };
-            if let Some(Some(q)) = dot_pos.get(other) {
+            if let Some(Some(q)) = layout.dot_pos.get(other) {
                 painter.line_segment([p, *q], Stroke::new(2.0, theme::ERROR));
             }
         }
     }
+    for &i in &layout.labelled {
+        if let Some(Some(p)) = layout.dot_pos.get(i) {
+            let initials = data.session.managers[i].initials();
+            let at = pos2(p.x, p.y + theme::DOT_RADIUS + 1.0);
+            painter.text(at, Align2::CENTER_TOP, initials, FontId::proportional(theme::INITIALS_SIZE), Color32::BLACK);
+        }
+    }
     let step = session.policies.rounding_step;
-    for (i, p) in dot_pos.iter().enumerate() {
-        let Some(p) = *p else { continue };
+    for &(i, p) in layout.dots.iter().chain(extra.iter()) {
         dot_ui(ui, &painter, data, view, &axis, i, p, step, out);
+    }
+    legend_ui(&ui.painter_at(legend), legend, view.pending.is_some());
+}
+
+/// The lane's label as a button: click (or the lane's number key) to zoom in on the level,
+/// again (or 0 / Escape) to see all levels.
+fn label_ui(ui: &egui::Ui, data: Data<'_>, li: usize, lane: Rect, number: usize, zoomed: bool, out: &mut Vec<Command>) {
+    let name = &data.session.levels[li].name;
+    let area = Rect::from_min_max(
+        pos2(lane.left() + 2.0, lane.center().y - 20.0),
+        pos2(lane.left() + theme::LANE_LABEL_WIDTH - 8.0, lane.center().y + 22.0),
+    );
+    let response = ui.interact(area, ui.scope_id().with(("lane_label", li)), Sense::click());
+    let label = if zoomed { format!("Zoom ud fra {name}") } else { format!("Zoom ind på {name}") };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
+    if response.hovered() {
+        ui.painter().rect_stroke(area, 4.0, Stroke::new(1.0, theme::MUTED), egui::StrokeKind::Inside);
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    let hint = if zoomed {
+        "Klik, tast 0 eller Esc for at se alle niveauer".to_string()
+    } else {
+        format!("Klik eller tast {number} for kun at vise {name} med sin egen akse")
+    };
+    if response.on_hover_text(hint).clicked() {
+        out.push(Command::ZoomLevel(if zoomed { None } else { Some(li) }));
     }
 }
 
@@ -122,6 +171,46 @@ fn thousands(amount: Decimal) -> String {
     if tenths.is_zero() { whole } else { format!("{whole},{tenths}") }
 }
 
+/// A density strip: hovering a bin tells how many and which amounts, clicking it filters
+/// the table to them. One widget per strip, whatever the number of managers.
+fn strip_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    data: Data<'_>,
+    axis: &KrAxis,
+    strip: &Strip,
+    out: &mut Vec<Command>,
+) {
+    let area = Rect::from_x_y_ranges(axis.left..=axis.right + STRIP_BIN, strip.lane.y_range());
+    let response = ui.interact(area, ui.scope_id().with(("strip", strip.level)), Sense::click());
+    let name = &data.session.levels[strip.level].name;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Tæthed: {name}")));
+    let Some((bin, rect)) = response.hover_pos().and_then(|p| strip.bin_at(axis, p.x)) else {
+        return;
+    };
+    painter.rect_filled(rect, 0.0, theme::STRIP_HOVER);
+    ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    let noun = if bin.count == 1 { "leder" } else { "ledere" };
+    let range = if bin.min == bin.max {
+        format_kr(bin.min)
+    } else {
+        format!("{}–{}", format_number(bin.min), format_kr(bin.max))
+    };
+    let text = format!("{} {noun}: {range}", bin.count);
+    egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.id, egui::PopupAnchor::Pointer).show(|ui| {
+        ui.label(text);
+        ui.label(egui::RichText::new("Klik: vis dem i tabellen").small());
+    });
+    if response.clicked() {
+        out.push(Command::FilterAmount(Some(AmountRange {
+            level: strip.level,
+            min: bin.min,
+            max: bin.max,
+            count: bin.count,
+        })));
+    }
+}
+
 /// One manager's dot: drawing, hover, click to select, drag to change the amount.
 #[allow(clippy::too_many_arguments)]
 fn dot_ui(
@@ -150,10 +239,15 @@ fn dot_ui(
     let r = if selected || response.hovered() { theme::DOT_RADIUS + 2.0 } else { theme::DOT_RADIUS };
     let in_mesh = data.eval.level_of[i].is_some() && !selected && !response.hovered();
     if !in_mesh {
-        // Drawn on top of the cached mesh: enlarged when hovered or selected.
-        let (width, ring) = super::lanes_layout::ring_of(data, i);
-        painter.circle_filled(p, r, color);
-        painter.circle_stroke(p, r, Stroke::new(width, ring));
+        // Drawn on top of the cached mesh: enlarged when hovered or selected, with last
+        // year's amount as a ghost (the zoomed level has its ghosts in the mesh).
+        let last = data.eval.metrics.get(i).and_then(|x| x.last_year);
+        if let Some(last) = last.filter(|_| view.zoom != Some(li)) {
+            let mut shapes = Vec::new();
+            lanes_layout::ghost_shapes(&mut shapes, p, pos2(axis.x(last), p.y), color);
+            painter.extend(shapes);
+        }
+        painter.add(lanes_layout::dot_shape(p, r, color, lanes_layout::ring_of(data, i)));
     }
     if selected {
         painter.circle_stroke(p, r + 3.0, Stroke::new(2.5, theme::SELECTED));
@@ -168,7 +262,11 @@ fn dot_ui(
         painter.galley(label.min + vec2(3.0, 3.0), galley, Color32::BLACK);
     }
     if response.hovered() && !response.dragged() {
-        response.clone().on_hover_text(format!("{}\n{} · {}", name(), m.unit, format_kr(amount)));
+        let last = data.eval.metrics.get(i).and_then(|x| x.last_year);
+        let last = last.map_or_else(String::new, |l| format!("\nSidste år {}", format_kr(l)));
+        let text = format!("{}\n{} · {}{last}", name(), m.unit, format_kr(amount));
+        egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.id, egui::PopupAnchor::Pointer)
+            .show(|ui| ui.label(text));
     }
     if response.clicked() || response.drag_started() {
         out.push(Command::Select(Some(i)));
@@ -196,6 +294,94 @@ fn draw_axis(painter: &egui::Painter, axis: &KrAxis, rect: Rect) {
         painter.line_segment([pos2(x, rect.top()), pos2(x, y)], Stroke::new(1.0, theme::GRID));
         painter.text(pos2(x, y + 3.0), Align2::CENTER_TOP, format_number(t), FontId::proportional(14.0), theme::MUTED);
     }
+}
+
+/// The legend: one small row explaining every mark of the lanes.
+fn legend_ui(painter: &egui::Painter, rect: Rect, proposal: bool) {
+    let font = FontId::proportional(theme::LEGEND_SIZE);
+    let y = rect.center().y;
+    let mut x = rect.left() + 6.0;
+    let color = theme::level_color(0);
+    let r = theme::DOT_RADIUS - 1.0;
+    let mut item = |draw: &dyn Fn(&egui::Painter, Pos2), text: &str| {
+        let at = pos2(x + 8.0, y);
+        let galley = painter.layout_no_wrap(text.to_string(), font.clone(), theme::MUTED);
+        if x + 22.0 + galley.size().x > rect.right() {
+            return;
+        }
+        draw(painter, at);
+        painter.galley(pos2(x + 19.0, y - galley.size().y / 2.0), galley.clone(), theme::MUTED);
+        x += 19.0 + galley.size().x + 16.0;
+    };
+    item(
+        &|p, at| {
+            p.add(lanes_layout::dot_shape(at, r, color, Stroke::new(1.0, Color32::WHITE)));
+        },
+        "leder",
+    );
+    item(
+        &|p, at| {
+            p.add(lanes_layout::hollow_shape(at, theme::GHOST));
+        },
+        "sidste år",
+    );
+    if proposal {
+        item(
+            &|p, at| {
+                p.add(lanes_layout::hollow_shape(at, theme::PROPOSAL));
+            },
+            "forslag",
+        );
+    }
+    item(
+        &|p, at| {
+            let band = Rect::from_center_size(at, vec2(16.0, 10.0));
+            p.rect_filled(band, 3.0, theme::band_fill(color));
+            p.rect_stroke(band, 3.0, Stroke::new(1.5, color), egui::StrokeKind::Inside);
+        },
+        "spænd",
+    );
+    item(
+        &|p, at| {
+            p.rect_filled(Rect::from_center_size(at, vec2(16.0, 14.0)), 0.0, theme::OVERLAP);
+        },
+        "overlap",
+    );
+    item(
+        &|p, at| {
+            p.line_segment([at - vec2(8.0, -4.0), at + vec2(8.0, -4.0)], Stroke::new(2.0, theme::ERROR));
+        },
+        "inversion",
+    );
+    item(
+        &|p, at| {
+            p.add(lanes_layout::dot_shape(at, r, color, Stroke::new(2.5, theme::ERROR)));
+        },
+        "fejl",
+    );
+    item(
+        &|p, at| {
+            p.add(lanes_layout::dot_shape(at, r, color, Stroke::new(2.0, Color32::BLACK)));
+        },
+        "låst",
+    );
+    item(
+        &|p, at| {
+            let x = at.x - 6.0;
+            p.line_segment([pos2(x, at.y - 7.0), pos2(x, at.y + 7.0)], Stroke::new(2.5, Color32::BLACK));
+            p.text(pos2(x + 2.0, at.y - 7.0), Align2::LEFT_TOP, "Ø", FontId::proportional(10.0), Color32::BLACK);
+        },
+        "gennemsnit",
+    );
+    item(
+        &|p, at| {
+            for (k, h) in [5.0, 10.0, 7.0, 3.0].iter().enumerate() {
+                let x = at.x - 8.0 + k as f32 * STRIP_BIN;
+                p.rect_filled(Rect::from_min_max(pos2(x, at.y + 6.0 - h), pos2(x + 3.0, at.y + 6.0)), 0.0, color);
+            }
+        },
+        "tæthed (klik: vis i tabellen)",
+    );
 }
 
 #[cfg(test)]

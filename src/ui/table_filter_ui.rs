@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::model::money::{format_kr, format_number};
 use crate::model::{MeetingStatus, Session};
 
 use super::view::{Filter, SortColumn, ViewState};
@@ -44,6 +45,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
             })
             .response
             .labelled_by(label.id);
+        amount_filter_ui(ui, session, view);
         let active = view.filter != Filter::default() || view.sort != (SortColumn::Agenda, true);
         if ui
             .add_enabled(active, egui::Button::new("Nulstil"))
@@ -79,4 +81,21 @@ fn combo(
         })
         .response
         .labelled_by(label.id);
+}
+
+/// The amount range chosen by clicking a density strip in the lanes, with a button that
+/// clears it.
+fn amount_filter_ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
+    let Some(range) = view.filter.amount else { return };
+    let level = session.levels.get(range.level).map_or("", |l| l.name.as_str());
+    let noun = if range.count == 1 { "leder" } else { "ledere" };
+    let amounts = if range.min == range.max {
+        format_kr(range.min)
+    } else {
+        format!("{}–{}", format_number(range.min), format_kr(range.max))
+    };
+    ui.label(egui::RichText::new(format!("Beløb: {level} {amounts} ({} {noun})", range.count)).strong());
+    if ui.button("✕").on_hover_text("Vis alle beløb igen").clicked() {
+        view.filter.amount = None;
+    }
 }

@@ -169,7 +169,9 @@ fn rows(data: Data<'_>, view: &ViewState) -> Vec<Row> {
     let mut out = Vec::with_capacity(session.managers.len() + session.levels.len());
     let mut by_level: Vec<Vec<usize>> = vec![Vec::new(); session.levels.len() + 1];
     for &i in &data.derived.agenda {
-        if view.filter.matches(&session.managers[i]) {
+        if view.filter.matches(&session.managers[i])
+            && view.filter.matches_amount(data.eval.level_of[i], data.eval.amounts[i].amount)
+        {
             let li = data.eval.level_of[i].unwrap_or(session.levels.len());
             by_level[li].push(i);
         }

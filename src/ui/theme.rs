@@ -150,6 +150,24 @@ pub const DENSE_LEVEL: usize = 250;
 /// Levels with more managers than this are also drawn as density strips when their dots
 /// would cover each other; smaller ones keep their dots.
 pub const CROWDED_LEVEL: usize = 40;
+/// Band lanes: last year's amount (a hollow, faint dot) and the line to this year's.
+pub const GHOST: Color32 = Color32::from_rgb(0x70, 0x74, 0x7A);
+/// Band lanes: a pending proposal's amount (a hollow dot) and the arrow to it.
+pub const PROPOSAL: Color32 = Color32::from_rgb(0x6A, 0x1B, 0x9A);
+/// The dimming behind the proposal window (light, so its preview in the lanes shows).
+pub const PREVIEW_BACKDROP: Color32 = Color32::from_black_alpha(40);
+/// Band lanes: the highlight of the density-strip bin under the pointer.
+pub const STRIP_HOVER: Color32 = Color32::from_rgba_premultiplied(0x11, 0x11, 0x11, 0x40);
+/// Band lanes: size of the initials beside a dot.
+pub const INITIALS_SIZE: f32 = 11.0;
+/// Band lanes: the least distance between two labelled dots in a row, points.
+pub const LABEL_GAP: f32 = 26.0;
+/// Band lanes: the distance between rows of dots in a zoomed lane (dot and initials).
+pub const ZOOM_ROW: f32 = DOT_RADIUS * 2.0 + 14.0;
+/// Band lanes: height of the legend row under the axis, points.
+pub const LEGEND_HEIGHT: f32 = 22.0;
+/// Band lanes: size of the legend's text.
+pub const LEGEND_SIZE: f32 = 12.5;
 
 /// The zoom factor for a window that is `unzoomed_height` points high at zoom 1.
 #[must_use]

@@ -2,7 +2,11 @@
 
 use std::path::PathBuf;
 
+use rust_decimal::Decimal;
+
+use crate::engine::Evaluation;
 use crate::engine::allocate::AllocationProposal;
+use crate::engine::proposal_summary::{self, LevelChange};
 use crate::model::{Manager, MeetingStatus, Session};
 
 /// A table column that can be sorted.
@@ -43,6 +47,21 @@ pub struct Filter {
     pub superior: Option<String>,
     /// Only this status.
     pub status: Option<MeetingStatus>,
+    /// Only this level's amounts in this range (a density strip's bin, clicked in the lanes).
+    pub amount: Option<AmountRange>,
+}
+
+/// A range of amounts of one level: the bin of a density strip the user clicked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AmountRange {
+    /// Index into `session.levels`.
+    pub level: usize,
+    /// Lowest amount, inclusive.
+    pub min: Decimal,
+    /// Highest amount, inclusive.
+    pub max: Decimal,
+    /// How many managers the bin held when clicked (shown with the filter).
+    pub count: u32,
 }
 
 impl Filter {
@@ -61,6 +80,12 @@ impl Filter {
             || m.id.to_lowercase().contains(&needle)
             || m.unit.to_lowercase().contains(&needle)
     }
+
+    /// Whether a manager of `level` with `amount` passes the amount filter.
+    #[must_use]
+    pub fn matches_amount(&self, level: Option<usize>, amount: Decimal) -> bool {
+        self.amount.is_none_or(|r| level == Some(r.level) && (r.min..=r.max).contains(&amount))
+    }
 }
 
 /// A proposal from fit-to-pool or spread, waiting for the group's decision.
@@ -70,6 +95,23 @@ pub struct PendingProposal {
     pub title: String,
     /// The engine's proposal.
     pub proposal: AllocationProposal,
+    /// Per level: how many up and down, the sum before and after (highest level first).
+    pub levels: Vec<LevelChange>,
+    /// Positions in `proposal.changes`, largest change first.
+    pub by_size: Vec<usize>,
+    /// Tells this proposal from earlier ones (the lanes cache its preview by it).
+    pub serial: u64,
+}
+
+impl PendingProposal {
+    /// A proposal with its per-level summary and its changes ordered by size, computed
+    /// once here rather than on every frame.
+    #[must_use]
+    pub fn new(title: String, proposal: AllocationProposal, session: &Session, eval: &Evaluation, serial: u64) -> Self {
+        let levels = proposal_summary::per_level(session, eval, &proposal);
+        let by_size = proposal_summary::by_size(eval, &proposal);
+        Self { title, proposal, levels, by_size, serial }
+    }
 }
 
 /// The question "Mente du 80.000 kr.?" after an amount that probably meant thousands.
@@ -80,9 +122,9 @@ pub struct AmountQuestion {
     /// The name as shown (initials in presentation mode when chosen).
     pub name: String,
     /// The amount as typed.
-    pub typed: rust_decimal::Decimal,
+    pub typed: Decimal,
     /// The amount in thousands the user probably meant.
-    pub thousands: rust_decimal::Decimal,
+    pub thousands: Decimal,
 }
 
 /// A message shown in the top bar until replaced.
@@ -136,6 +178,10 @@ pub struct ViewState {
     pub pending_export: Option<super::export::PendingExport>,
     /// A typed amount that probably meant thousands, waiting for the user's answer.
     pub amount_question: Option<AmountQuestion>,
+    /// The level (index into `session.levels`) the lanes are zoomed to, with its own axis.
+    pub zoom: Option<usize>,
+    /// Proposals made so far (the next proposal's serial).
+    pub proposals_made: u64,
 }
 
 impl ViewState {
@@ -167,6 +213,8 @@ impl ViewState {
             accept_draft: None,
             pending_export: None,
             amount_question: None,
+            zoom: None,
+            proposals_made: 0,
         }
     }
 
@@ -192,5 +240,26 @@ impl ViewState {
     /// Sets a notice.
     pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
         self.notice = Some(Notice { text: text.into(), is_error });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_amount_filter_keeps_its_level_and_range_inclusive() {
+        let kr = Decimal::from;
+        let filter = Filter {
+            amount: Some(AmountRange { level: 2, min: kr(40_000), max: kr(41_000), count: 3 }),
+            ..Filter::default()
+        };
+        assert!(filter.matches_amount(Some(2), kr(40_000)));
+        assert!(filter.matches_amount(Some(2), kr(41_000)));
+        assert!(!filter.matches_amount(Some(2), kr(41_001)));
+        assert!(!filter.matches_amount(Some(2), kr(39_999)));
+        assert!(!filter.matches_amount(Some(1), kr(40_500)), "another level");
+        assert!(!filter.matches_amount(None, kr(40_500)), "no level");
+        assert!(Filter::default().matches_amount(None, kr(1)), "no filter lets everyone through");
     }
 }
