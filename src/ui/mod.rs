@@ -10,6 +10,7 @@ pub mod axis;
 pub mod command;
 pub mod derived;
 pub mod export;
+pub mod file_dialog;
 mod file_guard_ui;
 mod files;
 mod findings_ui;
