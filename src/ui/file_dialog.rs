@@ -1,14 +1,12 @@
-//! Choosing a file: what each file choice is for (title, file types, suggested name, the
-//! command that carries it out), whether the desktop can show its own file dialog, and
-//! Kalibrer's in-app file dialog (`egui_file`, Danish texts) for when it cannot.
+//! Choosing a file: what each file choice is for (title, file types, suggested name),
+//! whether the desktop can show its own file dialog, and the state of Kalibrer's own
+//! (`file_dialog_ui.rs`) for when it cannot.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-
-use egui::RichText;
 
 use super::command::Command;
 use super::export::ExportKind;
+use super::file_dialog_ui::InAppDialog;
 
 /// The environment variable that chooses the file dialog: `intern` always uses Kalibrer's
 /// own, `system` always the desktop's.
@@ -249,6 +247,7 @@ impl DialogMode {
 
 /// The file dialogs' state: which kind is used, the last folder, and the in-app dialog
 /// while it is open.
+#[derive(Debug)]
 pub struct FileDialogs {
     /// Which dialog is used (detected when the app starts).
     pub mode: DialogMode,
@@ -258,16 +257,6 @@ pub struct FileDialogs {
     pub(super) told_no_system: bool,
     /// The in-app dialog, while open.
     pub(super) open: Option<InAppDialog>,
-}
-
-impl std::fmt::Debug for FileDialogs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FileDialogs")
-            .field("mode", &self.mode)
-            .field("last_folder", &self.last_folder)
-            .field("open", &self.open.as_ref().map(|d| &d.purpose))
-            .finish_non_exhaustive()
-    }
 }
 
 impl Default for FileDialogs {
@@ -298,11 +287,12 @@ impl FileDialogs {
     pub(super) fn ui(&mut self, ctx: &egui::Context) -> Option<DialogOutcome> {
         let dialog = self.open.as_mut()?;
         let outcome = dialog.ui(ctx)?;
-        if let DialogOutcome::Chosen(choice) = &outcome
-            && let Some(folder) = choice.paths.first().and_then(|p| p.parent())
-        {
-            self.last_folder = Some(folder.to_path_buf());
+        // The next dialog starts where this one ended, chosen or not.
+        self.last_folder = match &outcome {
+            DialogOutcome::Chosen(choice) => choice.paths.first().and_then(|p| p.parent()).map(Path::to_path_buf),
+            DialogOutcome::Cancelled(_) => None,
         }
+        .or_else(|| Some(dialog.folder().to_path_buf()));
         self.open = None;
         Some(outcome)
     }
@@ -323,107 +313,6 @@ impl DialogOutcome {
         match self {
             Self::Chosen(choice) => Command::FileChosen(choice),
             Self::Cancelled(purpose) => Command::FileCancelled(purpose),
-        }
-    }
-}
-
-/// Kalibrer's own file dialog for one purpose, and the overwrite question.
-pub(super) struct InAppDialog {
-    purpose: FilePurpose,
-    dialog: egui_file::FileDialog,
-    /// A save to an existing file, waiting for "Erstat".
-    overwrite: Option<PathBuf>,
-}
-
-impl InAppDialog {
-    fn new(purpose: FilePurpose, folder: &Path) -> Self {
-        let base =
-            if purpose.saves() { egui_file::FileDialog::save_file() } else { egui_file::FileDialog::open_file() };
-        let shown = purpose.clone();
-        let typed = purpose.clone();
-        let mut dialog = base
-            .id(egui::Id::unique("kalibrer_file_dialog"))
-            .title(&purpose.title())
-            .initial_path(folder)
-            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-            .default_size([820.0, 560.0])
-            .keep_on_top(true)
-            .show_rename(false)
-            .multi_select(purpose.multiple())
-            .open_button_text(Cow::Borrowed("Åbn"))
-            .save_button_text(Cow::Borrowed("Gem"))
-            .cancel_button_text(Cow::Borrowed("Annuller"))
-            .new_folder_button_text(Cow::Borrowed("Ny mappe"))
-            .new_folder_name_text(Cow::Borrowed("Ny mappe"))
-            .refresh_button_hover_text(Cow::Borrowed("Opdatér listen"))
-            .parent_folder_button_hover_text(Cow::Borrowed("Op til mappen over"))
-            .file_label_text(Cow::Owned(format!("Filnavn ({}):", purpose.types_text())))
-            .show_hidden_checkbox_text(Cow::Borrowed("Vis skjulte filer"))
-            .show_files_filter(Box::new(move |path: &Path| shown.accepts(path)))
-            .filename_filter(Box::new(move |name: &str| {
-                let name = Path::new(name);
-                typed.accepts(name) || (typed.saves() && name.extension().is_none())
-            }));
-        if let Some(name) = purpose.file_name() {
-            dialog = dialog.default_filename(name);
-        }
-        dialog.open();
-        Self { purpose, dialog, overwrite: None }
-    }
-
-    /// Draws the dialog or the overwrite question; the outcome once the user decided.
-    fn ui(&mut self, ctx: &egui::Context) -> Option<DialogOutcome> {
-        if let Some(path) = self.overwrite.clone() {
-            return self.overwrite_ui(ctx, &path);
-        }
-        self.dialog.show(ctx);
-        match self.dialog.state() {
-            egui_file::State::Selected => {
-                let paths: Vec<PathBuf> = if self.purpose.multiple() {
-                    self.dialog.selection().into_iter().map(Path::to_path_buf).collect()
-                } else {
-                    self.dialog.path().map(|p| self.purpose.with_extension(p)).into_iter().collect()
-                };
-                if paths.is_empty() {
-                    return Some(DialogOutcome::Cancelled(self.purpose.clone()));
-                }
-                if self.purpose.saves() && paths[0].is_file() {
-                    self.overwrite = Some(paths[0].clone());
-                    return None;
-                }
-                Some(DialogOutcome::Chosen(FileChoice { purpose: self.purpose.clone(), paths }))
-            }
-            egui_file::State::Cancelled | egui_file::State::Closed => {
-                Some(DialogOutcome::Cancelled(self.purpose.clone()))
-            }
-            egui_file::State::Open => None,
-        }
-    }
-
-    /// "The file exists: replace it?" – replacing chooses it, otherwise the dialog returns.
-    fn overwrite_ui(&mut self, ctx: &egui::Context, path: &Path) -> Option<DialogOutcome> {
-        let mut replace = None;
-        egui::Modal::new(egui::Id::unique("kalibrer_file_overwrite")).show(ctx, |ui| {
-            ui.heading("Filen findes allerede");
-            let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
-            let folder = path.parent().map_or_else(String::new, |p| p.display().to_string());
-            ui.label(format!("{name} findes allerede i {folder}. Vil du erstatte den?"));
-            ui.horizontal(|ui| {
-                if ui.button(RichText::new("Erstat").strong()).clicked() {
-                    replace = Some(true);
-                }
-                if ui.button("Vælg et andet navn").clicked() {
-                    replace = Some(false);
-                }
-            });
-        });
-        match replace? {
-            true => Some(DialogOutcome::Chosen(FileChoice { purpose: self.purpose.clone(), paths: vec![path.into()] })),
-            false => {
-                self.overwrite = None;
-                self.dialog.open();
-                None
-            }
         }
     }
 }
