@@ -99,8 +99,9 @@ impl InAppDialog {
                 None => self.chooser_ui(ui, &mut action),
             }
         });
-        if action.is_none() && modal.should_close() {
-            action = Some(Action::Cancel);
+        // Escape cancels; a click beside the dialog does not (it would lose what was typed).
+        if action.is_none() && modal.is_top_modal && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            action = Some(if self.overwrite.is_some() { Action::OtherName } else { Action::Cancel });
         }
         self.act(action?)
     }
