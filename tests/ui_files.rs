@@ -247,6 +247,30 @@ fn an_export_goes_to_the_chosen_path_and_says_where() {
 }
 
 #[test]
+fn a_draft_export_asks_first_then_where_and_is_marked() {
+    use kalibrer::io::outputs::OutputKind;
+    use kalibrer::ui::export::ExportKind;
+    let dir = temp_dir("draft");
+    let mut h = demo_with_own_dialog(&dir, DialogMode::InApp);
+    let ctx = h.ctx.clone();
+    // The demo's meeting is not final: the allocation is only written as UDKAST.
+    h.state_mut().apply(&ctx, kalibrer::ui::command::Command::Export(ExportKind::Output(OutputKind::Allocation)));
+    h.run();
+    assert!(h.query_by_label_contains("Eksportér: Fordeling").is_none(), "no file dialog before the choice");
+    h.get_by_label("Eksportér som UDKAST").click();
+    h.run();
+    assert!(h.query_by_label_contains("Eksportér: Fordeling til lønkontoret").is_some());
+    let target = dir.join("fordeling");
+    type_in(&mut h, "Filnavn (.xlsx eller .csv):", &target.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+    let written = dir.join("fordeling.xlsx");
+    assert!(written.is_file(), "the preferred type is added");
+    assert_eq!(notice(&h), format!("Eksporteret som UDKAST til {}", written.display()));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn without_a_desktop_file_dialog_a_danish_message_and_the_own_dialog_answer() {
     let dir = temp_dir("nodialog");
     let mut h = demo_with_own_dialog(&dir, DialogMode::NoSystemDialog);

@@ -395,4 +395,20 @@ mod tests {
         assert_eq!(save.problem, Some(format!("Mappen {} findes ikke.", dir.join("findes-ikke").display())));
         let _ = std::fs::remove_dir_all(&dir);
     }
+
+    #[test]
+    fn several_preparations_are_ticked_and_chosen_together() {
+        let dir = temp("merge");
+        let mut merge = InAppDialog::new(FilePurpose::MergePreps, &dir);
+        assert_eq!(merge.choose(), None);
+        assert_eq!(merge.problem.as_deref(), Some("Vælg en eller flere filer."));
+        for file in ["A.ron", "b.ron", "A.ron", "A.ron"] {
+            assert_eq!(merge.act(Action::Tick(dir.join(file))), None);
+        }
+        assert_eq!(merge.ticked_names(), "b.ron, A.ron", "ticked, unticked, ticked again");
+        let chosen = merge.choose();
+        let paths = vec![dir.join("b.ron"), dir.join("A.ron")];
+        assert_eq!(chosen, Some(DialogOutcome::Chosen(FileChoice { purpose: FilePurpose::MergePreps, paths })));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
