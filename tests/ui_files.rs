@@ -337,6 +337,8 @@ fn close_without_saving_while_the_own_save_dialog_waits_closes_and_removes_the_c
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
     assert!(h.query_by_label_contains("Gem sessionen som").is_some());
+    let name = h.get_by_label("Filnavn (.ron):").value();
+    assert_eq!(name.as_deref(), Some("moede.ron"), "Gem som suggests the open file's name");
     request_close(&mut h);
     h.run();
     h.get_by_label("Luk uden at gemme").click();

@@ -277,9 +277,9 @@ impl FileDialogs {
         self.open.as_ref().is_some_and(|d| purpose.is_none_or(|p| *p == d.purpose))
     }
 
-    /// Opens the in-app dialog for `purpose`, starting in `folder`.
-    pub(super) fn open_in_app(&mut self, purpose: FilePurpose, folder: &Path) {
-        self.open = Some(InAppDialog::new(purpose, folder));
+    /// Opens the in-app dialog for `purpose`, starting in `folder` with `name` suggested.
+    pub(super) fn open_in_app(&mut self, purpose: FilePurpose, folder: &Path, name: Option<String>) {
+        self.open = Some(InAppDialog::new(purpose, folder, name));
     }
 
     /// Draws the in-app dialog (when open) and returns the user's choice: a command to

@@ -57,10 +57,10 @@ enum Action {
 }
 
 impl InAppDialog {
-    /// The dialog for `purpose`, listing `folder`, with the suggested name of a save.
+    /// The dialog for `purpose`, listing `folder`, with `name` in the name field.
     #[must_use]
-    pub fn new(purpose: FilePurpose, folder: &Path) -> Self {
-        let name = purpose.file_name().unwrap_or_default();
+    pub fn new(purpose: FilePurpose, folder: &Path, name: Option<String>) -> Self {
+        let name = name.unwrap_or_default();
         let mut dialog = Self {
             purpose,
             folder: PathBuf::new(),
@@ -360,7 +360,7 @@ mod tests {
     #[test]
     fn choosing_checks_the_name_and_asks_before_replacing() {
         let dir = temp("choose");
-        let mut open = InAppDialog::new(FilePurpose::Open, &dir);
+        let mut open = InAppDialog::new(FilePurpose::Open, &dir, None);
         open.name = "mangler.ron".into();
         assert_eq!(open.choose(), None);
         assert_eq!(open.problem, Some(format!("{} findes ikke.", dir.join("mangler.ron").display())));
@@ -378,7 +378,7 @@ mod tests {
             "a whole path works from any folder"
         );
 
-        let mut save = InAppDialog::new(FilePurpose::SaveAs, &dir);
+        let mut save = InAppDialog::new(FilePurpose::SaveAs, &dir, FilePurpose::SaveAs.file_name());
         assert_eq!(save.name, "kalibrering.ron", "the suggested name");
         save.name = "b".into();
         assert_eq!(save.choose(), None);
@@ -399,7 +399,7 @@ mod tests {
     #[test]
     fn several_preparations_are_ticked_and_chosen_together() {
         let dir = temp("merge");
-        let mut merge = InAppDialog::new(FilePurpose::MergePreps, &dir);
+        let mut merge = InAppDialog::new(FilePurpose::MergePreps, &dir, None);
         assert_eq!(merge.choose(), None);
         assert_eq!(merge.problem.as_deref(), Some("Vælg en eller flere filer."));
         for file in ["A.ron", "b.ron", "A.ron", "A.ron"] {

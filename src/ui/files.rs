@@ -37,9 +37,10 @@ impl KalibrerApp {
     /// and its choice arrives as [`Command::FileChosen`]. A cancel says nothing was done.
     pub(super) fn ask_for_file(&mut self, purpose: FilePurpose) {
         let folder = self.start_folder();
+        let name = self.suggested_name(&purpose);
         let dialogs = &mut self.file_guard.dialogs;
         match dialogs.mode {
-            DialogMode::InApp => dialogs.open_in_app(purpose, &folder),
+            DialogMode::InApp => dialogs.open_in_app(purpose, &folder, name),
             DialogMode::NoSystemDialog => {
                 if !dialogs.told_no_system {
                     dialogs.told_no_system = true;
@@ -48,11 +49,11 @@ impl KalibrerApp {
                         false,
                     );
                 }
-                self.file_guard.dialogs.open_in_app(purpose, &folder);
+                self.file_guard.dialogs.open_in_app(purpose, &folder, name);
             }
             DialogMode::System => {
                 let started = Instant::now();
-                match system_dialog(&purpose, &folder) {
+                match system_dialog(&purpose, &folder, name.as_deref()) {
                     Some(paths) if !paths.is_empty() => self.carry_out_file_choice(FileChoice { purpose, paths }),
                     _ if started.elapsed() < NOT_SHOWN_WITHIN => {
                         // Not shown: use Kalibrer's own from now on.
@@ -60,7 +61,7 @@ impl KalibrerApp {
                         dialogs.told_no_system = true;
                         self.view
                             .notify("Systemets fildialog kunne ikke vises; Kalibrers egen er åbnet i stedet.", false);
-                        self.file_guard.dialogs.open_in_app(purpose, &folder);
+                        self.file_guard.dialogs.open_in_app(purpose, &folder, name);
                     }
                     _ => self.file_cancelled(&purpose),
                 }
@@ -100,6 +101,15 @@ impl KalibrerApp {
             return;
         }
         self.view.notify(purpose.cancelled_text(), false);
+    }
+
+    /// The name suggested in a save: the open file's own for *Gem som*, else the purpose's.
+    fn suggested_name(&self, purpose: &FilePurpose) -> Option<String> {
+        let own = self.doc.path.as_deref().and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned());
+        match purpose {
+            FilePurpose::SaveAs => own.or_else(|| purpose.file_name()),
+            _ => purpose.file_name(),
+        }
     }
 
     /// Where a file dialog starts: the last folder chosen, else the open file's, the most
@@ -213,12 +223,12 @@ impl KalibrerApp {
 
 /// The desktop's file dialog for `purpose` (blocks until it is closed); None when it was
 /// cancelled or could not be shown.
-fn system_dialog(purpose: &FilePurpose, folder: &Path) -> Option<Vec<PathBuf>> {
+fn system_dialog(purpose: &FilePurpose, folder: &Path, name: Option<&str>) -> Option<Vec<PathBuf>> {
     let mut dialog = rfd::FileDialog::new().set_title(purpose.title()).set_directory(folder);
     for extension in purpose.extensions() {
         dialog = dialog.add_filter(purpose.filter_name(extension), &[extension]);
     }
-    if let Some(name) = purpose.file_name() {
+    if let Some(name) = name {
         dialog = dialog.set_file_name(name);
     }
     if purpose.multiple() {
