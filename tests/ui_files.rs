@@ -150,6 +150,13 @@ fn save_on_the_demo_opens_the_own_dialog_and_writes_the_typed_path() {
     // The demo has no file: Ctrl+S asks where.
     save(&mut h);
     assert!(h.query_by_label_contains("Gem sessionen som").is_some(), "the dialog answers Ctrl+S");
+    // The dialog is in front: + and N do not change the meeting behind it.
+    let before = h.state().doc.revision();
+    h.key_press(Key::Plus);
+    h.key_press(Key::N);
+    h.run();
+    assert_eq!(h.state().doc.revision(), before, "no edit behind the dialog");
+    assert_eq!(h.state().view.selected, Some(5));
     assert_eq!(h.get_by_label("Filnavn (.ron):").value().as_deref(), Some("kalibrering.ron"), "a name is suggested");
     let target = dir.join("moede");
     type_in(&mut h, "Filnavn (.ron):", &target.display().to_string());
