@@ -86,10 +86,9 @@ impl KalibrerApp {
                 self.view.quit_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
-            Command::QuitIfSaved if !self.doc.is_dirty() => {
-                self.view.quit_confirmed = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            Command::FileChosen(choice) => self.carry_out_file_choice(choice),
+            Command::FileCancelled(purpose) => self.file_cancelled(&purpose),
+            Command::QuitIfSaved => self.quit_if_saved(ctx),
             Command::CancelQuit => self.view.confirm_quit = false,
             Command::ZoomLevel(level) => self.view.zoom = level.filter(|&l| l < self.doc.session().levels.len()),
             Command::ZoomLane(k) => {

@@ -59,6 +59,10 @@ pub enum Command {
     MergePreps,
     /// Import HR data (`false`) or earlier years' amounts (`true`) from a file (asks which).
     Import { history: bool },
+    /// Carry out a file choice made in Kalibrer's own file dialog.
+    FileChosen(crate::ui::file_dialog::FileChoice),
+    /// Kalibrer's own file dialog was closed without a choice.
+    FileCancelled(crate::ui::file_dialog::FilePurpose),
     /// Quit even with unsaved changes (after the user confirmed).
     QuitDiscarding,
     /// Quit if there are no unsaved changes (after "save and quit").

@@ -14,6 +14,7 @@ use crate::model::Session;
 
 use super::app::KalibrerApp;
 use super::command::Command;
+use super::file_dialog::FilePurpose;
 use super::view::ViewState;
 
 /// An export waiting for the user's choice because the meeting is not final.
@@ -123,9 +124,7 @@ impl KalibrerApp {
             self.view.pending_export = Some(PendingExport { kind, path: None, reason });
             return;
         }
-        if let Some(path) = save_dialog(kind) {
-            self.write_export(kind, &path, false);
-        }
+        self.ask_for_file(FilePurpose::Export { kind, draft: false });
     }
 
     /// Writes the export to `path` (atomically) and reports the outcome. When the meeting
@@ -143,18 +142,14 @@ impl KalibrerApp {
     /// where first when no file was chosen yet).
     pub fn export_pending_draft(&mut self) {
         let Some(pending) = self.view.pending_export.take() else { return };
-        let path = match pending.path {
-            Some(path) => path,
-            None => match save_dialog(pending.kind) {
-                Some(path) => path,
-                None => return,
-            },
-        };
-        self.write_export(pending.kind, &path, true);
+        match pending.path {
+            Some(path) => self.write_export(pending.kind, &path, true),
+            None => self.ask_for_file(FilePurpose::Export { kind: pending.kind, draft: true }),
+        }
     }
 
     /// Writes the export (a draft when `draft`) and reports the outcome.
-    fn write_export(&mut self, kind: ExportKind, path: &Path, draft: bool) {
+    pub(super) fn write_export(&mut self, kind: ExportKind, path: &Path, draft: bool) {
         let mut path = path.to_path_buf();
         if path.extension().is_none() {
             path.set_extension(kind.extensions()[0]);
@@ -169,21 +164,6 @@ impl KalibrerApp {
             Err(e) => self.view.notify(format!("Kunne ikke skrive {}: {e}", path.display()), true),
         }
     }
-}
-
-/// The save dialog for `kind`, with its formats as filters.
-fn save_dialog(kind: ExportKind) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new().set_file_name(kind.file_name());
-    for ext in kind.extensions() {
-        let name = match ext {
-            "xlsx" => "Excel-projektmappe (til at læse og printe)",
-            "csv" => "CSV til lønsystem og andre systemer (semikolonsepareret)",
-            "html" => "HTML-dokument",
-            _ => "Kalibreringssession",
-        };
-        dialog = dialog.add_filter(name, &[ext]);
-    }
-    dialog.save_file()
 }
 
 /// The question asked before the allocation or the letters of an unfinished meeting are

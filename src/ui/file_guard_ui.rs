@@ -1,6 +1,7 @@
 //! What stands between a save and someone else's work: the file changed on disk since
 //! it was loaded (ask before overwriting), a read-only file (offer *Gem som*), and a file
 //! that could not be opened at start (a window with the message instead of nothing).
+//! It also holds the file dialogs' state and draws Kalibrer's own file dialog.
 
 use std::path::{Path, PathBuf};
 
@@ -19,8 +20,9 @@ pub enum SavePrompt {
     ReadOnly(PathBuf),
 }
 
-/// The open file as it was on disk when loaded or saved, and the questions pending.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The open file as it was on disk when loaded or saved, the questions pending, and the
+/// file dialogs.
+#[derive(Debug, Default)]
 pub struct FileGuard {
     /// The open file's size and time when this instance loaded or saved it.
     pub stamp: Option<FileStamp>,
@@ -28,6 +30,10 @@ pub struct FileGuard {
     pub prompt: Option<SavePrompt>,
     /// Why the file the app was started on (or asked to open) could not be opened.
     pub open_error: Option<String>,
+    /// Which file dialog is used, the last folder, and Kalibrer's own dialog while open.
+    pub dialogs: super::file_dialog::FileDialogs,
+    /// "Gem og luk" waits for the file dialog: close the window after the save.
+    pub close_after_save: bool,
 }
 
 impl FileGuard {
@@ -78,8 +84,13 @@ impl KalibrerApp {
         false
     }
 
-    /// Draws the pending question about saving, and the open error.
+    /// Draws the pending question about saving, the open error and Kalibrer's own file
+    /// dialog (whose choice is carried out at once).
     pub(super) fn file_guard_ui(&mut self, ctx: &egui::Context) {
+        if let Some(outcome) = self.file_guard.dialogs.ui(ctx) {
+            self.apply(ctx, outcome.command());
+            ctx.request_discard("fil valgt");
+        }
         self.open_error_ui(ctx);
         let Some(prompt) = self.file_guard.prompt.clone() else { return };
         let mut choice = None;
@@ -152,8 +163,10 @@ impl KalibrerApp {
                 {
                     self.release_lock();
                     let recent = std::mem::take(&mut self.view.recent);
+                    let dialogs = std::mem::take(&mut self.file_guard.dialogs);
                     *self = Self::with_session(demo, None);
                     self.view.recent = recent;
+                    self.file_guard.dialogs = dialogs;
                 }
             }
             None => {}

@@ -1,6 +1,10 @@
-//! Files from the GUI: open, save, save as (rfd dialogs), recent files, quit confirmation.
+//! Files from the GUI: every file choice (open, save as, export, preparations, import)
+//! goes through [`KalibrerApp::ask_for_file`] – the desktop's dialog (rfd) when it can show
+//! one, Kalibrer's own (`file_dialog.rs`) when it cannot – and every outcome is answered
+//! with a notice. Also: open, save, recent files, the quit confirmation.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use egui::RichText;
 
@@ -8,18 +12,130 @@ use crate::io;
 
 use super::app::KalibrerApp;
 use super::command::Command;
+use super::file_dialog::{DialogMode, FileChoice, FilePurpose};
 use super::view::ViewState;
 use crate::document::Document;
 
 /// The most recent files remembered.
 const MAX_RECENT: usize = 8;
 
+/// A system dialog that returns nothing this quickly was not shown (rfd returns `None`
+/// both for a cancel and when neither the portal nor zenity could show a dialog); no one
+/// closes a file dialog within this time.
+const NOT_SHOWN_WITHIN: Duration = Duration::from_millis(400);
+
 impl KalibrerApp {
-    /// Asks for a file and opens it (after the unsaved-changes check done by the caller).
+    /// Asks for a session file and opens it (after the unsaved-changes check done by the
+    /// caller).
     pub(super) fn open_dialog(&mut self) {
-        let picked = rfd::FileDialog::new().add_filter("Kalibrer-session", &["ron"]).pick_file();
-        if let Some(path) = picked {
-            self.open_path(&path);
+        self.ask_for_file(FilePurpose::Open);
+    }
+
+    /// Asks for a file for `purpose` and carries out the choice. The desktop's dialog is
+    /// used when it can be shown; otherwise (no portal or zenity, `KALIBRER_FILE_DIALOG=intern`,
+    /// or a system dialog that returned at once without being shown) Kalibrer's own opens,
+    /// and its choice arrives as [`Command::FileChosen`]. A cancel says nothing was done.
+    pub(super) fn ask_for_file(&mut self, purpose: FilePurpose) {
+        let folder = self.start_folder();
+        let name = self.suggested_name(&purpose);
+        let dialogs = &mut self.file_guard.dialogs;
+        match dialogs.mode {
+            DialogMode::InApp => dialogs.open_in_app(purpose, &folder, name),
+            DialogMode::NoSystemDialog => {
+                if !dialogs.told_no_system {
+                    dialogs.told_no_system = true;
+                    self.view.notify(
+                        "Skrivebordet har ingen fildialog (xdg-desktop-portal eller zenity); Kalibrers egen bruges.",
+                        false,
+                    );
+                }
+                self.file_guard.dialogs.open_in_app(purpose, &folder, name);
+            }
+            DialogMode::System => {
+                let started = Instant::now();
+                match system_dialog(&purpose, &folder, name.as_deref()) {
+                    Some(paths) if !paths.is_empty() => self.carry_out_file_choice(FileChoice { purpose, paths }),
+                    _ if started.elapsed() < NOT_SHOWN_WITHIN => {
+                        // Not shown: use Kalibrer's own from now on.
+                        dialogs.mode = DialogMode::NoSystemDialog;
+                        dialogs.told_no_system = true;
+                        self.view
+                            .notify("Systemets fildialog kunne ikke vises; Kalibrers egen er åbnet i stedet.", false);
+                        self.file_guard.dialogs.open_in_app(purpose, &folder, name);
+                    }
+                    _ => self.file_cancelled(&purpose),
+                }
+            }
+        }
+    }
+
+    /// Carries out a file choice from either dialog; each action reports its outcome.
+    pub(super) fn carry_out_file_choice(&mut self, choice: FileChoice) {
+        let Some(path) = choice.paths.first().cloned() else {
+            self.file_cancelled(&choice.purpose);
+            return;
+        };
+        if let Some(folder) = path.parent() {
+            self.file_guard.dialogs.last_folder = Some(folder.to_path_buf());
+        }
+        // A save without a file type gets the preferred one (a system dialog may return
+        // the name as typed).
+        let path = choice.purpose.with_extension(&path);
+        match choice.purpose {
+            FilePurpose::Open => self.open_path(&path),
+            FilePurpose::SaveAs => self.save_to(&path),
+            FilePurpose::Export { kind, draft: false } => self.export_to(kind, &path),
+            FilePurpose::Export { kind, draft: true } => self.write_export(kind, &path, true),
+            FilePurpose::Prepare(executive) => self.write_prep(&executive, &path),
+            FilePurpose::MergePreps => self.merge_files(&choice.paths),
+            FilePurpose::Import { history } => self.import_file(&path, history),
+        }
+    }
+
+    /// The user closed a file dialog without choosing: say so (and do not close the window
+    /// that was waiting for a save).
+    pub(super) fn file_cancelled(&mut self, purpose: &FilePurpose) {
+        if *purpose == FilePurpose::SaveAs && self.file_guard.close_after_save {
+            self.file_guard.close_after_save = false;
+            self.view.notify("Intet er gemt, og vinduet er ikke lukket.", false);
+            return;
+        }
+        self.view.notify(purpose.cancelled_text(), false);
+    }
+
+    /// The name suggested in a save: the open file's own for *Gem som*, else the purpose's.
+    fn suggested_name(&self, purpose: &FilePurpose) -> Option<String> {
+        let own = self.doc.path.as_deref().and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned());
+        match purpose {
+            FilePurpose::SaveAs => own.or_else(|| purpose.file_name()),
+            _ => purpose.file_name(),
+        }
+    }
+
+    /// Where a file dialog starts: the last folder chosen, else the open file's, the most
+    /// recent file's, the home folder.
+    fn start_folder(&self) -> PathBuf {
+        let dialogs = &self.file_guard.dialogs;
+        dialogs
+            .last_folder
+            .clone()
+            .or_else(|| self.doc.path.as_deref().and_then(Path::parent).map(Path::to_path_buf))
+            .or_else(|| self.view.recent.first().and_then(|p| p.parent()).map(Path::to_path_buf))
+            .filter(|p| p.is_dir())
+            .or_else(|| std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")).map(PathBuf::from))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default()
+    }
+
+    /// "Gem og luk": closes when saved; when the save waits for Kalibrer's own file dialog,
+    /// closes after that save (the question is put away so the dialog can be used).
+    pub(super) fn quit_if_saved(&mut self, ctx: &egui::Context) {
+        if !self.doc.is_dirty() {
+            self.view.quit_confirmed = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else if self.file_guard.dialogs.is_open_for(Some(&FilePurpose::SaveAs)) {
+            self.file_guard.close_after_save = true;
+            self.view.confirm_quit = false;
         }
     }
 
@@ -33,8 +149,10 @@ impl KalibrerApp {
             Ok(session) => {
                 self.release_lock();
                 let recent = std::mem::take(&mut self.view.recent);
+                let dialogs = std::mem::take(&mut self.file_guard.dialogs);
                 *self = Self::with_session(session, Some(path.to_path_buf()));
                 self.view.recent = recent;
+                self.file_guard.dialogs = dialogs;
                 remember(&mut self.view.recent, path);
                 self.view.notify(format!("Åbnede {}", path.display()), false);
                 self.take_lock();
@@ -54,13 +172,7 @@ impl KalibrerApp {
 
     /// Asks where and saves there.
     pub(super) fn save_as(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .add_filter("Kalibrer-session", &["ron"])
-            .set_file_name("kalibrering.ron")
-            .save_file();
-        if let Some(path) = picked {
-            self.save_to(&path);
-        }
+        self.ask_for_file(FilePurpose::SaveAs);
     }
 
     /// Saves atomically to `path`; on failure the work stays in memory and the message says
@@ -93,6 +205,9 @@ impl KalibrerApp {
                 }
                 remember(&mut self.view.recent, path);
                 self.view.notify(format!("Gemt i {}", path.display()), false);
+                if std::mem::take(&mut self.file_guard.close_after_save) {
+                    self.view.quit_confirmed = true;
+                }
             }
             Err(e) => {
                 if e.reason == io::SaveFailure::ReadOnly {
@@ -103,6 +218,25 @@ impl KalibrerApp {
                 self.view.notify(format!("Kunne ikke gemme {name}: {}. Dine ændringer er ikke tabt.", e.message), true);
             }
         }
+    }
+}
+
+/// The desktop's file dialog for `purpose` (blocks until it is closed); None when it was
+/// cancelled or could not be shown.
+fn system_dialog(purpose: &FilePurpose, folder: &Path, name: Option<&str>) -> Option<Vec<PathBuf>> {
+    let mut dialog = rfd::FileDialog::new().set_title(purpose.title()).set_directory(folder);
+    for extension in purpose.extensions() {
+        dialog = dialog.add_filter(purpose.filter_name(extension), &[extension]);
+    }
+    if let Some(name) = name {
+        dialog = dialog.set_file_name(name);
+    }
+    if purpose.multiple() {
+        dialog.pick_files()
+    } else if purpose.saves() {
+        dialog.save_file().map(|p| vec![p])
+    } else {
+        dialog.pick_file().map(|p| vec![p])
     }
 }
 

@@ -86,10 +86,7 @@ enum Action {
 impl KalibrerApp {
     /// Asks for an HR file and opens the import dialog.
     pub(super) fn import_dialog(&mut self, history: bool) {
-        let picked = rfd::FileDialog::new().add_filter("Excel eller CSV", &["xlsx", "csv", "txt"]).pick_file();
-        if let Some(path) = picked {
-            self.import_file(&path, history);
-        }
+        self.ask_for_file(super::file_dialog::FilePurpose::Import { history });
     }
 
     /// Reads `path` and opens the import dialog on it (nothing changes yet).

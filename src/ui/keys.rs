@@ -6,12 +6,14 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::command::Command;
 use super::view::ViewState;
 
-/// The commands of this frame's shortcuts. Editing keys (± step, next/previous) only
-/// act when no text field has the keyboard.
+/// The commands of this frame's shortcuts. Editing keys (± step, next/previous, undo)
+/// only act when no text field has the keyboard and no dialog is in front.
 pub fn keyboard_commands(ctx: &egui::Context, view: &ViewState) -> Vec<Command> {
     let mut out = Vec::new();
     let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
-    let typing = ctx.egui_wants_keyboard_input();
+    // A dialog in front (an egui Modal, e.g. the file dialog) covers the meeting: its keys
+    // must not change what is behind it.
+    let typing = ctx.egui_wants_keyboard_input() || ctx.memory(|m| m.top_modal_layer().is_some());
     // Escape closes an open menu or list first.
     let popup = egui::Popup::is_any_open(ctx);
     ctx.input_mut(|i| {

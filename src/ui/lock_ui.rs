@@ -83,5 +83,5 @@ pub fn is_edit(command: &Command) -> bool {
             | Command::Save
             | Command::MergePreps
             | Command::Import { .. }
-    )
+    ) || matches!(command, Command::FileChosen(choice) if choice.purpose.edits())
 }

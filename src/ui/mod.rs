@@ -10,6 +10,8 @@ pub mod axis;
 pub mod command;
 pub mod derived;
 pub mod export;
+pub mod file_dialog;
+mod file_dialog_ui;
 mod file_guard_ui;
 mod files;
 mod findings_ui;

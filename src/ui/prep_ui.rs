@@ -27,11 +27,7 @@ pub struct PendingConflicts {
 impl KalibrerApp {
     /// Asks where and writes the prep file for `executive`.
     pub(super) fn prep_dialog(&mut self, executive: &str) {
-        let name = format!("forberedelse-{executive}.ron");
-        if let Some(path) = rfd::FileDialog::new().add_filter("Forberedelse", &["ron"]).set_file_name(name).save_file()
-        {
-            self.write_prep(executive, &path);
-        }
+        self.ask_for_file(super::file_dialog::FilePurpose::Prepare(executive.to_string()));
     }
 
     /// Writes the prep file for `executive` to `path`.
@@ -51,9 +47,7 @@ impl KalibrerApp {
 
     /// Asks for prep files and merges them.
     pub(super) fn merge_dialog(&mut self) {
-        if let Some(paths) = rfd::FileDialog::new().add_filter("Forberedelse", &["ron"]).pick_files() {
-            self.merge_files(&paths);
-        }
+        self.ask_for_file(super::file_dialog::FilePurpose::MergePreps);
     }
 
     /// Merges prep files: automatic changes as one undo step, conflicts kept for a choice.
