@@ -224,6 +224,11 @@ fn snapshot_of_a_zoomed_level_with_ghosts_and_a_proposal_in_presentation_mode() 
     h.run();
     h.key_press(Key::Num4);
     h.run();
+    // In presentation mode the proposals sit in the top bar's «Forslag» menu.
+    if h.query_by_label("Tilpas til puljen").is_none() {
+        h.get_by_label("Forslag ▾").click();
+        h.run();
+    }
     h.get_by_label("Tilpas til puljen").click();
     h.run();
     h.snapshot("lanes_zoom_proposal");

@@ -553,7 +553,7 @@ mod tests {
         let demo = crate::io::parse_session(crate::io::DEMO_RON).expect("demo");
         let state = crate::engine::generate::generate(2_206, 1).expect("generated");
         for (name, session) in [("demo", &demo), ("2.206", &state)] {
-            for ppp in [1.0, theme::PRESENTATION_ZOOM] {
+            for ppp in [1.0, 1.5] {
                 let (layout, _) = layout_of(session, Paint { pixels_per_point: ppp, ..paint() });
                 let eval = crate::engine::evaluate(session);
                 let lines = eval
