@@ -18,6 +18,7 @@ mod level_sums;
 pub mod merge;
 pub mod merge_fields;
 pub mod prep;
+pub mod reference;
 pub mod rules;
 pub mod stats;
 pub mod wording;
