@@ -82,7 +82,10 @@ fn styrelse_a() -> Session {
 fn styrelse_b() -> Session {
     org(
         "Styrelse B",
-        vec![level("K", "Kontorchefer", 1, LevelRole::Kontorchef), level("D", "Styrelsesdirektør", 3, LevelRole::Direktoer)],
+        vec![
+            level("K", "Kontorchefer", 1, LevelRole::Kontorchef),
+            level("D", "Styrelsesdirektør", 3, LevelRole::Direktoer),
+        ],
         &[("K", &[50_000, 55_000, 60_000, 65_000, 80_000]), ("D", &[80_000, 90_000, 100_000, 110_000, 120_000])],
     )
 }
@@ -156,7 +159,10 @@ fn two_organisations_combine_exactly_and_the_suppressed_level_stays_suppressed()
     assert_eq!((kc.min, kc.max, kc.approximate), (shown(40_000), shown(80_000), true));
     // Direktør: suppressed in A (2 managers) → only the count 2 + 5 = 7 is known.
     let dir = c.level("Direktør").unwrap();
-    assert_eq!((dir.n, dir.sum, dir.mean), (7, Cell::Suppressed(Suppression::FewerThanMin), Cell::Suppressed(Suppression::FewerThanMin)));
+    assert_eq!(
+        (dir.n, dir.sum, dir.mean),
+        (7, Cell::Suppressed(Suppression::FewerThanMin), Cell::Suppressed(Suppression::FewerThanMin))
+    );
     assert_eq!((dir.min, dir.max, dir.median), (dir.sum, dir.sum, dir.sum));
     // Alle: A withheld its own (derivable) → withheld here; n = 7 + 10 = 17.
     let total = c.total.as_ref().unwrap();
@@ -174,7 +180,10 @@ fn two_organisations_combine_exactly_and_the_suppressed_level_stays_suppressed()
         if !xlsx {
             let text = String::from_utf8(bytes).unwrap();
             for secret in ["90000", "100000", "190000", "95000", "500000"] {
-                assert!(!text.split([';', '\r', '\n']).any(|f| f.trim_start_matches('≈') == secret), "{secret} in {text}");
+                assert!(
+                    !text.split([';', '\r', '\n']).any(|f| f.trim_start_matches('≈') == secret),
+                    "{secret} in {text}"
+                );
             }
             assert!(text.contains("Styrelse A; Styrelse B"), "{text}");
         }
@@ -287,7 +296,10 @@ fn cli_combine_stats_then_stats_with_the_reference() {
     let json: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     let levels = json["reference"]["levels"].as_array().unwrap();
     let kc = levels.iter().find(|l| l["level"] == "KC").unwrap();
-    assert_eq!((kc["indeks"].as_str(), kc["sum"].as_str(), kc["n"].as_u64()), (Some("112.5"), Some("560000"), Some(10)));
+    assert_eq!(
+        (kc["indeks"].as_str(), kc["sum"].as_str(), kc["n"].as_u64()),
+        (Some("112.5"), Some("560000"), Some(10))
+    );
     assert_eq!(levels.iter().find(|l| l["level"] == "DIR").unwrap()["status"], "suppressed");
 
     // The session's own list, relative to the session file, is used without --reference.
@@ -304,4 +316,43 @@ fn cli_combine_stats_then_stats_with_the_reference() {
     // --out onto an input is refused.
     let run = kalibrer(&["combine-stats", a.to_str().unwrap(), "--out", a.to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(2));
+}
+
+#[test]
+fn attaching_mapping_and_removing_are_logged_edits_that_undo() {
+    use kalibrer::document::{Document, Edit, Outcome};
+    use kalibrer::model::log::Change;
+    use kalibrer::model::reference::MappedTo;
+    let mut doc = Document::new(group(), None);
+    let path = "ref/omraade.xlsx".to_string();
+    assert_eq!(doc.apply(Edit::AttachReference { path: path.clone() }, "DEP"), Ok(Outcome::Changed));
+    assert_eq!(doc.apply(Edit::AttachReference { path: path.clone() }, "DEP"), Ok(Outcome::Unchanged));
+    let to = MappedTo::Level("Kontorchef".into());
+    let map = Edit::MapReferenceLevel { path: path.clone(), level: "CK".into(), to: to.clone() };
+    assert_eq!(doc.apply(map, "DEP"), Ok(Outcome::Changed));
+    assert_eq!(doc.session().reference[0].mapping["CK"], Some("Kontorchef".to_string()));
+    let bad = Edit::MapReferenceLevel { path: path.clone(), level: "XX".into(), to: MappedTo::Nothing };
+    assert!(doc.apply(bad, "DEP").unwrap_err().to_string().contains("«XX» findes ikke"));
+    let log: Vec<&Change> = doc.session().change_log.iter().map(|e| &e.change).collect();
+    assert_eq!(
+        log,
+        [
+            &Change::Reference { path: path.clone(), attached: true },
+            &Change::ReferenceMapping { path: path.clone(), level: "CK".into(), old: MappedTo::ByRole, new: to },
+        ]
+    );
+    // Undo the mapping, then the attachment; redo brings the attachment back.
+    doc.apply(Edit::Undo, "DEP").unwrap();
+    assert!(doc.session().reference[0].mapping.is_empty());
+    doc.apply(Edit::Undo, "DEP").unwrap();
+    assert!(doc.session().reference.is_empty());
+    doc.apply(Edit::Redo, "DEP").unwrap();
+    assert_eq!(doc.session().reference, vec![ReferenceLink::new(path.clone())]);
+    assert_eq!(doc.apply(Edit::RemoveReference { path: path.clone() }, "DEP"), Ok(Outcome::Changed));
+    assert!(doc.session().reference.is_empty());
+    assert!(doc.apply(Edit::RemoveReference { path }, "DEP").is_err());
+    // Every change is in the log, which also survives a save and load.
+    assert_eq!(doc.session().change_log.len(), 6);
+    let text = kalibrer::io::to_ron(doc.session());
+    assert_eq!(kalibrer::io::parse_session(&text).unwrap().change_log, doc.session().change_log);
 }

@@ -228,7 +228,8 @@ pub fn publication(session: &Session, eval: &Evaluation) -> Publication {
         let level = &session.levels[li];
         let stats =
             eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str())).unwrap_or(&empty);
-        let row = Group { stats, receiving: receiving[li] }.row(Some(level.id.clone()), level.name.clone(), Some(level.role));
+        let row =
+            Group { stats, receiving: receiving[li] }.row(Some(level.id.clone()), level.name.clone(), Some(level.role));
         levels.push(primary(row));
     }
     let total = Group { stats: &eval.stats.total, receiving: total_receiving }.row(None, "Alle".to_string(), None);

@@ -188,9 +188,11 @@ pub fn match_level(level: &Level, mapping: &BTreeMap<String, Option<String>>, re
     let key = level_key(level.role, &level.name);
     if level.role == LevelRole::Andet {
         let wanted = key.to_lowercase();
-        return reference.levels.iter().find(|l| l.key.to_lowercase() == wanted).map_or(Match::NoMatch, |l| {
-            Match::ByRole(l.key.clone())
-        });
+        return reference
+            .levels
+            .iter()
+            .find(|l| l.key.to_lowercase() == wanted)
+            .map_or(Match::NoMatch, |l| Match::ByRole(l.key.clone()));
     }
     if reference.level(&key).is_some() { Match::ByRole(key) } else { Match::NoMatch }
 }
@@ -246,7 +248,10 @@ pub fn compare(group: &Stats, reference: Option<&ReferenceLevel>) -> Comparison 
 /// file, each with its own mapping): the matched levels combined. None when no file has
 /// a match.
 #[must_use]
-pub fn matched_level(level: &Level, references: &[(&Reference, &BTreeMap<String, Option<String>>)]) -> Option<ReferenceLevel> {
+pub fn matched_level(
+    level: &Level,
+    references: &[(&Reference, &BTreeMap<String, Option<String>>)],
+) -> Option<ReferenceLevel> {
     let parts: Vec<&ReferenceLevel> = references
         .iter()
         .filter_map(|(r, mapping)| match_level(level, mapping, r).key().and_then(|k| r.level(k)))
@@ -306,9 +311,8 @@ pub fn all_sources(references: &[&Reference]) -> Vec<Source> {
 #[must_use]
 pub fn combine_levels(parts: &[&ReferenceLevel]) -> ReferenceLevel {
     let first = parts.first().copied();
-    let (key, name, role) = first.map_or((String::new(), String::new(), LevelRole::Andet), |p| {
-        (p.key.clone(), p.name.clone(), p.role)
-    });
+    let (key, name, role) =
+        first.map_or((String::new(), String::new(), LevelRole::Andet), |p| (p.key.clone(), p.name.clone(), p.role));
     let name = if parts.iter().all(|p| p.name == name) || role == LevelRole::Andet { name } else { key.clone() };
     let n = parts.iter().fold(0_usize, |a, p| a.saturating_add(p.n));
     let with_managers: Vec<&ReferenceLevel> = parts.iter().copied().filter(|p| p.n > 0).collect();
@@ -398,10 +402,12 @@ pub fn mixture_quantile(parts: &[(usize, [Decimal; 5])], p: Decimal) -> Option<D
     }
     let total = Decimal::from(total);
     let mix = |x: Decimal, left: bool| -> Option<Decimal> {
-        parts.iter().try_fold(Decimal::ZERO, |acc, (n, pts)| {
-            acc.checked_add(share_below(pts, x, left).checked_mul(Decimal::from(*n))?)
-        })?
-        .checked_div(total)
+        parts
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, (n, pts)| {
+                acc.checked_add(share_below(pts, x, left).checked_mul(Decimal::from(*n))?)
+            })?
+            .checked_div(total)
     };
     let mut breaks: Vec<Decimal> = parts.iter().flat_map(|(_, pts)| pts.iter().copied()).collect();
     breaks.sort_unstable();
@@ -454,7 +460,13 @@ pub fn combine(references: &[Reference]) -> Reference {
 /// A level with 1–4 managers shows only its count.
 fn primary(level: ReferenceLevel) -> ReferenceLevel {
     if level.n > 0 && level.n < MIN_GROUP && level.suppression().is_none() {
-        return ReferenceLevel::with_all(level.key, level.name, level.role, level.n, Cell::Suppressed(Suppression::FewerThanMin));
+        return ReferenceLevel::with_all(
+            level.key,
+            level.name,
+            level.role,
+            level.n,
+            Cell::Suppressed(Suppression::FewerThanMin),
+        );
     }
     level
 }
@@ -465,7 +477,9 @@ fn primary(level: ReferenceLevel) -> ReferenceLevel {
 fn secondary(total: ReferenceLevel, levels: &[ReferenceLevel]) -> ReferenceLevel {
     let shown: usize = levels.iter().filter(|l| l.mean.shown().is_some()).map(|l| l.n).sum();
     let residual = total.n.saturating_sub(shown);
-    let hide = |c: Cell<Decimal>, yes: bool| if yes && c.shown().is_some() { Cell::Suppressed(Suppression::Derivable) } else { c };
+    let hide = |c: Cell<Decimal>, yes: bool| {
+        if yes && c.shown().is_some() { Cell::Suppressed(Suppression::Derivable) } else { c }
+    };
     let derivable = residual > 0 && residual < MIN_GROUP;
     let extreme = |c: Cell<Decimal>, of: fn(&ReferenceLevel) -> Cell<Decimal>| {
         let safe = c.shown().is_some_and(|v| levels.iter().any(|l| of(l).shown() == Some(v)));

@@ -69,7 +69,11 @@ impl Columns {
         let need = |name: &str| {
             at(name).ok_or_else(|| {
                 sheet
-                    .error(sheet.header_line, "", format!("kolonnen «{name}» mangler – er det en statistikeksport fra Kalibrer?"))
+                    .error(
+                        sheet.header_line,
+                        "",
+                        format!("kolonnen «{name}» mangler – er det en statistikeksport fra Kalibrer?"),
+                    )
                     .to_string()
             })
         };
@@ -161,7 +165,8 @@ pub fn parse_reference(bytes: &[u8]) -> Result<Reference, String> {
     if reference.levels.is_empty() && reference.total.is_none() {
         return Err(sheet.error(sheet.header_line, "", "filen har ingen niveauer".into()).to_string());
     }
-    let approximate = sheet.rows.iter().any(|(_, cells)| cells.iter().any(|c| c.starts_with("Median og kvartiler er tilnærmede")));
+    let approximate =
+        sheet.rows.iter().any(|(_, cells)| cells.iter().any(|c| c.starts_with("Median og kvartiler er tilnærmede")));
     if approximate {
         for l in reference.levels.iter_mut().chain(reference.total.as_mut()) {
             l.approximate = true;
@@ -173,9 +178,17 @@ pub fn parse_reference(bytes: &[u8]) -> Result<Reference, String> {
 
 /// A level role by its Danish label.
 fn role_of(text: &str) -> Option<LevelRole> {
-    [LevelRole::Kontorchef, LevelRole::Afdelingschef, LevelRole::Direktoer, LevelRole::Departementschef, LevelRole::Andet]
-        .into_iter()
-        .find(|r| r.label().eq_ignore_ascii_case(text) || (text.eq_ignore_ascii_case("Direktoer") && *r == LevelRole::Direktoer))
+    [
+        LevelRole::Kontorchef,
+        LevelRole::Afdelingschef,
+        LevelRole::Direktoer,
+        LevelRole::Departementschef,
+        LevelRole::Andet,
+    ]
+    .into_iter()
+    .find(|r| {
+        r.label().eq_ignore_ascii_case(text) || (text.eq_ignore_ascii_case("Direktoer") && *r == LevelRole::Direktoer)
+    })
 }
 
 /// One published figure: a number, a withheld marker, or nothing.
@@ -186,7 +199,9 @@ fn figure(text: &str, column_exists: bool) -> Result<Cell<Decimal>, String> {
         MARK_FEW => Cell::Suppressed(Suppression::FewerThanMin),
         MARK_DERIVABLE => Cell::Suppressed(Suppression::Derivable),
         "" | MARK_NONE | "-" => Cell::Missing,
-        _ => Cell::Shown(parse_kr(t).map_err(|_| format!("«{text}» er hverken et tal eller et undertrykt felt (–¹, –²)"))?),
+        _ => Cell::Shown(
+            parse_kr(t).map_err(|_| format!("«{text}» er hverken et tal eller et undertrykt felt (–¹, –²)"))?,
+        ),
     })
 }
 
@@ -204,7 +219,11 @@ fn sources_of(organisation: &str, year: &str) -> Result<Vec<Source>, String> {
             if names.len() != many.len() {
                 return Err(format!("{} organisationer, men {} årstal", names.len(), many.len()));
             }
-            names.iter().zip(many).map(|(o, y)| Ok(Source { organisation: (*o).to_string(), year: parse(y)? })).collect()
+            names
+                .iter()
+                .zip(many)
+                .map(|(o, y)| Ok(Source { organisation: (*o).to_string(), year: parse(y)? }))
+                .collect()
         }
     }
 }
@@ -276,6 +295,9 @@ pub fn render_reference(reference: &Reference, xlsx: bool) -> Result<Vec<u8>, St
 /// Reads every file a session's reference list names, each resolved against the session
 /// file's folder; one result per link, in order.
 #[must_use]
-pub fn load_links(links: &[crate::model::ReferenceLink], session_file: Option<&Path>) -> Vec<Result<Reference, String>> {
+pub fn load_links(
+    links: &[crate::model::ReferenceLink],
+    session_file: Option<&Path>,
+) -> Vec<Result<Reference, String>> {
     links.iter().map(|l| read_reference(&l.resolve(session_file))).collect()
 }

@@ -50,6 +50,54 @@ impl ReferenceLink {
     }
 }
 
+/// What a session level is compared with, as the change log records a mapping.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MappedTo {
+    /// The reference level with the same role (no hand-made mapping).
+    ByRole,
+    /// No reference level.
+    Nothing,
+    /// This reference level (its key).
+    Level(String),
+}
+
+impl MappedTo {
+    /// The mapping of `level` in `link`.
+    #[must_use]
+    pub fn of(link: &ReferenceLink, level: &str) -> Self {
+        match link.mapping.get(level) {
+            None => Self::ByRole,
+            Some(None) => Self::Nothing,
+            Some(Some(k)) => Self::Level(k.clone()),
+        }
+    }
+
+    /// Danish text: "efter rolle", "ingen", or the level.
+    #[must_use]
+    pub fn text(&self) -> String {
+        match self {
+            Self::ByRole => "efter rolle".into(),
+            Self::Nothing => "ingen".into(),
+            Self::Level(k) => k.clone(),
+        }
+    }
+
+    /// Sets this mapping of `level` in `link`.
+    pub fn set(&self, link: &mut ReferenceLink, level: &str) {
+        match self {
+            Self::ByRole => {
+                link.mapping.remove(level);
+            }
+            Self::Nothing => {
+                link.mapping.insert(level.to_string(), None);
+            }
+            Self::Level(k) => {
+                link.mapping.insert(level.to_string(), Some(k.clone()));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
