@@ -197,6 +197,21 @@ pub fn match_level(level: &Level, mapping: &BTreeMap<String, Option<String>>, re
     if reference.level(&key).is_some() { Match::ByRole(key) } else { Match::NoMatch }
 }
 
+/// Whether the roles differ: some session level (with managers or not) finds no reference
+/// level by role or mapping while some reference level is matched by no session level –
+/// then the levels should be mapped by hand.
+#[must_use]
+pub fn roles_differ(
+    session: &crate::model::Session,
+    reference: &Reference,
+    mapping: &BTreeMap<String, Option<String>>,
+) -> bool {
+    let matches: Vec<Match> = session.levels.iter().map(|l| match_level(l, mapping, reference)).collect();
+    let unmatched_level = matches.iter().any(|m| *m == Match::NoMatch);
+    let unused = reference.levels.iter().any(|r| !matches.iter().any(|m| m.key() == Some(r.key.as_str())));
+    unmatched_level && unused
+}
+
 /// How a session level compares with its reference level.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Comparison {

@@ -57,6 +57,12 @@ pub enum Command {
     MergePreps,
     /// Import HR data (`false`) or earlier years' amounts (`true`) from a file (asks which).
     Import { history: bool },
+    /// Compare with another organisation's statistics export (asks which file).
+    CompareWith,
+    /// Compare with the statistics export at this path (no dialog).
+    CompareWithPath(PathBuf),
+    /// Open or close the window mapping the session's levels to the reference's.
+    ShowReferenceMapping(bool),
     /// Quit even with unsaved changes (after the user confirmed).
     QuitDiscarding,
     /// Quit if there are no unsaved changes (after "save and quit").

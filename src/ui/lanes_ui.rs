@@ -45,6 +45,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
         draw_lane_background(&painter, &axis, data, li, lane, color);
     }
+    super::lanes_reference::ui(&painter, &axis, data, view, &lanes);
     // Dots, density strips and inversion lines, cached per revision.
     painter.add(egui::Shape::mesh(Arc::clone(&layout.mesh)));
     // The selected manager in a dense level has no dot of its own: give them one, with

@@ -6,8 +6,10 @@ use rust_decimal::Decimal;
 use crate::engine::LevelStats;
 use crate::model::money::{format_number, format_percent_fixed, format_signed_percent_fixed};
 
+use super::command::Command;
 use super::derived::{Data, STRIP_COLUMNS, strip_axis};
 use super::theme;
+use super::view::ViewState;
 
 /// Column headers and their explanations.
 const HEADERS: [(&str, &str); 10] = [
@@ -23,8 +25,8 @@ const HEADERS: [(&str, &str); 10] = [
     ("I spændet", "Hver streg er en leder; feltet er niveauets spænd"),
 ];
 
-/// Draws the statistics table.
-pub fn ui(ui: &mut egui::Ui, data: Data<'_>) {
+/// Draws the statistics table, and the comparison with the attached references.
+pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) {
     ui.label(RichText::new("Spredning pr. niveau").heading());
     egui::Grid::new("spread").striped(true).spacing(vec2(9.0, 4.0)).show(ui, |ui| {
         for (h, tip) in HEADERS {
@@ -48,6 +50,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>) {
         row_cells(ui, &data.eval.stats.total, data.session.policies.low_differentiation_cv_percent);
         ui.end_row();
     });
+    super::spread_reference_ui::ui(ui, data, view, out);
 }
 
 /// The numeric cells of one row.
@@ -80,7 +83,7 @@ fn row_cells(ui: &mut egui::Ui, s: &LevelStats, low_cv_percent: Decimal) {
 }
 
 /// Thousands as "45 t." for compact cells.
-fn short(amount: Decimal) -> String {
+pub(super) fn short(amount: Decimal) -> String {
     format!("{} t.", format_number((amount / Decimal::from(1_000)).round()))
 }
 

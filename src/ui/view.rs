@@ -136,6 +136,10 @@ pub struct ViewState {
     pub pending_export: Option<super::export::PendingExport>,
     /// A typed amount that probably meant thousands, waiting for the user's answer.
     pub amount_question: Option<AmountQuestion>,
+    /// The attached reference files as loaded (again when the session's list changes).
+    pub references: super::reference_ui::LoadedReferences,
+    /// Whether the reference level-mapping window is open.
+    pub reference_mapping: bool,
 }
 
 impl ViewState {
@@ -167,6 +171,8 @@ impl ViewState {
             accept_draft: None,
             pending_export: None,
             amount_question: None,
+            references: super::reference_ui::LoadedReferences::default(),
+            reference_mapping: false,
         }
     }
 
