@@ -84,6 +84,8 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
     assert!(h.query_by_label(&label).is_some(), "{label}");
     assert_eq!(h.query_all_by_label("ingen reference").count(), 2);
     h.state_mut().apply(&ctx, Command::ShowReferenceMapping(false));
+    h.run();
+    h.snapshot("reference_compare");
 
     // Presentation mode keeps the comparison.
     h.key_press(Key::F5);

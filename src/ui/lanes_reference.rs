@@ -42,7 +42,7 @@ pub fn ui(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, view: &ViewSta
                     );
                 }
                 if let Some(i) = indeks {
-                    let text = format!("indeks {}", format!("{i:.1}").replace('.', ","));
+                    let text = super::spread_reference_ui::indeks_label(*i);
                     painter.text(
                         pos2(lane.right() - 6.0, y + 11.0),
                         Align2::RIGHT_CENTER,

@@ -42,6 +42,24 @@ pub fn indeks_label(i: Decimal) -> String {
     format!("indeks {}", format!("{i:.1}").replace('.', ","))
 }
 
+/// The spread table's cell of a level: "indeks 112,5", or "ingen reference" where the
+/// reference withheld or lacks the level.
+pub fn indeks_cell(ui: &mut egui::Ui, comparison: &Comparison) {
+    match comparison {
+        Comparison::Compared { indeks, .. } => {
+            ui.label(RichText::new(indeks.map_or("–".into(), indeks_label)).strong());
+        }
+        Comparison::Suppressed { .. } => {
+            ui.label(RichText::new("ingen reference").color(theme::MUTED))
+                .on_hover_text("Referencen har undertrykt niveauets tal (færre end 5 ledere i en kilde)");
+        }
+        Comparison::Missing => {
+            ui.label(RichText::new("ingen reference").color(theme::MUTED))
+                .on_hover_text("Referencen har intet niveau med samme rolle – vælg under «Niveauer …»");
+        }
+    }
+}
+
 /// Draws the comparison (nothing without an attached reference).
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) {
     if data.session.reference.is_empty() {
@@ -103,22 +121,22 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
                     ui.label(r.mean.shown().map_or("–".into(), short));
                     ui.label(format!("{approx}{}", r.median.shown().map_or("–".into(), short)));
                     ui.label(format!("{approx}{}", range(r.q1.shown(), r.q3.shown())));
-                    ui.label(RichText::new(indeks.map_or("–".into(), indeks_label)).strong());
+                    ui.label(indeks.map_or("–".into(), |i| format!("{i:.1}").replace('.', ",")));
                 }
                 Comparison::Suppressed { n } => {
                     ui.label(n.to_string());
+                    ui.label("undertrykt")
+                        .on_hover_text("Referencen har undertrykt niveauets tal (færre end 5 ledere)");
                     for _ in 0..3 {
                         ui.label("–");
                     }
-                    ui.label(RichText::new("ingen reference").color(theme::MUTED))
-                        .on_hover_text("Referencen har undertrykt niveauets tal (færre end 5 ledere i en kilde)");
                 }
                 Comparison::Missing => {
-                    for _ in 0..4 {
+                    ui.label("–");
+                    ui.label("intet niveau").on_hover_text("Referencen har intet niveau med samme rolle");
+                    for _ in 0..3 {
                         ui.label("–");
                     }
-                    ui.label(RichText::new("ingen reference").color(theme::MUTED))
-                        .on_hover_text("Referencen har intet niveau med samme rolle – vælg under «Niveauer …»");
                 }
             }
             ui.end_row();

@@ -28,9 +28,14 @@ const HEADERS: [(&str, &str); 10] = [
 /// Draws the statistics table, and the comparison with the attached references.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) {
     ui.label(RichText::new("Spredning pr. niveau").heading());
+    let comparisons = super::reference_ui::comparisons(data, view);
     egui::Grid::new("spread").striped(true).spacing(vec2(9.0, 4.0)).show(ui, |ui| {
         for (h, tip) in HEADERS {
             ui.label(RichText::new(h).strong()).on_hover_text(tip);
+        }
+        if !comparisons.is_empty() {
+            ui.label(RichText::new("Reference").strong())
+                .on_hover_text("Gruppens gennemsnit / referencens gennemsnit × 100 (se tabellen nedenfor)");
         }
         ui.end_row();
         let session = data.session;
@@ -44,6 +49,9 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
             ui.label(RichText::new(&level.name).color(color).strong());
             row_cells(ui, stats, session.policies.low_differentiation_cv_percent);
             strip_ui(ui, data, li, color);
+            if let Some(c) = comparisons.iter().find(|c| c.level == level.id) {
+                super::spread_reference_ui::indeks_cell(ui, &c.comparison);
+            }
             ui.end_row();
         }
         ui.label(RichText::new("Alle").strong());
