@@ -207,7 +207,7 @@ pub fn roles_differ(
     mapping: &BTreeMap<String, Option<String>>,
 ) -> bool {
     let matches: Vec<Match> = session.levels.iter().map(|l| match_level(l, mapping, reference)).collect();
-    let unmatched_level = matches.iter().any(|m| *m == Match::NoMatch);
+    let unmatched_level = matches.contains(&Match::NoMatch);
     let unused = reference.levels.iter().any(|r| !matches.iter().any(|m| m.key() == Some(r.key.as_str())));
     unmatched_level && unused
 }
