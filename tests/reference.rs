@@ -355,4 +355,101 @@ fn attaching_mapping_and_removing_are_logged_edits_that_undo() {
     assert_eq!(doc.session().change_log.len(), 6);
     let text = kalibrer::io::to_ron(doc.session());
     assert_eq!(kalibrer::io::parse_session(&text).unwrap().change_log, doc.session().change_log);
+    let fast = kalibrer::io::fast_ron::from_str::<Session>(&text).expect("the fast reader reads the new kinds");
+    assert_eq!(fast.change_log, doc.session().change_log);
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A published level: n managers, a sum in øre, or withheld.
+    fn level_strategy() -> impl Strategy<Value = (usize, i64, bool, usize)> {
+        (0_usize..40, 0_i64..5_000_000_000, any::<bool>(), 0_usize..4)
+    }
+
+    fn reference_of(org: &str, levels: &[(usize, i64, bool, usize)]) -> Reference {
+        let roles =
+            [LevelRole::Kontorchef, LevelRole::Afdelingschef, LevelRole::Direktoer, LevelRole::Departementschef];
+        let mut r = Reference {
+            sources: vec![reference::Source { organisation: org.into(), year: 2025 }],
+            ..Reference::default()
+        };
+        for (n, cents, withheld, role) in levels {
+            let role = roles[*role];
+            let key = reference::level_key(role, role.label());
+            if r.level(&key).is_some() {
+                continue;
+            }
+            let mut l = if *withheld || (*n > 0 && *n < 5) {
+                reference::ReferenceLevel::with_all(
+                    key,
+                    role.label().into(),
+                    role,
+                    *n,
+                    Cell::Suppressed(Suppression::FewerThanMin),
+                )
+            } else if *n == 0 {
+                reference::ReferenceLevel::with_all(key, role.label().into(), role, 0, Cell::Missing)
+            } else {
+                let sum = Decimal::new(*cents, 2);
+                let lo = Decimal::new(*cents, 2) / Decimal::from(*n * 2);
+                let points = [lo, lo * d(2), lo * d(3), lo * d(4), lo * d(5)];
+                let mut l = reference::ReferenceLevel::with_all(key, role.label().into(), role, *n, Cell::Missing);
+                l.sum = Cell::Shown(sum);
+                l.mean = Cell::Shown(sum / Decimal::from(*n));
+                l.min = Cell::Shown(points[0].round());
+                l.q1 = Cell::Shown(points[1].round());
+                l.median = Cell::Shown(points[2].round());
+                l.q3 = Cell::Shown(points[3].round());
+                l.max = Cell::Shown(points[4].round());
+                l
+            };
+            l.receiving_percent = l.mean.shown().map_or(l.mean, |_| Cell::Shown(d(100)));
+            r.levels.push(l);
+        }
+        r
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever bytes a reference file holds, reading it never panics.
+        #[test]
+        fn any_file_reads_or_is_refused(bytes in proptest::collection::vec(any::<u8>(), 0..400), text in ".{0,200}") {
+            let _ = parse_reference(&bytes);
+            let _ = parse_reference(format!("Niveau;Antal;Gennemsnit\r\n{text}").as_bytes());
+        }
+
+        /// Combined: counts and sums add exactly, a level withheld in any source is never
+        /// shown, and the written file reads back with the same counts, sums and withholding.
+        #[test]
+        fn combine_adds_exactly_and_never_shows_a_withheld_level(
+            a in proptest::collection::vec(level_strategy(), 1..5),
+            b in proptest::collection::vec(level_strategy(), 1..5),
+        ) {
+            let (ra, rb) = (reference_of("A", &a), reference_of("B", &b));
+            let c = reference::combine(&[ra.clone(), rb.clone()]);
+            for l in &c.levels {
+                let parts: Vec<&reference::ReferenceLevel> = [&ra, &rb].iter().filter_map(|r| r.level(&l.key)).collect();
+                prop_assert_eq!(l.n, parts.iter().map(|p| p.n).sum::<usize>());
+                let withheld = parts.iter().any(|p| p.n > 0 && p.suppression().is_some());
+                if withheld || (l.n > 0 && l.n < 5) {
+                    prop_assert!(l.sum.shown().is_none() && l.mean.shown().is_none() && l.median.shown().is_none());
+                } else if l.n > 0 {
+                    let sum: Decimal = parts.iter().filter_map(|p| p.sum.shown()).sum();
+                    prop_assert_eq!(l.sum, Cell::Shown(sum));
+                }
+            }
+            for xlsx in [false, true] {
+                let back = parse_reference(&render_reference(&c, xlsx).unwrap()).unwrap();
+                for l in &c.levels {
+                    let r = back.level(&l.key).unwrap();
+                    prop_assert_eq!(r.n, l.n);
+                    prop_assert_eq!(r.sum.shown(), l.sum.shown().map(|s| s.round_dp(2)));
+                    prop_assert_eq!(r.suppression(), l.suppression());
+                }
+            }
+        }
+    }
 }
