@@ -309,7 +309,15 @@ fn cli_combine_stats_then_stats_with_the_reference() {
     let run = kalibrer(&["stats", g.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&run.stdout).contains("112,5"));
 
-    // A missing reference file: exit 2, naming it.
+    // The session's reference file gone: the statistics with a warning naming it.
+    std::fs::remove_file(&out).unwrap();
+    let run = kalibrer(&["stats", g.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("advarsel: referencen udelades"));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("omraade.xlsx"));
+    assert!(!String::from_utf8_lossy(&run.stdout).contains("Sammenlignet med"));
+
+    // A missing reference file named on the command line: exit 2, naming it.
     let run = kalibrer(&["stats", g.to_str().unwrap(), "--reference", "findes-ikke.xlsx"]);
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("findes-ikke.xlsx"));

@@ -24,8 +24,9 @@ pub(super) struct Loaded {
 }
 
 /// The references named on the command line, else those in the session's list (paths
-/// relative to the session file); None when there are none. An unreadable file: the
-/// Danish message on stderr and exit code 2.
+/// relative to the session file); None when there are none. A named file that cannot be
+/// read: the Danish message on stderr and exit code 2; one from the session's list: a
+/// warning, and it is left out.
 pub(super) fn load(session: &Session, session_file: &str, named: &[String]) -> Result<Option<Loaded>, i32> {
     let paths: Vec<(std::path::PathBuf, BTreeMap<String, Option<String>>)> = if named.is_empty() {
         session.reference.iter().map(|l| (l.resolve(Some(Path::new(session_file))), l.mapping.clone())).collect()
@@ -39,13 +40,16 @@ pub(super) fn load(session: &Session, session_file: &str, named: &[String]) -> R
     for (path, mapping) in paths {
         match read_reference(&path) {
             Ok(r) => files.push((r, mapping)),
+            // A file named on the command line must be read; one in the session's list
+            // is left out with a warning (the statistics are still printed).
+            Err(e) if named.is_empty() => eprintln!("kalibrer: advarsel: referencen udelades: {e}"),
             Err(e) => {
                 eprintln!("kalibrer: {e}");
                 return Err(2);
             }
         }
     }
-    Ok(Some(Loaded { files }))
+    Ok((!files.is_empty()).then_some(Loaded { files }))
 }
 
 /// Whole kroner with thousands separators, or "–".
