@@ -8,7 +8,6 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kalibrer::document::Edit;
 use kalibrer::model::Session;
 use kalibrer::model::log::Change;
 use kalibrer::model::reference::MappedTo;
@@ -71,13 +70,23 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
 
     // Mapped by hand: the styrelsesdirektører against the vicedirektører.
     let sd = h.state().eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some("SD")).unwrap().stats.clone();
-    let map = Edit::MapReferenceLevel {
-        path: session.reference[0].path.clone(),
-        level: "SD".into(),
-        to: MappedTo::Level("Andet: Vicedirektør".into()),
-    };
-    h.state_mut().apply(&ctx, Command::Edit(map));
+    // Through the window, as the user does: open the direktør's choice, pick the vicedirektører.
+    h.get_by_label("Styrelsesdirektør (rolle Direktør)").click();
     h.run();
+    h.get_by_label("Vicedirektør (rolle Andet, 5 ledere)").click();
+    h.run();
+    let link = &h.state().doc.session().reference[0];
+    assert_eq!(link.mapping["SD"], Some("Andet: Vicedirektør".to_string()));
+    let logged = &h.state().doc.session().change_log.last().unwrap().change;
+    assert_eq!(
+        *logged,
+        Change::ReferenceMapping {
+            path: link.path.clone(),
+            level: "SD".into(),
+            old: MappedTo::ByRole,
+            new: MappedTo::Level("Andet: Vicedirektør".into())
+        }
+    );
     let expected = (sd.sum / Decimal::from(sd.n) / Decimal::from(100_000) * Decimal::ONE_HUNDRED)
         .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     let label = format!("indeks {}", format!("{expected:.1}").replace('.', ","));
