@@ -131,3 +131,31 @@ fn an_unreadable_reference_is_not_attached_and_says_why() {
     assert!(h.state().doc.session().reference.is_empty());
     assert!(h.query_by_label_contains("findes-ikke.xlsx").is_some());
 }
+
+#[test]
+fn saving_in_another_folder_keeps_naming_the_same_reference_file() {
+    let base = std::env::temp_dir().join(format!("kalibrer-uiref3-{}", std::process::id()));
+    let (a, b) = (base.join("a"), base.join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::write(a.join("ref.csv"), REFERENCE).unwrap();
+    let mut session = demo();
+    session.reference.push(kalibrer::model::ReferenceLink::new("ref.csv"));
+    let file = a.join("moede.ron");
+    let mut h = Harness::builder().with_size([1920.0, 1080.0]).build_eframe(move |cc| {
+        let mut app = KalibrerApp::with_session(session, Some(file));
+        app.install(&cc.egui_ctx);
+        app
+    });
+    h.run();
+    assert!(h.query_by_label("indeks 110,3").is_some(), "loaded relative to the session file");
+    h.state_mut().rebase_references(&b.join("moede.ron"));
+    let link = h.state().doc.session().reference[0].clone();
+    assert_eq!(std::path::Path::new(&link.path), a.join("ref.csv"));
+    let logged = &h.state().doc.session().change_log.last().unwrap().change;
+    assert_eq!(*logged, Change::ReferenceMoved { old: "ref.csv".into(), new: link.path.clone() });
+    // Saving within the same folder changes nothing.
+    let before = h.state().doc.session().change_log.len();
+    h.state_mut().rebase_references(&a.join("andet-navn.ron"));
+    assert_eq!(h.state().doc.session().change_log.len(), before);
+}

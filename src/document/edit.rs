@@ -159,6 +159,14 @@ pub enum Edit {
         /// The file, as attached.
         path: String,
     },
+    /// Name an attached reference file anew (the session is saved in another folder, and
+    /// a relative path must still name the same file); the mapping is kept.
+    MoveReference {
+        /// The name before.
+        old: String,
+        /// The name after.
+        new: String,
+    },
     /// Choose by hand which level of a reference file a session level is compared with.
     MapReferenceLevel {
         /// The reference file, as attached.
@@ -338,6 +346,7 @@ impl Document {
             }
             Edit::AttachReference { path } => Ok(self.attach_reference(path, who)),
             Edit::RemoveReference { path } => self.remove_reference(&path, who),
+            Edit::MoveReference { old, new } => self.move_reference(&old, new, who),
             Edit::MapReferenceLevel { path, level, to } => self.map_reference_level(&path, &level, to, who),
             Edit::Undo => Ok(Outcome::Step(self.undo(who))),
             Edit::Redo => Ok(Outcome::Step(self.redo(who))),
@@ -585,6 +594,20 @@ impl Document {
         let label = format!("Fjern sammenligning med {path}");
         let entry = Self::reference_entry(who, Change::Reference { path: path.to_string(), attached: false });
         self.replace_references(&label, list, entry);
+        Ok(Outcome::Changed)
+    }
+
+    fn move_reference(&mut self, old: &str, new: String, who: &str) -> Result<Outcome, EditError> {
+        let Some(k) = self.session.reference.iter().position(|l| l.path == old) else {
+            return Err(EditError::Reference(format!("referencen {old} er ikke tilknyttet")));
+        };
+        if old == new {
+            return Ok(Outcome::Unchanged);
+        }
+        let mut list = self.session.reference.clone();
+        list[k].path.clone_from(&new);
+        let change = Change::ReferenceMoved { old: old.to_string(), new };
+        self.replace_references("Referencens sti", list, Self::reference_entry(who, change));
         Ok(Outcome::Changed)
     }
 

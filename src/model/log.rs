@@ -134,6 +134,14 @@ pub enum Change {
         /// Whether it is attached after the change.
         attached: bool,
     },
+    /// A reference file named anew because the session was saved in another folder (the
+    /// same file).
+    ReferenceMoved {
+        /// The name before.
+        old: String,
+        /// The name after.
+        new: String,
+    },
     /// Which reference level a session level is compared with.
     ReferenceMapping {
         /// The reference file.
@@ -194,6 +202,7 @@ impl Change {
             Self::Import { field, .. } | Self::Prep { field, .. } => field.clone(),
             Self::Reference { path, .. } => format!("Reference {path}"),
             Self::ReferenceMapping { level, .. } => format!("Referenceniveau for {level}"),
+            Self::ReferenceMoved { .. } => "Referencens sti".into(),
             Self::Undo { .. } => "Fortryd".into(),
             Self::Redo { .. } => "Gentag".into(),
             Self::Legacy { what, .. } => what.clone(),
@@ -236,6 +245,7 @@ impl Change {
                 pick(o, n)
             }
             Self::ReferenceMapping { old, new, .. } => pick(&old.text(), &new.text()),
+            Self::ReferenceMoved { old, new } => pick(old, new),
             Self::Acceptance { accepted, .. } => {
                 let (o, n) =
                     if *accepted { ("ikke accepteret", "accepteret") } else { ("accepteret", "ikke accepteret") };

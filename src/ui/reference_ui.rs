@@ -126,6 +126,28 @@ impl KalibrerApp {
     }
 }
 
+impl KalibrerApp {
+    /// Before saving to `path`: names each attached reference anew from the new file's
+    /// folder, so a relative path still names the same file (one logged edit each).
+    pub fn rebase_references(&mut self, path: &Path) {
+        let old_dir = self.doc.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+        if old_dir.as_deref() == path.parent() {
+            return;
+        }
+        let moves: Vec<(String, String)> = self
+            .doc
+            .session()
+            .reference
+            .iter()
+            .map(|l| (l.path.clone(), ReferenceLink::relative_to(&l.resolve(self.doc.path.as_deref()), Some(path))))
+            .filter(|(old, new)| old != new)
+            .collect();
+        for (old, new) in moves {
+            self.run_edit(Edit::MoveReference { old, new });
+        }
+    }
+}
+
 /// *Filer → Sammenlign med …* (and *Fjern sammenligning* when one is attached).
 pub fn menu_ui(ui: &mut egui::Ui, session: &crate::model::Session, out: &mut Vec<Command>) {
     if ui.button("Sammenlign med …").clicked() {
