@@ -225,6 +225,13 @@ fn indeks_per_level_with_missing_suppressed_and_mapped_levels() {
     let against_b = reference::compare_session(&g, &eval.stats, &[(&b, &none)]);
     let kc = against_b.iter().find(|l| l.level == "KC").unwrap();
     assert!(matches!(kc.comparison, Comparison::Compared { indeks: Some(i), .. } if i == Decimal::new(1016, 1)));
+    // The whole group against B's Alle: 337.000 / 5 = 67.400 over 810.000 / 10 = 81.000:
+    // 83,209… → 83,2; against the combined reference, whose Alle is withheld: none.
+    let b_refs = [&b];
+    assert!(
+        matches!(reference::compare_total(&eval.stats, &b_refs), Comparison::Compared { indeks: Some(i), .. } if i == Decimal::new(832, 1))
+    );
+    assert_eq!(reference::compare_total(&eval.stats, &[&c]), Comparison::Suppressed { n: 17 });
     // Two files attached: the kontorchefer of both combined (the same 112,5).
     let a = exported(&styrelse_a(), Format::Csv);
     let both = reference::compare_session(&g, &eval.stats, &[(&a, &none), (&b, &none)]);
@@ -301,6 +308,8 @@ fn cli_combine_stats_then_stats_with_the_reference() {
         (Some("112.5"), Some("560000"), Some(10))
     );
     assert_eq!(levels.iter().find(|l| l["level"] == "DIR").unwrap()["status"], "suppressed");
+    assert_eq!(json["reference"]["total"]["status"], "suppressed");
+    assert!(line("Alle").contains("ingen reference (undertrykt)"), "{text}");
 
     // The session's own list, relative to the session file, is used without --reference.
     let mut with_list = group();

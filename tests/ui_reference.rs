@@ -26,7 +26,8 @@ const REFERENCE: &str = "\u{feff}Niveau;Antal;Andel der modtager;Gennemsnit;Medi
 Ændring fra sidste år;Ændring over antal ledere;Rolle;Sum;Nedre kvartil;Øvre kvartil;Organisation;År\r\n\
 Kontorchef;10;100;40000;40000;30000;50000;–;–;Kontorchef;400000;35000;45000;Styrelse B;2025\r\n\
 Afdelingschef;3;–¹;–¹;–¹;–¹;–¹;–¹;–¹;Afdelingschef;–¹;–¹;–¹;Styrelse B;2025\r\n\
-Vicedirektør;5;100;100000;100000;80000;120000;–;–;Andet;500000;90000;110000;Styrelse B;2025\r\n";
+Vicedirektør;5;100;100000;100000;80000;120000;–;–;Andet;500000;90000;110000;Styrelse B;2025\r\n\
+Alle;18;–²;–²;–²;30000;120000;–;–;;–²;–²;–²;Styrelse B;2025\r\n";
 
 fn harness() -> Harness<'static, KalibrerApp> {
     let session = demo();
@@ -62,8 +63,9 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
 
     assert!(h.query_by_label_contains("Sammenlignet med Styrelse B (2025)").is_some());
     assert!(h.query_by_label("indeks 110,3").is_some(), "the kontorchefer's indeks");
-    // Afdelingschef withheld, direktør and departementschef not in the reference.
-    assert_eq!(h.query_all_by_label("ingen reference").count(), 3);
+    // Afdelingschef withheld, direktør and departementschef not in the reference, and
+    // Alle withheld (derivable).
+    assert_eq!(h.query_all_by_label("ingen reference").count(), 4);
     // The vicedirektører (role Andet) match no level: the mapping window opened.
     assert!(h.state().view.reference_mapping);
     assert!(h.query_by_label_contains("Ikke brugt: Vicedirektør").is_some());
@@ -91,7 +93,7 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
         .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     let label = format!("indeks {}", format!("{expected:.1}").replace('.', ","));
     assert!(h.query_by_label(&label).is_some(), "{label}");
-    assert_eq!(h.query_all_by_label("ingen reference").count(), 2);
+    assert_eq!(h.query_all_by_label("ingen reference").count(), 3);
     h.state_mut().apply(&ctx, Command::ShowReferenceMapping(false));
     h.run();
     h.snapshot("reference_compare");

@@ -82,9 +82,20 @@ impl Loaded {
         let names: Vec<String> = sources.iter().map(|s| format!("{} ({})", s.organisation, s.year)).collect();
         println!("\nSammenlignet med {}:", names.join(", "));
         let mut rows = Vec::new();
-        for c in reference::compare_session(session, stats, &self.pairs()) {
-            let name = session.level(&c.level).map_or_else(|| c.level.clone(), |l| l.name.clone());
-            let own = stats.per_level.iter().find(|s| s.level.as_deref() == Some(c.level.as_str()));
+        let total =
+            reference::LevelComparison { level: String::new(), comparison: reference::compare_total(stats, &refs) };
+        for c in reference::compare_session(session, stats, &self.pairs()).into_iter().chain([total]) {
+            let is_total = c.level.is_empty();
+            let name = if is_total {
+                "Alle".to_string()
+            } else {
+                session.level(&c.level).map_or_else(|| c.level.clone(), |l| l.name.clone())
+            };
+            let own = if is_total {
+                Some(&stats.total)
+            } else {
+                stats.per_level.iter().find(|s| s.level.as_deref() == Some(c.level.as_str()))
+            };
             let mut row = vec![name];
             match own.map(|s| &s.stats).filter(|s| s.n > 0) {
                 Some(s) => row.extend([
@@ -126,8 +137,11 @@ impl Loaded {
             .iter()
             .map(|s| serde_json::json!({"organisation": s.organisation, "year": s.year}))
             .collect();
-        let levels: Vec<serde_json::Value> = reference::compare_session(session, stats, &self.pairs())
+        let total =
+            reference::LevelComparison { level: String::new(), comparison: reference::compare_total(stats, &refs) };
+        let mut levels: Vec<serde_json::Value> = reference::compare_session(session, stats, &self.pairs())
             .into_iter()
+            .chain([total])
             .map(|c| match c.comparison {
                 Comparison::Missing => serde_json::json!({"level": c.level, "status": "missing"}),
                 Comparison::Suppressed { n } => serde_json::json!({"level": c.level, "status": "suppressed", "n": n}),
@@ -138,6 +152,10 @@ impl Loaded {
                 }),
             })
             .collect();
-        serde_json::json!({"sources": sources, "levels": levels})
+        let total = levels.pop().map(|mut t| {
+            t["level"] = serde_json::Value::Null;
+            t
+        });
+        serde_json::json!({"sources": sources, "levels": levels, "total": total})
     }
 }

@@ -309,6 +309,18 @@ pub fn compare_session(
         .collect()
 }
 
+/// The whole group (*Alle*) compared with the references' *Alle* rows combined: an
+/// overall indeks (mind that it also reflects how the levels are mixed). Missing when a
+/// reference has no *Alle* row.
+#[must_use]
+pub fn compare_total(stats: &super::GroupStats, references: &[&Reference]) -> Comparison {
+    let totals: Option<Vec<&ReferenceLevel>> = references.iter().map(|r| r.total.as_ref()).collect();
+    match totals {
+        Some(t) if !t.is_empty() => compare(&stats.total.stats, Some(&combine_levels(&t))),
+        _ => Comparison::Missing,
+    }
+}
+
 /// The sources of several references, in order, each once.
 #[must_use]
 pub fn all_sources(references: &[&Reference]) -> Vec<Source> {

@@ -73,6 +73,13 @@ pub fn comparisons(data: Data<'_>, view: &ViewState) -> Vec<LevelComparison> {
     reference::compare_session(data.session, &data.eval.stats, &pairs)
 }
 
+/// The whole group compared with the references' *Alle* rows.
+#[must_use]
+pub fn total_comparison(data: Data<'_>, view: &ViewState) -> reference::Comparison {
+    let refs: Vec<&Reference> = view.references.files.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
+    reference::compare_total(&data.eval.stats, &refs)
+}
+
 impl KalibrerApp {
     /// Loads the reference files again when the session's list (or its file) changed;
     /// says in Danish which cannot be read.

@@ -56,6 +56,10 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         }
         ui.label(RichText::new("Alle").strong());
         row_cells(ui, &data.eval.stats.total, data.session.policies.low_differentiation_cv_percent);
+        if !comparisons.is_empty() {
+            ui.label("");
+            super::spread_reference_ui::indeks_cell(ui, &super::reference_ui::total_comparison(data, view));
+        }
         ui.end_row();
     });
     super::spread_reference_ui::ui(ui, data, view, out);
