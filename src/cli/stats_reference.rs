@@ -107,8 +107,13 @@ impl Loaded {
                 None => row.extend(["0".into(), "–".into(), "–".into(), "–".into()]),
             }
             match &c.comparison {
-                Comparison::Missing => row.extend(["–".into(), "ingen reference".into()]),
-                Comparison::Suppressed { n } => row.extend([n.to_string(), "ingen reference (undertrykt)".into()]),
+                Comparison::Missing => {
+                    row.extend(["–", "–", "–", "–", "ingen reference"].map(String::from));
+                }
+                Comparison::Suppressed { n } => {
+                    row.push(n.to_string());
+                    row.extend(["–", "–", "–", "ingen reference (undertrykt)"].map(String::from));
+                }
                 Comparison::Compared { reference: r, indeks } => {
                     let approx = if r.approximate { "≈" } else { "" };
                     row.extend([
