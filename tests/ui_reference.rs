@@ -48,6 +48,13 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
     let mut h = harness();
     h.run();
     assert!(h.query_by_label_contains("Sammenlignet med").is_none(), "nothing before a reference is attached");
+    // The file menu offers it (clicking it would open the native dialog; the test attaches
+    // through the command the dialog ends in).
+    h.get_by_label("Filer").click();
+    h.run();
+    assert!(h.query_by_label("Sammenlign med …").is_some());
+    h.key_press(Key::Escape);
+    h.run();
     // The demo's 20 kontorchefer: Σ 882.000 kr., mean 44.100; 44.100 / 40.000 × 100 = 110,25 → 110,3.
     let kc = h.state().eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some("KC")).unwrap().stats.clone();
     assert_eq!((kc.n, kc.sum), (20, Decimal::from(882_000)));
