@@ -58,6 +58,7 @@ fn session(managers: Vec<Manager>) -> Session {
         history: BTreeMap::new(),
         change_log: vec![],
         prep: None,
+        reference: Vec::new(),
     }
 }
 

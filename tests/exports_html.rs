@@ -99,7 +99,7 @@ fn public_extract_has_institutional_goals_only_and_nothing_personal() {
 fn statistics_have_no_names_and_suppress_small_groups() {
     let s = demo();
     let table = io::statistics_export::statistics_table(&s);
-    assert_eq!(table.header.len(), 9);
+    assert_eq!(table.header.len(), 15);
     let suppressed = table.notes.iter().any(|n| n == io::statistics_export::SUPPRESSION_NOTE);
     let rows: Vec<Vec<String>> =
         table.rows.iter().map(|r| r.iter().map(kalibrer::io::tables::Value::display_text).collect()).collect();
@@ -112,7 +112,9 @@ fn statistics_have_no_names_and_suppress_small_groups() {
     let few = io::statistics_export::MARK_FEW;
     let small: Vec<_> = rows.iter().filter(|r| r[2] == few).collect();
     assert_eq!(small.iter().map(|r| r[1].as_str()).collect::<Vec<_>>(), ["1", "3", "4"]);
-    assert!(small.iter().all(|r| r[2..].iter().all(|c| c == few)));
+    // Every figure withheld (sum and quartiles too); role, organisation and year are shown.
+    assert!(small.iter().all(|r| r[2..9].iter().chain(&r[10..13]).all(|c| c == few)));
+    assert!(small.iter().all(|r| r[13] == s.organisation.name && r[14] == "2026"));
     assert!(suppressed);
     let kc = rows.iter().find(|r| r[0] == "Kontorchef").unwrap();
     assert_eq!(kc[1], "20");

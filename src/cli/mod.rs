@@ -1,4 +1,4 @@
-//! The command line (clap, see syntax.rs): `kalibrer [FILE]`, `check`, `stats`, `export`, `prep`,
+//! The command line (clap, see syntax.rs): `kalibrer [FILE]`, `check`, `stats`, `combine-stats`, `export`, `prep`,
 //! `merge`, `import`, `fit`, `spread`, `generate`, `completions`.
 //!
 //! Exit codes: 0 fine, 1 the check found errors, 2 the file cannot be read or the
@@ -6,11 +6,13 @@
 
 mod allocate;
 mod check;
+mod combine;
 mod export;
 mod generate;
 mod import;
 mod prep;
 mod stats;
+mod stats_reference;
 pub mod syntax;
 
 use std::path::PathBuf;
@@ -52,6 +54,7 @@ pub fn run(args: &[String]) -> Launch {
         None => return Launch::Gui(cli.file.map(PathBuf::from)),
         Some(Command::Check(a)) => check::run(&a),
         Some(Command::Stats(a)) => stats::run(&a),
+        Some(Command::CombineStats(a)) => combine::run(&a),
         Some(Command::Export(a)) => export::run(&a),
         Some(Command::Generate(a)) => generate::run(&a),
         Some(Command::Prep(a)) => prep::run_prep(&a),

@@ -1,4 +1,6 @@
-//! `kalibrer stats FILE [--json]`: the differentiation measures per level.
+//! `kalibrer stats FILE [--json] [--reference REF…]`: the differentiation measures per
+//! level, and with references (or the session's own reference list) each level beside
+//! the other organisations' published figures with its indeks.
 
 use rust_decimal::Decimal;
 
@@ -8,7 +10,7 @@ use crate::model::Session;
 use crate::model::money::{format_number, format_percent};
 
 use super::load;
-use super::syntax::Check;
+use super::syntax::Stats;
 
 /// The columns of the table.
 const HEADER: [&str; 14] = [
@@ -29,10 +31,14 @@ const HEADER: [&str; 14] = [
 ];
 
 /// Runs the command; exit 0, or 2 for an unreadable file or bad arguments.
-pub fn run(args: &Check) -> i32 {
+pub fn run(args: &Stats) -> i32 {
     let file = args.file.as_str();
     let session = match load(file) {
         Ok(s) => s,
+        Err(code) => return code,
+    };
+    let references = match super::stats_reference::load(&session, file, &args.reference) {
+        Ok(r) => r,
         Err(code) => return code,
     };
     let eval = engine::evaluate(&session);
@@ -46,11 +52,15 @@ pub fn run(args: &Check) -> i32 {
         let doc = serde_json::json!({
             "file": file,
             "levels": levels,
+            "reference": references.as_ref().map(|r| r.json(&session, &eval.stats)),
             "note": "beløb og forholdstal som tekst med fuld præcision; «publication» siger hvilke tal statistikeksporten undertrykker",
         });
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
-        print_table(&rows.iter().map(|(name, s)| cells(name, s)).collect::<Vec<_>>());
+        print_table(&HEADER, &rows.iter().map(|(name, s)| cells(name, s)).collect::<Vec<_>>());
+        if let Some(r) = &references {
+            r.print(&session, &eval.stats);
+        }
     }
     0
 }
@@ -86,8 +96,8 @@ fn cells(name: &str, s: &LevelStats) -> Vec<String> {
 }
 
 /// Prints an aligned table: text left, numbers right.
-fn print_table(rows: &[Vec<String>]) {
-    let mut widths: Vec<usize> = HEADER.iter().map(|h| h.chars().count()).collect();
+pub(super) fn print_table(header: &[&str], rows: &[Vec<String>]) {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
         for (w, c) in widths.iter_mut().zip(row) {
             *w = (*w).max(c.chars().count());
@@ -102,7 +112,7 @@ fn print_table(rows: &[Vec<String>]) {
             .collect();
         println!("{}", parts.join("  ").trim_end());
     };
-    line(HEADER.iter().map(ToString::to_string).collect());
+    line(header.iter().map(ToString::to_string).collect());
     for row in rows {
         line(row.clone());
     }

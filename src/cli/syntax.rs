@@ -23,7 +23,9 @@ kommandolinjen er forkert.";
 /// `check`'s usage line.
 const CHECK_USAGE: &str = "kalibrer check FIL [--json]";
 /// `stats`'s usage line.
-const STATS_USAGE: &str = "kalibrer stats FIL [--json]";
+const STATS_USAGE: &str = "kalibrer stats FIL [--json] [--reference REF …]";
+/// `combine-stats`'s usage line.
+const COMBINE_USAGE: &str = "kalibrer combine-stats A.xlsx B.csv … --out SAMLET.xlsx";
 /// `export`'s usage line.
 const EXPORT_USAGE: &str = "kalibrer export FIL --out UD [--kind ART] [--udkast]";
 /// `prep`'s usage line.
@@ -42,9 +44,10 @@ const GENERATE_USAGE: &str = "kalibrer generate --managers N [--seed S] --out FI
 const COMPLETIONS_USAGE: &str = "kalibrer completions bash|zsh|fish|elvish|powershell";
 
 /// The root usage: opening the GUI, then every command's line.
-const USAGES: [&str; 10] = [
+const USAGES: [&str; 11] = [
     CHECK_USAGE,
     STATS_USAGE,
+    COMBINE_USAGE,
     EXPORT_USAGE,
     PREP_USAGE,
     MERGE_USAGE,
@@ -92,10 +95,24 @@ pub enum Command {
     #[command(
         about = "spredningsmål pr. niveau",
         long_about = "Spredningsmål pr. niveau: antal, sum, min, maks, gennemsnit, median, sd, CV, Gini, andel\n\
-                      ens beløb, placering i spændet og ændring fra sidste år (over de samme ledere begge år).",
+                      ens beløb, placering i spændet og ændring fra sidste år (over de samme ledere begge år).\n\
+                      Med --reference (eller sessionens referenceliste) også hvert niveau ved siden af andre\n\
+                      organisationers offentliggjorte tal: antal, gennemsnit, median, kvartiler og indeks\n\
+                      (gruppens gennemsnit / referencens × 100).",
         override_usage = STATS_USAGE
     )]
-    Stats(Check),
+    Stats(Stats),
+    /// `combine-stats`.
+    #[command(
+        name = "combine-stats",
+        about = "lægger flere organisationers statistikeksporter sammen til én reference",
+        long_about = "Lægger statistikeksporter (.xlsx eller .csv) fra flere organisationer sammen til én\n\
+                      reference for et ministerområde eller staten. Antal og summer lægges præcist sammen;\n\
+                      median og kvartiler er tilnærmede (det står i filen); et niveau, der er undertrykt i en\n\
+                      kilde, forbliver undertrykt. Filen nævner sine kilder (organisation og år).",
+        override_usage = COMBINE_USAGE
+    )]
+    CombineStats(CombineStats),
     /// `export`.
     #[command(
         about = "skriver fordeling, statistik, dokumentation, breve …",
@@ -175,6 +192,34 @@ pub struct Check {
     /// JSON instead of lines.
     #[arg(long, help = "skriver resultatet som JSON (beløb som tekst med fuld præcision)")]
     pub json: bool,
+}
+
+/// `stats FILE [--json] [--reference REF…]`.
+#[derive(Debug, clap::Args)]
+pub struct Stats {
+    /// The session file.
+    #[arg(value_name = "FIL", value_hint = ValueHint::FilePath, help = "sessionsfilen (.ron)")]
+    pub file: String,
+    /// JSON instead of lines.
+    #[arg(long, help = "skriver resultatet som JSON (beløb som tekst med fuld præcision)")]
+    pub json: bool,
+    /// Reference files to compare with (instead of the session's own list).
+    #[arg(long, value_name = "REF", num_args = 1.., value_hint = ValueHint::FilePath,
+          help = "andre organisationers statistikeksporter (.xlsx eller .csv) at sammenligne med")]
+    pub reference: Vec<String>,
+}
+
+/// `combine-stats A B … --out OUT`.
+#[derive(Debug, clap::Args)]
+pub struct CombineStats {
+    /// The statistics exports combined.
+    #[arg(value_name = "STATISTIK", required = true, value_hint = ValueHint::FilePath,
+          help = "statistikeksporterne (.xlsx eller .csv), der lægges sammen")]
+    pub files: Vec<String>,
+    /// The combined reference written.
+    #[arg(long, value_name = "SAMLET", value_hint = ValueHint::FilePath,
+          help = "den samlede reference, der skrives (.xlsx eller .csv)")]
+    pub out: String,
 }
 
 /// `export FILE --out OUT [--kind KIND] [--udkast]`.

@@ -15,7 +15,8 @@ use crate::engine::RuleId;
 use crate::engine::amounts::{AmountEdit, compute_amount_with, edit_for_target, model_of};
 use crate::model::bounds;
 use crate::model::log::Change;
-use crate::model::{AcceptedFinding, Adjustment, ChangeEntry, Manager, MeetingStatus, Session};
+use crate::model::reference::MappedTo;
+use crate::model::{AcceptedFinding, Adjustment, ChangeEntry, Manager, MeetingStatus, ReferenceLink, Session};
 
 /// Earlier years' amounts per manager id.
 pub type History = BTreeMap<String, BTreeMap<i32, Decimal>>;
@@ -147,6 +148,34 @@ pub enum Edit {
         /// One entry per applied field.
         log: Vec<ChangeEntry>,
     },
+    /// Attach another organisation's statistics export as a reference (the path as the
+    /// session names it: relative to the session file's folder).
+    AttachReference {
+        /// The file.
+        path: String,
+    },
+    /// Remove an attached reference.
+    RemoveReference {
+        /// The file, as attached.
+        path: String,
+    },
+    /// Name an attached reference file anew (the session is saved in another folder, and
+    /// a relative path must still name the same file); the mapping is kept.
+    MoveReference {
+        /// The name before.
+        old: String,
+        /// The name after.
+        new: String,
+    },
+    /// Choose by hand which level of a reference file a session level is compared with.
+    MapReferenceLevel {
+        /// The reference file, as attached.
+        path: String,
+        /// The session level's id.
+        level: String,
+        /// The reference level, none, or back to matching by role.
+        to: MappedTo,
+    },
     /// Undo the last step.
     Undo,
     /// Redo the last undone step.
@@ -205,6 +234,9 @@ pub enum EditError {
     /// No proposed amount to use.
     #[error("{0} har intet foreslået beløb")]
     NoProposal(String),
+    /// A reference edit that cannot be made (unknown file or level), in Danish.
+    #[error("{0}")]
+    Reference(String),
 }
 
 /// A money change: how a manager's final amount is reached.
@@ -312,6 +344,10 @@ impl Document {
                 let n = self.replace_managers_logged(&label, managers, log);
                 Ok(if n > 0 { Outcome::Changed } else { Outcome::Unchanged })
             }
+            Edit::AttachReference { path } => Ok(self.attach_reference(path, who)),
+            Edit::RemoveReference { path } => self.remove_reference(&path, who),
+            Edit::MoveReference { old, new } => self.move_reference(&old, new, who),
+            Edit::MapReferenceLevel { path, level, to } => self.map_reference_level(&path, &level, to, who),
             Edit::Undo => Ok(Outcome::Step(self.undo(who))),
             Edit::Redo => Ok(Outcome::Step(self.redo(who))),
             other => self.apply_field(other, who),
@@ -526,6 +562,72 @@ impl Document {
         let why = changed.adjustment.as_ref().map(|a| a.justification.clone()).unwrap_or_default();
         let done = self.field(i, None, who, &describe, &why, |m| *m = changed);
         Ok(if done { Outcome::Changed } else { Outcome::Unchanged })
+    }
+
+    /// A log entry about the session's references (no manager).
+    fn reference_entry(who: &str, change: Change) -> ChangeEntry {
+        ChangeEntry {
+            when: crate::model::log::now_iso(),
+            who: who.to_string(),
+            manager: None,
+            change,
+            why: String::new(),
+        }
+    }
+
+    fn attach_reference(&mut self, path: String, who: &str) -> Outcome {
+        if self.session.reference.iter().any(|l| l.path == path) {
+            return Outcome::Unchanged;
+        }
+        let mut list = self.session.reference.clone();
+        list.push(ReferenceLink::new(path.clone()));
+        let label = format!("Sammenlign med {path}");
+        self.replace_references(&label, list, Self::reference_entry(who, Change::Reference { path, attached: true }));
+        Outcome::Changed
+    }
+
+    fn remove_reference(&mut self, path: &str, who: &str) -> Result<Outcome, EditError> {
+        if !self.session.reference.iter().any(|l| l.path == path) {
+            return Err(EditError::Reference(format!("referencen {path} er ikke tilknyttet")));
+        }
+        let list: Vec<ReferenceLink> = self.session.reference.iter().filter(|l| l.path != path).cloned().collect();
+        let label = format!("Fjern sammenligning med {path}");
+        let entry = Self::reference_entry(who, Change::Reference { path: path.to_string(), attached: false });
+        self.replace_references(&label, list, entry);
+        Ok(Outcome::Changed)
+    }
+
+    fn move_reference(&mut self, old: &str, new: String, who: &str) -> Result<Outcome, EditError> {
+        let Some(k) = self.session.reference.iter().position(|l| l.path == old) else {
+            return Err(EditError::Reference(format!("referencen {old} er ikke tilknyttet")));
+        };
+        if old == new {
+            return Ok(Outcome::Unchanged);
+        }
+        let mut list = self.session.reference.clone();
+        list[k].path.clone_from(&new);
+        let change = Change::ReferenceMoved { old: old.to_string(), new };
+        self.replace_references("Referencens sti", list, Self::reference_entry(who, change));
+        Ok(Outcome::Changed)
+    }
+
+    fn map_reference_level(&mut self, path: &str, level: &str, to: MappedTo, who: &str) -> Result<Outcome, EditError> {
+        let Some(k) = self.session.reference.iter().position(|l| l.path == path) else {
+            return Err(EditError::Reference(format!("referencen {path} er ikke tilknyttet")));
+        };
+        if self.session.level(level).is_none() {
+            return Err(EditError::Reference(format!("niveauet «{level}» findes ikke i sessionen")));
+        }
+        let old = MappedTo::of(&self.session.reference[k], level);
+        if old == to {
+            return Ok(Outcome::Unchanged);
+        }
+        let mut list = self.session.reference.clone();
+        to.set(&mut list[k], level);
+        let name = self.session.level(level).map_or(level, |l| l.name.as_str()).to_string();
+        let change = Change::ReferenceMapping { path: path.to_string(), level: level.to_string(), old, new: to };
+        self.replace_references(&format!("Referenceniveau for {name}"), list, Self::reference_entry(who, change));
+        Ok(Outcome::Changed)
     }
 
     /// Applies a proposal as one undo step; locked and decided managers are left alone,

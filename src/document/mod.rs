@@ -15,7 +15,7 @@ mod edit;
 pub use edit::{Edit, EditError, Outcome};
 
 use crate::model::log::{Change, now_iso};
-use crate::model::{ChangeEntry, Manager, Session};
+use crate::model::{ChangeEntry, Manager, ReferenceLink, Session};
 
 /// Which continuous edit an edit belongs to; equal keys merge into one undo step.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +51,8 @@ struct UndoStep {
     changes: Vec<ManagerChange>,
     /// For an import: the whole roster before and after.
     roster: Option<Box<(Roster, Roster)>>,
+    /// For a reference edit: the session's reference list before and after.
+    references: Option<Box<(Vec<ReferenceLink>, Vec<ReferenceLink>)>>,
 }
 
 /// What a change-log entry should say about an edit of one manager.
@@ -243,7 +245,12 @@ impl Document {
                 change,
                 why: log.why.to_string(),
             });
-            self.push_undo(UndoStep { label, changes: vec![ManagerChange { index, before, after }], roster: None });
+            self.push_undo(UndoStep {
+                label,
+                changes: vec![ManagerChange { index, before, after }],
+                roster: None,
+                references: None,
+            });
         }
         self.open_key = key;
         self.touch(index);
@@ -276,7 +283,7 @@ impl Document {
         }
         let n = changes.len();
         if n > 0 {
-            self.push_undo(UndoStep { label: label.to_string(), changes, roster: None });
+            self.push_undo(UndoStep { label: label.to_string(), changes, roster: None, references: None });
             self.open_key = None;
             self.revision += 1;
         }
@@ -298,7 +305,7 @@ impl Document {
         self.session.change_log.extend(log);
         let n = changes.len();
         if n > 0 {
-            self.push_undo(UndoStep { label: label.to_string(), changes, roster: None });
+            self.push_undo(UndoStep { label: label.to_string(), changes, roster: None, references: None });
             self.open_key = None;
         }
         self.revision += 1;
@@ -314,8 +321,28 @@ impl Document {
         };
         let after = Roster { managers, history };
         self.session.change_log.extend(log);
-        self.push_undo(UndoStep { label: label.to_string(), changes: vec![], roster: Some(Box::new((before, after))) });
+        self.push_undo(UndoStep {
+            label: label.to_string(),
+            changes: vec![],
+            roster: Some(Box::new((before, after))),
+            references: None,
+        });
         self.touched = Touched::All;
+        self.open_key = None;
+        self.revision += 1;
+    }
+
+    /// Replaces the session's reference list as one undo step with one log entry. The
+    /// evaluation does not depend on it, so no manager is touched.
+    fn replace_references(&mut self, label: &str, references: Vec<ReferenceLink>, entry: ChangeEntry) {
+        let before = std::mem::replace(&mut self.session.reference, references.clone());
+        self.session.change_log.push(entry);
+        self.push_undo(UndoStep {
+            label: label.to_string(),
+            changes: vec![],
+            roster: None,
+            references: Some(Box::new((before, references))),
+        });
         self.open_key = None;
         self.revision += 1;
     }
@@ -352,6 +379,9 @@ impl Document {
             self.session.managers.clone_from(&side.managers);
             self.session.history.clone_from(&side.history);
             self.touched = Touched::All;
+        }
+        if let Some(references) = &step.references {
+            self.session.reference.clone_from(if undo { &references.0 } else { &references.1 });
         }
         for change in &step.changes {
             if let Some(slot) = self.session.managers.get_mut(change.index) {

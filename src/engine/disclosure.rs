@@ -4,7 +4,9 @@
 //!
 //! The publication has one row per level and the *Alle* row, each with n, the share
 //! receiving an amount, mean, median, min, max and the change vs last year (with the
-//! number of managers it is computed over). The rules:
+//! number of managers it is computed over), and for a reference (`engine::reference`) the
+//! level's role, the sum (shown and withheld with the mean: n is published, so they are the
+//! same figure) and the quartiles (shown and withheld with the median). The rules:
 //!
 //! - **Primary suppression.** A level with 1–4 managers shows only n; every other cell is
 //!   [`Suppression::FewerThanMin`]. A shown level's change vs last year computed over
@@ -98,8 +100,17 @@ pub struct PublishedRow {
     pub level: Option<String>,
     /// The level's name, or "Alle".
     pub name: String,
+    /// The level's role (None for *Alle*): what a reference matches levels by.
+    pub role: Option<crate::model::LevelRole>,
     /// Number of managers (always published).
     pub n: usize,
+    /// Sum of the amounts (withheld exactly when the mean is: with n published, the sum
+    /// and the mean are the same figure).
+    pub sum: Cell<Decimal>,
+    /// Lower quartile (withheld exactly when the median is).
+    pub q1: Cell<Decimal>,
+    /// Upper quartile (withheld exactly when the median is).
+    pub q3: Cell<Decimal>,
     /// Share with an amount above 0, percent.
     pub receiving_percent: Cell<Decimal>,
     /// Mean amount.
@@ -119,13 +130,16 @@ pub struct PublishedRow {
 impl PublishedRow {
     /// The cells by their machine names (for `stats --json`), n excluded.
     #[must_use]
-    pub fn cell_states(&self) -> [(&'static str, Option<Suppression>, bool); 7] {
+    pub fn cell_states(&self) -> [(&'static str, Option<Suppression>, bool); 10] {
         let decimal = |c: &Cell<Decimal>| (c.suppression(), *c == Cell::Missing);
         let named = |name, (s, missing)| (name, s, missing);
         [
             named("receiving_percent", decimal(&self.receiving_percent)),
             named("mean", decimal(&self.mean)),
             named("median", decimal(&self.median)),
+            named("sum", decimal(&self.sum)),
+            named("q1", decimal(&self.q1)),
+            named("q3", decimal(&self.q3)),
             named("min", decimal(&self.min)),
             named("max", decimal(&self.max)),
             named("change_vs_last_percent", decimal(&self.change_percent)),
@@ -171,7 +185,7 @@ struct Group<'a> {
 
 impl Group<'_> {
     /// The row with every figure shown that exists (suppression is applied afterwards).
-    fn row(&self, level: Option<String>, name: String) -> PublishedRow {
+    fn row(&self, level: Option<String>, name: String, role: Option<crate::model::LevelRole>) -> PublishedRow {
         let s = &self.stats.stats;
         let n = s.n;
         let exists = |v: Decimal| Cell::of((n > 0).then_some(v));
@@ -179,7 +193,11 @@ impl Group<'_> {
         PublishedRow {
             level,
             name,
+            role,
             n,
+            sum: exists(s.sum),
+            q1: exists(s.q1),
+            q3: exists(s.q3),
             receiving_percent: exists(Decimal::from(self.receiving * 100) / Decimal::from(n.max(1))),
             mean: exists(s.mean),
             median: exists(s.median),
@@ -210,10 +228,11 @@ pub fn publication(session: &Session, eval: &Evaluation) -> Publication {
         let level = &session.levels[li];
         let stats =
             eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str())).unwrap_or(&empty);
-        let row = Group { stats, receiving: receiving[li] }.row(Some(level.id.clone()), level.name.clone());
+        let row =
+            Group { stats, receiving: receiving[li] }.row(Some(level.id.clone()), level.name.clone(), Some(level.role));
         levels.push(primary(row));
     }
-    let total = Group { stats: &eval.stats.total, receiving: total_receiving }.row(None, "Alle".to_string());
+    let total = Group { stats: &eval.stats.total, receiving: total_receiving }.row(None, "Alle".to_string(), None);
     let total = secondary(primary(total), &levels, &residual_amounts(session, eval, &levels));
     Publication { levels, total }
 }
@@ -227,7 +246,10 @@ fn primary(row: PublishedRow) -> PublishedRow {
     PublishedRow {
         receiving_percent: row.receiving_percent.withheld_if(small),
         mean: row.mean.withheld_if(small),
+        sum: row.sum.withheld_if(small),
         median: row.median.withheld_if(small),
+        q1: row.q1.withheld_if(small),
+        q3: row.q3.withheld_if(small),
         min: row.min.withheld_if(small),
         max: row.max.withheld_if(small),
         change_percent: row.change_percent.withheld_if(small).unless(change_few),
@@ -275,7 +297,10 @@ fn secondary(total: PublishedRow, levels: &[PublishedRow], residual: &[Decimal])
     PublishedRow {
         receiving_percent: total.receiving_percent.unless(additive),
         mean: total.mean.unless(additive),
+        sum: total.sum.unless(additive),
         median: total.median.unless(median),
+        q1: total.q1.unless(median),
+        q3: total.q3.unless(median),
         min: extreme(total.min, |row| row.min),
         max: extreme(total.max, |row| row.max),
         change_percent: total.change_percent.unless(change),

@@ -176,6 +176,7 @@ pub fn generate(managers: usize, seed: u64) -> Option<Session> {
         history,
         change_log: Vec::new(),
         prep: None,
+        reference: Vec::new(),
     })
 }
 

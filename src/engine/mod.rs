@@ -19,6 +19,7 @@ pub mod merge;
 pub mod merge_fields;
 pub mod prep;
 pub mod proposal_summary;
+pub mod reference;
 pub mod rules;
 pub mod stats;
 pub mod wording;

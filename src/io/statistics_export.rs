@@ -1,7 +1,9 @@
 //! Anonymised statistics per level for publication: n, share receiving, mean, median,
-//! min, max and change vs last year (with how many managers it is over). No names or
-//! ids; only what [`engine::disclosure`] lets through is printed, every withheld cell is
-//! a marker explained in a note under the table.
+//! min, max and change vs last year (with how many managers it is over), and what another
+//! organisation needs to use it as a reference (`engine::reference`): the level's role,
+//! the sum, the quartiles, the organisation and the year. No names or ids; only what
+//! [`engine::disclosure`] lets through is printed, every withheld cell is a marker
+//! explained in a note under the table. `io::reference_file` reads it back.
 
 use rust_decimal::Decimal;
 
@@ -31,7 +33,7 @@ pub const CHANGE_NOTE: &str = "Ændring fra sidste år: summen for de samme lede
      Ledere uden beløb sidste år tæller ikke med (antallet står i kolonnen efter).";
 
 /// The column headers of the statistics table.
-pub const HEADER: [&str; 9] = [
+pub const HEADER: [&str; 15] = [
     "Niveau",
     "Antal",
     "Andel der modtager",
@@ -41,6 +43,12 @@ pub const HEADER: [&str; 9] = [
     "Største",
     "Ændring fra sidste år",
     "Ændring over antal ledere",
+    "Rolle",
+    "Sum",
+    "Nedre kvartil",
+    "Øvre kvartil",
+    "Organisation",
+    "År",
 ];
 
 /// The publication of the session: the rows and which cells are withheld.
@@ -56,7 +64,7 @@ pub fn statistics_table(session: &Session) -> Table {
     let publication = statistics_publication(session);
     let mut table = Table::new("Statistik", &HEADER);
     for row in publication.levels.iter().chain(std::iter::once(&publication.total)) {
-        table.rows.push(table_row(row));
+        table.rows.push(table_row(row, &session.organisation.name, &session.year.to_string()));
     }
     if publication.uses(Suppression::FewerThanMin) {
         table.notes.push(SUPPRESSION_NOTE.to_string());
@@ -68,8 +76,8 @@ pub fn statistics_table(session: &Session) -> Table {
     table
 }
 
-/// The printed cells of one row.
-fn table_row(row: &PublishedRow) -> Vec<Value> {
+/// The printed cells of one row, with the organisation and year it is from.
+fn table_row(row: &PublishedRow, organisation: &str, year: &str) -> Vec<Value> {
     let kr = |c: &Cell<Decimal>| cell(c, |v| Value::Kr(v.round()));
     let pct = |c: &Cell<Decimal>| cell(c, |v| Value::Percent(v.round_dp(1)));
     vec![
@@ -82,11 +90,17 @@ fn table_row(row: &PublishedRow) -> Vec<Value> {
         kr(&row.max),
         pct(&row.change_percent),
         cell(&row.change_managers, Value::Count),
+        Value::Text(row.role.map_or(String::new(), |r| r.label().to_string())),
+        cell(&row.sum, |v| Value::Kr(v.round_dp(2))),
+        kr(&row.q1),
+        kr(&row.q3),
+        Value::Text(organisation.to_string()),
+        Value::Text(year.to_string()),
     ]
 }
 
 /// A published value, or the marker saying why there is none.
-fn cell<T: Copy>(c: &Cell<T>, value: impl Fn(T) -> Value) -> Value {
+pub(crate) fn cell<T: Copy>(c: &Cell<T>, value: impl Fn(T) -> Value) -> Value {
     match c {
         Cell::Shown(v) => value(*v),
         Cell::Missing => Value::Text(MARK_NONE.into()),

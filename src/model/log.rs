@@ -127,6 +127,32 @@ pub enum Change {
         /// After.
         new: String,
     },
+    /// A reference file (another organisation's statistics) attached or removed.
+    Reference {
+        /// The file, as the session names it.
+        path: String,
+        /// Whether it is attached after the change.
+        attached: bool,
+    },
+    /// A reference file named anew because the session was saved in another folder (the
+    /// same file).
+    ReferenceMoved {
+        /// The name before.
+        old: String,
+        /// The name after.
+        new: String,
+    },
+    /// Which reference level a session level is compared with.
+    ReferenceMapping {
+        /// The reference file.
+        path: String,
+        /// The session level's id.
+        level: String,
+        /// Before.
+        old: super::reference::MappedTo,
+        /// After.
+        new: super::reference::MappedTo,
+    },
     /// An undo step.
     Undo {
         /// The step undone.
@@ -174,6 +200,9 @@ impl Change {
             Self::Lock { .. } => "Lås".into(),
             Self::Acceptance { rule, .. } => format!("Accepteret fund {rule}"),
             Self::Import { field, .. } | Self::Prep { field, .. } => field.clone(),
+            Self::Reference { path, .. } => format!("Reference {path}"),
+            Self::ReferenceMapping { level, .. } => format!("Referenceniveau for {level}"),
+            Self::ReferenceMoved { .. } => "Referencens sti".into(),
             Self::Undo { .. } => "Fortryd".into(),
             Self::Redo { .. } => "Gentag".into(),
             Self::Legacy { what, .. } => what.clone(),
@@ -211,6 +240,12 @@ impl Change {
                 let (o, n) = if *locked { ("ikke låst", "låst") } else { ("låst", "ikke låst") };
                 pick(o, n)
             }
+            Self::Reference { attached, .. } => {
+                let (o, n) = if *attached { ("ikke tilknyttet", "tilknyttet") } else { ("tilknyttet", "fjernet") };
+                pick(o, n)
+            }
+            Self::ReferenceMapping { old, new, .. } => pick(&old.text(), &new.text()),
+            Self::ReferenceMoved { old, new } => pick(old, new),
             Self::Acceptance { accepted, .. } => {
                 let (o, n) =
                     if *accepted { ("ikke accepteret", "accepteret") } else { ("accepteret", "ikke accepteret") };

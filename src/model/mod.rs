@@ -6,6 +6,7 @@ pub mod level;
 pub mod log;
 pub mod manager;
 pub mod money;
+pub mod reference;
 pub mod session;
 
 pub use level::{AmountModel, Band, BoxModel, Criterion, Level, LevelRole, Scale, ScaleStep};
@@ -13,4 +14,5 @@ pub use log::ChangeEntry;
 pub use manager::{
     AcceptedFinding, Adjustment, EmploymentBasis, Goal, GoalScope, Manager, MeetingStatus, PayForm, Proposal,
 };
+pub use reference::ReferenceLink;
 pub use session::{CURRENT_VERSION, Executive, Organisation, Policies, PrepInfo, Sector, Session};

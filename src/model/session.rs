@@ -64,6 +64,9 @@ pub struct Session {
     /// Set when this file is a director's offline preparation (a prep file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prep: Option<PrepInfo>,
+    /// Other organisations' published statistics to compare with (`engine::reference`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reference: Vec<super::reference::ReferenceLink>,
 }
 
 /// What makes a session a prep file: for whom, from which session, and the managers as
@@ -293,6 +296,7 @@ impl Session {
             history: BTreeMap::new(),
             change_log: Vec::new(),
             prep: None,
+            reference: Vec::new(),
             session_id: self.session_id.clone(),
         }
     }

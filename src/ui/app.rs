@@ -127,6 +127,7 @@ impl KalibrerApp {
             // An undone import may have removed the selected manager.
             self.view.selected = self.view.selected.filter(|&i| i < self.doc.session().managers.len());
         }
+        self.sync_references();
     }
 
     /// The window title: file name, unsaved mark, app name.
@@ -175,13 +176,16 @@ impl KalibrerApp {
                 bounded(ui, |ui| findings_ui::ui(ui, data, &self.view, &mut commands));
             });
             egui::CentralPanel::default().show(ui, |ui| {
-                egui::ScrollArea::both().id_salt("spread_scroll").show(ui, |ui| spread_ui::ui(ui, data));
+                egui::ScrollArea::both()
+                    .id_salt("spread_scroll")
+                    .show(ui, |ui| spread_ui::ui(ui, data, &self.view, &mut commands));
             });
         });
         egui::CentralPanel::default().show(ui, |ui| {
             table_ui::ui(ui, data, &mut self.view, &mut commands);
         });
         proposal_ui::ui(ui.ctx(), data, &self.view, &mut commands);
+        super::reference_ui::mapping_ui(ui.ctx(), data, &self.view, &mut commands);
         super::files::quit_dialog_ui(ui.ctx(), &self.doc, &self.view, &mut commands);
         super::table_cells::amount_question_ui(ui.ctx(), &mut self.view, &mut commands);
         super::export::draft_export_ui(ui.ctx(), &self.view, &mut commands);

@@ -79,6 +79,9 @@ impl KalibrerApp {
             Command::Prepare(executive) => self.prep_dialog(&executive),
             Command::MergePreps => self.merge_dialog(),
             Command::Import { history } => self.import_dialog(history),
+            Command::CompareWith => self.compare_with_dialog(),
+            Command::CompareWithPath(path) => self.compare_with_path(&path),
+            Command::ShowReferenceMapping(open) => self.view.reference_mapping = open,
             Command::QuitDiscarding => {
                 // The changes are given up: the recovery copy must not offer them back.
                 self.autosave.discard(self.doc.path.as_deref());

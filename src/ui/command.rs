@@ -63,6 +63,12 @@ pub enum Command {
     FileChosen(crate::ui::file_dialog::FileChoice),
     /// Kalibrer's own file dialog was closed without a choice.
     FileCancelled(crate::ui::file_dialog::FilePurpose),
+    /// Compare with another organisation's statistics export (asks which file).
+    CompareWith,
+    /// Compare with the statistics export at this path (no dialog).
+    CompareWithPath(PathBuf),
+    /// Open or close the window mapping the session's levels to the reference's.
+    ShowReferenceMapping(bool),
     /// Quit even with unsaved changes (after the user confirmed).
     QuitDiscarding,
     /// Quit if there are no unsaved changes (after "save and quit").

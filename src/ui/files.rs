@@ -190,6 +190,7 @@ impl KalibrerApp {
 
     /// Saves to `path` without asking about changes on disk (the user chose to overwrite).
     pub(super) fn save_to_unchecked(&mut self, path: &Path) {
+        self.rebase_references(path);
         match io::save_session(path, self.doc.session()) {
             Ok(()) => {
                 self.autosave.saved(self.doc.path.as_deref());

@@ -59,6 +59,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         let number = order.iter().position(|&l| l == li).map_or(0, |p| p + 1);
         label_ui(ui, data, li, lane, number, zoom.is_some(), out);
     }
+    super::lanes_reference::ui(&painter, &axis, data, view, &lanes);
     // Dots, density strips, inversion lines, ghosts and proposal arrows, cached.
     painter.add(egui::Shape::mesh(Arc::clone(&layout.mesh)));
     for strip in &layout.strips {

@@ -83,5 +83,7 @@ pub fn is_edit(command: &Command) -> bool {
             | Command::Save
             | Command::MergePreps
             | Command::Import { .. }
+            | Command::CompareWith
+            | Command::CompareWithPath(_)
     ) || matches!(command, Command::FileChosen(choice) if choice.purpose.edits())
 }

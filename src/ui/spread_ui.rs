@@ -6,8 +6,10 @@ use rust_decimal::Decimal;
 use crate::engine::LevelStats;
 use crate::model::money::{format_percent_fixed, format_signed_percent_fixed, format_tkr, format_tkr_range};
 
+use super::command::Command;
 use super::derived::{Data, STRIP_COLUMNS, strip_axis};
 use super::theme;
+use super::view::ViewState;
 
 /// Column headers and their explanations.
 const HEADERS: [(&str, &str); 10] = [
@@ -23,12 +25,17 @@ const HEADERS: [(&str, &str); 10] = [
     ("I spændet", "Hver streg er en leder; feltet er niveauets spænd"),
 ];
 
-/// Draws the statistics table.
-pub fn ui(ui: &mut egui::Ui, data: Data<'_>) {
+/// Draws the statistics table, and the comparison with the attached references.
+pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) {
     ui.label(RichText::new("Spredning pr. niveau").heading());
+    let comparisons = super::reference_ui::comparisons(data, view);
     egui::Grid::new("spread").striped(true).spacing(vec2(9.0, 4.0)).show(ui, |ui| {
         for (h, tip) in HEADERS {
             ui.label(RichText::new(h).strong()).on_hover_text(tip);
+        }
+        if !comparisons.is_empty() {
+            ui.label(RichText::new("Reference").strong())
+                .on_hover_text("Gruppens gennemsnit / referencens gennemsnit × 100 (se tabellen nedenfor)");
         }
         ui.end_row();
         let session = data.session;
@@ -43,12 +50,20 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>) {
             ui.label(RichText::new(&level.name).color(color).strong());
             row_cells(ui, stats, session.policies.low_differentiation_cv_percent);
             strip_ui(ui, data, li, theme::level_color(rank));
+            if let Some(c) = comparisons.iter().find(|c| c.level == level.id) {
+                super::spread_reference_ui::indeks_cell(ui, &c.comparison);
+            }
             ui.end_row();
         }
         ui.label(RichText::new("Alle").strong());
         row_cells(ui, &data.eval.stats.total, data.session.policies.low_differentiation_cv_percent);
+        if !comparisons.is_empty() {
+            ui.label("");
+            super::spread_reference_ui::indeks_cell(ui, &super::reference_ui::total_comparison(data, view));
+        }
         ui.end_row();
     });
+    super::spread_reference_ui::ui(ui, data, view, out);
 }
 
 /// The numeric cells of one row.

@@ -331,6 +331,7 @@ fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut V
         if ui.button("Importér tidligere års beløb …").clicked() {
             out.push(Command::Import { history: true });
         }
+        crate::ui::reference_ui::menu_ui(ui, doc.session(), out);
         ui.separator();
         ui.menu_button("Eksportér", |ui| {
             for kind in crate::ui::export::ExportKind::ALL {

@@ -182,6 +182,10 @@ pub struct ViewState {
     pub zoom: Option<usize>,
     /// Proposals made so far (the next proposal's serial).
     pub proposals_made: u64,
+    /// The attached reference files as loaded (again when the session's list changes).
+    pub references: super::reference_ui::LoadedReferences,
+    /// Whether the reference level-mapping window is open.
+    pub reference_mapping: bool,
 }
 
 impl ViewState {
@@ -215,6 +219,8 @@ impl ViewState {
             amount_question: None,
             zoom: None,
             proposals_made: 0,
+            references: super::reference_ui::LoadedReferences::default(),
+            reference_mapping: false,
         }
     }
 

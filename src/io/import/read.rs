@@ -59,6 +59,17 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, RowError> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
+    // The csv crate's own line numbers skip blank lines and miscount after CRLF (Danish
+    // Excel's line ending): count the line feeds before the record's first byte instead.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line) = (0_usize, 1_usize);
+    let mut line_at = |start: usize| {
+        let start = start.min(bytes.len());
+        let first = start + bytes[start..].iter().take_while(|b| matches!(b, b'\n' | b'\r')).count();
+        line += bytes[counted_to.min(first)..first].iter().filter(|b| **b == b'\n').count();
+        counted_to = counted_to.max(first);
+        line
+    };
     for record in reader.records() {
         let record = record.map_err(|e| RowError {
             sheet: None,
@@ -66,7 +77,7 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<(usize, Vec<String>)>, RowError> {
             column: String::new(),
             why: format!("ulæselig CSV: {e}"),
         })?;
-        let line = record.position().map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+        let line = record.position().map_or(0, |p| line_at(usize::try_from(p.byte()).unwrap_or(0)));
         let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
         if cells.iter().any(|c| !c.is_empty()) {
             out.push((line, cells));
@@ -123,4 +134,15 @@ fn xlsx_rows(bytes: &[u8]) -> Result<NamedRows, RowError> {
         }
     }
     Ok((None, Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn line_numbers_are_right_with_crlf_as_danish_excel_writes() {
+        // The csv crate counted the second CRLF record as line 1.
+        let lines = |b: &[u8]| super::csv_rows(b).unwrap().iter().map(|r| r.0).collect::<Vec<_>>();
+        assert_eq!(lines(b"a;b\r\nc;d\r\n\r\ne;f\r\n"), vec![1, 2, 4]);
+        assert_eq!(lines(b"a;b\nc;d\ne;f\n"), vec![1, 2, 3]);
+    }
 }

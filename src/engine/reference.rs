@@ -1,0 +1,576 @@
+//! Comparing the group's amounts with other organisations: a [`Reference`] is what one or
+//! more organisations published in their statistics export (n, sum, mean, median,
+//! quartiles, min, max per level, each figure shown or suppressed), keyed by the level's
+//! role, never its name. Pure: reading the files is `io::reference_file`.
+//!
+//! - **Matching.** A session level matches the reference level with the same role (for
+//!   the role *Andet*: the same name too), unless the session's link maps it by hand.
+//! - **Indeks** = the group's mean / the reference's mean × 100, one decimal (halves away
+//!   from zero), computed from the exact sums: `Σ group × n_ref × 100 / (n_group × Σ ref)`.
+//! - **Combining** ([`combine`]): counts and sums add exactly and the mean is the sum over
+//!   the count; min and max are the smallest and largest; median and quartiles are
+//!   *approximate* ([`mixture_quantile`]): each source's amounts are taken as spread
+//!   linearly between its published min, lower quartile, median, upper quartile and max
+//!   (at 0, 25, 50, 75 and 100 %), the sources are mixed weighted by their counts, and the
+//!   mixture's 25/50/75 % points are read off exactly. A level suppressed in any source
+//!   stays suppressed (only its count is known), and the combined *Alle* row gets the
+//!   export's secondary suppression again (withheld when 1–4 managers are on suppressed
+//!   levels). Nothing is ever computed from a figure a source withheld.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::model::{Level, LevelRole};
+
+use super::disclosure::{Cell, MIN_GROUP, Suppression};
+use super::stats::Stats;
+
+/// An organisation and the year of its published figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The organisation's name.
+    pub organisation: String,
+    /// The performance year.
+    pub year: i32,
+}
+
+/// One published level (or *Alle*) of a reference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferenceLevel {
+    /// The key levels are matched and combined by ([`level_key`]).
+    pub key: String,
+    /// The level's name as published.
+    pub name: String,
+    /// The level's role.
+    pub role: LevelRole,
+    /// Number of managers (always published).
+    pub n: usize,
+    /// Share receiving an amount, percent.
+    pub receiving_percent: Cell<Decimal>,
+    /// Sum of the amounts.
+    pub sum: Cell<Decimal>,
+    /// Mean (the sum over n when the sum is published).
+    pub mean: Cell<Decimal>,
+    /// Median.
+    pub median: Cell<Decimal>,
+    /// Lower quartile.
+    pub q1: Cell<Decimal>,
+    /// Upper quartile.
+    pub q3: Cell<Decimal>,
+    /// Smallest amount.
+    pub min: Cell<Decimal>,
+    /// Largest amount.
+    pub max: Cell<Decimal>,
+    /// Whether median and quartiles are approximate (combined from several sources).
+    pub approximate: bool,
+}
+
+impl ReferenceLevel {
+    /// A level with only its count known and every figure `cell`.
+    #[must_use]
+    pub fn with_all(key: String, name: String, role: LevelRole, n: usize, cell: Cell<Decimal>) -> Self {
+        Self {
+            key,
+            name,
+            role,
+            n,
+            receiving_percent: cell,
+            sum: cell,
+            mean: cell,
+            median: cell,
+            q1: cell,
+            q3: cell,
+            min: cell,
+            max: cell,
+            approximate: false,
+        }
+    }
+
+    /// Why the level's figures are withheld, if they are (its mean is the test).
+    #[must_use]
+    pub fn suppression(&self) -> Option<Suppression> {
+        self.mean.suppression()
+    }
+
+    /// The five points of its distribution (min, q1, median, q3, max) when all are shown.
+    fn five_points(&self) -> Option<[Decimal; 5]> {
+        Some([self.min.shown()?, self.q1.shown()?, self.median.shown()?, self.q3.shown()?, self.max.shown()?])
+    }
+}
+
+/// A reference: its sources, its levels (highest role first) and its *Alle* row.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reference {
+    /// The organisations and years the figures come from.
+    pub sources: Vec<Source>,
+    /// The levels, by key.
+    pub levels: Vec<ReferenceLevel>,
+    /// The whole group, when published.
+    pub total: Option<ReferenceLevel>,
+}
+
+impl Reference {
+    /// The level with this key.
+    #[must_use]
+    pub fn level(&self, key: &str) -> Option<&ReferenceLevel> {
+        self.levels.iter().find(|l| l.key == key)
+    }
+
+    /// Whether any median or quartile is approximate.
+    #[must_use]
+    pub fn approximate(&self) -> bool {
+        self.levels.iter().chain(&self.total).any(|l| l.approximate)
+    }
+
+    /// The sources as Danish text: "Styrelse A (2025), Styrelse B (2025)".
+    #[must_use]
+    pub fn sources_text(&self) -> String {
+        let parts: Vec<String> = self.sources.iter().map(|s| format!("{} ({})", s.organisation, s.year)).collect();
+        parts.join(", ")
+    }
+}
+
+/// The key a level is matched by: its role, or for the role *Andet* "Andet: name".
+#[must_use]
+pub fn level_key(role: LevelRole, name: &str) -> String {
+    match role {
+        LevelRole::Andet => format!("Andet: {}", name.trim()),
+        other => other.label().to_string(),
+    }
+}
+
+/// Highest role first: the order levels are listed in.
+#[must_use]
+pub fn role_order(role: LevelRole) -> u8 {
+    match role {
+        LevelRole::Departementschef => 0,
+        LevelRole::Direktoer => 1,
+        LevelRole::Afdelingschef => 2,
+        LevelRole::Kontorchef => 3,
+        LevelRole::Andet => 4,
+    }
+}
+
+/// Which reference level a session level is compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Match {
+    /// Mapped by hand to this key.
+    Mapped(String),
+    /// The same role (and for *Andet* the same name).
+    ByRole(String),
+    /// Mapped by hand to no reference level.
+    MappedToNone,
+    /// No reference level has the role.
+    NoMatch,
+}
+
+impl Match {
+    /// The reference level's key, if any.
+    #[must_use]
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Self::Mapped(k) | Self::ByRole(k) => Some(k),
+            Self::MappedToNone | Self::NoMatch => None,
+        }
+    }
+}
+
+/// The reference level a session level is compared with in `reference`: the hand-made
+/// mapping first, else by role.
+#[must_use]
+pub fn match_level(level: &Level, mapping: &BTreeMap<String, Option<String>>, reference: &Reference) -> Match {
+    match mapping.get(&level.id) {
+        Some(Some(key)) if reference.level(key).is_some() => return Match::Mapped(key.clone()),
+        Some(None) => return Match::MappedToNone,
+        _ => {}
+    }
+    let key = level_key(level.role, &level.name);
+    if level.role == LevelRole::Andet {
+        let wanted = key.to_lowercase();
+        return reference
+            .levels
+            .iter()
+            .find(|l| l.key.to_lowercase() == wanted)
+            .map_or(Match::NoMatch, |l| Match::ByRole(l.key.clone()));
+    }
+    if reference.level(&key).is_some() { Match::ByRole(key) } else { Match::NoMatch }
+}
+
+/// Whether the roles differ: some session level (with managers or not) finds no reference
+/// level by role or mapping while some reference level is matched by no session level –
+/// then the levels should be mapped by hand.
+#[must_use]
+pub fn roles_differ(
+    session: &crate::model::Session,
+    reference: &Reference,
+    mapping: &BTreeMap<String, Option<String>>,
+) -> bool {
+    let matches: Vec<Match> = session.levels.iter().map(|l| match_level(l, mapping, reference)).collect();
+    let unmatched_level = matches.contains(&Match::NoMatch);
+    let unused = reference.levels.iter().any(|r| !matches.iter().any(|m| m.key() == Some(r.key.as_str())));
+    unmatched_level && unused
+}
+
+/// How a session level compares with its reference level.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Comparison {
+    /// No reference level (none has the role, or mapped to none).
+    Missing,
+    /// The reference withheld the level's figures (only its count is known).
+    Suppressed {
+        /// The reference's count.
+        n: usize,
+    },
+    /// Compared.
+    Compared {
+        /// The reference level.
+        reference: Box<ReferenceLevel>,
+        /// Group mean / reference mean × 100, one decimal; None when either side has no
+        /// managers or the reference mean is 0.
+        indeks: Option<Decimal>,
+    },
+}
+
+/// `group mean / reference mean × 100` to one decimal (halves away from zero), from the
+/// exact sums; None when it is not defined.
+#[must_use]
+pub fn indeks(group_n: usize, group_sum: Decimal, ref_n: usize, ref_sum: Decimal) -> Option<Decimal> {
+    if group_n == 0 || ref_n == 0 {
+        return None;
+    }
+    let top = group_sum.checked_mul(Decimal::from(ref_n))?.checked_mul(Decimal::ONE_HUNDRED)?;
+    let bottom = ref_sum.checked_mul(Decimal::from(group_n))?;
+    if bottom.is_zero() {
+        return None;
+    }
+    Some(top.checked_div(bottom)?.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero))
+}
+
+/// Compares a group's statistics with a reference level (None: missing).
+#[must_use]
+pub fn compare(group: &Stats, reference: Option<&ReferenceLevel>) -> Comparison {
+    let Some(r) = reference else { return Comparison::Missing };
+    if r.suppression().is_some() || r.n == 0 {
+        return Comparison::Suppressed { n: r.n };
+    }
+    let ref_sum = r.sum.shown().or_else(|| r.mean.shown().and_then(|m| m.checked_mul(Decimal::from(r.n))));
+    let indeks = ref_sum.and_then(|s| indeks(group.n, group.sum, r.n, s));
+    Comparison::Compared { reference: Box::new(r.clone()), indeks }
+}
+
+/// The reference level of a session level over several references (one per attached
+/// file, each with its own mapping): the matched levels combined. None when no file has
+/// a match.
+#[must_use]
+pub fn matched_level(
+    level: &Level,
+    references: &[(&Reference, &BTreeMap<String, Option<String>>)],
+) -> Option<ReferenceLevel> {
+    let parts: Vec<&ReferenceLevel> = references
+        .iter()
+        .filter_map(|(r, mapping)| match_level(level, mapping, r).key().and_then(|k| r.level(k)))
+        .collect();
+    (!parts.is_empty()).then(|| combine_levels(&parts))
+}
+
+/// One session level compared with the reference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelComparison {
+    /// The session level's id.
+    pub level: String,
+    /// The comparison.
+    pub comparison: Comparison,
+}
+
+/// Every level of the session (highest rank first, as the spread panel lists them)
+/// compared with the references (one per attached file, with its mapping).
+#[must_use]
+pub fn compare_session(
+    session: &crate::model::Session,
+    stats: &super::GroupStats,
+    references: &[(&Reference, &BTreeMap<String, Option<String>>)],
+) -> Vec<LevelComparison> {
+    let empty = Stats::default();
+    session
+        .levels_by_rank()
+        .into_iter()
+        .rev()
+        .map(|li| {
+            let level = &session.levels[li];
+            let group = stats
+                .per_level
+                .iter()
+                .find(|s| s.level.as_deref() == Some(level.id.as_str()))
+                .map_or(&empty, |s| &s.stats);
+            let reference = matched_level(level, references);
+            LevelComparison { level: level.id.clone(), comparison: compare(group, reference.as_ref()) }
+        })
+        .collect()
+}
+
+/// The whole group (*Alle*) compared with the references' *Alle* rows combined: an
+/// overall indeks (mind that it also reflects how the levels are mixed). Missing when a
+/// reference has no *Alle* row.
+#[must_use]
+pub fn compare_total(stats: &super::GroupStats, references: &[&Reference]) -> Comparison {
+    let totals: Option<Vec<&ReferenceLevel>> = references.iter().map(|r| r.total.as_ref()).collect();
+    match totals {
+        Some(t) if !t.is_empty() => compare(&stats.total.stats, Some(&combine_levels(&t))),
+        _ => Comparison::Missing,
+    }
+}
+
+/// The sources of several references, in order, each once.
+#[must_use]
+pub fn all_sources(references: &[&Reference]) -> Vec<Source> {
+    let mut out: Vec<Source> = Vec::new();
+    for s in references.iter().flat_map(|r| &r.sources) {
+        if !out.contains(s) {
+            out.push(s.clone());
+        }
+    }
+    out
+}
+
+/// Combines one level's published figures from several sources (see the module
+/// documentation). The key, name and role are the first part's.
+#[must_use]
+pub fn combine_levels(parts: &[&ReferenceLevel]) -> ReferenceLevel {
+    let first = parts.first().copied();
+    let (key, name, role) =
+        first.map_or((String::new(), String::new(), LevelRole::Andet), |p| (p.key.clone(), p.name.clone(), p.role));
+    let name = if parts.iter().all(|p| p.name == name) || role == LevelRole::Andet { name } else { key.clone() };
+    let n = parts.iter().fold(0_usize, |a, p| a.saturating_add(p.n));
+    let with_managers: Vec<&ReferenceLevel> = parts.iter().copied().filter(|p| p.n > 0).collect();
+    if let [only] = with_managers.as_slice() {
+        return ReferenceLevel { key, name, role, ..(*only).clone() };
+    }
+    if with_managers.is_empty() {
+        return ReferenceLevel::with_all(key, name, role, n, Cell::Missing);
+    }
+    if let Some(reason) = with_managers.iter().find_map(|p| p.suppression()) {
+        return ReferenceLevel::with_all(key, name, role, n, Cell::Suppressed(reason));
+    }
+    let nd = Decimal::from(n);
+    let sum = with_managers.iter().try_fold(Decimal::ZERO, |acc, p| {
+        let s = p.sum.shown().or_else(|| p.mean.shown().and_then(|m| m.checked_mul(Decimal::from(p.n))))?;
+        acc.checked_add(s)
+    });
+    let receiving = with_managers.iter().try_fold(Decimal::ZERO, |acc, p| {
+        acc.checked_add(p.receiving_percent.shown()?.checked_mul(Decimal::from(p.n))?)
+    });
+    let fold_extreme = |pick: fn(&ReferenceLevel) -> Cell<Decimal>, smaller: bool| {
+        with_managers.iter().map(|p| pick(p).shown()).collect::<Option<Vec<Decimal>>>().map_or(Cell::Missing, |v| {
+            let best = if smaller { v.iter().min() } else { v.iter().max() };
+            best.map_or(Cell::Missing, |b| Cell::Shown(*b))
+        })
+    };
+    let points: Option<Vec<(usize, [Decimal; 5])>> =
+        with_managers.iter().map(|p| p.five_points().map(|f| (p.n, f))).collect();
+    let quantile = |p: Decimal| {
+        points.as_deref().and_then(|pts| mixture_quantile(pts, p)).map_or(Cell::Missing, |q| Cell::Shown(q.round_dp(2)))
+    };
+    ReferenceLevel {
+        key,
+        name,
+        role,
+        n,
+        receiving_percent: receiving.and_then(|r| r.checked_div(nd)).map_or(Cell::Missing, Cell::Shown),
+        sum: sum.map_or(Cell::Missing, Cell::Shown),
+        mean: sum.and_then(|s| s.checked_div(nd)).map_or(Cell::Missing, Cell::Shown),
+        median: quantile(Decimal::new(5, 1)),
+        q1: quantile(Decimal::new(25, 2)),
+        q3: quantile(Decimal::new(75, 2)),
+        min: fold_extreme(|p| p.min, true),
+        max: fold_extreme(|p| p.max, false),
+        approximate: true,
+    }
+}
+
+/// The cumulative share at 0, 25, 50, 75 and 100 % of the five points.
+const SHARES: [Decimal; 5] = [
+    Decimal::ZERO,
+    Decimal::from_parts(25, 0, 0, false, 2),
+    Decimal::from_parts(5, 0, 0, false, 1),
+    Decimal::from_parts(75, 0, 0, false, 2),
+    Decimal::ONE,
+];
+
+/// The share of one source's amounts at or below `x` (`left`: strictly below), with the
+/// amounts spread linearly between its five points.
+fn share_below(points: &[Decimal; 5], x: Decimal, left: bool) -> Decimal {
+    let below = |v: Decimal| if left { v < x } else { v <= x };
+    if !below(points[0]) {
+        return Decimal::ZERO;
+    }
+    if below(points[4]) {
+        return Decimal::ONE;
+    }
+    // The last point at/below x; the next one is above (so the segment has width).
+    let k = (0..4).rev().find(|&k| below(points[k])).unwrap_or(0);
+    let (a, b) = (points[k], points[k + 1]);
+    let width = b - a;
+    if width.is_zero() {
+        return SHARES[k + 1];
+    }
+    SHARES[k] + (x - a) / width * (SHARES[k + 1] - SHARES[k])
+}
+
+/// The `p` point (0–1) of the mixture of the sources' piecewise-linear distributions,
+/// weighted by their counts: exact for that mixture, by finding the segment between two
+/// consecutive points where the mixture passes `p` and interpolating in it. None for no
+/// managers or on overflow.
+#[must_use]
+pub fn mixture_quantile(parts: &[(usize, [Decimal; 5])], p: Decimal) -> Option<Decimal> {
+    let total: usize = parts.iter().map(|(n, _)| *n).sum();
+    if total == 0 {
+        return None;
+    }
+    let total = Decimal::from(total);
+    let mix = |x: Decimal, left: bool| -> Option<Decimal> {
+        parts
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, (n, pts)| {
+                acc.checked_add(share_below(pts, x, left).checked_mul(Decimal::from(*n))?)
+            })?
+            .checked_div(total)
+    };
+    let mut breaks: Vec<Decimal> = parts.iter().flat_map(|(_, pts)| pts.iter().copied()).collect();
+    breaks.sort_unstable();
+    breaks.dedup();
+    let mut previous: Option<(Decimal, Decimal)> = None;
+    for &b in &breaks {
+        let at_left = mix(b, true)?;
+        if let Some((a, fa)) = previous
+            && at_left >= p
+        {
+            // Linear between a (value fa) and b (left limit at_left).
+            let slope = at_left - fa;
+            return Some(if slope.is_zero() { a } else { a + (p - fa) / slope * (b - a) });
+        }
+        let at = mix(b, false)?;
+        if at >= p {
+            return Some(b);
+        }
+        previous = Some((b, at));
+    }
+    breaks.last().copied()
+}
+
+/// Combines several references into one (`kalibrer combine-stats`): every level key of
+/// any source, the *Alle* rows combined, primary suppression of levels with 1–4 managers
+/// and secondary suppression of *Alle* applied again; the sources listed.
+#[must_use]
+pub fn combine(references: &[Reference]) -> Reference {
+    let mut keys: Vec<(u8, String)> = Vec::new();
+    for r in references {
+        for l in &r.levels {
+            if !keys.iter().any(|(_, k)| *k == l.key) {
+                keys.push((role_order(l.role), l.key.clone()));
+            }
+        }
+    }
+    keys.sort();
+    let levels: Vec<ReferenceLevel> = keys
+        .iter()
+        .map(|(_, key)| {
+            let parts: Vec<&ReferenceLevel> = references.iter().filter_map(|r| r.level(key)).collect();
+            primary(combine_levels(&parts))
+        })
+        .collect();
+    let totals: Option<Vec<&ReferenceLevel>> = references.iter().map(|r| r.total.as_ref()).collect();
+    let total = totals.map(|t| secondary(primary(combine_levels(&t)), &levels));
+    Reference { sources: references.iter().flat_map(|r| r.sources.clone()).collect(), levels, total }
+}
+
+/// A level with 1–4 managers shows only its count.
+fn primary(level: ReferenceLevel) -> ReferenceLevel {
+    if level.n > 0 && level.n < MIN_GROUP && level.suppression().is_none() {
+        return ReferenceLevel::with_all(
+            level.key,
+            level.name,
+            level.role,
+            level.n,
+            Cell::Suppressed(Suppression::FewerThanMin),
+        );
+    }
+    level
+}
+
+/// The *Alle* row against the shown levels: withheld when 1–4 managers are not on a shown
+/// level (their figures would be *Alle* minus the shown levels); min and max shown only
+/// when a shown level has the same.
+fn secondary(total: ReferenceLevel, levels: &[ReferenceLevel]) -> ReferenceLevel {
+    let shown: usize = levels.iter().filter(|l| l.mean.shown().is_some()).map(|l| l.n).sum();
+    let residual = total.n.saturating_sub(shown);
+    let hide = |c: Cell<Decimal>, yes: bool| {
+        if yes && c.shown().is_some() { Cell::Suppressed(Suppression::Derivable) } else { c }
+    };
+    let derivable = residual > 0 && residual < MIN_GROUP;
+    let extreme = |c: Cell<Decimal>, of: fn(&ReferenceLevel) -> Cell<Decimal>| {
+        let safe = c.shown().is_some_and(|v| levels.iter().any(|l| of(l).shown() == Some(v)));
+        hide(c, residual > 0 && !safe)
+    };
+    ReferenceLevel {
+        receiving_percent: hide(total.receiving_percent, derivable),
+        sum: hide(total.sum, derivable),
+        mean: hide(total.mean, derivable),
+        median: hide(total.median, derivable),
+        q1: hide(total.q1, derivable),
+        q3: hide(total.q3, derivable),
+        min: extreme(total.min, |l| l.min),
+        max: extreme(total.max, |l| l.max),
+        ..total
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kr(v: i64) -> Decimal {
+        Decimal::from(v)
+    }
+
+    #[test]
+    fn indeks_from_exact_sums_rounds_half_away_from_zero() {
+        // Group mean 56.000 over reference mean 50.000: 112,0.
+        assert_eq!(indeks(2, kr(112_000), 4, kr(200_000)), Some(Decimal::new(1120, 1)));
+        // 100 / 3 × … : 45.000 / 40.000 = 112,5 exactly; 1/3 of 100 → 33,3.
+        assert_eq!(indeks(1, kr(45_000), 1, kr(40_000)), Some(Decimal::new(1125, 1)));
+        assert_eq!(indeks(3, kr(100), 1, kr(100)), Some(Decimal::new(333, 1)));
+        assert_eq!(indeks(0, kr(0), 1, kr(100)), None);
+        assert_eq!(indeks(1, kr(5), 1, kr(0)), None);
+    }
+
+    #[test]
+    fn one_source_quantiles_are_its_own_points() {
+        let pts = [kr(10), kr(20), kr(30), kr(40), kr(50)];
+        assert_eq!(mixture_quantile(&[(8, pts)], Decimal::new(25, 2)), Some(kr(20)));
+        assert_eq!(mixture_quantile(&[(8, pts)], Decimal::new(5, 1)), Some(kr(30)));
+    }
+
+    #[test]
+    fn two_equal_sources_side_by_side_have_the_middle_between_them() {
+        // A: 0–40 evenly, B: 40–80 evenly, equal counts: the mixture's median is 40,
+        // its quartiles the sources' medians 20 and 60.
+        let a = [kr(0), kr(10), kr(20), kr(30), kr(40)];
+        let b = [kr(40), kr(50), kr(60), kr(70), kr(80)];
+        let parts = [(5, a), (5, b)];
+        assert_eq!(mixture_quantile(&parts, Decimal::new(5, 1)), Some(kr(40)));
+        assert_eq!(mixture_quantile(&parts, Decimal::new(25, 2)), Some(kr(20)));
+        assert_eq!(mixture_quantile(&parts, Decimal::new(75, 2)), Some(kr(60)));
+    }
+
+    #[test]
+    fn a_source_of_identical_amounts_is_a_step() {
+        // Everyone 50: every point is 50, whatever the other source says.
+        let same = [kr(50); 5];
+        assert_eq!(mixture_quantile(&[(10, same)], Decimal::new(25, 2)), Some(kr(50)));
+        let low = [kr(0), kr(10), kr(20), kr(30), kr(40)];
+        // 10 at 0–40 and 10 all at 50: below 50 half of all; the 75 % point is 50.
+        assert_eq!(mixture_quantile(&[(10, low), (10, same)], Decimal::new(75, 2)), Some(kr(50)));
+        assert_eq!(mixture_quantile(&[(10, low), (10, same)], Decimal::new(25, 2)), Some(kr(20)));
+    }
+}
