@@ -163,7 +163,13 @@ fn statistics_and_fixed_salary_workbooks() {
     let dc = rows.iter().find(|r| r[0] == Data::String("Departementschef".into())).unwrap();
     // n = 1: the count is shown (the Alle row's count gives it away anyway), every figure is suppressed.
     assert_eq!(number(&dc[1]), Decimal::ONE);
-    assert!(dc[2..].iter().all(|c| *c == Data::String("–¹".into())), "n = 1 is suppressed: {dc:?}");
+    // Every figure (mean … change, sum, quartiles) is suppressed; the level's role, the
+    // organisation and the year, which a reference needs, are not figures.
+    let figures = dc[2..9].iter().chain(&dc[10..13]);
+    assert!(figures.into_iter().all(|c| *c == Data::String("–¹".into())), "n = 1 is suppressed: {dc:?}");
+    assert_eq!(dc[9], Data::String("Departementschef".into()), "role");
+    assert_eq!(dc[13], Data::String(s.organisation.name.clone()), "organisation");
+    assert_eq!(dc.len(), 15, "{dc:?}");
     assert!(all_text.contains("færre end 5"));
     let kc = rows.iter().find(|r| r[0] == Data::String("Kontorchef".into())).unwrap();
     assert_eq!(number(&kc[1]), Decimal::from(20));

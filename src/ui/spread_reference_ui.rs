@@ -10,9 +10,9 @@ use crate::engine::reference::Comparison;
 
 use super::command::Command;
 use super::derived::Data;
-use crate::model::money::{format_tkr, format_tkr_range};
 use super::theme;
 use super::view::ViewState;
+use crate::model::money::{format_tkr, format_tkr_range};
 
 /// Column headers and their explanations.
 const HEADERS: [(&str, &str); 10] = [
@@ -118,8 +118,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
                 Comparison::Compared { reference: r, indeks } => {
                     let approx = if r.approximate { "≈" } else { "" };
                     ui.label(r.n.to_string());
-                    ui.label(r.mean.shown().map_or("–".into(), short));
-                    ui.label(format!("{approx}{}", r.median.shown().map_or("–".into(), short)));
+                    ui.label(r.mean.shown().map_or("–".into(), format_tkr));
+                    ui.label(format!("{approx}{}", r.median.shown().map_or("–".into(), format_tkr)));
                     ui.label(format!("{approx}{}", range(r.q1.shown(), r.q3.shown())));
                     ui.label(indeks.map_or("–".into(), |i| format!("{i:.1}").replace('.', ",")));
                 }
