@@ -85,13 +85,19 @@ fn goals_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, frame: Decimal, out: &m
     let m = &data.session.managers[i];
     let frame = crate::engine::amounts::frame_of(m, frame);
     ui.label(format!("Ramme ved fuld målopfyldelse: {}", format_kr(frame)));
+    // The goal's name gets what the other columns leave of the card (cut with "…", whole
+    // on hover), so the attainment field is always on the card.
+    let name_width = (ui.available_width() - 250.0).max(90.0);
     egui::Grid::new("goals").striped(true).spacing(vec2(8.0, 3.0)).show(ui, |ui| {
         for h in ["Mål", "Vægt", "Type", "Opfyldt"] {
             ui.label(RichText::new(h).strong());
         }
         ui.end_row();
         for (g, goal) in m.goals.iter().enumerate() {
-            ui.label(&goal.name);
+            ui.scope(|ui| {
+                ui.set_max_width(name_width);
+                ui.add(egui::Label::new(&goal.name).truncate());
+            });
             ui.label(format_percent(goal.weight));
             let kind = match goal.scope {
                 GoalScope::Institutional => "institutionelt",

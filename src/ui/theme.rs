@@ -107,7 +107,7 @@ pub struct Shares {
 /// table (names and amounts) more of the height.
 #[must_use]
 pub fn shares(screen: egui::Vec2, presentation: bool) -> Shares {
-    let focus_width = (screen.x * 0.25).clamp(280.0, FOCUS_WIDTH);
+    let focus_width = (screen.x * 0.27).clamp(280.0, FOCUS_WIDTH);
     let side_share = if presentation { 0.20 } else { 0.24 };
     let side_height = (screen.y * side_share).clamp(130.0, SIDE_HEIGHT);
     let findings_width = ((screen.x - focus_width) * 0.48).clamp(240.0, FINDINGS_WIDTH + 160.0);
@@ -130,7 +130,7 @@ pub fn row_height(style: &egui::Style) -> f32 {
 }
 
 /// Widest focus card, points.
-pub const FOCUS_WIDTH: f32 = 480.0;
+pub const FOCUS_WIDTH: f32 = 520.0;
 /// Highest bottom panel with spread and findings, points.
 pub const SIDE_HEIGHT: f32 = 290.0;
 /// Width of the findings list in the bottom panel, points.
@@ -374,12 +374,13 @@ mod tests {
     #[test]
     fn shares_are_fixed_fractions_of_the_window() {
         let s = shares(egui::vec2(1366.0, 768.0), false);
-        assert!((s.focus_width - 341.5).abs() < 1e-3);
+        assert!((s.focus_width - 368.82).abs() < 1e-3);
         assert!((s.side_height - 184.32).abs() < 1e-3);
         let p = shares(egui::vec2(1280.0, 720.0), true);
         assert!((p.side_height - 144.0).abs() < 1e-3);
         let big = shares(egui::vec2(1920.0, 1080.0), false);
-        assert!((big.focus_width - FOCUS_WIDTH).abs() < 1e-3);
+        assert!((big.focus_width - 518.4).abs() < 1e-3);
+        assert!((shares(egui::vec2(2560.0, 1440.0), false).focus_width - FOCUS_WIDTH).abs() < 1e-3);
         assert!((big.side_height - 259.2).abs() < 1e-3);
     }
 }
