@@ -166,13 +166,17 @@ impl KalibrerApp {
         });
         let side_height = theme::side_height(ui.ctx().content_rect().height());
         egui::Panel::bottom("side").default_size(side_height).size_range(160.0..=700.0).show(ui, |ui| {
-            egui::Panel::right("findings").default_size(theme::FINDINGS_WIDTH).size_range(260.0..=900.0).show(
-                ui,
-                |ui| {
+            // The side panel's fill is already under its two inner panels: filling them again
+            // is overdraw a software rasteriser pays for (issue 19); the picture is the same.
+            let unfilled = |frame: egui::Frame| frame.fill(egui::Color32::TRANSPARENT);
+            egui::Panel::right("findings")
+                .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
+                .default_size(theme::FINDINGS_WIDTH)
+                .size_range(260.0..=900.0)
+                .show(ui, |ui| {
                     findings_ui::ui(ui, data, &self.view, &mut commands);
-                },
-            );
-            egui::CentralPanel::default().show(ui, |ui| {
+                });
+            egui::CentralPanel::default().frame(unfilled(egui::Frame::central_panel(ui.style()))).show(ui, |ui| {
                 egui::ScrollArea::both().id_salt("spread_scroll").show(ui, |ui| spread_ui::ui(ui, data));
             });
         });
