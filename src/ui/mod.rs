@@ -75,7 +75,9 @@ pub fn run_gui(path: Option<PathBuf>) -> Result<(), String> {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 ctx.request_repaint();
             });
-            Ok(Box::new(KalibrerApp::open_or_explain(cc, path)?))
+            let mut app = KalibrerApp::open_or_explain(cc, path)?;
+            app.panels_on_clear_color = true;
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| format!("Vinduet kunne ikke åbnes: {e}"))
