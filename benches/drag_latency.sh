@@ -2,7 +2,8 @@
 # Drag -> screen updates of the real app in a virtual display (software GL, as on a desktop without GPU).
 # Usage: benches/drag_latency.sh [SESSION.ron] [SECONDS=4]
 # Without SESSION it generates 2,206 managers (`kalibrer generate --managers 2206 --seed 1`).
-# Starts $BIN (default target/release/kalibrer) at 1920x1080 in Xvfb, selects the first manager
+# Starts $BIN (default target/release/kalibrer) at 1920x1080 in Xvfb (own settings directory),
+# selects the first manager
 # of the agenda (PageDown), finds that manager's dot in the lanes (the black selection ring,
 # #111111), presses the mouse on it and moves the pointer left and right in 4-px steps every
 # 16 ms for SECONDS, while polling the screen. Prints how often the screen changed during the
@@ -25,18 +26,24 @@ fi
 disp=:$((70 + RANDOM % 9))
 Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xp=$!
 sleep 1
-export DISPLAY=$disp XDG_RUNTIME_DIR=$tmp
+# Own settings directory: no panel sizes or window state left over from earlier runs.
+export DISPLAY=$disp XDG_RUNTIME_DIR=$tmp XDG_DATA_HOME=$tmp
 "$bin" "$file" >/dev/null 2>&1 & ap=$!
 mover=
 trap 'xdotool mouseup 1 2>/dev/null; [ -n "$mover" ] && kill $mover 2>/dev/null; kill $ap 2>/dev/null; sleep 0.5; kill $xp 2>/dev/null; rm -rf "$tmp"' EXIT
 sleep 8
 wid=$(xdotool search --pid $ap 2>/dev/null | tail -1)
-[ -n "$wid" ] && xdotool windowsize "$wid" 1920 1080 windowmove "$wid" 0 0 && xdotool windowactivate "$wid" 2>/dev/null
+[ -n "$wid" ] || { echo "no window" >&2; exit 1; }
+# No window manager: `windowfocus`, not `windowactivate`, gives the window the keyboard.
+xdotool windowsize "$wid" 1920 1080 windowmove "$wid" 0 0 windowfocus "$wid"
 sleep 3
-xdotool key Next; sleep 3
-snap() { xwd -root -silent -display "$disp" | md5sum | cut -c1-32; }
+# The pixels only: xwd's colour map has padding bytes that differ between captures.
+snap() { xwd -root -silent -display "$disp" | tail -c $((1920 * 1080 * 4)) | md5sum | cut -c1-32; }
+before=$(snap); xdotool key Next; sleep 3
+[ "$(snap)" != "$before" ] || { echo "PageDown did not change the screen (no keyboard focus?)" >&2; exit 1; }
 
-# The selected dot: the centre of the #111111 pixels of its ring in the upper half of the screen.
+# The selected dot: the centre of the #111111 pixels of its ring in the lanes (below the top
+# bar, left of the focus card).
 xwd -root -silent -display "$disp" >"$tmp/shot.xwd"
 read -r cx cy < <(python3 - "$tmp/shot.xwd" <<'PY'
 import struct, sys
@@ -47,9 +54,9 @@ if bpp != 32:
     sys.exit("unexpected xwd depth %d" % bpp)
 pixels = data[header_size + 12 * ncolors:]
 xs, ys = [], []
-for y in range(0, height // 2):
+for y in range(90, height * 4 // 10):
     row = pixels[y * bytes_per_line:(y + 1) * bytes_per_line]
-    for x in range(width):
+    for x in range(width * 7 // 10):
         b0, b1, b2 = row[4 * x], row[4 * x + 1], row[4 * x + 2]
         if b0 == 0x11 and b1 == 0x11 and b2 == 0x11:
             xs.append(x); ys.append(y)
