@@ -22,6 +22,10 @@ tmp=$(mktemp -d); chmod 700 "$tmp"; out=$tmp/changes
 if [ -z "$file" ]; then
   file=$tmp/s2206.ron
   "$bin" generate --managers 2206 --seed 1 --out "$file" >/dev/null || { echo "generate failed" >&2; exit 2; }
+else
+  # A copy: the drag edits the session, and the recovery copy written next to it would
+  # greet the next run with a dialog.
+  cp "$file" "$tmp/session.ron" && file=$tmp/session.ron
 fi
 disp=:$((70 + RANDOM % 9))
 Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xp=$!
@@ -54,7 +58,7 @@ if bpp != 32:
     sys.exit("unexpected xwd depth %d" % bpp)
 pixels = data[header_size + 12 * ncolors:]
 xs, ys = [], []
-for y in range(90, height * 4 // 10):
+for y in range(90, height // 3):
     row = pixels[y * bytes_per_line:(y + 1) * bytes_per_line]
     for x in range(width * 7 // 10):
         b0, b1, b2 = row[4 * x], row[4 * x + 1], row[4 * x + 2]

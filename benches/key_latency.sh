@@ -21,6 +21,9 @@ for tool in Xvfb xdotool xwd; do
 done
 disp=:$((60 + RANDOM % 9))
 tmp=$(mktemp -d); chmod 700 "$tmp"; out=$tmp/ms
+# A copy: the keys edit the session, and the recovery copy written next to it would greet the
+# next run with a dialog.
+[ -n "$file" ] && { cp "$file" "$tmp/session.ron" && file=$tmp/session.ron; }
 Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xp=$!
 sleep 1
 export DISPLAY=$disp XDG_RUNTIME_DIR=$tmp XDG_DATA_HOME=$tmp

@@ -54,7 +54,7 @@ enum Content {
     Fill,
     /// The app on a session; `filled`: panels fill their background (as in the kittest
     /// snapshots and before issue 19) instead of the window being cleared with it.
-    App { session: Session, filled: bool },
+    App { session: Box<Session>, filled: bool },
 }
 
 /// What one tessellated frame hands the renderer.
@@ -97,31 +97,10 @@ fn counts(primitives: &[ClippedPrimitive], pixels_per_point: f32) -> Counts {
 /// The area of triangle `t` inside `clip` (Sutherland–Hodgman, then the shoelace formula).
 fn clipped_area(t: [Pos2; 3], clip: Rect) -> f64 {
     let mut poly: Vec<Pos2> = t.to_vec();
-    // Each edge: (inside test, intersection of a segment with the edge).
-    let edges: [(&dyn Fn(Pos2) -> bool, &dyn Fn(Pos2, Pos2) -> Pos2); 4] = [
-        (&|p| p.x >= clip.min.x, &|a, b| cut_x(a, b, clip.min.x)),
-        (&|p| p.x <= clip.max.x, &|a, b| cut_x(a, b, clip.max.x)),
-        (&|p| p.y >= clip.min.y, &|a, b| cut_y(a, b, clip.min.y)),
-        (&|p| p.y <= clip.max.y, &|a, b| cut_y(a, b, clip.max.y)),
-    ];
-    for (inside, cut) in edges {
-        if poly.is_empty() {
-            return 0.0;
-        }
-        let mut next = Vec::with_capacity(poly.len() + 2);
-        for k in 0..poly.len() {
-            let (a, b) = (poly[k], poly[(k + 1) % poly.len()]);
-            match (inside(a), inside(b)) {
-                (true, true) => next.push(b),
-                (true, false) => next.push(cut(a, b)),
-                (false, true) => {
-                    next.push(cut(a, b));
-                    next.push(b);
-                }
-                (false, false) => {}
-            }
-        }
-        poly = next;
+    for (vertical, bound, keep_above) in
+        [(true, clip.min.x, true), (true, clip.max.x, false), (false, clip.min.y, true), (false, clip.max.y, false)]
+    {
+        poly = clip_half(&poly, vertical, bound, keep_above);
     }
     let mut twice = 0.0_f64;
     for k in 0..poly.len() {
@@ -131,14 +110,29 @@ fn clipped_area(t: [Pos2; 3], clip: Rect) -> f64 {
     twice.abs() / 2.0
 }
 
-fn cut_x(a: Pos2, b: Pos2, x: f32) -> Pos2 {
-    let t = (x - a.x) / (b.x - a.x);
-    Pos2::new(x, a.y + t * (b.y - a.y))
-}
-
-fn cut_y(a: Pos2, b: Pos2, y: f32) -> Pos2 {
-    let t = (y - a.y) / (b.y - a.y);
-    Pos2::new(a.x + t * (b.x - a.x), y)
+/// The part of polygon `poly` on one side of the line x = `bound` (`vertical`) or y = `bound`:
+/// the side of larger coordinates when `keep_above`.
+fn clip_half(poly: &[Pos2], vertical: bool, bound: f32, keep_above: bool) -> Vec<Pos2> {
+    let coord = |p: Pos2| if vertical { p.x } else { p.y };
+    let inside = |p: Pos2| if keep_above { coord(p) >= bound } else { coord(p) <= bound };
+    let cut = |a: Pos2, b: Pos2| {
+        let t = (bound - coord(a)) / (coord(b) - coord(a));
+        a + t * (b - a)
+    };
+    let mut out = Vec::with_capacity(poly.len() + 2);
+    for k in 0..poly.len() {
+        let (a, b) = (poly[k], poly[(k + 1) % poly.len()]);
+        match (inside(a), inside(b)) {
+            (true, true) => out.push(b),
+            (true, false) => out.push(cut(a, b)),
+            (false, true) => {
+                out.push(cut(a, b));
+                out.push(b);
+            }
+            (false, false) => {}
+        }
+    }
+    out
 }
 
 /// Prints the shapes that cover the most pixels (each tessellated on its own).
@@ -283,7 +277,7 @@ fn run(name: &str, content: Content, presentation: bool, gpus: &[Gpu]) {
         Content::Nothing => (None, false),
         Content::Fill => (None, true),
         Content::App { session, filled } => {
-            let mut app = KalibrerApp::with_session(session, None);
+            let mut app = KalibrerApp::with_session(*session, None);
             app.panels_on_clear_color = !filled;
             app.view.presentation = presentation;
             app.view.selected = app.derived.agenda.first().copied();
@@ -373,7 +367,7 @@ fn main() {
     );
     let demo = || kalibrer::io::parse_session(kalibrer::io::DEMO_RON).expect("demo parses");
     let big = || kalibrer::engine::generate::generate(2_206, 1).expect("generated session");
-    let app = |session: Session, filled: bool| Content::App { session, filled };
+    let app = |session: Session, filled: bool| Content::App { session: Box::new(session), filled };
     for (name, content, presentation) in [
         ("cleared window only", Content::Nothing, false),
         ("one full-screen fill", Content::Fill, false),

@@ -282,7 +282,7 @@ impl eframe::App for KalibrerApp {
         }
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.release_lock();
     }
 
