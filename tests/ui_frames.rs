@@ -75,3 +75,71 @@ fn nothing_repaints_when_nothing_happens() {
     let frames = h.run();
     assert!(frames <= 1, "an idle screen painted {frames} frames");
 }
+
+/// One frame of the demo at 1920×1080 through a plain egui context (the first manager of the
+/// agenda selected): the context and the frame's shapes.
+fn demo_shapes(panels_on_clear_color: bool) -> (egui::Context, Vec<egui::epaint::ClippedShape>) {
+    let session = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).expect("demo parses");
+    let mut app = KalibrerApp::with_session(session, None);
+    app.panels_on_clear_color = panels_on_clear_color;
+    app.view.selected = app.derived.agenda.first().copied();
+    let ctx = egui::Context::default();
+    kalibrer::ui::theme::install_fonts(&ctx);
+    kalibrer::ui::theme::apply(&ctx, false);
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
+        ..Default::default()
+    };
+    let mut shapes = Vec::new();
+    for _ in 0..4 {
+        let mut output = ctx.run_ui(input(), |ui| drop(app.frame_ui(ui)));
+        output.textures_delta.clear();
+        shapes = output.shapes;
+    }
+    (ctx, shapes)
+}
+
+/// Pixels covered by the triangles of `shapes` (overdraw counted), in screens of 1920×1080.
+fn covered_screens((ctx, shapes): (egui::Context, Vec<egui::epaint::ClippedShape>)) -> f64 {
+    let mut area = 0.0;
+    for p in ctx.tessellate(shapes, 1.0) {
+        let egui::epaint::Primitive::Mesh(mesh) = p.primitive else { continue };
+        for t in mesh.indices.chunks_exact(3) {
+            let [a, b, c] = [0, 1, 2].map(|k| mesh.vertices[t[k] as usize].pos);
+            area += f64::from(((b - a).x * (c - a).y - (c - a).x * (b - a).y).abs()) / 2.0;
+        }
+    }
+    area / (1920.0 * 1080.0)
+}
+
+#[test]
+fn panels_on_the_clear_colour_paint_about_a_screen_less() {
+    // Issue 19: a software rasteriser's cost grows with the covered area. The panels' fills
+    // are a whole screen; the real window is cleared with their colour instead.
+    let filled = covered_screens(demo_shapes(false));
+    let cleared = covered_screens(demo_shapes(true));
+    assert!(filled > 1.3, "with fills the panels cover {filled:.2} screens");
+    assert!(cleared < filled - 0.95, "without fills {cleared:.2} screens (with: {filled:.2})");
+}
+
+#[test]
+fn panels_on_the_clear_colour_keep_every_other_shape() {
+    // Only the panels' background rectangles go: the scroll areas' fades (meshes coloured
+    // from the background the UI stack gives) and everything else stay the same.
+    let fingerprint = |(_, shapes): (egui::Context, Vec<egui::epaint::ClippedShape>)| {
+        let mut out: Vec<String> = shapes
+            .into_iter()
+            .filter(|s| {
+                !matches!(&s.shape, egui::Shape::Rect(r) if r.fill == egui::Color32::TRANSPARENT
+                || r.fill == egui::Color32::from_rgb(0xF7, 0xF8, 0xFA) && r.rect.area() > 100_000.0)
+            })
+            .map(|s| format!("{:?}", s.shape))
+            .collect();
+        out.sort();
+        out
+    };
+    let filled = fingerprint(demo_shapes(false));
+    let cleared = fingerprint(demo_shapes(true));
+    assert!(filled.iter().any(|s| s.starts_with("Mesh")), "the frame has meshes (fades, lanes)");
+    assert_eq!(filled, cleared);
+}

@@ -49,6 +49,12 @@ pub struct KalibrerApp {
     /// The open file as loaded (to notice writes by others), questions about saving and
     /// the open error.
     pub file_guard: super::file_guard_ui::FileGuard,
+    /// Whether the window is cleared with the panel colour ([`eframe::App::clear_color`]),
+    /// so that the panels paint no fill of their own: a whole screen of pixels less per
+    /// frame for a software rasteriser (issue 19), the same picture. Set by the real window
+    /// ([`super::run_gui`]); off where the renderer clears to something else (kittest clears
+    /// to transparent, so snapshots keep the panels' fills).
+    pub panels_on_clear_color: bool,
 }
 
 impl KalibrerApp {
@@ -105,6 +111,7 @@ impl KalibrerApp {
             import: None,
             import_memory: crate::io::import::LearnedMapping::new(),
             file_guard,
+            panels_on_clear_color: false,
         }
     }
 
@@ -146,6 +153,23 @@ impl KalibrerApp {
     /// Draws one frame and returns the panels' commands (applied by the caller; keyboard
     /// shortcuts are applied before drawing, see [`eframe::App::ui`]).
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        if !self.panels_on_clear_color {
+            return self.panels_ui(ui);
+        }
+        // The window was cleared with the panel colour: the panels paint no fill (only they
+        // read `panel_fill`), while the UI stack still gives their background as that colour
+        // (scroll areas fade into it).
+        let fill = ui.visuals().panel_fill;
+        let info = egui::UiStackInfo::default().with_frame(egui::Frame::NONE.fill(fill));
+        ui.scope_builder(egui::UiBuilder::new().ui_stack_info(info), |ui| {
+            ui.style_mut().visuals.panel_fill = egui::Color32::TRANSPARENT;
+            self.panels_ui(ui)
+        })
+        .inner
+    }
+
+    /// The panels of [`Self::frame_ui`].
+    fn panels_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         self.refresh();
         let mut commands = Vec::new();
         let data = Data {
@@ -172,10 +196,17 @@ impl KalibrerApp {
             lanes_ui::ui(ui, data, &self.view, &mut commands);
         });
         egui::Panel::bottom("side").resizable(false).exact_size(shares.side_height).show(ui, |ui| {
-            egui::Panel::right("findings").resizable(false).exact_size(shares.findings_width).show(ui, |ui| {
-                bounded(ui, |ui| findings_ui::ui(ui, data, &self.view, &mut commands));
-            });
-            egui::CentralPanel::default().show(ui, |ui| {
+            // The side panel's fill is already under its two inner panels: filling them again
+            // is overdraw a software rasteriser pays for (issue 19); the picture is the same.
+            let unfilled = |frame: egui::Frame| frame.fill(egui::Color32::TRANSPARENT);
+            egui::Panel::right("findings")
+                .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
+                .resizable(false)
+                .exact_size(shares.findings_width)
+                .show(ui, |ui| {
+                    bounded(ui, |ui| findings_ui::ui(ui, data, &self.view, &mut commands));
+                });
+            egui::CentralPanel::default().frame(unfilled(egui::Frame::central_panel(ui.style()))).show(ui, |ui| {
                 egui::ScrollArea::both()
                     .id_salt("spread_scroll")
                     .show(ui, |ui| spread_ui::ui(ui, data, &self.view, &mut commands));
@@ -263,7 +294,16 @@ impl eframe::App for KalibrerApp {
         }
     }
 
-    fn on_exit(&mut self) {
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        if self.panels_on_clear_color {
+            visuals.panel_fill.to_normalized_gamma_f32()
+        } else {
+            // eframe's default.
+            egui::Color32::from_rgba_unmultiplied(12, 12, 12, 180).to_normalized_gamma_f32()
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.release_lock();
     }
 

@@ -56,6 +56,17 @@ pub fn initial_session(path: Option<&PathBuf>) -> Result<Session, String> {
     }
 }
 
+/// The renderer: glow (OpenGL), which on a desktop without GPU (Mesa llvmpipe) shows a key
+/// press in about half of wgpu's time (issue 19, BENCHMARKS.md); `KALIBRER_RENDERER=wgpu`
+/// chooses wgpu, and wgpu is tried when glow cannot open the window (no OpenGL 2+, as on some
+/// Windows desktops without a graphics driver).
+fn renderer() -> eframe::Renderer {
+    match std::env::var("KALIBRER_RENDERER").as_deref() {
+        Ok("wgpu") => eframe::Renderer::Wgpu,
+        _ => eframe::Renderer::Glow,
+    }
+}
+
 /// Starts the GUI on `path` (or the demo). A file that cannot be opened opens a window
 /// that says why (see [`KalibrerApp::open_or_explain`]). SIGTERM releases the file's lock
 /// and asks the window to close.
@@ -63,6 +74,25 @@ pub fn initial_session(path: Option<&PathBuf>) -> Result<Session, String> {
 /// # Errors
 /// When the window cannot open.
 pub fn run_gui(path: Option<PathBuf>) -> Result<(), String> {
+    let first = renderer();
+    let started = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    match run_window(first, path.clone(), std::sync::Arc::clone(&started)) {
+        // glow failed before the app existed (no usable OpenGL): try wgpu.
+        Err(e) if first == eframe::Renderer::Glow && !started.load(std::sync::atomic::Ordering::SeqCst) => {
+            eprintln!("OpenGL kunne ikke bruges ({e}); prøver wgpu.");
+            run_window(eframe::Renderer::Wgpu, path, started)
+        }
+        result => result,
+    }
+    .map_err(|e| format!("Vinduet kunne ikke åbnes: {e}"))
+}
+
+/// Opens the window with `renderer`; `started` is set once the app has been created.
+fn run_window(
+    renderer: eframe::Renderer,
+    path: Option<PathBuf>,
+    started: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Kalibrer")
@@ -70,19 +100,22 @@ pub fn run_gui(path: Option<PathBuf>) -> Result<(), String> {
             .with_min_inner_size([1024.0, 640.0])
             .with_icon(icon::app_icon())
             .with_app_id("kalibrer"),
+        renderer,
         ..Default::default()
     };
     eframe::run_native(
         "Kalibrer",
         options,
         Box::new(move |cc| {
+            started.store(true, std::sync::atomic::Ordering::SeqCst);
             let ctx = cc.egui_ctx.clone();
             io::lock::release_on_termination(move || {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 ctx.request_repaint();
             });
-            Ok(Box::new(KalibrerApp::open_or_explain(cc, path)?))
+            let mut app = KalibrerApp::open_or_explain(cc, path)?;
+            app.panels_on_clear_color = true;
+            Ok(Box::new(app))
         }),
     )
-    .map_err(|e| format!("Vinduet kunne ikke åbnes: {e}"))
 }
