@@ -272,7 +272,7 @@ fn median(mut samples: Vec<Duration>) -> f64 {
 fn run(name: &str, content: Content, presentation: bool, gpus: &[Gpu]) {
     let ctx = egui::Context::default();
     theme::install_fonts(&ctx);
-    theme::apply(&ctx, presentation);
+    theme::apply(&ctx, (presentation, theme::zoom_for(presentation, 1080.0)));
     let (mut app, fill) = match content {
         Content::Nothing => (None, false),
         Content::Fill => (None, true),

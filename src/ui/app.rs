@@ -83,6 +83,8 @@ impl KalibrerApp {
         let wanted = theme::wanted(ctx, self.view.presentation);
         theme::apply(ctx, wanted);
         self.theme_for = Some(wanted);
+        let repaint = ctx.clone();
+        self.autosave.set_waker(move || repaint.request_repaint());
         self.take_lock();
         self.check_recovery();
     }
@@ -224,6 +226,18 @@ impl KalibrerApp {
     }
 }
 
+/// With `KALIBRER_TRACE_FRAMES` set, prints one line per pass to stderr: time (ms since
+/// 1970), the input events it carries and what asked for it (egui's repaint causes) – how
+/// the frames per key press in BENCHMARKS.md were counted.
+fn trace_pass(ctx: &egui::Context) {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("KALIBRER_TRACE_FRAMES").is_some()) {
+        let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_millis();
+        let events = ctx.input(|i| i.events.len());
+        eprintln!("pass {ms} events={events} causes={:?}", ctx.repaint_causes());
+    }
+}
+
 /// Draws `add` in the rest of `ui`, clipped to it: contents wider than the panel are cut
 /// (or wrap), never widen it – egui would otherwise move a right-hand panel sideways.
 fn bounded<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
@@ -238,6 +252,7 @@ fn bounded<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
 impl eframe::App for KalibrerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        trace_pass(&ctx);
         // One painted frame per input: a shortcut is carried out before anything is drawn,
         // so this pass already shows its result.
         for command in super::keys::keyboard_commands(&ctx, &self.view) {

@@ -92,6 +92,19 @@ pub struct Autosave {
     pub last_error: Option<String>,
     /// No more copies: the user quit without saving.
     stopped: bool,
+    /// Asks for a frame when a copy's thread has finished (the window's repaint), so the
+    /// app never polls: without it `tick` says when to look again.
+    waker: Option<Waker>,
+}
+
+/// What a finished copy calls to have its result collected.
+#[derive(Clone)]
+pub struct Waker(std::sync::Arc<dyn Fn() + Send + Sync>);
+
+impl std::fmt::Debug for Waker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Waker")
+    }
 }
 
 /// How often a copy being written is looked at again.
@@ -106,6 +119,17 @@ struct InFlight {
 }
 
 impl Autosave {
+    /// Has every finished copy call `wake` (e.g. `ctx.request_repaint()`): no frame is
+    /// painted while a copy waits or is written (issue 19: each frame costs tens of ms on a
+    /// software renderer), one when its result is there.
+    pub fn set_waker(&mut self, wake: impl Fn() + Send + Sync + 'static) {
+        self.waker = Some(Waker(std::sync::Arc::new(wake)));
+    }
+
+    /// `when` to be called again, unless a waker will ask for the frame instead.
+    fn again(&self, when: Duration) -> Option<Duration> {
+        if self.waker.is_some() { None } else { Some(when) }
+    }
     /// An autosave that copies a change after `delay` instead of [`AUTOSAVE_AFTER`].
     #[must_use]
     pub fn with_delay(delay: Duration) -> Self {
@@ -129,17 +153,18 @@ impl Autosave {
         let done = self.written_revision == Some(revision) || self.failed_revision == Some(revision);
         if self.stopped || path.is_none() || !dirty || done {
             self.dirty_since = None;
-            return self.in_flight.as_ref().map(|_| POLL);
+            return self.in_flight.as_ref().and_then(|_| self.again(POLL));
         }
         let delay = if self.delay.is_zero() { AUTOSAVE_AFTER } else { self.delay };
         let waited = self.dirty_since.get_or_insert_with(Instant::now).elapsed();
         let left = delay.saturating_sub(waited);
         if self.in_flight.as_ref().is_some_and(|f| f.revision == revision) {
-            return Some(left.max(POLL));
+            return self.again(left.max(POLL));
         }
         if busy {
-            // The snapshot is taken when the drag has ended (no clone per drag step).
-            return Some(POLL);
+            // The snapshot is taken when the drag has ended (no clone per drag step); the
+            // release of the pointer brings the next frame.
+            return self.again(POLL);
         }
         // A newer change: a copy still waiting is cancelled (one already writing finishes).
         if let Some(old) = self.in_flight.take() {
@@ -147,7 +172,7 @@ impl Autosave {
         }
         let (target, copy, original) = (recovery_path(path), session.clone(), path.map(Path::to_path_buf));
         let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let (stop, hold) = (cancel.clone(), self.hold.clone());
+        let (stop, hold, waker) = (cancel.clone(), self.hold.clone(), self.waker.clone());
         let spawned = std::thread::Builder::new().name("gendannelseskopi".into()).spawn(move || {
             let until = Instant::now() + left;
             while !stop.load(Ordering::Relaxed) {
@@ -163,9 +188,13 @@ impl Autosave {
             if stop.load(Ordering::Relaxed) {
                 return Ok(false);
             }
-            io::session_file::save_copy_beside(&target, original.as_deref(), &copy)
+            let written = io::session_file::save_copy_beside(&target, original.as_deref(), &copy)
                 .map(|()| true)
-                .map_err(|e| e.message)
+                .map_err(|e| e.message);
+            if let Some(Waker(wake)) = waker {
+                wake();
+            }
+            written
         });
         match spawned {
             Ok(handle) => self.in_flight = Some(InFlight { revision, handle, cancel }),
@@ -173,7 +202,7 @@ impl Autosave {
                 self.last_error = Some(format!("Gendannelseskopien kunne ikke skrives: {}", io::os_error::danish(&e)));
             }
         }
-        Some(left.clamp(Duration::from_millis(1), POLL))
+        self.again(left.clamp(Duration::from_millis(1), POLL))
     }
 
     /// Takes the result of a finished copy (or, with `wait`, waits for it).
@@ -321,6 +350,42 @@ mod tests {
         b.saved(Some(&path));
         assert!(started.elapsed() < Duration::from_secs(5), "saving cancels a waiting copy at once");
         assert!(!copy.exists());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Issue 19: no frame is asked for while a copy waits (each costs tens of ms on a
+    /// software renderer); the finished copy asks for exactly one, whose tick collects it.
+    #[test]
+    fn with_a_waker_no_frame_is_polled_and_the_finished_copy_wakes_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let dir = std::env::temp_dir().join(format!("kalibrer-autosave-waker-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("moede.ron");
+        let s = io::parse_session(io::DEMO_RON).expect("demo");
+        let wakes = std::sync::Arc::new(AtomicUsize::new(0));
+        let mut a = Autosave::with_delay(Duration::from_millis(50));
+        let counter = std::sync::Arc::clone(&wakes);
+        a.set_waker(move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        assert_eq!(a.tick(&s, Some(&path), 1, true, false), None, "handing over asks for no frame");
+        assert_eq!(a.tick(&s, Some(&path), 1, true, false), None, "waiting asks for no frame");
+        assert_eq!(a.tick(&s, Some(&path), 1, true, true), None, "a drag asks for no frame");
+        // The pointer is released (that event brings a frame of its own).
+        assert_eq!(a.tick(&s, Some(&path), 1, true, false), None);
+        for _ in 0..250 {
+            if wakes.load(Ordering::SeqCst) > 0 {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(wakes.load(Ordering::SeqCst), 1, "the written copy asks for one frame");
+        assert_eq!(a.tick(&s, Some(&path), 1, true, false), None);
+        assert_eq!(a.written_revision, Some(1), "that frame's tick collects the result");
+        // Without a waker the old schedule stands (tests drive the timer by ticks).
+        let mut b = Autosave::with_delay(Duration::from_secs(30));
+        assert_eq!(b.tick(&s, Some(&path), 2, true, false), Some(POLL));
+        b.saved(Some(&path));
         let _ = std::fs::remove_dir_all(&dir);
     }
 
