@@ -206,3 +206,30 @@ fn the_smallest_window_still_shows_table_rows_and_every_control() {
     }
     on_screen_one_line(&h, "● 9 fejl", 24.0, "1024×640");
 }
+
+#[test]
+fn every_score_button_of_the_box_model_stays_on_the_card_at_1366() {
+    let mut session = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap();
+    // A box-model manager (the demo's kontorchefer have box scores) with long criterion names.
+    let i = session.managers.iter().position(|m| !m.box_scores.is_empty()).expect("a box-model manager");
+    for level in &mut session.levels {
+        if let kalibrer::model::AmountModel::Box(b) = &mut level.model {
+            for c in &mut b.criteria {
+                c.name = format!("{} med et meget langt navn på kriteriet", c.name);
+            }
+        }
+    }
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_max_steps(24)
+        .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), None));
+    h.run();
+    h.state_mut().view.selected = Some(i);
+    h.run();
+    h.run();
+    // The card scrolls vertically; across, every button must be inside the window.
+    let card: Vec<egui::Rect> =
+        h.query_all_by_label("6").map(|n| n.rect()).filter(|r| r.left() > 1366.0 * 0.6 && r.top() > 0.0).collect();
+    assert!(card.len() >= 5, "the score 6 of every criterion is on the card: {card:?}");
+    assert!(card.iter().all(|r| r.right() <= 1366.5), "a score button is cut at the right edge: {card:?}");
+}

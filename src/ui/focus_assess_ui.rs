@@ -25,9 +25,16 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out
         ui.label(RichText::new(format!("Model: {}", model.name_da())).strong().size(18.0));
         match model {
             AmountModel::Box(b) => {
+                // The criterion's name gets what the score buttons leave of the card (cut
+                // with "…", whole on hover): every score stays clickable on a narrow card.
+                let buttons = b.scale.steps.len() as f32 * 38.0 * theme::row_height(ui.style()) / theme::ROW_HEIGHT;
+                let name_width = (ui.available_width() - buttons - 8.0).max(80.0);
                 egui::Grid::new("box_scores").spacing(vec2(4.0, 3.0)).show(ui, |ui| {
                     for c in &b.criteria {
-                        ui.label(format!("{} ({})", c.name, format_number(c.amount)));
+                        ui.scope(|ui| {
+                            ui.set_max_width(name_width);
+                            ui.add(egui::Label::new(format!("{} ({})", c.name, format_number(c.amount))).truncate());
+                        });
                         let current = m.box_scores.get(&c.id).copied();
                         score_buttons(ui, &b.scale, current, !m.locked, |score| {
                             out.push(Command::Edit(Edit::SetBoxScore { manager: i, criterion: c.id.clone(), score }));

@@ -190,7 +190,7 @@ fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Comm
     }
     if let Some(p) = &m.proposal {
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Forslag fra nærmeste leder:").strong());
             if let Some(amount) = p.amount {
                 ui.label(format_kr(amount));

@@ -125,11 +125,15 @@ fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, 
     let stats = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
     let n = stats.map_or(0, |s| s.stats.n);
     painter.line_segment([lane.left_bottom(), lane.right_bottom()], Stroke::new(1.0, theme::GRID));
+    // The level's name in the body text's size (19 pt in presentation mode: capitals 20 px
+    // high at 1920×1080), never smaller than the 17 pt it had.
+    let name_size =
+        painter.ctx().global_style().text_styles.get(&egui::TextStyle::Body).map_or(17.0, |f| f.size.max(17.0));
     painter.text(
         pos2(lane.left() + 6.0, lane.center().y - 9.0),
         Align2::LEFT_CENTER,
         &level.name,
-        FontId::proportional(17.0),
+        FontId::proportional(name_size),
         Color32::BLACK,
     );
     painter.text(
