@@ -11,8 +11,10 @@
 use std::path::PathBuf;
 
 mod edit;
+mod edit_reference;
+mod vocabulary;
 
-pub use edit::{Edit, EditError, Outcome};
+pub use vocabulary::{Edit, EditError, Outcome};
 
 use crate::model::log::{Change, now_iso};
 use crate::model::{ChangeEntry, Manager, ReferenceLink, Session};

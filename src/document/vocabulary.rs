@@ -1,0 +1,231 @@
+//! The vocabulary of changes: every typed [`Edit`] a session can undergo, what an applied
+//! edit did ([`Outcome`]) and why one was refused ([`EditError`], in Danish).
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::engine::RuleId;
+use crate::model::reference::MappedTo;
+use crate::model::{ChangeEntry, Manager, MeetingStatus};
+
+/// Earlier years' amounts per manager id.
+pub type History = BTreeMap<String, BTreeMap<i32, Decimal>>;
+
+/// A change to the session. Every change to a session goes through one of these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Give a manager this final amount (snapped to the step, never below 0 kr.).
+    SetAmount {
+        /// Manager index.
+        manager: usize,
+        /// The wanted amount.
+        amount: Decimal,
+        /// Part of a drag: merged into one undo step until the drag ends.
+        drag: bool,
+    },
+    /// Move a manager's amount by whole rounding steps on the grid.
+    StepAmount {
+        /// Manager index.
+        manager: usize,
+        /// Steps, may be negative.
+        steps: i64,
+    },
+    /// Take the superior's proposed amount.
+    UseProposal {
+        /// Manager index.
+        manager: usize,
+    },
+    /// Remove the skøn (back to the formula amount).
+    ClearAdjustment {
+        /// Manager index.
+        manager: usize,
+    },
+    /// Set the skøn's written justification (typing: one undo step per field visit).
+    SetJustification {
+        /// Manager index.
+        manager: usize,
+        /// The text.
+        text: String,
+    },
+    /// Set the meeting notes.
+    SetNotes {
+        /// Manager index.
+        manager: usize,
+        /// The text.
+        text: String,
+    },
+    /// Set or clear a box-model score.
+    SetBoxScore {
+        /// Manager index.
+        manager: usize,
+        /// Criterion id.
+        criterion: String,
+        /// The score, or None.
+        score: Option<u8>,
+    },
+    /// Set or clear a goal's attainment (percent).
+    SetAttainment {
+        /// Manager index.
+        manager: usize,
+        /// Goal index.
+        goal: usize,
+        /// Percent, or None.
+        attainment: Option<Decimal>,
+    },
+    /// Set or clear the overall rating.
+    SetRating {
+        /// Manager index.
+        manager: usize,
+        /// The rating, or None.
+        rating: Option<u8>,
+    },
+    /// Set the meeting status; *Besluttet* records the amount decided.
+    SetStatus {
+        /// Manager index.
+        manager: usize,
+        /// The status.
+        status: MeetingStatus,
+    },
+    /// Lock or unlock a manager.
+    SetLocked {
+        /// Manager index.
+        manager: usize,
+        /// Locked after the edit.
+        locked: bool,
+    },
+    /// Accept a finding with a written reason.
+    AcceptFinding {
+        /// Manager index.
+        manager: usize,
+        /// The rule.
+        rule: RuleId,
+        /// The reason.
+        why: String,
+    },
+    /// Withdraw an acceptance.
+    RevokeAcceptance {
+        /// Manager index.
+        manager: usize,
+        /// The rule.
+        rule: RuleId,
+    },
+    /// Apply a fit-to-pool or spread proposal: (manager index, amount) pairs. Locked and
+    /// decided managers are skipped; the title is logged as the reason.
+    ApplyProposal {
+        /// The proposal's title ("Tilpas til puljen" …).
+        title: String,
+        /// The proposed amounts.
+        changes: Vec<(usize, Decimal)>,
+    },
+    /// Replace the roster with an HR import computed from the current session (adds
+    /// managers, updates HR fields), with the import's typed log entries.
+    Import {
+        /// Undo label.
+        label: String,
+        /// The managers after the import.
+        managers: Vec<Manager>,
+        /// The history after the import.
+        history: History,
+        /// One entry per changed field.
+        log: Vec<ChangeEntry>,
+    },
+    /// Managers changed by a merge of directors' preparations, with its typed log entries.
+    Merge {
+        /// Undo label.
+        label: String,
+        /// (index, manager after) pairs.
+        managers: Vec<(usize, Manager)>,
+        /// One entry per applied field.
+        log: Vec<ChangeEntry>,
+    },
+    /// Attach another organisation's statistics export as a reference (the path as the
+    /// session names it: relative to the session file's folder).
+    AttachReference {
+        /// The file.
+        path: String,
+    },
+    /// Remove an attached reference.
+    RemoveReference {
+        /// The file, as attached.
+        path: String,
+    },
+    /// Name an attached reference file anew (the session is saved in another folder, and
+    /// a relative path must still name the same file); the mapping is kept.
+    MoveReference {
+        /// The name before.
+        old: String,
+        /// The name after.
+        new: String,
+    },
+    /// Choose by hand which level of a reference file a session level is compared with.
+    MapReferenceLevel {
+        /// The reference file, as attached.
+        path: String,
+        /// The session level's id.
+        level: String,
+        /// The reference level, none, or back to matching by role.
+        to: MappedTo,
+    },
+    /// Undo the last step.
+    Undo,
+    /// Redo the last undone step.
+    Redo,
+}
+
+/// What an applied edit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The session changed.
+    Changed,
+    /// The edit asked for what already was.
+    Unchanged,
+    /// A proposal was applied to `changed` managers; the others were left alone.
+    Proposal {
+        /// Managers whose amount changed.
+        changed: usize,
+        /// Left alone because they are locked.
+        locked: usize,
+        /// Left alone because they are decided.
+        decided: usize,
+    },
+    /// A step was undone or redone (its label), or there was nothing to undo/redo (None).
+    Step(Option<String>),
+}
+
+/// Why an edit was refused. Displayed in Danish, naming the manager.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// No manager has this index.
+    #[error("lederen findes ikke (nr. {0})")]
+    UnknownManager(usize),
+    /// The manager's level is not in the session.
+    #[error("{0} har et ukendt niveau; beløbet kan ikke ændres")]
+    UnknownLevel(String),
+    /// The manager is locked.
+    #[error("{0} er låst – lås op for at ændre beløbet")]
+    Locked(String),
+    /// The manager is decided.
+    #[error("{0} er besluttet – sæt status til Drøftet for at ændre det")]
+    Decided(String),
+    /// The value is outside what the session may hold.
+    #[error("{name}: {reason}")]
+    Invalid {
+        /// The manager.
+        name: String,
+        /// Why, in Danish.
+        reason: String,
+    },
+    /// The rule's findings may not be accepted.
+    #[error("fundet «{0}» kan ikke accepteres; det skal rettes")]
+    MayNotBeAccepted(&'static str),
+    /// An acceptance needs a written reason.
+    #[error("et fund kan kun accepteres med en skriftlig begrundelse")]
+    NoReason,
+    /// No proposed amount to use.
+    #[error("{0} har intet foreslået beløb")]
+    NoProposal(String),
+    /// A reference edit that cannot be made (unknown file or level), in Danish.
+    #[error("{0}")]
+    Reference(String),
+}
