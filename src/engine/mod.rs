@@ -20,6 +20,7 @@ pub mod merge_fields;
 pub mod prep;
 pub mod proposal_summary;
 pub mod reference;
+mod reference_combine;
 pub mod rules;
 pub mod stats;
 pub mod wording;
