@@ -22,6 +22,7 @@ pub mod import_ui;
 mod keys;
 mod lanes_layout;
 mod lanes_reference;
+mod lanes_shapes;
 mod lanes_ui;
 mod lock_ui;
 mod now_ui;
