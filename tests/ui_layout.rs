@@ -233,3 +233,18 @@ fn every_score_button_of_the_box_model_stays_on_the_card_at_1366() {
     assert!(card.len() >= 5, "the score 6 of every criterion is on the card: {card:?}");
     assert!(card.iter().all(|r| r.right() <= 1366.5), "a score button is cut at the right edge: {card:?}");
 }
+
+#[test]
+fn presentation_mode_on_the_smallest_window_keeps_the_key_labels_whole() {
+    let mut h = harness(1024.0, 640.0, true);
+    h.run();
+    for label in ["● 9 fejl", "● 1 advarsel", "Drøftet 0/28", "Besluttet 0/28", "Brugt 1.565.000 kr."] {
+        on_screen_one_line(&h, label, 30.0, "1024×640 præsentation");
+    }
+    for label in ["Filer", "■ Præsentation", "Initialer", "Navn", "Beløb", "Status", "Fund"] {
+        on_screen_one_line(&h, label, 38.0, "1024×640 præsentation");
+    }
+    assert!(h.query_by_label_contains("Nu drøftes · 2 af 28").is_some());
+    h.set_render_cursor(false);
+    h.snapshot("layout_1024x640_presentation");
+}

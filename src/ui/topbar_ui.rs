@@ -39,7 +39,7 @@ enum StatusForm {
     Full,
     /// The pool's sum inside the gauge, "Brugt …" beside it.
     Compact,
-    /// No gauge, "Brugt …" and the rest.
+    /// No gauge: "Brugt … af …" and the rest (the narrowest).
     NoGauge,
 }
 
@@ -76,22 +76,28 @@ fn status_row_ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, derived: 
     let fixed = counts_w + progress_w + 3.0 * gap;
     let available = ui.available_width();
     let org_min = 160.0;
-    let full = org_min + GAUGE_WIDTH + block(&used_full, &state, true) + fixed + 2.0 * gap;
-    let compact = org_min + GAUGE_WIDTH + block(&used_short, &state, true) + fixed + 2.0 * gap;
-    let form = if full <= available {
-        StatusForm::Full
+    // The gauge is as wide as its text needs (the percentage, and in the compact form the
+    // pool's size), never narrower than GAUGE_WIDTH.
+    let percent = pool
+        .used_percent()
+        .map_or_else(|| "–".to_string(), |p| crate::model::money::format_percent_fixed(p.round_dp(0), 0));
+    let inside_full = format!("{percent} af puljen");
+    let inside_compact = format!("{percent} af {}", format_kr(pool.pool));
+    let gauge_full = (gauge_text_width(ui, &inside_full) + 16.0).max(GAUGE_WIDTH);
+    let gauge_compact = (gauge_text_width(ui, &inside_compact) + 16.0).max(GAUGE_WIDTH);
+    let full = org_min + gauge_full + gap + block(&used_full, &state, true) + gap + fixed;
+    let compact = org_min + gauge_compact + gap + block(&used_short, &state, true) + gap + fixed;
+    let bare = org_min + block(&used_full, &state, true) + gap + fixed;
+    let (form, needed) = if full <= available {
+        (StatusForm::Full, full)
     } else if compact <= available {
-        StatusForm::Compact
+        (StatusForm::Compact, compact)
     } else {
-        StatusForm::NoGauge
+        (StatusForm::NoGauge, bare)
     };
     let line = ui.text_style_height(&egui::TextStyle::Body);
     let height = 2.0 * line + ui.spacing().item_spacing.y;
-    let right_w = match form {
-        StatusForm::Full => full - org_min,
-        StatusForm::Compact => compact - org_min,
-        StatusForm::NoGauge => compact - org_min - GAUGE_WIDTH - gap,
-    };
+    let right_w = needed - org_min;
     ui.allocate_ui_with_layout(egui::vec2(available, height), Layout::left_to_right(Align::Center), |ui| {
         let org_w = (available - right_w).max(60.0);
         ui.allocate_ui_with_layout(egui::vec2(org_w, height), Layout::top_down(Align::Min), |ui| {
@@ -119,11 +125,12 @@ fn status_row_ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, derived: 
             ui.add(egui::Label::new(RichText::new(subtitle).small()).truncate());
         });
         ui.separator();
-        if form != StatusForm::NoGauge {
-            let inside = if form == StatusForm::Full { None } else { Some(format!("af {}", format_kr(pool.pool))) };
-            pool_gauge_ui(ui, pool, inside.as_deref(), &used_full, &state);
+        match form {
+            StatusForm::Full => pool_gauge_ui(ui, pool, &inside_full, gauge_full, &used_full, &state),
+            StatusForm::Compact => pool_gauge_ui(ui, pool, &inside_compact, gauge_compact, &used_full, &state),
+            StatusForm::NoGauge => {}
         }
-        let first = if form == StatusForm::Full { used_full.clone() } else { used_short.clone() };
+        let first = if form == StatusForm::Compact { used_short.clone() } else { used_full.clone() };
         two_lines(ui, RichText::new(first).strong(), RichText::new(state.clone()).color(pool_color).strong());
         ui.separator();
         let [a, b] = count_lines;
@@ -241,13 +248,14 @@ fn proposal_buttons(ui: &mut egui::Ui, out: &mut Vec<Command>) {
     }
 }
 
-/// The pool as a gauge: used part filled, red when over; `inside` adds the pool's size
-/// to the percentage when the text beside it is the short form.
-fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus, inside: Option<&str>, used: &str, state: &str) {
+/// The pool as a gauge `width` points wide: used part filled, red when over, `text`
+/// (the percentage, with the pool's size in the compact form) on it.
+fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus, text: &str, width: f32, used: &str, state: &str) {
     let height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(GAUGE_WIDTH, height), Sense::hover());
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, theme::GAUGE_BG);
+    // The float only sizes the bar; the percentage shown is the engine's.
     let share = if pool.pool > Decimal::ZERO {
         (pool.used / pool.pool).to_f32().unwrap_or(0.0)
     } else if pool.used > Decimal::ZERO {
@@ -261,23 +269,24 @@ fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus, inside: Option<&str>, use
     used_rect.set_width(rect.width() * share.clamp(0.0, 1.0));
     painter.rect_filled(used_rect, 4.0, fill);
     painter.rect_stroke(rect, 4.0, Stroke::new(1.0, theme::MUTED), StrokeKind::Inside);
-    // The percentage is the engine's; the float above only sizes the bar.
-    let percent = pool
-        .used_percent()
-        .map_or_else(|| "–".to_string(), |p| crate::model::money::format_percent_fixed(p.round_dp(0), 0));
-    let text = match inside {
-        Some(sum) => format!("{percent} {sum}"),
-        None => format!("{percent} af puljen"),
-    };
-    let font = egui::FontId::proportional(ui.text_style_height(&egui::TextStyle::Small).max(13.0));
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
         text,
-        font,
+        gauge_font(ui),
         if share > 0.55 { Color32::WHITE } else { Color32::BLACK },
     );
     response.on_hover_text(format!("Pulje {} · {used} · {state}", format_kr(pool.pool)));
+}
+
+/// The gauge's font: the small text style, at least 13 points.
+fn gauge_font(ui: &egui::Ui) -> egui::FontId {
+    egui::FontId::proportional(ui.text_style_height(&egui::TextStyle::Small).max(13.0))
+}
+
+/// Width of `text` in the gauge's font, points.
+fn gauge_text_width(ui: &egui::Ui, text: &str) -> f32 {
+    ui.painter().layout_no_wrap(text.to_string(), gauge_font(ui), Color32::BLACK).size().x
 }
 
 /// Who enters the changes.
