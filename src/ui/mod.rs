@@ -34,6 +34,7 @@ mod spread_reference_ui;
 mod spread_ui;
 mod table_cells;
 mod table_filter_ui;
+mod table_stripes;
 mod table_ui;
 pub mod theme;
 mod topbar_ui;
@@ -45,6 +46,12 @@ use std::path::PathBuf;
 
 use crate::io;
 use crate::model::Session;
+
+/// Width of `text` laid out on one line as a label draws it, points: what the top bar and
+/// the "Nu drøftes" strip measure to pick a shorter form before anything would wrap.
+pub(crate) fn one_line_width(ui: &egui::Ui, text: impl Into<egui::WidgetText>, style: egui::TextStyle) -> f32 {
+    text.into().into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style).size().x
+}
 
 /// Loads the session to open: `path`, or the embedded demo when None.
 ///

@@ -109,11 +109,11 @@ fn tile(
 
 /// Width of a tile with this caption and value, points.
 fn tile_width(ui: &egui::Ui, caption: &str, value: &str) -> f32 {
-    let width = |t: RichText, style: egui::TextStyle| {
-        egui::WidgetText::from(t).into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, style).size().x
-    };
-    width(RichText::new(caption).small(), egui::TextStyle::Small)
-        .max(width(RichText::new(value).size(VALUE_SIZE).strong(), egui::TextStyle::Body))
+    super::one_line_width(ui, RichText::new(caption).small(), egui::TextStyle::Small).max(super::one_line_width(
+        ui,
+        RichText::new(value).size(VALUE_SIZE).strong(),
+        egui::TextStyle::Body,
+    ))
 }
 
 /// Whole minutes manager `i` has been the item under discussion (since it was selected);

@@ -155,14 +155,8 @@ fn two_lines(ui: &mut egui::Ui, first: RichText, second: RichText) {
 
 /// Width of `text` in the body font on one line, points.
 fn text_width(ui: &egui::Ui, text: &str, strong: bool) -> f32 {
-    let mut rich = RichText::new(text);
-    if strong {
-        rich = rich.strong();
-    }
-    egui::WidgetText::from(rich)
-        .into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body)
-        .size()
-        .x
+    let rich = if strong { RichText::new(text).strong() } else { RichText::new(text) };
+    super::one_line_width(ui, rich, egui::TextStyle::Body)
 }
 
 /// Width of a button showing `text`, points.
@@ -286,7 +280,7 @@ fn gauge_font(ui: &egui::Ui) -> egui::FontId {
 
 /// Width of `text` in the gauge's font, points.
 fn gauge_text_width(ui: &egui::Ui, text: &str) -> f32 {
-    ui.painter().layout_no_wrap(text.to_string(), gauge_font(ui), Color32::BLACK).size().x
+    super::one_line_width(ui, RichText::new(text).font(gauge_font(ui)), egui::TextStyle::Small)
 }
 
 /// Who enters the changes.
