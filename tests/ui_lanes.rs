@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use egui::{Key, Rect};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -13,17 +15,10 @@ use kalibrer::ui::KalibrerApp;
 use kalibrer::ui::axis::KrAxis;
 use rust_decimal::Decimal;
 
-fn demo() -> Session {
-    kalibrer::io::parse_session(kalibrer::io::DEMO_RON).expect("demo parses")
-}
+use common::demo;
 
 fn harness(session: Session) -> Harness<'static, KalibrerApp> {
-    let mut harness = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .with_max_steps(16)
-        .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), None));
-    harness.run();
-    harness
+    common::app_harness(session, [1920.0, 1080.0])
 }
 
 fn level(h: &Harness<'_, KalibrerApp>, id: &str) -> usize {

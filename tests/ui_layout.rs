@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kalibrer::model::money::format_kr;
@@ -41,12 +43,8 @@ fn layout_1280x720_presentation() {
 }
 
 fn harness(width: f32, height: f32, presentation: bool) -> Harness<'static, KalibrerApp> {
-    let session = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap();
-    let mut h = Harness::builder()
-        .with_size([width, height])
-        .with_max_steps(24)
-        .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), None));
-    h.run();
+    let session = common::demo();
+    let mut h = common::app_harness(session, [width, height]);
     if presentation {
         h.key_press(egui::Key::F5);
         h.run();
@@ -75,7 +73,7 @@ fn on_screen_one_line(h: &Harness<'_, KalibrerApp>, label: &str, max_line: f32, 
 
 /// Checks the screen at one size and mode and compares its snapshot.
 fn check_layout(w: f32, h_: f32, presentation: bool) {
-    let session = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap();
+    let session = common::demo();
     let eval = kalibrer::engine::evaluate(&session);
     let used = format!("Brugt {}", format_kr(eval.pool.used));
     let over = format!("Overskredet med {}", format_kr(eval.pool.used - eval.pool.pool));
@@ -152,15 +150,11 @@ fn presentation_names_and_amounts_are_20_px_high_at_1920_by_1080() {
 
 #[test]
 fn the_focus_card_keeps_its_share_whatever_it_shows() {
-    let session = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap();
+    let session = common::demo();
     let mut long = session.clone();
     let long_name = "Meget langt navn ".repeat(40).trim_end().to_string();
     long.managers[0].name = long_name.clone();
-    let mut h = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .with_max_steps(24)
-        .build_eframe(move |cc| KalibrerApp::new(cc, long.clone(), None));
-    h.run();
+    let mut h = common::app_harness(long, [1366.0, 768.0]);
     let heading = h.get_by_label("Vælg en leder").rect();
     h.state_mut().view.selected = Some(0);
     h.run();
@@ -209,7 +203,7 @@ fn the_smallest_window_still_shows_table_rows_and_every_control() {
 
 #[test]
 fn every_score_button_of_the_box_model_stays_on_the_card_at_1366() {
-    let mut session = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap();
+    let mut session = common::demo();
     // A box-model manager (the demo's kontorchefer have box scores) with long criterion names.
     let i = session.managers.iter().position(|m| !m.box_scores.is_empty()).expect("a box-model manager");
     for level in &mut session.levels {
@@ -219,11 +213,7 @@ fn every_score_button_of_the_box_model_stays_on_the_card_at_1366() {
             }
         }
     }
-    let mut h = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .with_max_steps(24)
-        .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), None));
-    h.run();
+    let mut h = common::app_harness(session, [1366.0, 768.0]);
     h.state_mut().view.selected = Some(i);
     h.run();
     h.run();

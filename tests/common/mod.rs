@@ -1,4 +1,5 @@
-//! Shared by the export tests: the demo with hostile names in every text a user can type.
+//! Shared by the tests: the demo, the demo with hostile names in every text a user can
+//! type, and the real app in a kittest harness.
 
 #![allow(dead_code, clippy::unwrap_used)]
 
@@ -42,4 +43,14 @@ pub fn hostile_session() -> Session {
     }
     s.organisation.name = "Styrelsen for R&D <b>&P</b>".to_string();
     s
+}
+
+/// The real app on `session` in a headless window `size` points large, after its first frames.
+pub fn app_harness(session: Session, size: [f32; 2]) -> egui_kittest::Harness<'static, kalibrer::ui::KalibrerApp> {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(size)
+        .with_max_steps(24)
+        .build_eframe(move |cc| kalibrer::ui::KalibrerApp::new(cc, session.clone(), None));
+    h.run();
+    h
 }
