@@ -49,6 +49,16 @@ pub fn format_tkr_range(min: Decimal, max: Decimal) -> String {
     format!("{}–{} t.kr.", thousands(min), thousands(max))
 }
 
+/// Thousands with at most one decimal, without the unit, for a band's compact label:
+/// `30.000` → `30`, `32.500` → `32,5`, `1.250.000` → `1.250`, `99.960` → `100`.
+#[must_use]
+pub fn format_thousands(amount: Decimal) -> String {
+    let t = (amount / Decimal::ONE_THOUSAND).round_dp(1);
+    let whole = format_number(t.trunc());
+    let tenths = ((t - t.trunc()).abs() * Decimal::TEN).trunc();
+    if tenths.is_zero() { whole } else { format!("{whole},{tenths}") }
+}
+
 /// Whole thousands without the unit.
 fn thousands(amount: Decimal) -> String {
     // Dividing by 1,000 cannot overflow; rounding a Decimal never fails.
@@ -294,6 +304,14 @@ mod tests {
 
     fn d(v: i64) -> Decimal {
         Decimal::from(v)
+    }
+
+    #[test]
+    fn lane_thousands_are_short_and_danish() {
+        assert_eq!(format_thousands(d(30_000)), "30");
+        assert_eq!(format_thousands(d(32_500)), "32,5");
+        assert_eq!(format_thousands(d(1_250_000)), "1.250");
+        assert_eq!(format_thousands(d(99_960)), "100");
     }
 
     #[test]

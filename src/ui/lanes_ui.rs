@@ -9,7 +9,7 @@ use crate::document::Edit;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 use rust_decimal::Decimal;
 
-use crate::model::money::{format_kr, format_number};
+use crate::model::money::{format_kr, format_number, format_thousands};
 
 use std::sync::Arc;
 
@@ -91,7 +91,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
     for &(i, p) in layout.dots.iter().chain(extra.iter()) {
         dot_ui(ui, &painter, data, view, &axis, i, p, step, out);
     }
-    legend_ui(&ui.painter_at(legend), legend, view.pending.is_some());
+    super::lanes_legend::ui(&ui.painter_at(legend), legend, view.pending.is_some());
 }
 
 /// The lane's label as a button: click (or the lane's number key) to zoom in on the level,
@@ -125,10 +125,8 @@ fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, 
     let stats = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
     let n = stats.map_or(0, |s| s.stats.n);
     painter.line_segment([lane.left_bottom(), lane.right_bottom()], Stroke::new(1.0, theme::GRID));
-    // The level's name in the body text's size (19 pt in presentation mode: capitals 20 px
-    // high at 1920×1080), never smaller than the 17 pt it had.
-    let name_size =
-        painter.ctx().global_style().text_styles.get(&egui::TextStyle::Body).map_or(17.0, |f| f.size.max(17.0));
+    // In the body text's size (capitals 20 px high at 1920×1080 when presenting), ≥ 17 pt.
+    let name_size = theme::body_size(&painter.ctx().global_style()).max(17.0);
     painter.text(
         pos2(lane.left() + 6.0, lane.center().y - 9.0),
         Align2::LEFT_CENTER,
@@ -142,8 +140,8 @@ fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, 
         format!(
             "{n} {} · spænd {}–{} t.kr.",
             if n == 1 { "leder" } else { "ledere" },
-            thousands(level.band.min),
-            thousands(level.band.max)
+            format_thousands(level.band.min),
+            format_thousands(level.band.max)
         ),
         FontId::proportional(13.0),
         theme::MUTED,
@@ -166,14 +164,6 @@ fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, 
             Color32::BLACK,
         );
     }
-}
-
-/// An amount in thousands for the compact lane label: "30", "1.250", "32,5".
-fn thousands(amount: Decimal) -> String {
-    let t = (amount / Decimal::from(1_000)).round_dp(1);
-    let whole = format_number(t.trunc());
-    let tenths = ((t - t.trunc()).abs() * Decimal::TEN).trunc();
-    if tenths.is_zero() { whole } else { format!("{whole},{tenths}") }
 }
 
 /// A density strip: hovering a bin tells how many and which amounts, clicking it filters
@@ -298,106 +288,5 @@ fn draw_axis(painter: &egui::Painter, axis: &KrAxis, rect: Rect) {
         let x = axis.x(t);
         painter.line_segment([pos2(x, rect.top()), pos2(x, y)], Stroke::new(1.0, theme::GRID));
         painter.text(pos2(x, y + 3.0), Align2::CENTER_TOP, format_number(t), FontId::proportional(14.0), theme::MUTED);
-    }
-}
-
-/// The legend: one small row explaining every mark of the lanes.
-fn legend_ui(painter: &egui::Painter, rect: Rect, proposal: bool) {
-    let font = FontId::proportional(theme::LEGEND_SIZE);
-    let y = rect.center().y;
-    let mut x = rect.left() + 6.0;
-    let color = theme::level_color(0);
-    let r = theme::DOT_RADIUS - 1.0;
-    let mut item = |draw: &dyn Fn(&egui::Painter, Pos2), text: &str| {
-        let at = pos2(x + 8.0, y);
-        let galley = painter.layout_no_wrap(text.to_string(), font.clone(), theme::MUTED);
-        if x + 22.0 + galley.size().x > rect.right() {
-            return;
-        }
-        draw(painter, at);
-        painter.galley(pos2(x + 19.0, y - galley.size().y / 2.0), galley.clone(), theme::MUTED);
-        x += 19.0 + galley.size().x + 16.0;
-    };
-    item(
-        &|p, at| {
-            p.add(lanes_layout::dot_shape(at, r, color, Stroke::new(1.0, Color32::WHITE)));
-        },
-        "leder",
-    );
-    item(
-        &|p, at| {
-            p.add(lanes_layout::hollow_shape(at, theme::GHOST));
-        },
-        "sidste år",
-    );
-    if proposal {
-        item(
-            &|p, at| {
-                p.add(lanes_layout::hollow_shape(at, theme::PROPOSAL));
-            },
-            "forslag",
-        );
-    }
-    item(
-        &|p, at| {
-            let band = Rect::from_center_size(at, vec2(16.0, 10.0));
-            p.rect_filled(band, 3.0, theme::band_fill(color));
-            p.rect_stroke(band, 3.0, Stroke::new(1.5, color), egui::StrokeKind::Inside);
-        },
-        "spænd",
-    );
-    item(
-        &|p, at| {
-            p.rect_filled(Rect::from_center_size(at, vec2(16.0, 14.0)), 0.0, theme::OVERLAP);
-        },
-        "overlap",
-    );
-    item(
-        &|p, at| {
-            p.line_segment([at - vec2(8.0, -4.0), at + vec2(8.0, -4.0)], Stroke::new(2.0, theme::ERROR));
-        },
-        "inversion",
-    );
-    item(
-        &|p, at| {
-            p.add(lanes_layout::dot_shape(at, r, color, Stroke::new(2.5, theme::ERROR)));
-        },
-        "fejl",
-    );
-    item(
-        &|p, at| {
-            p.add(lanes_layout::dot_shape(at, r, color, Stroke::new(2.0, Color32::BLACK)));
-        },
-        "låst",
-    );
-    item(
-        &|p, at| {
-            let x = at.x - 6.0;
-            p.line_segment([pos2(x, at.y - 7.0), pos2(x, at.y + 7.0)], Stroke::new(2.5, Color32::BLACK));
-            p.text(pos2(x + 2.0, at.y - 7.0), Align2::LEFT_TOP, "Ø", FontId::proportional(10.0), Color32::BLACK);
-        },
-        "gennemsnit",
-    );
-    item(
-        &|p, at| {
-            for (k, h) in [5.0, 10.0, 7.0, 3.0].iter().enumerate() {
-                let x = at.x - 8.0 + k as f32 * STRIP_BIN;
-                p.rect_filled(Rect::from_min_max(pos2(x, at.y + 6.0 - h), pos2(x + 3.0, at.y + 6.0)), 0.0, color);
-            }
-        },
-        "tæthed (klik: vis i tabellen)",
-    );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lane_thousands_are_short_and_danish() {
-        assert_eq!(thousands(Decimal::from(30_000)), "30");
-        assert_eq!(thousands(Decimal::from(32_500)), "32,5");
-        assert_eq!(thousands(Decimal::from(1_250_000)), "1.250");
-        assert_eq!(thousands(Decimal::from(99_960)), "100");
     }
 }

@@ -21,6 +21,7 @@ pub mod icon;
 pub mod import_ui;
 mod keys;
 mod lanes_layout;
+mod lanes_legend;
 mod lanes_reference;
 mod lanes_shapes;
 mod lanes_ui;

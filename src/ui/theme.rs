@@ -122,11 +122,16 @@ pub const DOT_RADIUS: f32 = 7.0;
 /// with its text: [`row_height`]).
 pub const ROW_HEIGHT: f32 = 26.0;
 
+/// Size of the body text in `style`, points (19 in presentation mode, else 16).
+#[must_use]
+pub fn body_size(style: &egui::Style) -> f32 {
+    style.text_styles.get(&TextStyle::Body).map_or(BODY, |f| f.size)
+}
+
 /// Height of a table row for the body text of `style`.
 #[must_use]
 pub fn row_height(style: &egui::Style) -> f32 {
-    let body = style.text_styles.get(&TextStyle::Body).map_or(16.0, |f| f.size);
-    (body * 1.6).round().max(ROW_HEIGHT)
+    (body_size(style) * 1.6).round().max(ROW_HEIGHT)
 }
 
 /// Widest focus card, points.
