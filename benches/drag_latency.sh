@@ -13,38 +13,19 @@
 # this same script on the same machine. Same approach as ../shared/tools/latency.sh.
 set -u
 file=${1:-}; secs=${2:-4}
-bin=${BIN:-target/release/kalibrer}
-[ -x "$bin" ] || { echo "no $bin: build with cargo build --release first" >&2; exit 2; }
-for tool in Xvfb xdotool xwd python3; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install xvfb xdotool x11-apps python3)" >&2; exit 2; }
-done
-tmp=$(mktemp -d); chmod 700 "$tmp"; out=$tmp/changes
+. "$(dirname "$0")/xvfb_app.sh"
 if [ -z "$file" ]; then
-  file=$tmp/s2206.ron
-  "$bin" generate --managers 2206 --seed 1 --out "$file" >/dev/null || { echo "generate failed" >&2; exit 2; }
-else
-  # A copy: the drag edits the session, and the recovery copy written next to it would
-  # greet the next run with a dialog.
-  cp "$file" "$tmp/session.ron" && file=$tmp/session.ron
+  gen=$(mktemp -d)
+  "${BIN:-target/release/kalibrer}" generate --managers 2206 --seed 1 --out "$gen/s2206.ron" >/dev/null \
+    || { echo "generate failed" >&2; exit 2; }
+  file=$gen/s2206.ron
 fi
-disp=:$((70 + RANDOM % 9))
-Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xp=$!
-sleep 1
-# Own settings directory: no panel sizes or window state left over from earlier runs.
-export DISPLAY=$disp XDG_RUNTIME_DIR=$tmp XDG_DATA_HOME=$tmp
-"$bin" "$file" >/dev/null 2>&1 & ap=$!
+start_app "$file" xwd python3
+[ -n "${gen:-}" ] && rm -rf "$gen"
+out=$tmp/changes
 mover=
-trap 'xdotool mouseup 1 2>/dev/null; [ -n "$mover" ] && kill $mover 2>/dev/null; kill $ap 2>/dev/null; sleep 0.5; kill $xp 2>/dev/null; rm -rf "$tmp"' EXIT
-sleep 8
-wid=$(xdotool search --pid $ap 2>/dev/null | tail -1)
-[ -n "$wid" ] || { echo "no window" >&2; exit 1; }
-# No window manager: `windowfocus`, not `windowactivate`, gives the window the keyboard.
-xdotool windowsize "$wid" 1920 1080 windowmove "$wid" 0 0 windowfocus "$wid"
-sleep 3
-# The pixels only: xwd's colour map has padding bytes that differ between captures.
-snap() { xwd -root -silent -display "$disp" | tail -c $((1920 * 1080 * 4)) | md5sum | cut -c1-32; }
-before=$(snap); xdotool key Next; sleep 3
-[ "$(snap)" != "$before" ] || { echo "PageDown did not change the screen (no keyboard focus?)" >&2; exit 1; }
+trap 'xdotool mouseup 1 2>/dev/null; [ -n "$mover" ] && kill $mover 2>/dev/null; stop_app' EXIT
+select_first
 
 # The selected dot: the centre of the #111111 pixels of its ring in the lanes (below the top
 # bar, left of the focus card).

@@ -8,19 +8,11 @@
 # Usage: benches/key_frames.sh [SESSION.ron] [N=12]; needs Xvfb and xdotool.
 set -u
 file=${1:-}; n=${2:-12}
-bin=$(realpath "${BIN:-target/release/kalibrer}")
-[ -x "$bin" ] || { echo "no $bin: build with cargo build --release first" >&2; exit 2; }
-d=$(mktemp -d); chmod 700 "$d"
-[ -n "$file" ] && cp "$file" "$d/session.ron"
-disp=:$((70 + RANDOM % 9))
-Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xp=$!
-sleep 1
-export DISPLAY=$disp XDG_RUNTIME_DIR=$d XDG_DATA_HOME=$d KALIBRER_TRACE_FRAMES=1
-if [ -n "$file" ]; then "$bin" "$d/session.ron" 2>"$d/trace" & else "$bin" 2>"$d/trace" & fi
-ap=$!
-sleep 6
-w=$(xdotool search --onlyvisible --pid "$ap" 2>/dev/null | head -1)
-xdotool windowmove "$w" 0 0 windowsize "$w" 1920 1080; sleep 1; xdotool windowfocus "$w"; sleep 1
+. "$(dirname "$0")/xvfb_app.sh"
+export KALIBRER_TRACE_FRAMES=1
+start_app "$file"
+trap stop_app EXIT
+d=$tmp
 xdotool key Next; sleep 2
 : > "$d/marks"
 for k in $(seq 1 "$n"); do
@@ -28,11 +20,10 @@ for k in $(seq 1 "$n"); do
   if [ $((k % 2)) = 1 ]; then xdotool key plus; else xdotool key minus; fi
   sleep 1.2
 done
-kill "$ap" 2>/dev/null; sleep 1; kill "$xp" 2>/dev/null
+kill "$ap" 2>/dev/null; sleep 1
 awk 'NR==FNR { m[++n]=$1; next } /^pass/ { p[++q]=$2 } END {
   for (i=1;i<=n;i++) { for (j=1;j<=q;j++) if (p[j]>=m[i]) { if (j<q) print p[j+1]-m[i]; break } } }' \
-  "$d/marks" "$d/trace" | sort -n | awk '{a[NR]=$1} END {
+  "$d/marks" "$d/stderr" | sort -n | awk '{a[NR]=$1} END {
   printf "key -> first frame painted: n=%d min=%d median=%d max=%d ms\n", NR, a[1], a[int((NR+1)/2)], a[NR] }'
 awk 'NR==FNR { m[++n]=$1; next } /^pass/ { for (i=1;i<=n;i++) if ($2>=m[i] && $2<m[i]+1100) c[i]++ } END {
-  for (i=1;i<=n;i++) s+=c[i]; printf "passes per key press (within 1.1 s): %.1f\n", s/n }' "$d/marks" "$d/trace"
-rm -rf "$d"
+  for (i=1;i<=n;i++) s+=c[i]; printf "passes per key press (within 1.1 s): %.1f\n", s/n }' "$d/marks" "$d/stderr"

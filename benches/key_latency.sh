@@ -14,31 +14,11 @@
 # what one poll costs (an interval is measured to within about one poll).
 set -u
 file=${1:-}; n=${2:-15}; key=${3:-plus}
-bin=${BIN:-target/release/kalibrer}
-[ -x "$bin" ] || { echo "no $bin: build with cargo build --release first" >&2; exit 2; }
-for tool in Xvfb xdotool xwd; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install xvfb xdotool x11-apps)" >&2; exit 2; }
-done
-disp=:$((60 + RANDOM % 9))
-tmp=$(mktemp -d); chmod 700 "$tmp"; out=$tmp/ms
-# A copy: the keys edit the session, and the recovery copy written next to it would greet the
-# next run with a dialog.
-[ -n "$file" ] && { cp "$file" "$tmp/session.ron" && file=$tmp/session.ron; }
-Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & xp=$!
-sleep 1
-export DISPLAY=$disp XDG_RUNTIME_DIR=$tmp XDG_DATA_HOME=$tmp
-if [ -n "$file" ]; then "$bin" "$file" >/dev/null 2>&1 & else "$bin" >/dev/null 2>&1 & fi
-ap=$!
-trap 'kill $ap 2>/dev/null; sleep 0.5; kill $xp 2>/dev/null; rm -rf "$tmp"' EXIT
-sleep 8
-wid=$(xdotool search --pid $ap 2>/dev/null | tail -1)
-[ -n "$wid" ] || { echo "no window" >&2; exit 1; }
-xdotool windowsize "$wid" 1920 1080 windowmove "$wid" 0 0 windowfocus "$wid"
-sleep 3
-# The pixels only: the last width x height x 4 bytes of the xwd dump.
-snap() { xwd -root -silent -display "$disp" | tail -c $((1920 * 1080 * 4)) | md5sum | cut -c1-32; }
-before=$(snap); xdotool key Next; sleep 3
-[ "$(snap)" != "$before" ] || { echo "PageDown did not change the screen (no keyboard focus?)" >&2; exit 1; }
+. "$(dirname "$0")/xvfb_app.sh"
+start_app "$file" xwd
+trap stop_app EXIT
+out=$tmp/ms
+select_first
 t0=$(date +%s%N); for _ in 1 2 3 4 5; do snap >/dev/null; done; t1=$(date +%s%N)
 poll=$(( (t1 - t0) / 5000000 ))
 for i in $(seq 1 "$n"); do
