@@ -389,6 +389,40 @@ fn hostile_names_export_to_every_workbook() {
     assert!(long.ends_with(TRUNCATED_MARKER) && TRUNCATED_MARKER.contains("afkortet"));
 }
 
+/// The workbook with one part's text changed, zipped again.
+fn with_part_changed(bytes: &[u8], name: &str, change: impl Fn(&str) -> String) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..zip.len() {
+        let mut file = zip.by_index(k).unwrap();
+        let mut text = String::new();
+        file.read_to_string(&mut text).unwrap();
+        let part = file.name().unwrap().to_string();
+        let text = if part == name { change(&text) } else { text };
+        out.start_file(part, zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut out, text.as_bytes()).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// The class of case CI's fuzz run found (stop 23): a cell reference too long for its
+/// column number (`AAAAAAAAAAAA1`) overflows inside calamine 0.38 and panicked the
+/// importer. The importer answers with a Danish message instead.
+#[test]
+fn a_cell_reference_that_overflows_the_reader_is_an_error_not_a_crash() {
+    let bytes = with_part_changed(&HR_WORKBOOK, "xl/worksheets/sheet1.xml", |xml| {
+        assert!(xml.contains(r#"<c r="A1""#), "the first cell is written with its reference");
+        xml.replacen(r#"<c r="A1""#, r#"<c r="AAAAAAAAAAAA1""#, 1)
+    });
+    let managers = import_managers(&DEMO, &bytes).expect_err("a damaged workbook is refused");
+    assert!(managers.to_string().contains("ulæselig Excel-fil"), "{managers}");
+    let history = import_history(&DEMO, &bytes).expect_err("a damaged workbook is refused");
+    assert!(history.to_string().contains("ulæselig Excel-fil"), "{history}");
+    // The same workbook undamaged imports.
+    let whole = with_part_changed(&HR_WORKBOOK, "xl/worksheets/sheet1.xml", str::to_string);
+    assert!(import_managers(&DEMO, &whole).is_ok());
+}
+
 proptest! {
     // PROPTEST_CASES=1000000 for the long fuzz run (see the closing notes).
     #![proptest_config(ProptestConfig::default())]

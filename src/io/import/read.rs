@@ -105,14 +105,24 @@ fn cell_text(cell: &Data) -> String {
 /// The rows of the first sheet that holds data.
 type NamedRows = (Option<String>, Vec<(usize, Vec<String>)>);
 
+/// An XLSX file that cannot be read, with the reader's reason.
+fn unreadable(e: &dyn std::fmt::Display) -> RowError {
+    RowError { sheet: None, line: 0, column: String::new(), why: format!("ulæselig Excel-fil: {e}") }
+}
+
 /// XLSX rows of the first non-empty sheet.
+///
+/// The workbook reader is third-party code fed with whatever file the user picked; it has
+/// panicked on damaged workbooks (calamine 0.38 overflows on an overlong cell reference,
+/// found by `tests/xlsx.rs`'s fuzz test). A panic there is a damaged file, answered with a
+/// Danish message like any other unreadable file, never a crash that loses the session.
 fn xlsx_rows(bytes: &[u8]) -> Result<NamedRows, RowError> {
-    let unreadable = |e: &dyn std::fmt::Display| RowError {
-        sheet: None,
-        line: 0,
-        column: String::new(),
-        why: format!("ulæselig Excel-fil: {e}"),
-    };
+    std::panic::catch_unwind(|| xlsx_rows_unguarded(bytes))
+        .unwrap_or_else(|_| Err(unreadable(&"filen er beskadiget (en celle kan ikke læses)")))
+}
+
+/// [`xlsx_rows`] without the guard against the reader's panics.
+fn xlsx_rows_unguarded(bytes: &[u8]) -> Result<NamedRows, RowError> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let names = book.sheet_names();
     for name in names {
