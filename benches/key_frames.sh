@@ -25,5 +25,12 @@ awk 'NR==FNR { m[++n]=$1; next } /^pass/ { p[++q]=$2 } END {
   for (i=1;i<=n;i++) { for (j=1;j<=q;j++) if (p[j]>=m[i]) { if (j<q) print p[j+1]-m[i]; break } } }' \
   "$d/marks" "$d/stderr" | sort -n | awk '{a[NR]=$1} END {
   printf "key -> first frame painted: n=%d min=%d median=%d max=%d ms\n", NR, a[1], a[int((NR+1)/2)], a[NR] }'
+# eframe's own frame time of that first frame (pass + paint, without the swap), which the
+# pass after it reports as cpu_prev.
+awk 'NR==FNR { m[++n]=$1; next } /^pass/ { p[++q]=$2; c[q]=$4 } END {
+  for (i=1;i<=n;i++) { for (j=1;j<=q;j++) if (p[j]>=m[i]) { if (j<q) { sub("cpu_prev=", "", c[j+1]); print c[j+1] } break } } }' \
+  "$d/marks" "$d/stderr" | sort -n | awk '{a[NR]=$1} END {
+  printf "its frame time (pass + paint, eframe): n=%d min=%.1f median=%.1f max=%.1f ms\n", NR, a[1], a[int((NR+1)/2)], a[NR] }'
+[ -n "${KEEP_TRACE:-}" ] && cp "$d/stderr" "$KEEP_TRACE"
 awk 'NR==FNR { m[++n]=$1; next } /^pass/ { for (i=1;i<=n;i++) if ($2>=m[i] && $2<m[i]+1100) c[i]++ } END {
   for (i=1;i<=n;i++) s+=c[i]; printf "passes per key press (within 1.1 s): %.1f\n", s/n }' "$d/marks" "$d/stderr"

@@ -229,12 +229,13 @@ impl KalibrerApp {
 /// With `KALIBRER_TRACE_FRAMES` set, prints one line per pass to stderr: time (ms since
 /// 1970), the input events it carries and what asked for it (egui's repaint causes) – how
 /// the frames per key press in BENCHMARKS.md were counted.
-fn trace_pass(ctx: &egui::Context) {
+fn trace_pass(ctx: &egui::Context, frame: &eframe::Frame) {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     if *ON.get_or_init(|| std::env::var_os("KALIBRER_TRACE_FRAMES").is_some()) {
         let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_millis();
         let events = ctx.input(|i| i.events.len());
-        eprintln!("pass {ms} events={events} causes={:?}", ctx.repaint_causes());
+        let cpu = frame.info().cpu_usage.unwrap_or_default() * 1000.0;
+        eprintln!("pass {ms} events={events} cpu_prev={cpu:.1} causes={:?}", ctx.repaint_causes());
     }
 }
 
@@ -250,9 +251,9 @@ fn bounded<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
 }
 
 impl eframe::App for KalibrerApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        trace_pass(&ctx);
+        trace_pass(&ctx, frame);
         // One painted frame per input: a shortcut is carried out before anything is drawn,
         // so this pass already shows its result.
         for command in super::keys::keyboard_commands(&ctx, &self.view) {

@@ -82,6 +82,8 @@ pub struct Autosave {
     written_revision: Option<u64>,
     /// When the current unsaved revision was first seen.
     dirty_since: Option<Instant>,
+    /// The revision the last tick saw: its snapshot is taken one pass later (see `tick`).
+    seen_revision: Option<u64>,
     /// The copy waiting or being written: its revision, the thread, and its cancel flag.
     in_flight: Option<InFlight>,
     /// The revision whose copy failed (not retried until the next change; reported once).
@@ -165,6 +167,13 @@ impl Autosave {
             // The snapshot is taken when the drag has ended (no clone per drag step); the
             // release of the pointer brings the next frame.
             return self.again(POLL);
+        }
+        // The snapshot is taken in the pass after the one that first sees the change, never
+        // in the pass that puts the change on screen: cloning a state-wide session (20,000
+        // managers) takes tens of ms, which would hold back that frame (issue 19). A pass
+        // with input is followed by another pass anyway, so this costs no extra frame.
+        if self.seen_revision.replace(revision) != Some(revision) {
+            return Some(Duration::ZERO);
         }
         // A newer change: a copy still waiting is cancelled (one already writing finishes).
         if let Some(old) = self.in_flight.take() {
@@ -302,8 +311,12 @@ mod tests {
         // Not dirty, or no file: nothing to do.
         assert_eq!(a.tick(&s, Some(&path), 1, false, false), None);
         assert_eq!(a.tick(&s, None, 1, true, false), None);
-        // Dirty: waits for the delay, then for the drag to end.
+        // Dirty: the pass that shows the change only asks for the next one …
+        assert_eq!(a.tick(&s, Some(&path), 1, true, false), Some(Duration::ZERO));
+        assert!(a.in_flight.is_none(), "no snapshot in the pass that shows the change");
+        // … which hands the snapshot over: it waits for the delay, then for the drag to end.
         assert!(a.tick(&s, Some(&path), 1, true, false).is_some_and(|d| d <= Duration::from_millis(30)));
+        assert!(a.in_flight.is_some());
         assert!(a.tick(&s, Some(&path), 1, true, true).is_some(), "the pointer goes down: later");
         std::thread::sleep(Duration::from_millis(150));
         assert!(!copy.exists(), "never written while the pointer is down");
@@ -313,6 +326,7 @@ mod tests {
         assert_eq!(a.tick(&s, Some(&path), 1, true, false), None, "this revision is copied");
         // A later change is copied again after its own delay.
         s.managers[0].notes = "ændret efter kopien".into();
+        a.tick(&s, Some(&path), 2, true, false);
         a.tick(&s, Some(&path), 2, true, false);
         std::thread::sleep(Duration::from_millis(40));
         a.tick(&s, Some(&path), 2, true, false);
@@ -324,8 +338,9 @@ mod tests {
     }
 
     /// Issue 17: autosave stopped while the window was covered (the timer lived in the
-    /// repaint loop). One tick hands the change over; with no further frame the copy is
-    /// written after the delay.
+    /// repaint loop). The pass that shows the change and the one after it (which input
+    /// always brings) hand the change over; with no further frame the copy is written
+    /// after the delay.
     #[test]
     fn the_copy_is_written_without_any_further_frame() {
         let dir = std::env::temp_dir().join(format!("kalibrer-autosave-noframes-{}", std::process::id()));
@@ -334,6 +349,7 @@ mod tests {
         let copy = recovery_path(Some(&path));
         let s = io::parse_session(io::DEMO_RON).expect("demo");
         let mut a = Autosave::with_delay(Duration::from_millis(50));
+        a.tick(&s, Some(&path), 1, true, false);
         a.tick(&s, Some(&path), 1, true, false);
         assert!(!copy.exists(), "not before the delay");
         for _ in 0..100 {
@@ -345,6 +361,7 @@ mod tests {
         assert_eq!(io::load_session_file(&copy).expect("written with no frame").managers, s.managers);
         // A save afterwards (or while a copy waits) never blocks for the delay.
         let mut b = Autosave::with_delay(Duration::from_secs(30));
+        b.tick(&s, Some(&path), 2, true, false);
         b.tick(&s, Some(&path), 2, true, false);
         let started = Instant::now();
         b.saved(Some(&path));
@@ -368,6 +385,7 @@ mod tests {
         a.set_waker(move || {
             counter.fetch_add(1, Ordering::SeqCst);
         });
+        assert_eq!(a.tick(&s, Some(&path), 1, true, false), Some(Duration::ZERO), "the next pass takes the copy");
         assert_eq!(a.tick(&s, Some(&path), 1, true, false), None, "handing over asks for no frame");
         assert_eq!(a.tick(&s, Some(&path), 1, true, false), None, "waiting asks for no frame");
         assert_eq!(a.tick(&s, Some(&path), 1, true, true), None, "a drag asks for no frame");
@@ -384,6 +402,7 @@ mod tests {
         assert_eq!(a.written_revision, Some(1), "that frame's tick collects the result");
         // Without a waker the old schedule stands (tests drive the timer by ticks).
         let mut b = Autosave::with_delay(Duration::from_secs(30));
+        assert_eq!(b.tick(&s, Some(&path), 2, true, false), Some(Duration::ZERO));
         assert_eq!(b.tick(&s, Some(&path), 2, true, false), Some(POLL));
         b.saved(Some(&path));
         let _ = std::fs::remove_dir_all(&dir);
@@ -394,6 +413,7 @@ mod tests {
         let path = std::env::temp_dir().join(format!("kalibrer-nodir-{}", std::process::id())).join("x/moede.ron");
         let s = io::parse_session(io::DEMO_RON).expect("demo");
         let mut a = Autosave::with_delay(Duration::from_millis(1));
+        a.tick(&s, Some(&path), 1, true, false);
         a.tick(&s, Some(&path), 1, true, false);
         std::thread::sleep(Duration::from_millis(5));
         a.tick(&s, Some(&path), 1, true, false);

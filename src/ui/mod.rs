@@ -83,6 +83,7 @@ fn renderer() -> eframe::Renderer {
 /// # Errors
 /// When the window cannot open.
 pub fn run_gui(path: Option<PathBuf>) -> Result<(), String> {
+    keep_freed_memory();
     let first = renderer();
     let started = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     match run_window(first, path.clone(), std::sync::Arc::clone(&started)) {
@@ -95,6 +96,30 @@ pub fn run_gui(path: Option<PathBuf>) -> Result<(), String> {
     }
     .map_err(|e| format!("Vinduet kunne ikke åbnes: {e}"))
 }
+
+/// Keeps memory the process frees for its next use instead of handing it back to the system.
+///
+/// On a desktop without GPU, Mesa's software renderer gives every vertex and index buffer
+/// egui uploads fresh storage, each frame. glibc returned the freed top of the heap to the
+/// system after every frame (`brk` down), and the next frame faulted the pages back in,
+/// zeroed: at 2,206 managers a third of the frame's time on the app's thread (perf;
+/// BENCHMARKS.md, issue 19). Allocations below 32 MiB now come from the heap, and up to
+/// 128 MiB of free heap stays in the process.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+fn keep_freed_memory() {
+    // SAFETY: mallopt only sets glibc's allocator parameters; it is thread-safe, takes
+    // plain integers and has no preconditions. A refused value (return 0) leaves glibc's
+    // default, which is only slower.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 128 << 20);
+    }
+}
+
+/// Other systems' allocators do not hand the heap back per frame; nothing to set.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn keep_freed_memory() {}
 
 /// Opens the window with `renderer`; `started` is set once the app has been created.
 fn run_window(
