@@ -143,3 +143,113 @@ fn panels_on_the_clear_colour_keep_every_other_shape() {
     assert!(filled.iter().any(|s| s.starts_with("Mesh")), "the frame has meshes (fades, lanes)");
     assert_eq!(filled, cleared);
 }
+
+/// A key press as the window delivers it: the key and, for a printable key, its character.
+fn press(key: Key, text: Option<&str>) -> Vec<egui::Event> {
+    let mut events = vec![egui::Event::Key {
+        key,
+        physical_key: Some(key),
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }];
+    events.extend(text.map(|t| egui::Event::Text(t.to_string())));
+    events
+}
+
+fn release(key: Key) -> Vec<egui::Event> {
+    vec![egui::Event::Key {
+        key,
+        physical_key: Some(key),
+        pressed: false,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }]
+}
+
+/// Hands `events` to the app's `raw_input_hook` as the window would before the pass, then
+/// runs the passes until egui asks for no more; returns the events left for egui and the
+/// number of passes.
+fn through_hook(h: &mut Harness<'static, KalibrerApp>, events: Vec<egui::Event>) -> (Vec<egui::Event>, u64) {
+    use eframe::App as _;
+    let ctx = h.ctx.clone();
+    let mut raw = std::mem::take(h.input_mut());
+    raw.events.extend(events);
+    h.state_mut().raw_input_hook(&ctx, &mut raw);
+    let left = raw.events.clone();
+    *h.input_mut() = raw;
+    let mut passes = 0;
+    loop {
+        h.step();
+        passes += 1;
+        // Another pass at once (what eframe would paint next), not one after a delay.
+        let again = h.output().viewport_output.get(&egui::ViewportId::ROOT).is_some_and(|v| v.repaint_delay.is_zero());
+        if !again || passes > 10 {
+            break;
+        }
+    }
+    (left, passes)
+}
+
+#[test]
+fn shortcuts_are_taken_before_the_pass_so_a_key_press_paints_one_frame() {
+    // Issue 19: egui paints one more frame after every pass with input events. The window
+    // hands each input to `raw_input_hook` first: a shortcut is carried out there and its
+    // events (the key, its character, later its release) are taken out, so the pass has
+    // none and nothing asks for a second frame.
+    let mut h = harness();
+    let (left, _) = through_hook(&mut h, press(Key::PageDown, None));
+    assert!(left.is_empty(), "PageDown taken: {left:?}");
+    let (left, _) = through_hook(&mut h, release(Key::PageDown));
+    assert!(left.is_empty(), "its release taken too: {left:?}");
+    let i = h.state().view.selected.expect("PageDown selected the first of the agenda");
+    h.run();
+    let step = h.state().doc.session().policies.rounding_step;
+    let start = h.state().eval.amounts[i].amount;
+    // + (with the character it types), then + again, then −, then =: each one step. The
+    // first + is the first change: it turns the formula amount into a skøn, whose new
+    // widgets egui styles in a second frame, and the window's title gains its "●" for
+    // unsaved changes (a viewport command, which repaints): egui asks for those frames itself. Every other
+    // press paints one frame, and every release one (its own, with no events left).
+    for (key, text, steps, frames) in
+        [(Key::Plus, "+", 1, 3), (Key::Plus, "+", 2, 1), (Key::Minus, "-", 1, 1), (Key::Equals, "=", 2, 1)]
+    {
+        let (left, passes) = through_hook(&mut h, press(key, Some(text)));
+        assert!(left.is_empty(), "{key:?} and its character taken: {left:?}");
+        let expected = start + step * rust_decimal::Decimal::from(steps);
+        assert_eq!(h.state().eval.amounts[i].amount, expected, "{key:?}");
+        assert_eq!(passes, frames, "{key:?} painted {passes} frames");
+        let (left, passes) = through_hook(&mut h, release(key));
+        assert!(left.is_empty(), "{key:?}'s release taken: {left:?}");
+        assert_eq!(passes, 1, "{key:?}'s release painted {passes} frames");
+    }
+    // The same key press reaching the pass directly (no hook, as before) paints two frames:
+    // what the hook saves.
+    h.key_press(Key::Minus);
+    let passes = h.run();
+    assert!(passes >= 2, "without the hook {passes} frames");
+}
+
+#[test]
+fn keys_that_are_no_shortcut_and_keys_typed_into_a_field_stay_for_egui() {
+    let mut h = harness();
+    h.key_press(Key::PageDown);
+    h.run();
+    let i = h.state().view.selected.expect("the first of the agenda");
+    let amount = h.state().eval.amounts[i].amount;
+    // With the search field focused, + is text for the field, not a step.
+    h.get_by_label("Søg:").focus();
+    h.run();
+    let (left, _) = through_hook(&mut h, press(Key::Plus, Some("+")));
+    assert_eq!(left.len(), 2, "the field gets the key and its character: {left:?}");
+    assert_eq!(h.state().eval.amounts[i].amount, amount, "no step while typing");
+    assert_eq!(h.state().view.filter.text, "+", "typed into the search field");
+    let (left, _) = through_hook(&mut h, release(Key::Plus));
+    assert_eq!(left.len(), 1, "its release stays for egui too: {left:?}");
+    // Tab (egui's focus key) is no shortcut: its press and release stay for egui.
+    let mut h = harness();
+    let (left, _) = through_hook(&mut h, press(Key::Tab, None));
+    assert_eq!(left.len(), 1, "{left:?}");
+    let (left, _) = through_hook(&mut h, release(Key::Tab));
+    assert_eq!(left.len(), 1, "{left:?}");
+}

@@ -55,6 +55,9 @@ pub struct KalibrerApp {
     /// ([`super::run_gui`]); off where the renderer clears to something else (kittest clears
     /// to transparent, so snapshots keep the panels' fills).
     pub panels_on_clear_color: bool,
+    /// Keys whose press [`super::keys::take_shortcuts`] took out of the input: their
+    /// releases are taken too.
+    pub(super) keys_held: Vec<egui::Key>,
 }
 
 impl KalibrerApp {
@@ -114,6 +117,7 @@ impl KalibrerApp {
             import_memory: crate::io::import::LearnedMapping::new(),
             file_guard,
             panels_on_clear_color: false,
+            keys_held: Vec::new(),
         }
     }
 
@@ -234,6 +238,10 @@ fn trace_pass(ctx: &egui::Context, frame: &eframe::Frame) {
     if *ON.get_or_init(|| std::env::var_os("KALIBRER_TRACE_FRAMES").is_some()) {
         let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_millis();
         let events = ctx.input(|i| i.events.len());
+        if events > 0 {
+            // Which events reached the pass (the shortcuts' are taken before it).
+            eprintln!("  events {:?}", ctx.input(|i| i.events.clone()));
+        }
         let cpu = frame.info().cpu_usage.unwrap_or_default() * 1000.0;
         eprintln!("pass {ms} events={events} cpu_prev={cpu:.1} causes={:?}", ctx.repaint_causes());
     }
@@ -251,11 +259,21 @@ fn bounded<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
 }
 
 impl eframe::App for KalibrerApp {
+    /// Carries out the shortcuts before egui's pass and takes their events out of the
+    /// input, so that a key press paints no frames beyond the ones that show it (issue 19;
+    /// [`super::keys::take_shortcuts`]).
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        for command in super::keys::take_shortcuts(ctx, &self.view, raw_input, &mut self.keys_held) {
+            self.apply(ctx, command);
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         trace_pass(&ctx, frame);
         // One painted frame per input: a shortcut is carried out before anything is drawn,
-        // so this pass already shows its result.
+        // so this pass already shows its result. In the window `raw_input_hook` has taken
+        // them already; this carries out what reaches the pass otherwise (test harness).
         for command in super::keys::keyboard_commands(&ctx, &self.view) {
             self.apply(&ctx, command);
         }

@@ -109,6 +109,9 @@ impl std::fmt::Debug for Waker {
     }
 }
 
+/// At the latest this long after a change is first seen, a pass takes its snapshot.
+pub const SNAPSHOT_AFTER: Duration = Duration::from_millis(250);
+
 /// How often a copy being written is looked at again.
 const POLL: Duration = Duration::from_millis(100);
 
@@ -168,12 +171,13 @@ impl Autosave {
             // release of the pointer brings the next frame.
             return self.again(POLL);
         }
-        // The snapshot is taken in the pass after the one that first sees the change, never
-        // in the pass that puts the change on screen: cloning a state-wide session (20,000
-        // managers) takes tens of ms, which would hold back that frame (issue 19). A pass
-        // with input is followed by another pass anyway, so this costs no extra frame.
+        // The snapshot is taken in a pass after the one that first sees the change, never in
+        // the pass that puts the change on screen: cloning a state-wide session (20,000
+        // managers) takes tens of ms, which would hold back that frame (issue 19). The next
+        // input's pass (a key's release, the pointer's next move) usually comes first; the
+        // timer only brings one when nothing does.
         if self.seen_revision.replace(revision) != Some(revision) {
-            return Some(Duration::ZERO);
+            return Some(SNAPSHOT_AFTER);
         }
         // A newer change: a copy still waiting is cancelled (one already writing finishes).
         if let Some(old) = self.in_flight.take() {
@@ -312,7 +316,7 @@ mod tests {
         assert_eq!(a.tick(&s, Some(&path), 1, false, false), None);
         assert_eq!(a.tick(&s, None, 1, true, false), None);
         // Dirty: the pass that shows the change only asks for the next one …
-        assert_eq!(a.tick(&s, Some(&path), 1, true, false), Some(Duration::ZERO));
+        assert_eq!(a.tick(&s, Some(&path), 1, true, false), Some(SNAPSHOT_AFTER));
         assert!(a.in_flight.is_none(), "no snapshot in the pass that shows the change");
         // … which hands the snapshot over: it waits for the delay, then for the drag to end.
         assert!(a.tick(&s, Some(&path), 1, true, false).is_some_and(|d| d <= Duration::from_millis(30)));
@@ -385,7 +389,7 @@ mod tests {
         a.set_waker(move || {
             counter.fetch_add(1, Ordering::SeqCst);
         });
-        assert_eq!(a.tick(&s, Some(&path), 1, true, false), Some(Duration::ZERO), "the next pass takes the copy");
+        assert_eq!(a.tick(&s, Some(&path), 1, true, false), Some(SNAPSHOT_AFTER), "the next pass takes the copy");
         assert_eq!(a.tick(&s, Some(&path), 1, true, false), None, "handing over asks for no frame");
         assert_eq!(a.tick(&s, Some(&path), 1, true, false), None, "waiting asks for no frame");
         assert_eq!(a.tick(&s, Some(&path), 1, true, true), None, "a drag asks for no frame");
@@ -402,7 +406,7 @@ mod tests {
         assert_eq!(a.written_revision, Some(1), "that frame's tick collects the result");
         // Without a waker the old schedule stands (tests drive the timer by ticks).
         let mut b = Autosave::with_delay(Duration::from_secs(30));
-        assert_eq!(b.tick(&s, Some(&path), 2, true, false), Some(Duration::ZERO));
+        assert_eq!(b.tick(&s, Some(&path), 2, true, false), Some(SNAPSHOT_AFTER));
         assert_eq!(b.tick(&s, Some(&path), 2, true, false), Some(POLL));
         b.saved(Some(&path));
         let _ = std::fs::remove_dir_all(&dir);

@@ -9,65 +9,156 @@ use super::view::ViewState;
 /// The commands of this frame's shortcuts. Editing keys (± step, next/previous, undo)
 /// only act when no text field has the keyboard and no dialog is in front.
 pub fn keyboard_commands(ctx: &egui::Context, view: &ViewState) -> Vec<Command> {
-    let mut out = Vec::new();
-    let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
-    // A dialog in front (an egui Modal, e.g. the file dialog) covers the meeting: its keys
-    // must not change what is behind it.
+    let (typing, popup) = keyboard_state(ctx);
+    ctx.input_mut(|i| commands_from(i, typing, popup, view))
+}
+
+/// Whether the editing keys are someone else's (a text field has the keyboard, or a dialog
+/// is in front: its keys must not change what is behind it), and whether a menu or list is
+/// open (Escape closes it first).
+fn keyboard_state(ctx: &egui::Context) -> (bool, bool) {
     let typing = ctx.egui_wants_keyboard_input() || ctx.memory(|m| m.top_modal_layer().is_some());
-    // Escape closes an open menu or list first.
-    let popup = egui::Popup::is_any_open(ctx);
-    ctx.input_mut(|i| {
-        if i.consume_key(Modifiers::NONE, Key::F5) {
-            out.push(Command::TogglePresentation);
+    (typing, egui::Popup::is_any_open(ctx))
+}
+
+/// Takes the shortcuts out of the window's input before egui's pass sees it, and returns
+/// their commands (issue 19: one painted frame per input).
+///
+/// egui paints one more frame after every pass that had input events, and a key press is
+/// two passes (the press and the release): four frames on a software renderer, where each
+/// costs tens of ms. A shortcut's press, the character its key typed and, in a later
+/// input, its release are removed here (`held` remembers the pressed keys), so those
+/// passes have no events and egui asks for no frame after them. Events of keys that are
+/// not shortcuts, and everything while a text field has the keyboard, stay for egui.
+/// [`keyboard_commands`] in the pass still carries out what arrives otherwise (the tests'
+/// harness, which has no such hook).
+pub fn take_shortcuts(
+    ctx: &egui::Context,
+    view: &ViewState,
+    raw: &mut egui::RawInput,
+    held: &mut Vec<Key>,
+) -> Vec<Command> {
+    use egui::Event;
+    // A key is known by where it is on the keyboard: with Shift released first, the release
+    // of the key that typed "+" comes back as "=" on a US layout.
+    let place = |key: &Key, physical: &Option<Key>| physical.unwrap_or(*key);
+    raw.events.retain(|e| match e {
+        Event::Key { key, physical_key, pressed: false, .. } if held.contains(&place(key, physical_key)) => {
+            let at = place(key, physical_key);
+            held.retain(|k| *k != at);
+            false
         }
-        if i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
-            out.push(Command::SaveAs);
-        }
-        if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S)) {
-            out.push(Command::Save);
-        }
-        if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
-            out.push(Command::Open);
-        }
-        if typing {
-            return;
-        }
-        if i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z))
-            || i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Y))
-        {
-            out.push(Command::Redo);
-        }
-        if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)) {
-            out.push(Command::Undo);
-        }
-        let forward = presses(i, Key::PageDown) + presses(i, Key::N);
-        let back = presses(i, Key::PageUp) + presses(i, Key::P);
-        for _ in 0..forward {
-            out.push(Command::SelectInAgenda(1));
-        }
-        for _ in 0..back {
-            out.push(Command::SelectInAgenda(-1));
-        }
-        if let Some(manager) = view.selected
-            && i.consume_key(Modifiers::NONE, Key::D)
-        {
-            out.push(Command::Edit(Edit::SetStatus { manager, status: crate::model::MeetingStatus::Droeftet }));
-        }
-        for _ in 0..presses(i, Key::B) {
-            out.push(Command::DecideAndNext);
-        }
-        zoom_keys(i, view, popup, &mut out);
-        if let Some(manager) = view.selected {
-            // Every press counts: several presses (or key repeats) can arrive in one frame,
-            // and `consume_key` takes only one event per call.
-            let up = presses(i, Key::Plus) + presses(i, Key::Equals);
-            let down = presses(i, Key::Minus);
-            let steps = up - down;
-            if steps != 0 {
-                out.push(Command::Edit(Edit::StepAmount { manager, steps }));
+        _ => true,
+    });
+    if !raw.events.iter().any(|e| matches!(e, Event::Key { pressed: true, .. })) {
+        return Vec::new();
+    }
+    let (typing, popup) = keyboard_state(ctx);
+    let options = ctx.options(|o| o.input_options);
+    let mut input = egui::InputState::default().begin_pass(raw.clone(), false, ctx.pixels_per_point(), options);
+    let commands = commands_from(&mut input, typing, popup, view);
+    if commands.is_empty() {
+        return commands;
+    }
+    // The presses the commands consumed are those no longer in the pass's input: their
+    // keys (for the character they typed) and their places on the keyboard (for releases).
+    // (Counted, not just compared: of two presses of D in one input, one is consumed.)
+    let mut left = input.events.clone();
+    let mut kept = Vec::with_capacity(raw.events.len());
+    let mut consumed: Vec<(Key, Key)> = Vec::new();
+    for e in &raw.events {
+        let stays = match e {
+            Event::Key { key, physical_key, pressed: true, .. } => {
+                let found = left.iter().position(|l| l == e).map(|at| left.remove(at)).is_some();
+                if !found {
+                    consumed.push((*key, place(key, physical_key)));
+                }
+                found
             }
+            _ => true,
+        };
+        kept.push(stays);
+    }
+    let taken: Vec<Key> = consumed.iter().map(|(key, _)| *key).collect();
+    let places: Vec<Key> = consumed.iter().map(|(_, at)| *at).collect();
+    let typed_by_taken =
+        |text: &str| !typing && Key::from_name(&text.to_uppercase()).is_some_and(|k| taken.contains(&k));
+    let mut released = Vec::new();
+    let mut stays = kept.into_iter();
+    raw.events.retain(|e| {
+        let stays = stays.next().unwrap_or(true);
+        match e {
+            Event::Key { pressed: true, .. } => stays,
+            Event::Key { key, physical_key, pressed: false, .. } if places.contains(&place(key, physical_key)) => {
+                released.push(place(key, physical_key));
+                false
+            }
+            Event::Text(text) => !typed_by_taken(text),
+            _ => true,
         }
     });
+    for at in places {
+        if !released.contains(&at) && !held.contains(&at) {
+            held.push(at);
+        }
+    }
+    commands
+}
+
+/// The shortcuts among `input`'s events, consumed, as commands.
+fn commands_from(i: &mut egui::InputState, typing: bool, popup: bool, view: &ViewState) -> Vec<Command> {
+    let mut out = Vec::new();
+    let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
+    if i.consume_key(Modifiers::NONE, Key::F5) {
+        out.push(Command::TogglePresentation);
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
+        out.push(Command::SaveAs);
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::S)) {
+        out.push(Command::Save);
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
+        out.push(Command::Open);
+    }
+    if typing {
+        return out;
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z))
+        || i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Y))
+    {
+        out.push(Command::Redo);
+    }
+    if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::Z)) {
+        out.push(Command::Undo);
+    }
+    let forward = presses(i, Key::PageDown) + presses(i, Key::N);
+    let back = presses(i, Key::PageUp) + presses(i, Key::P);
+    for _ in 0..forward {
+        out.push(Command::SelectInAgenda(1));
+    }
+    for _ in 0..back {
+        out.push(Command::SelectInAgenda(-1));
+    }
+    if let Some(manager) = view.selected
+        && i.consume_key(Modifiers::NONE, Key::D)
+    {
+        out.push(Command::Edit(Edit::SetStatus { manager, status: crate::model::MeetingStatus::Droeftet }));
+    }
+    for _ in 0..presses(i, Key::B) {
+        out.push(Command::DecideAndNext);
+    }
+    zoom_keys(i, view, popup, &mut out);
+    if let Some(manager) = view.selected {
+        // Every press counts: several presses (or key repeats) can arrive in one frame,
+        // and `consume_key` takes only one event per call.
+        let up = presses(i, Key::Plus) + presses(i, Key::Equals);
+        let down = presses(i, Key::Minus);
+        let steps = up - down;
+        if steps != 0 {
+            out.push(Command::Edit(Edit::StepAmount { manager, steps }));
+        }
+    }
     out
 }
 
