@@ -5,9 +5,12 @@
 # For each of N presses of + / - (1.2 s apart) it takes the first pass after the press and
 # the start of the pass after it: eframe runs passes one after the other, so by then the
 # first frame has been painted and swapped to the X server (an upper bound of key -> screen).
-# Usage: benches/key_frames.sh [SESSION.ron] [N=12]; needs Xvfb and xdotool.
+# Usage: benches/key_frames.sh [SESSION.ron] [N=12] [KEY=plus]; needs Xvfb and xdotool. With
+# KEY=plus the presses alternate plus/minus (xdotool types "+" with Shift on its US layout,
+# so each + also brings Shift's press and release); any other KEY is pressed N times
+# (KEY=equal steps up without Shift, as "+" on a Danish keyboard).
 set -u
-file=${1:-}; n=${2:-12}
+file=${1:-}; n=${2:-12}; key=${3:-plus}
 . "$(dirname "$0")/xvfb_app.sh"
 export KALIBRER_TRACE_FRAMES=1
 start_app "$file"
@@ -17,7 +20,7 @@ xdotool key Next; sleep 2
 : > "$d/marks"
 for k in $(seq 1 "$n"); do
   date +%s%3N >> "$d/marks"
-  if [ $((k % 2)) = 1 ]; then xdotool key plus; else xdotool key minus; fi
+  if [ "$key" != plus ]; then xdotool key "$key"; elif [ $((k % 2)) = 1 ]; then xdotool key plus; else xdotool key minus; fi
   sleep 1.2
 done
 kill "$ap" 2>/dev/null; sleep 1
