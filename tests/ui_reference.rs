@@ -158,13 +158,38 @@ fn saving_in_another_folder_keeps_naming_the_same_reference_file() {
     });
     h.run();
     assert!(h.query_by_label("indeks 110,3").is_some(), "loaded relative to the session file");
-    h.state_mut().rebase_references(&b.join("moede.ron"));
+    let save_as = |h: &mut Harness<'static, KalibrerApp>, path: std::path::PathBuf| {
+        let ctx = h.ctx.clone();
+        let choice = kalibrer::ui::file_dialog::FileChoice {
+            purpose: kalibrer::ui::file_dialog::FilePurpose::SaveAs,
+            paths: vec![path],
+        };
+        h.state_mut().apply(&ctx, Command::FileChosen(choice));
+        h.run();
+    };
+    // A save that fails (the folder does not exist) leaves the link, the log and the
+    // comparison on screen as they were: the rebased names exist only in a trial copy.
+    let log_before = h.state().doc.session().change_log.len();
+    save_as(&mut h, base.join("findes-ikke").join("moede.ron"));
+    assert_eq!(h.state().doc.session().reference[0].path, "ref.csv");
+    assert_eq!(h.state().doc.session().change_log.len(), log_before, "nothing logged for a failed save");
+    assert_eq!(h.state().doc.path.as_deref(), Some(a.join("moede.ron").as_path()));
+    assert!(h.query_by_label("indeks 110,3").is_some(), "still compared after the failed save");
+    // Saving in folder b names the same file from there, in memory and in the file.
+    save_as(&mut h, b.join("moede.ron"));
     let link = h.state().doc.session().reference[0].clone();
     assert_eq!(std::path::Path::new(&link.path), a.join("ref.csv"));
     let logged = &h.state().doc.session().change_log.last().unwrap().change;
     assert_eq!(*logged, Change::ReferenceMoved { old: "ref.csv".into(), new: link.path.clone() });
+    let written = kalibrer::io::load_session_file(&b.join("moede.ron")).unwrap();
+    assert_eq!(written.reference[0].path, link.path, "the file names the same reference");
+    assert!(!h.state().doc.is_dirty(), "what is on screen is what was written");
+    assert!(h.query_by_label("indeks 110,3").is_some(), "still compared after the move");
     // Saving within the same folder changes nothing.
     let before = h.state().doc.session().change_log.len();
-    h.state_mut().rebase_references(&a.join("andet-navn.ron"));
+    assert!(h.state().reference_moves(&b.join("andet-navn.ron")).is_empty());
+    save_as(&mut h, b.join("andet-navn.ron"));
     assert_eq!(h.state().doc.session().change_log.len(), before);
+    drop(h);
+    let _ = std::fs::remove_dir_all(&base);
 }

@@ -189,10 +189,29 @@ impl KalibrerApp {
     }
 
     /// Saves to `path` without asking about changes on disk (the user chose to overwrite).
+    ///
+    /// Saving into another folder names the attached references anew; that happens on a
+    /// trial copy of the document, which replaces the open one only once the file is
+    /// written: a failed save leaves the references (and the log) as they were.
     pub(super) fn save_to_unchecked(&mut self, path: &Path) {
-        self.rebase_references(path);
-        match io::save_session(path, self.doc.session()) {
+        let moves = self.reference_moves(path);
+        let mut rebased = None;
+        if !moves.is_empty() {
+            let mut trial = self.doc.clone();
+            for edit in moves {
+                if let Err(e) = trial.apply(edit, &self.view.user) {
+                    self.view.notify(format!("Kunne ikke gemme: {e}. Dine ændringer er ikke tabt."), true);
+                    return;
+                }
+            }
+            rebased = Some(trial);
+        }
+        let written = io::save_session(path, rebased.as_ref().map_or(self.doc.session(), |trial| trial.session()));
+        match written {
             Ok(()) => {
+                if let Some(trial) = rebased {
+                    self.doc = trial;
+                }
                 self.autosave.saved(self.doc.path.as_deref());
                 let moved = self.doc.path.as_deref() != Some(path);
                 if moved {

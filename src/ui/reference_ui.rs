@@ -134,24 +134,24 @@ impl KalibrerApp {
 }
 
 impl KalibrerApp {
-    /// Before saving to `path`: names each attached reference anew from the new file's
-    /// folder, so a relative path still names the same file (one logged edit each).
-    pub fn rebase_references(&mut self, path: &Path) {
+    /// For saving to `path`: the edits that name each attached reference anew from the new
+    /// file's folder, so a relative path still names the same file (one logged edit each;
+    /// none when the folder stays). The save applies them to a trial copy of the document
+    /// and keeps it only when the file is written (`files.rs`).
+    #[must_use]
+    pub fn reference_moves(&self, path: &Path) -> Vec<Edit> {
         let old_dir = self.doc.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
         if old_dir.as_deref() == path.parent() {
-            return;
+            return Vec::new();
         }
-        let moves: Vec<(String, String)> = self
-            .doc
+        self.doc
             .session()
             .reference
             .iter()
             .map(|l| (l.path.clone(), ReferenceLink::relative_to(&l.resolve(self.doc.path.as_deref()), Some(path))))
             .filter(|(old, new)| old != new)
-            .collect();
-        for (old, new) in moves {
-            self.run_edit(Edit::MoveReference { old, new });
-        }
+            .map(|(old, new)| Edit::MoveReference { old, new })
+            .collect()
     }
 }
 
