@@ -60,42 +60,33 @@ pub fn take_shortcuts(
     if commands.is_empty() {
         return commands;
     }
-    // The presses the commands consumed are those no longer in the pass's input: their
-    // keys (for the character they typed) and their places on the keyboard (for releases).
-    // (Counted, not just compared: of two presses of D in one input, one is consumed.)
+    // The presses the commands consumed are those no longer in the pass's input (counted,
+    // not just compared: of two presses of D in one input, one is consumed). They go, and
+    // so do the character their key typed and, in this input, their release.
     let mut left = input.events.clone();
-    let mut kept = Vec::with_capacity(raw.events.len());
     let mut consumed: Vec<(Key, Key)> = Vec::new();
-    for e in &raw.events {
-        let stays = match e {
-            Event::Key { key, physical_key, pressed: true, .. } => {
-                let found = left.iter().position(|l| l == e).map(|at| left.remove(at)).is_some();
-                if !found {
-                    consumed.push((*key, place(key, physical_key)));
-                }
-                found
+    raw.events.retain(|e| match e {
+        Event::Key { key, physical_key, pressed: true, .. } => {
+            let stays = left.iter().position(|l| l == e).map(|at| left.remove(at)).is_some();
+            if !stays {
+                consumed.push((*key, place(key, physical_key)));
             }
-            _ => true,
-        };
-        kept.push(stays);
-    }
-    let taken: Vec<Key> = consumed.iter().map(|(key, _)| *key).collect();
-    let places: Vec<Key> = consumed.iter().map(|(_, at)| *at).collect();
-    let typed_by_taken =
-        |text: &str| !typing && Key::from_name(&text.to_uppercase()).is_some_and(|k| taken.contains(&k));
-    let mut released = Vec::new();
-    let mut stays = kept.into_iter();
-    raw.events.retain(|e| {
-        let stays = stays.next().unwrap_or(true);
-        match e {
-            Event::Key { pressed: true, .. } => stays,
-            Event::Key { key, physical_key, pressed: false, .. } if places.contains(&place(key, physical_key)) => {
-                released.push(place(key, physical_key));
-                false
-            }
-            Event::Text(text) => !typed_by_taken(text),
-            _ => true,
+            stays
         }
+        _ => true,
+    });
+    let places: Vec<Key> = consumed.iter().map(|(_, at)| *at).collect();
+    let typed_by_taken = |text: &str| {
+        !typing && Key::from_name(&text.to_uppercase()).is_some_and(|k| consumed.iter().any(|(key, _)| *key == k))
+    };
+    let mut released = Vec::new();
+    raw.events.retain(|e| match e {
+        Event::Key { key, physical_key, pressed: false, .. } if places.contains(&place(key, physical_key)) => {
+            released.push(place(key, physical_key));
+            false
+        }
+        Event::Text(text) => !typed_by_taken(text),
+        _ => true,
     });
     for at in places {
         if !released.contains(&at) && !held.contains(&at) {
