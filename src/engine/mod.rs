@@ -7,6 +7,7 @@
 pub mod allocate;
 pub mod amounts;
 pub mod bands;
+mod describe;
 pub mod disclosure;
 pub mod finding;
 pub mod fixed;

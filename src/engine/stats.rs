@@ -2,11 +2,12 @@
 
 use rust_decimal::Decimal;
 
-use rust_decimal::MathematicalOps;
-
 use crate::model::{Band, Session};
 
 use super::amounts::ManagerAmount;
+pub use super::describe::describe;
+use super::describe::describe_keeping_order;
+pub(super) use super::describe::describe_sorted;
 use super::fixed;
 use super::level_sums::LevelSums;
 
@@ -98,6 +99,14 @@ pub struct GroupStats {
     pub total: LevelStats,
 }
 
+impl GroupStats {
+    /// The statistics of the level with this id (None: no such level in the evaluation).
+    #[must_use]
+    pub fn of_level(&self, id: &str) -> Option<&LevelStats> {
+        self.per_level.iter().find(|s| s.level.as_deref() == Some(id))
+    }
+}
+
 /// Per-manager measures.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ManagerMetrics {
@@ -115,147 +124,6 @@ pub struct ManagerMetrics {
     pub avg3: Option<Decimal>,
     /// Change vs the 3-year average, kr.
     pub change_vs_avg3: Option<Decimal>,
-}
-
-/// Descriptive statistics of `amounts` (any order).
-///
-/// Median: the middle value, or the mean of the two middle values. Quartiles: Tukey's
-/// hinges — the medians of the lower and upper halves, the middle value excluded when n
-/// is odd (n = 1: both equal the value). Standard deviation: population (divide by n).
-/// Gini: `2 Σ i·x₍ᵢ₎ / (n Σ x) − (n + 1) / n` over the ascending values, i from 1;
-/// 0 when the sum is 0.
-#[must_use]
-pub fn describe(amounts: &[Decimal]) -> Stats {
-    describe_keeping_order(amounts).0
-}
-
-/// [`describe`], also giving the amounts as sorted integer øre (`None` when one is finer
-/// than øre), for further counts without converting again.
-fn describe_keeping_order(amounts: &[Decimal]) -> (Stats, Option<Vec<i128>>) {
-    // Amounts are whole kroner or øre: sort and sum them as integer øre (exact, and an
-    // order of magnitude faster than Decimal arithmetic); anything finer takes the
-    // Decimal path.
-    let Some(mut cents) = amounts.iter().map(|a| fixed::to_scaled(*a, 2)).collect::<Option<Vec<i128>>>() else {
-        return (describe_decimal(amounts), None);
-    };
-    cents.sort_unstable();
-    (describe_sorted(&cents), Some(cents))
-}
-
-/// [`describe`] of amounts given as sorted integer øre.
-pub(super) fn describe_sorted(cents: &[i128]) -> Stats {
-    let n = cents.len();
-    if n == 0 {
-        return Stats::default();
-    }
-    let sum: i128 = cents.iter().sum();
-    let squares: i128 = cents.iter().map(|x| x * x).sum();
-    let weighted: i128 = cents.iter().zip(1_i128..).map(|(x, i)| x * i).sum();
-    let money = |v: i128| fixed::from_scaled(v, 2);
-    let median = |s: &[i128]| match s.len() {
-        0 => Decimal::ZERO,
-        k if k % 2 == 1 => money(s[k / 2]),
-        k => money(s[k / 2 - 1] + s[k / 2]) / Decimal::TWO,
-    };
-    let n_i = i128::try_from(n).unwrap_or(i128::MAX);
-    let (lower, upper) = (&cents[..n / 2], &cents[n.div_ceil(2)..]);
-    finish(Parts {
-        n,
-        sum: money(sum),
-        variance: fixed::from_scaled(n_i * squares - sum * sum, 4) / Decimal::from(n * n),
-        weighted: money(weighted),
-        longest: longest_run(cents),
-        min: money(cents[0]),
-        max: money(cents[n - 1]),
-        median: median(cents),
-        quartiles: if n == 1 { (money(cents[0]), money(cents[0])) } else { (median(lower), median(upper)) },
-    })
-}
-
-/// [`describe`] in Decimal arithmetic, for amounts finer than øre.
-fn describe_decimal(amounts: &[Decimal]) -> Stats {
-    let mut sorted = amounts.to_vec();
-    sorted.sort_unstable();
-    let n = sorted.len();
-    let nd = Decimal::from(n);
-    let sum: Decimal = sorted.iter().sum();
-    let squares: Decimal = sorted.iter().map(|x| *x * *x).sum();
-    let (lower, upper) = (&sorted[..n / 2], &sorted[n.div_ceil(2)..]);
-    finish(Parts {
-        n,
-        sum,
-        variance: (nd * squares - sum * sum) / (nd * nd),
-        weighted: sorted.iter().zip(1_u64..).map(|(x, i)| *x * Decimal::from(i)).sum(),
-        longest: longest_run(&sorted),
-        min: sorted[0],
-        max: sorted[n - 1],
-        median: median_sorted(&sorted),
-        quartiles: if n == 1 { (sorted[0], sorted[0]) } else { (median_sorted(lower), median_sorted(upper)) },
-    })
-}
-
-/// The length of the longest run of equal values in sorted values.
-fn longest_run<T: PartialEq>(sorted: &[T]) -> usize {
-    let (mut longest, mut run) = (1, 1);
-    for w in sorted.windows(2) {
-        run = if w[0] == w[1] { run + 1 } else { 1 };
-        longest = longest.max(run);
-    }
-    longest
-}
-
-/// What [`finish`] needs from sorted values.
-struct Parts {
-    n: usize,
-    sum: Decimal,
-    /// Population variance, (n Σx² − (Σx)²) / n²: exact sums, one division.
-    variance: Decimal,
-    /// Σ i·x₍ᵢ₎ over the ascending values, i from 1.
-    weighted: Decimal,
-    longest: usize,
-    min: Decimal,
-    max: Decimal,
-    median: Decimal,
-    quartiles: (Decimal, Decimal),
-}
-
-/// The statistics from the parts.
-fn finish(p: Parts) -> Stats {
-    let nd = Decimal::from(p.n);
-    let mean = p.sum / nd;
-    let sd = p.variance.max(Decimal::ZERO).sqrt().unwrap_or_default();
-    let cv_percent = if mean > Decimal::ZERO { sd / mean * Decimal::ONE_HUNDRED } else { Decimal::ZERO };
-    let gini = if p.sum > Decimal::ZERO {
-        (Decimal::TWO * p.weighted / (nd * p.sum) - (nd + Decimal::ONE) / nd).max(Decimal::ZERO)
-    } else {
-        Decimal::ZERO
-    };
-    Stats {
-        n: p.n,
-        sum: p.sum,
-        min: p.min,
-        max: p.max,
-        range: p.max - p.min,
-        mean,
-        median: p.median,
-        q1: p.quartiles.0,
-        q3: p.quartiles.1,
-        sd,
-        cv_percent,
-        gini,
-        identical_share_percent: Decimal::from(p.longest * 100) / nd,
-        max_min_ratio: (p.min > Decimal::ZERO).then(|| p.max / p.min),
-    }
-}
-
-/// Median of sorted values (0 when empty).
-fn median_sorted(sorted: &[Decimal]) -> Decimal {
-    let n = sorted.len();
-    match n {
-        0 => Decimal::ZERO,
-        _ if n % 2 == 1 => sorted[n / 2],
-        _ => (sorted[n / 2 - 1] + sorted[n / 2]) / Decimal::TWO,
-    }
 }
 
 /// `part / whole` in percent to 6 decimals (far below anything shown, and sums of such
