@@ -91,11 +91,7 @@ impl Loaded {
             } else {
                 session.level(&c.level).map_or_else(|| c.level.clone(), |l| l.name.clone())
             };
-            let own = if is_total {
-                Some(&stats.total)
-            } else {
-                stats.per_level.iter().find(|s| s.level.as_deref() == Some(c.level.as_str()))
-            };
+            let own = if is_total { Some(&stats.total) } else { stats.of_level(&c.level) };
             let mut row = vec![name];
             match own.map(|s| &s.stats).filter(|s| s.n > 0) {
                 Some(s) => row.extend([

@@ -226,8 +226,7 @@ pub fn publication(session: &Session, eval: &Evaluation) -> Publication {
     let mut levels = Vec::new();
     for li in session.levels_by_rank().into_iter().rev() {
         let level = &session.levels[li];
-        let stats =
-            eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str())).unwrap_or(&empty);
+        let stats = eval.stats.of_level(&level.id).unwrap_or(&empty);
         let row =
             Group { stats, receiving: receiving[li] }.row(Some(level.id.clone()), level.name.clone(), Some(level.role));
         levels.push(primary(row));

@@ -300,11 +300,7 @@ pub fn compare_session(
         .rev()
         .map(|li| {
             let level = &session.levels[li];
-            let group = stats
-                .per_level
-                .iter()
-                .find(|s| s.level.as_deref() == Some(level.id.as_str()))
-                .map_or(&empty, |s| &s.stats);
+            let group = stats.of_level(&level.id).map_or(&empty, |s| &s.stats);
             let reference = matched_level(level, references);
             LevelComparison { level: level.id.clone(), comparison: compare(group, reference.as_ref()) }
         })

@@ -218,7 +218,7 @@ fn level_rows(session: &Session, eval: &Evaluation) -> Vec<LevelRow> {
         .rev()
         .map(|li| {
             let level = &session.levels[li];
-            let stats = eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
+            let stats = eval.stats.of_level(&level.id);
             let (n, sum) = stats.map_or((0, Decimal::ZERO), |s| (s.stats.n, s.stats.sum));
             LevelRow {
                 name: level.name.clone(),

@@ -122,7 +122,7 @@ fn label_ui(ui: &egui::Ui, data: Data<'_>, li: usize, lane: Rect, number: usize,
 /// The lane label, the band bar and the level's mean.
 fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, li: usize, lane: Rect, color: Color32) {
     let level = &data.session.levels[li];
-    let stats = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
+    let stats = data.eval.stats.of_level(&level.id);
     let n = stats.map_or(0, |s| s.stats.n);
     painter.line_segment([lane.left_bottom(), lane.right_bottom()], Stroke::new(1.0, theme::GRID));
     // In the body text's size (capitals 20 px high at 1920×1080 when presenting), ≥ 17 pt.

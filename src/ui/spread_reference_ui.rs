@@ -99,7 +99,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
             let level = &data.session.levels[li];
             let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
             ui.label(RichText::new(&level.name).color(color).strong());
-            let own = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
+            let own = data.eval.stats.of_level(&level.id);
             match own.map(|s| &s.stats).filter(|s| s.n > 0) {
                 Some(s) => {
                     ui.label(s.n.to_string());

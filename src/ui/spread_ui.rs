@@ -41,8 +41,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         let session = data.session;
         for li in session.levels_by_rank().into_iter().rev() {
             let level = &session.levels[li];
-            let Some(stats) = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()))
-            else {
+            let Some(stats) = data.eval.stats.of_level(&level.id) else {
                 continue;
             };
             let rank = data.derived.level_rank_pos.get(li).copied().unwrap_or(0);

@@ -234,7 +234,7 @@ fn sort(members: &mut [usize], data: Data<'_>, (column, ascending): (SortColumn,
 fn level_row(row: &mut egui_extras::TableRow<'_, '_>, data: Data<'_>, kinds: &[Col], li: usize) {
     let level = &data.session.levels[li];
     let color = theme::level_text_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
-    let sum = data.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(level.id.as_str()));
+    let sum = data.eval.stats.of_level(&level.id);
     row.col(|ui| {
         ui.label(RichText::new(format!("■ {}", level.name)).color(color).strong());
     });
