@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::model::Band;
 
 use super::amounts::ManagerAmount;
-use super::fixed;
+use super::exact_sums;
 use super::stats::{LevelStats, ManagerMetrics, band_edge_counts, change_vs_last, describe_sorted};
 
 /// One manager's part in a level's statistics, as exact integers: amount in øre, band
@@ -23,11 +23,11 @@ impl Part {
     /// finer than the integer units.
     pub(crate) fn of(amount: Decimal, metrics: &ManagerMetrics) -> Option<Self> {
         let scaled = |v: Option<Decimal>, scale| match v {
-            Some(v) => fixed::to_scaled(v, scale).map(Some),
+            Some(v) => exact_sums::to_scaled(v, scale).map(Some),
             None => Some(None),
         };
         Some(Self {
-            cents: fixed::to_scaled(amount, 2)?,
+            cents: exact_sums::to_scaled(amount, 2)?,
             position: scaled(metrics.band_position_percent, 6)?,
             last: scaled(metrics.last_year, 2)?,
         })
@@ -91,13 +91,16 @@ impl LevelSums {
         let k = self.sorted.len();
         let n = Decimal::from(k.max(1));
         let (at_min, at_max) = band.map_or((0, 0), |b| band_edge_counts(&self.sorted, b));
-        let change =
-            change_vs_last(self.last.1, fixed::from_scaled(self.this_of_those, 2), fixed::from_scaled(self.last.0, 2));
+        let change = change_vs_last(
+            self.last.1,
+            exact_sums::from_scaled(self.this_of_those, 2),
+            exact_sums::from_scaled(self.last.0, 2),
+        );
         LevelStats {
             level,
             stats: describe_sorted(&self.sorted),
             mean_band_position_percent: (self.positions.1 > 0)
-                .then(|| fixed::from_scaled(self.positions.0, 6) / Decimal::from(self.positions.1)),
+                .then(|| exact_sums::from_scaled(self.positions.0, 6) / Decimal::from(self.positions.1)),
             share_at_min_percent: Decimal::from(at_min * 100) / n,
             share_at_max_percent: Decimal::from(at_max * 100) / n,
             change_vs_last: change,

@@ -7,10 +7,10 @@
 pub mod allocate;
 pub mod amounts;
 pub mod bands;
-mod describe;
+mod descriptive;
 pub mod disclosure;
+pub mod exact_sums;
 pub mod finding;
-pub mod fixed;
 pub mod fixed_salary;
 pub mod generate;
 mod group_rules;

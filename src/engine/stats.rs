@@ -5,10 +5,10 @@ use rust_decimal::Decimal;
 use crate::model::{Band, Session};
 
 use super::amounts::ManagerAmount;
-pub use super::describe::describe;
-use super::describe::describe_keeping_order;
-pub(super) use super::describe::describe_sorted;
-use super::fixed;
+pub use super::descriptive::describe;
+use super::descriptive::describe_keeping_order;
+pub(super) use super::descriptive::describe_sorted;
+use super::exact_sums;
 use super::level_sums::LevelSums;
 
 /// Descriptive statistics of a set of amounts. Ratios are in percent where named so.
@@ -205,9 +205,9 @@ pub(crate) fn level_stats(
     let (stats, sorted_cents) = describe_keeping_order(&values);
     let n = Decimal::from(k.max(1));
     let mean_band_position_percent =
-        (!positions.is_empty()).then(|| fixed::sum(&positions, 6) / Decimal::from(positions.len()));
+        (!positions.is_empty()).then(|| exact_sums::sum(&positions, 6) / Decimal::from(positions.len()));
     let (at_min, at_max) = band.map_or((0, 0), |b| at_band_edges(&values, sorted_cents.as_deref(), b));
-    let change = change_vs_last(last.len(), fixed::sum(&this, 2), fixed::sum(&last, 2));
+    let change = change_vs_last(last.len(), exact_sums::sum(&this, 2), exact_sums::sum(&last, 2));
     LevelStats {
         level,
         stats,
@@ -231,14 +231,14 @@ fn at_band_edges(values: &[Decimal], sorted_cents: Option<&[i128]>, band: Band) 
 
 /// [`at_band_edges`] of amounts given as sorted øre: two binary searches.
 pub(super) fn band_edge_counts(sorted: &[i128], band: Band) -> (usize, usize) {
-    match fixed::to_scaled(band.min, 2).zip(fixed::to_scaled(band.max, 2)) {
+    match exact_sums::to_scaled(band.min, 2).zip(exact_sums::to_scaled(band.max, 2)) {
         Some((min, max)) => {
             (sorted.partition_point(|&c| c <= min), sorted.len() - sorted.partition_point(|&c| c < max))
         }
         // Band edges finer than øre: compare as Decimal.
         None => (
-            sorted.partition_point(|&c| fixed::from_scaled(c, 2) <= band.min),
-            sorted.len() - sorted.partition_point(|&c| fixed::from_scaled(c, 2) < band.max),
+            sorted.partition_point(|&c| exact_sums::from_scaled(c, 2) <= band.min),
+            sorted.len() - sorted.partition_point(|&c| exact_sums::from_scaled(c, 2) < band.max),
         ),
     }
 }

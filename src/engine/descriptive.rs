@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use rust_decimal::MathematicalOps;
 
-use super::fixed;
+use super::exact_sums;
 use super::stats::Stats;
 
 /// Descriptive statistics of `amounts` (any order).
@@ -25,7 +25,7 @@ pub(super) fn describe_keeping_order(amounts: &[Decimal]) -> (Stats, Option<Vec<
     // Amounts are whole kroner or øre: sort and sum them as integer øre (exact, and an
     // order of magnitude faster than Decimal arithmetic); anything finer takes the
     // Decimal path.
-    let Some(mut cents) = amounts.iter().map(|a| fixed::to_scaled(*a, 2)).collect::<Option<Vec<i128>>>() else {
+    let Some(mut cents) = amounts.iter().map(|a| exact_sums::to_scaled(*a, 2)).collect::<Option<Vec<i128>>>() else {
         return (describe_decimal(amounts), None);
     };
     cents.sort_unstable();
@@ -41,7 +41,7 @@ pub(super) fn describe_sorted(cents: &[i128]) -> Stats {
     let sum: i128 = cents.iter().sum();
     let squares: i128 = cents.iter().map(|x| x * x).sum();
     let weighted: i128 = cents.iter().zip(1_i128..).map(|(x, i)| x * i).sum();
-    let money = |v: i128| fixed::from_scaled(v, 2);
+    let money = |v: i128| exact_sums::from_scaled(v, 2);
     let median = |s: &[i128]| match s.len() {
         0 => Decimal::ZERO,
         k if k % 2 == 1 => money(s[k / 2]),
@@ -52,7 +52,7 @@ pub(super) fn describe_sorted(cents: &[i128]) -> Stats {
     finish(Parts {
         n,
         sum: money(sum),
-        variance: fixed::from_scaled(n_i * squares - sum * sum, 4) / Decimal::from(n * n),
+        variance: exact_sums::from_scaled(n_i * squares - sum * sum, 4) / Decimal::from(n * n),
         weighted: money(weighted),
         longest: longest_run(cents),
         min: money(cents[0]),
