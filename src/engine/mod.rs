@@ -21,7 +21,7 @@ pub mod merge_fields;
 pub mod prep;
 pub mod proposal_summary;
 pub mod reference;
-mod reference_combine;
+pub mod reference_combine;
 pub mod rules;
 pub mod stats;
 pub mod wording;
