@@ -14,6 +14,7 @@ mod prep;
 mod stats;
 mod stats_reference;
 pub mod syntax;
+mod table;
 
 use std::path::PathBuf;
 

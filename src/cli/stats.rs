@@ -11,6 +11,7 @@ use crate::model::money::{format_number, format_percent};
 
 use super::load;
 use super::syntax::Stats;
+use super::table::print_table;
 
 /// The columns of the table.
 const HEADER: [&str; 14] = [
@@ -93,29 +94,6 @@ fn cells(name: &str, s: &LevelStats) -> Vec<String> {
         s.change_vs_last.and_then(|c| c.percent).map_or("–".into(), pct),
         s.change_vs_last.map_or("0".into(), |c| c.managers.to_string()),
     ]
-}
-
-/// Prints an aligned table: text left, numbers right.
-pub(super) fn print_table(header: &[&str], rows: &[Vec<String>]) {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let line = |cells: Vec<String>| {
-        let parts: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .map(|(k, (c, w))| if k == 0 { format!("{c:<w$}") } else { format!("{c:>w$}") })
-            .collect();
-        println!("{}", parts.join("  ").trim_end());
-    };
-    line(header.iter().map(ToString::to_string).collect());
-    for row in rows {
-        line(row.clone());
-    }
 }
 
 /// One row as JSON: amounts and ratios as exact Decimal strings (never rounded), the
