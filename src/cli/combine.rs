@@ -19,7 +19,7 @@ pub fn run(args: &CombineStats) -> i32 {
         _ => return usage_error(&format!("{out}: filtypen skal være .xlsx eller .csv")),
     };
     let inputs: Vec<&str> = args.files.iter().map(String::as_str).collect();
-    if let Some(input) = inputs.iter().find(|i| crate::io::session_file::same_file(Path::new(out), Path::new(i))) {
+    if let Some(input) = inputs.iter().find(|i| crate::io::paths::same_file(Path::new(out), Path::new(i))) {
         eprintln!("kalibrer: --out {out} er den samme fil som {input}; intet er skrevet – vælg et andet navn");
         return 2;
     }

@@ -335,12 +335,3 @@ impl FileStamp {
         Some(Self { len: meta.len(), modified: meta.modified().ok() })
     }
 }
-
-/// Whether two paths name the same existing file (also through links or `..`).
-#[must_use]
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
-}
