@@ -4,7 +4,6 @@ pub mod allocation;
 pub mod anonymise;
 pub mod csv_dialect;
 pub mod documentation;
-pub mod fast_ron;
 pub mod finality;
 pub mod html;
 pub mod import;

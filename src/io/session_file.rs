@@ -61,10 +61,7 @@ struct VersionProbe {
 /// # Errors
 /// [`LoadError::Syntax`] with position, [`LoadError::NewerVersion`], [`LoadError::Invalid`].
 pub fn parse_session(text: &str) -> Result<Session, LoadError> {
-    // The fast reader reads what Kalibrer writes; what it declines `ron` reads, and `ron`
-    // words the error.
-    let parsed = super::fast_ron::from_str(text).ok().map_or_else(|| ron::from_str(text), Ok);
-    let mut session: Session = match parsed {
+    let mut session: Session = match ron::from_str(text) {
         Ok(s) => s,
         Err(e) => {
             // A file from a newer version may not parse as this version's session: say so
