@@ -55,7 +55,7 @@ pub fn run(args: &Stats) -> i32 {
             "reference": references.as_ref().map(|r| r.json(&session, &eval.stats)),
             "note": "beløb og forholdstal som tekst med fuld præcision; «publication» siger hvilke tal statistikeksporten undertrykker",
         });
-        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
         print_table(&HEADER, &rows.iter().map(|(name, s)| cells(name, s)).collect::<Vec<_>>());
         if let Some(r) = &references {
@@ -110,7 +110,7 @@ pub(super) fn print_table(header: &[&str], rows: &[Vec<String>]) {
             .enumerate()
             .map(|(k, (c, w))| if k == 0 { format!("{c:<w$}") } else { format!("{c:>w$}") })
             .collect();
-        println!("{}", parts.join("  ").trim_end());
+        outln!("{}", parts.join("  ").trim_end());
     };
     line(header.iter().map(ToString::to_string).collect());
     for row in rows {
