@@ -9,6 +9,7 @@ pub mod amounts;
 pub mod bands;
 mod describe;
 pub mod disclosure;
+pub mod disclosure_order;
 pub mod finding;
 pub mod fixed;
 pub mod fixed_salary;
