@@ -127,7 +127,12 @@ fn nested_loops_run_out_of_fuel_with_a_danish_message() {
         "brev.html",
         "<p>{{ navn }}</p>\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
     );
-    let e = letters_html(&demo(), &t, true).err().unwrap();
+    // In a thread: without the fuel this loop never returned.
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(letters_html(&demo(), &t, true));
+    });
+    let e = rx.recv_timeout(Duration::from_secs(120)).expect("the nested loops never stopped").err().unwrap();
     assert_eq!(
         e,
         "Brevskabelonen brev.html, linje 2: skabelonen kræver for mange beregningsskridt – højst 1.000.000 pr. brev \
