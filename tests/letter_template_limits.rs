@@ -92,11 +92,34 @@ fn a_fifo_as_template_is_refused_without_waiting() {
     cleanup(&session);
 }
 
+/// A session saved in the home folder: `.ssh/id_rsa` lies below it, but is hidden and no
+/// HTML file; a `.txt` or extensionless file is no template either.
+#[test]
+fn hidden_files_and_files_that_are_not_html_are_refused() {
+    let session = session_in("hidden");
+    let dir = session.parent().unwrap();
+    std::fs::create_dir_all(dir.join(".ssh")).unwrap();
+    std::fs::write(dir.join(".ssh/id_rsa"), "-----BEGIN OPENSSH PRIVATE KEY-----").unwrap();
+    std::fs::write(dir.join(".ssh/brev.html"), "<p>{{ navn }}</p>").unwrap();
+    std::fs::write(dir.join(".bash_history"), "ssh anna@server").unwrap();
+    std::fs::write(dir.join("noter.txt"), "hemmeligt").unwrap();
+    for file in [".ssh/id_rsa", ".ssh/brev.html", ".bash_history", "./.ssh/../.bash_history"] {
+        let e = template_error(file, &session);
+        assert!(
+            e.ends_with("skjulte filer og mapper (navne, der begynder med «.») bruges ikke som brevskabelon"),
+            "{file}: {e}"
+        );
+    }
+    let e = template_error("noter.txt", &session);
+    assert!(e.ends_with("en brevskabelon skal være en HTML-fil (.html eller .htm)"), "{e}");
+    cleanup(&session);
+}
+
 #[test]
 fn a_folder_as_template_is_a_danish_error() {
     let session = session_in("folder");
-    std::fs::create_dir_all(session.parent().unwrap().join("skabeloner")).unwrap();
-    let e = template_error("skabeloner", &session);
+    std::fs::create_dir_all(session.parent().unwrap().join("skabeloner.html")).unwrap();
+    let e = template_error("skabeloner.html", &session);
     assert!(e.ends_with("kan ikke læses: det er en mappe, ikke en almindelig fil"), "{e}");
     cleanup(&session);
 }

@@ -52,8 +52,9 @@ impl LetterTemplate {
     /// file at `session_path` (or the working directory for a session without a file),
     /// or the built-in one. The file must lie in the session's folder or below it once
     /// every link is resolved (a session received by mail cannot print `/etc/passwd` or
-    /// `../../x` into letters), and be a regular file of at most
-    /// [`TEMPLATE_MAX_BYTES`], read without blocking (a FIFO is refused, never waited on).
+    /// `../../x` into letters), not be hidden or in a hidden folder (`.ssh/…`), be named
+    /// `.html` or `.htm`, and be a regular file of at most [`TEMPLATE_MAX_BYTES`], read
+    /// without blocking (a FIFO is refused, never waited on).
     ///
     /// # Errors
     /// A Danish message naming the file when it lies outside the session's folder, is no
@@ -74,6 +75,19 @@ impl LetterTemplate {
                 path.display(),
                 folder.display()
             ));
+        }
+        // Below the folder too, only an HTML file that is not hidden: a session saved in the
+        // home folder must not print `.ssh/id_rsa` or `.bash_history` into letters.
+        let below = resolved.strip_prefix(&folder).unwrap_or(&resolved);
+        if below.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+            return Err(cannot(
+                "skjulte filer og mapper (navne, der begynder med «.») bruges ikke som brevskabelon".into(),
+            ));
+        }
+        let html =
+            resolved.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        if !html {
+            return Err(cannot("en brevskabelon skal være en HTML-fil (.html eller .htm)".into()));
         }
         let bytes = read_regular_file(&resolved, TEMPLATE_MAX_BYTES).map_err(|e| match e {
             RegularFileError::Io(e) => cannot(read_error_da(&e)),
