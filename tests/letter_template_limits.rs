@@ -183,3 +183,54 @@ fn ordinary_templates_are_within_the_limits() {
     let t = LetterTemplate::from_text("brev.html", "{% for b in begrundelser %}<li>{{ b }}</li>{% endfor %}{{ navn }}");
     assert!(letters_html(&s, &t, true).is_ok());
 }
+
+/// Through the command line: a session naming `/etc/passwd` writes no letters and says why.
+#[test]
+fn the_cli_writes_no_letters_from_a_file_outside_the_folder() {
+    let session = session_in("cli");
+    let mut s = demo();
+    s.policies.letter_template = Some("../../../../../../../../etc/passwd".into());
+    std::fs::write(&session, kalibrer::io::to_ron(&s)).unwrap();
+    let out = session.parent().unwrap().join("breve.html");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kalibrer"))
+        .args(["export", session.to_str().unwrap(), "--kind", "letters", "--udkast", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("ligger uden for sessionens mappe") && !err.contains("root:"), "{err}");
+    assert!(!out.exists());
+    cleanup(&session);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any path a session can name, built of `..`, `.`, absolute parts, links and names:
+    /// what is read is one of the templates inside the folder, never the file outside.
+    #[test]
+    fn no_path_reads_a_file_outside_the_folder(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec!["..", ".", "a", "ud", "brev.html", "nabo.html", "/", "/etc", "passwd", "ind.html"]),
+            1..7,
+        )
+    ) {
+        let session = session_in(&format!("prop-{}", parts.join("_").replace(['/', '.'], "x")));
+        let dir = session.parent().unwrap();
+        std::fs::create_dir_all(dir.join("a")).unwrap();
+        std::fs::write(dir.join("brev.html"), "inde").unwrap();
+        std::fs::write(dir.join("a/brev.html"), "inde").unwrap();
+        std::fs::write(dir.parent().unwrap().join("nabo.html"), "UDE").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("..", dir.join("ud")).unwrap();
+            std::os::unix::fs::symlink("brev.html", dir.join("ind.html")).unwrap();
+        }
+        let mut s = demo();
+        s.policies.letter_template = Some(parts.join("/"));
+        if let Ok(t) = LetterTemplate::for_session(&s, Some(&session)) {
+            proptest::prop_assert_eq!(t.source.as_str(), "inde", "{:?}", parts);
+        }
+        cleanup(&session);
+    }
+}
