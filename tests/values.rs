@@ -181,8 +181,12 @@ fn the_anonymised_copy_holds_no_name_unit_note_justification_or_salary() {
     for secret in secrets {
         assert!(!text.contains(&secret), "«{secret}» is in the anonymised copy");
     }
-    // Who decided is still read from the typed log.
-    assert_eq!(decided_by(&a.change_log, "KC05").map(|e| e.who.as_str()), Some("DEP"));
+    // Who decided is still read from the typed log, under the pseudonyms (ids are
+    // pseudonyms too: an HR employee number identifies a person).
+    let kc05 = &a.managers[s.manager_index("KC05").unwrap()].id;
+    let dep = &a.executives[s.executives.iter().position(|e| e.id == "DEP").unwrap()].id;
+    assert_eq!((kc05.as_str(), dep.as_str()), ("L13", "D1"), "the 13th manager of the file and the first executive");
+    assert_eq!(decided_by(&a.change_log, kc05).map(|e| e.who.as_str()), Some(dep.as_str()));
 }
 
 fn extreme() -> impl Strategy<Value = Decimal> {

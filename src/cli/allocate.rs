@@ -57,27 +57,27 @@ fn run(args: &Fit, spread_by: Option<&str>) -> i32 {
             allocate::spread(&session, &eval, k),
         ),
     };
-    println!("{}", proposal.summary);
+    outln!("{}", proposal.summary);
     let before = eval.amounts.iter().map(|a| a.amount).collect::<Vec<_>>();
     let mut doc = Document::new(session, None);
     let decided = doc.session().managers.iter().filter(|m| m.status == MeetingStatus::Besluttet).count();
     let locked = doc.session().managers.iter().filter(|m| m.locked && m.status != MeetingStatus::Besluttet).count();
     if let Err(e) = doc.apply(Edit::ApplyProposal { title, changes: proposal.changes }, &who) {
-        eprintln!("kalibrer: {e}");
+        errln!("kalibrer: {e}");
         return 2;
     }
     if locked + decided > 0 {
-        println!("Urørt: {decided} besluttede og {locked} låste ledere");
+        outln!("Urørt: {decided} besluttede og {locked} låste ledere");
     }
     let after = engine::evaluate(doc.session());
     print_levels(doc.session(), &before, &after);
     match io::save_session(Path::new(&out), doc.session()) {
         Ok(()) => {
-            eprintln!("Skrev {out}");
+            errln!("Skrev {out}");
             0
         }
         Err(e) => {
-            eprintln!("kalibrer: {e}");
+            errln!("kalibrer: {e}");
             2
         }
     }
@@ -91,7 +91,7 @@ fn print_levels(session: &crate::model::Session, before: &[Decimal], after: &eng
         let changed = members.iter().filter(|&&i| before[i] != after.amounts[i].amount).count();
         let sum_before: Decimal = members.iter().map(|&i| before[i]).sum();
         let sum_after: Decimal = members.iter().map(|&i| after.amounts[i].amount).sum();
-        println!(
+        outln!(
             "  {:<20} {:>5} ledere, {:>5} ændret, i alt {} → {}",
             level.name,
             members.len(),
@@ -101,7 +101,7 @@ fn print_levels(session: &crate::model::Session, before: &[Decimal], after: &eng
         );
     }
     let total_before: Decimal = before.iter().sum();
-    println!(
+    outln!(
         "  I alt: {} → {} (puljen {})",
         format_kr(total_before),
         format_kr(after.pool.used),

@@ -20,7 +20,7 @@ pub fn run(args: &CombineStats) -> i32 {
     };
     let inputs: Vec<&str> = args.files.iter().map(String::as_str).collect();
     if let Some(input) = inputs.iter().find(|i| crate::io::paths::same_file(Path::new(out), Path::new(i))) {
-        eprintln!("kalibrer: --out {out} er den samme fil som {input}; intet er skrevet – vælg et andet navn");
+        errln!("kalibrer: --out {out} er den samme fil som {input}; intet er skrevet – vælg et andet navn");
         return 2;
     }
     if let Some(code) = super::refuse_locked_out(out) {
@@ -31,7 +31,7 @@ pub fn run(args: &CombineStats) -> i32 {
         match read_reference(Path::new(file)) {
             Ok(r) => references.push(r),
             Err(e) => {
-                eprintln!("kalibrer: {e}");
+                errln!("kalibrer: {e}");
                 return 2;
             }
         }
@@ -40,16 +40,16 @@ pub fn run(args: &CombineStats) -> i32 {
     let bytes = match render_reference(&combined, xlsx) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("kalibrer: {out}: {e}");
+            errln!("kalibrer: {out}: {e}");
             return 2;
         }
     };
     if let Err(e) = save_bytes_atomic(Path::new(out), &bytes, None) {
-        eprintln!("kalibrer: {e}");
+        errln!("kalibrer: {e}");
         return 2;
     }
     let suppressed = combined.levels.iter().filter(|l| l.suppression().is_some()).count();
-    eprintln!(
+    errln!(
         "Skrev {out}: {} kilder ({}), {} niveauer, {suppressed} undertrykt",
         combined.sources.len(),
         combined.sources_text(),

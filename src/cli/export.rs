@@ -40,7 +40,7 @@ pub fn run(args: &Export) -> i32 {
     if kind.needs_finality() && !draft {
         let finality = Finality::of_session(&session);
         if !finality.is_final() {
-            eprintln!(
+            errln!(
                 "kalibrer: {out} er ikke skrevet: beløbene er ikke endelige – {}. Ret eller acceptér fejlene og beslut alle ledere, eller brug --udkast for at skrive et udkast mærket UDKAST.",
                 finality.reason()
             );
@@ -51,18 +51,18 @@ pub fn run(args: &Export) -> i32 {
     let bytes = match render_with(&session, kind, format, &options) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("kalibrer: {out}: {e}");
+            errln!("kalibrer: {out}: {e}");
             return 2;
         }
     };
     match io::session_file::save_bytes_atomic(Path::new(out), &bytes, None) {
         Ok(()) => {
             let mark = if kind.needs_finality() && draft { " (UDKAST)" } else { "" };
-            eprintln!("Skrev {out}{mark}");
+            errln!("Skrev {out}{mark}");
             0
         }
         Err(e) => {
-            eprintln!("kalibrer: {e}");
+            errln!("kalibrer: {e}");
             2
         }
     }

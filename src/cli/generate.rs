@@ -19,11 +19,11 @@ pub fn run(args: &Generate) -> i32 {
     };
     match io::save_session(Path::new(out), &session) {
         Ok(()) => {
-            eprintln!("Skrev {out} med {n} ledere");
+            errln!("Skrev {out} med {n} ledere");
             0
         }
         Err(e) => {
-            eprintln!("kalibrer: {e}");
+            errln!("kalibrer: {e}");
             2
         }
     }

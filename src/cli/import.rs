@@ -22,7 +22,7 @@ pub fn run(args: &Import) -> i32 {
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("kalibrer: {file}: kan ikke læse filen: {}", io::os_error::danish(&e));
+            errln!("kalibrer: {file}: kan ikke læse filen: {}", io::os_error::danish(&e));
             return 2;
         }
     };
@@ -31,25 +31,22 @@ pub fn run(args: &Import) -> i32 {
     let mut result = match result {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("kalibrer: {file}: {e}");
+            errln!("kalibrer: {file}: {e}");
             return 2;
         }
     };
     for r in &result.rejected {
-        println!("afvist {file} {r}");
+        outln!("afvist {file} {r}");
     }
     if !result.rejected.is_empty() && !args.accept_rejections {
-        eprintln!(
-            "{} rækker afvist; intet er skrevet. Ret filen eller brug --accept-rejections.",
-            result.rejected.len()
-        );
+        errln!("{} rækker afvist; intet er skrevet. Ret filen eller brug --accept-rejections.", result.rejected.len());
         return 1;
     }
     let name = Path::new(file).file_name().map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
     record_in_log(&session, &mut result, &name, "HR-import");
     match io::save_session(Path::new(out), &result.session) {
         Ok(()) => {
-            eprintln!(
+            errln!(
                 "Skrev {out}: {} tilføjet, {} opdateret, {} afvist",
                 result.added.len(),
                 result.updated.len(),
@@ -58,7 +55,7 @@ pub fn run(args: &Import) -> i32 {
             0
         }
         Err(e) => {
-            eprintln!("kalibrer: {e}");
+            errln!("kalibrer: {e}");
             2
         }
     }

@@ -3,6 +3,14 @@
 //!
 //! Exit codes: 0 fine, 1 the check found errors, 2 the file cannot be read or the
 //! command line is wrong. Messages are Danish and say which file and where.
+//!
+//! Nothing here prints with `println!`/`eprintln!` (they panic on a closed pipe): every
+//! line goes through `out.rs` (`outln!`, `errln!`), and the lints below keep it so.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+#[macro_use]
+mod out;
 
 mod allocate;
 mod check;
@@ -49,7 +57,7 @@ pub fn run(args: &[String]) -> Launch {
     }
     let cli = match syntax::command().try_get_matches_from(argv).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
-        Err(e) => return Launch::Exit(clap_error(&e)),
+        Err(e) => return Launch::Exit(out::exit_code(clap_error(&e))),
     };
     let code = match cli.command {
         None => return Launch::Gui(cli.file.map(PathBuf::from)),
@@ -64,11 +72,13 @@ pub fn run(args: &[String]) -> Launch {
         Some(Command::Fit(a)) => allocate::run_fit(&a),
         Some(Command::Spread(a)) => allocate::run_spread(&a),
         Some(Command::Completions(a)) => {
-            clap_complete::generate(a.shell, &mut syntax::command(), "kalibrer", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut syntax::command(), "kalibrer", &mut script);
+            out::stdout_bytes(&script);
             0
         }
     };
-    Launch::Exit(code)
+    Launch::Exit(out::exit_code(code))
 }
 
 /// Help and version go to stdout with exit 0; every other clap error is worded in
@@ -76,7 +86,7 @@ pub fn run(args: &[String]) -> Launch {
 fn clap_error(e: &clap::Error) -> i32 {
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            print!("{}", e.render());
+            out!("{}", e.render());
             0
         }
         _ => usage_error(&danish_error(e)),
@@ -135,14 +145,14 @@ fn danish_error(e: &clap::Error) -> String {
 
 /// Prints a usage error to stderr; returns exit code 2.
 fn usage_error(message: &str) -> i32 {
-    eprintln!("kalibrer: {message}\nSkriv «kalibrer --help» for at se brugen.");
+    errln!("kalibrer: {message}\nSkriv «kalibrer --help» for at se brugen.");
     2
 }
 
 /// Loads a session file for a command, printing a Danish error with the file on failure.
 fn load(path: &str) -> Result<Session, i32> {
     io::load_session_file(std::path::Path::new(path)).map_err(|e| {
-        eprintln!("kalibrer: {path}: {e}");
+        errln!("kalibrer: {path}: {e}");
         2
     })
 }
@@ -151,7 +161,7 @@ fn load(path: &str) -> Result<Session, i32> {
 /// its session); prints the Danish message and returns exit code 2.
 fn refuse_out_onto_input(out: &str, inputs: &[&str]) -> Option<i32> {
     let input = inputs.iter().find(|i| io::paths::same_file(std::path::Path::new(out), std::path::Path::new(i)))?;
-    eprintln!(
+    errln!(
         "kalibrer: --out {out} er den samme fil som {input}; intet er skrevet – vælg et andet navn til forberedelsen"
     );
     Some(2)
@@ -162,6 +172,6 @@ fn refuse_out_onto_input(out: &str, inputs: &[&str]) -> Option<i32> {
 /// and since when, and returns exit code 2.
 fn refuse_locked_out(out: &str) -> Option<i32> {
     let e = io::session_file::check_writable(std::path::Path::new(out)).err()?;
-    eprintln!("kalibrer: {e}");
+    errln!("kalibrer: {e}");
     Some(2)
 }

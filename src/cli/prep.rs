@@ -27,17 +27,17 @@ pub fn run_prep(args: &Prep) -> i32 {
     let prep = match make_prep(&session, who, &crate::model::log::now_iso()) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("kalibrer: {file}: {e}");
+            errln!("kalibrer: {file}: {e}");
             return 2;
         }
     };
     match io::save_session(Path::new(out), &prep) {
         Ok(()) => {
-            eprintln!("Skrev {out} med {} ledere", prep.managers.len());
+            errln!("Skrev {out} med {} ledere", prep.managers.len());
             0
         }
         Err(e) => {
-            eprintln!("kalibrer: {e}");
+            errln!("kalibrer: {e}");
             2
         }
     }
@@ -52,7 +52,7 @@ pub fn run_merge(args: &Merge) -> i32 {
         return code;
     }
     if let Some(p) = prep_files.iter().find(|p| same_file(Path::new(p), Path::new(out))) {
-        eprintln!("kalibrer: --out {out} er forberedelsen {p}; den ville blive overskrevet. Vælg en anden fil.");
+        errln!("kalibrer: --out {out} er forberedelsen {p}; den ville blive overskrevet. Vælg en anden fil.");
         return 2;
     }
     let session = match load(file) {
@@ -60,7 +60,7 @@ pub fn run_merge(args: &Merge) -> i32 {
         Err(code) => return code,
     };
     if let Some(info) = &session.prep {
-        eprintln!("kalibrer: {file} er en forberedelse (for {}), ikke mødets session", info.executive);
+        errln!("kalibrer: {file} er en forberedelse (for {}), ikke mødets session", info.executive);
         return 2;
     }
     let mut preps = Vec::new();
@@ -73,26 +73,26 @@ pub fn run_merge(args: &Merge) -> i32 {
     let (merged, report) = match merge(&session, &preps, prefer) {
         Ok(r) => r,
         Err(refused) => {
-            eprintln!("kalibrer: {refused}");
+            errln!("kalibrer: {refused}");
             return 2;
         }
     };
     if !report.resolved {
         print_report(&report, false);
         let open = report.conflicts.iter().filter(|c| c.resolution.is_none()).count();
-        eprintln!("{open} konflikter; intet er skrevet. Brug --prefer prep|session eller løs dem i programmet.");
+        errln!("{open} konflikter; intet er skrevet. Brug --prefer prep|session eller løs dem i programmet.");
         return 1;
     }
     match io::save_session(Path::new(out), &merged) {
         Ok(()) => {
             print_report(&report, true);
             let tail = resolution_summary(&report);
-            eprintln!("Skrev {out}: {} ændringer indlæst{tail}", report.applied.len());
+            errln!("Skrev {out}: {} ændringer indlæst{tail}", report.applied.len());
             0
         }
         Err(e) => {
             print_report(&report, false);
-            eprintln!("kalibrer: {e}; intet er indlæst");
+            errln!("kalibrer: {e}; intet er indlæst");
             2
         }
     }
@@ -104,12 +104,12 @@ fn print_report(report: &MergeReport, written: bool) {
     let verb = if written { "indlæst" } else { "ikke skrevet" };
     for a in &report.applied {
         let how = if a.by_preference { ", konflikt løst" } else { "" };
-        println!("{verb} {} {}: {} → {} ({}{how})", a.manager, a.field, a.old, a.new, a.prep);
+        outln!("{verb} {} {}: {} → {} ({}{how})", a.manager, a.field, a.old, a.new, a.prep);
     }
     for c in &report.conflicts {
         let who = if c.manager.is_empty() { String::new() } else { format!(" {}", c.manager) };
         let field = if c.field.is_empty() { String::new() } else { format!(" {}", c.field) };
-        println!(
+        outln!(
             "konflikt{who}{field}: {} (session: {}, forberedelse: {}) [{}]{}",
             c.kind.describe(),
             c.session_value,
@@ -120,7 +120,7 @@ fn print_report(report: &MergeReport, written: bool) {
     }
     for n in &report.notices {
         let who = n.manager.as_ref().map_or(String::new(), |m| format!(" {m}"));
-        println!("bemærk{who}: {} [{}]", n.text, n.prep);
+        outln!("bemærk{who}: {} [{}]", n.text, n.prep);
     }
 }
 

@@ -56,7 +56,7 @@ pub fn run(args: &Stats) -> i32 {
             "reference": references.as_ref().map(|r| r.json(&session, &eval.stats)),
             "note": "beløb og forholdstal som tekst med fuld præcision; «publication» siger hvilke tal statistikeksporten undertrykker",
         });
-        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
         print_table(&HEADER, &rows.iter().map(|(name, s)| cells(name, s)).collect::<Vec<_>>());
         if let Some(r) = &references {

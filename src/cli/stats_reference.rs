@@ -43,9 +43,9 @@ pub(super) fn load(session: &Session, session_file: &str, named: &[String]) -> R
             Ok(r) => files.push((r, mapping)),
             // A file named on the command line must be read; one in the session's list
             // is left out with a warning (the statistics are still printed).
-            Err(e) if named.is_empty() => eprintln!("kalibrer: advarsel: referencen udelades: {e}"),
+            Err(e) if named.is_empty() => errln!("kalibrer: advarsel: referencen udelades: {e}"),
             Err(e) => {
-                eprintln!("kalibrer: {e}");
+                errln!("kalibrer: {e}");
                 return Err(2);
             }
         }
@@ -81,7 +81,7 @@ impl Loaded {
         let refs: Vec<&Reference> = self.files.iter().map(|(r, _)| r).collect();
         let sources = reference::all_sources(&refs);
         let names: Vec<String> = sources.iter().map(|s| format!("{} ({})", s.organisation, s.year)).collect();
-        println!("\nSammenlignet med {}:", names.join(", "));
+        outln!("\nSammenlignet med {}:", names.join(", "));
         let mut rows = Vec::new();
         let total = LevelComparison { level: String::new(), comparison: compare_total(stats, &refs) };
         for c in compare_session(session, stats, &self.pairs()).into_iter().chain([total]) {
@@ -125,7 +125,7 @@ impl Loaded {
         }
         super::table::print_table(&HEADER, &rows);
         if refs.iter().any(|r| r.approximate()) {
-            println!("≈ tilnærmet: referencen er lagt sammen af flere organisationers tal.");
+            outln!("≈ tilnærmet: referencen er lagt sammen af flere organisationers tal.");
         }
     }
 

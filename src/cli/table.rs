@@ -15,7 +15,7 @@ pub(super) fn print_table(header: &[&str], rows: &[Vec<String>]) {
             .enumerate()
             .map(|(k, (c, w))| if k == 0 { format!("{c:<w$}") } else { format!("{c:>w$}") })
             .collect();
-        println!("{}", parts.join("  ").trim_end());
+        outln!("{}", parts.join("  ").trim_end());
     };
     line(header.iter().map(ToString::to_string).collect());
     for row in rows {

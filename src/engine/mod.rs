@@ -9,6 +9,7 @@ pub mod amounts;
 pub mod bands;
 mod descriptive;
 pub mod disclosure;
+pub mod disclosure_order;
 pub mod exact_sums;
 pub mod finding;
 pub mod fixed_salary;

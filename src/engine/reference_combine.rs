@@ -51,19 +51,27 @@ pub fn combine_levels(parts: &[&ReferenceLevel]) -> ReferenceLevel {
     let quantile = |p: Decimal| {
         points.as_deref().and_then(|pts| mixture_quantile(pts, p)).map_or(Cell::Missing, |q| Cell::Shown(q.round_dp(2)))
     };
+    // A figure a source withheld stays withheld (its order statistics below 10 or 20
+    // managers, or where they would pin amounts down): the combined one says so.
+    let withheld = |pick: fn(&ReferenceLevel) -> Cell<Decimal>, cell: Cell<Decimal>| {
+        with_managers.iter().find_map(|p| pick(p).suppression()).map_or(cell, Cell::Suppressed)
+    };
     ReferenceLevel {
         key,
         name,
         role,
         n,
-        receiving_percent: receiving.and_then(|r| r.checked_div(nd)).map_or(Cell::Missing, Cell::Shown),
+        receiving_percent: withheld(
+            |p| p.receiving_percent,
+            receiving.and_then(|r| r.checked_div(nd)).map_or(Cell::Missing, Cell::Shown),
+        ),
         sum: sum.map_or(Cell::Missing, Cell::Shown),
         mean: sum.and_then(|s| s.checked_div(nd)).map_or(Cell::Missing, Cell::Shown),
-        median: quantile(Decimal::new(5, 1)),
-        q1: quantile(Decimal::new(25, 2)),
-        q3: quantile(Decimal::new(75, 2)),
-        min: fold_extreme(|p| p.min, true),
-        max: fold_extreme(|p| p.max, false),
+        median: withheld(|p| p.median, quantile(Decimal::new(5, 1))),
+        q1: withheld(|p| p.q1, quantile(Decimal::new(25, 2))),
+        q3: withheld(|p| p.q3, quantile(Decimal::new(75, 2))),
+        min: withheld(|p| p.min, fold_extreme(|p| p.min, true)),
+        max: withheld(|p| p.max, fold_extreme(|p| p.max, false)),
         approximate: true,
     }
 }
@@ -103,7 +111,7 @@ fn share_below(points: &[Decimal; 5], x: Decimal, left: bool) -> Decimal {
 /// managers or on overflow.
 #[must_use]
 pub fn mixture_quantile(parts: &[(usize, [Decimal; 5])], p: Decimal) -> Option<Decimal> {
-    let total: usize = parts.iter().map(|(n, _)| *n).sum();
+    let total = parts.iter().try_fold(0_usize, |acc, (n, _)| acc.checked_add(*n))?;
     if total == 0 {
         return None;
     }

@@ -277,8 +277,9 @@ impl Change {
         )
     }
 
-    /// The same change with every free-text or personal value replaced by `marker`
-    /// (kinds whose values are amounts, scores or statuses are kept).
+    /// The same change with every free-text, personal or path value replaced by `marker`
+    /// (kinds whose values are amounts, scores, statuses, criterion ids, rule codes or
+    /// level ids are kept).
     #[must_use]
     pub fn redacted(&self, marker: &str) -> Self {
         let m = || marker.to_string();
@@ -286,7 +287,14 @@ impl Change {
             Self::Justification { .. } => Self::Justification { old: m(), new: m() },
             Self::Notes { .. } => Self::Notes { old: m(), new: m() },
             Self::Import { .. } => Self::Import { field: m(), old: m(), new: m() },
-            Self::Prep { field, .. } => Self::Prep { field: field.clone(), old: m(), new: m() },
+            // The field names a goal ("Mål Trivsel") or a criterion: removed too.
+            Self::Prep { .. } => Self::Prep { field: m(), old: m(), new: m() },
+            // Paths name people's folders (`/home/anna/…`).
+            Self::Reference { attached, .. } => Self::Reference { path: m(), attached: *attached },
+            Self::ReferenceMoved { .. } => Self::ReferenceMoved { old: m(), new: m() },
+            Self::ReferenceMapping { level, old, new, .. } => {
+                Self::ReferenceMapping { path: m(), level: level.clone(), old: old.clone(), new: new.clone() }
+            }
             Self::Legacy { .. } => Self::Legacy { what: m(), old: m(), new: m() },
             Self::Undo { .. } => Self::Undo { step: m() },
             Self::Redo { .. } => Self::Redo { step: m() },
