@@ -219,4 +219,30 @@ mod tests {
         assert!(!text.contains(&s.managers[8].name) && !text.contains(&s.managers[4].name), "{text}");
         assert!(text.starts_with(&format!("{} (", s.managers[8].initials())), "{text}");
     }
+
+    /// Issue 30: a share over the cap is shown with the decimals that make it visible.
+    #[test]
+    fn a_share_over_the_cap_shows_its_excess() {
+        let pct = |v: i64, scale: u32| share_over_cap_text(Decimal::new(v, scale), Decimal::from(25));
+        assert_eq!(pct(261_905, 4), "26,2 %"); // 110.000 / 420.000
+        assert_eq!(pct(250_002, 4), "25,0002 %");
+        assert_eq!(pct(2_500_015, 5), "25,0002 %"); // halves away from zero
+        assert_eq!(pct(250_000_001, 7), "25,0000001 %");
+        assert_eq!(pct(2_596, 2), "26 %");
+    }
+
+    proptest::proptest! {
+        /// Any amount over a 25 % cap, however little (1 øre on up to 100 million kr.),
+        /// reads as a share above 25 %.
+        #[test]
+        fn every_excess_is_visible(base_oere in 1i64..10_000_000_000, over_oere in 1i64..1_000_000) {
+            let base = Decimal::new(base_oere, 2);
+            let cap = base * Decimal::from(25) / Decimal::ONE_HUNDRED;
+            let amount = cap + Decimal::new(over_oere, 2);
+            let share = amount * Decimal::ONE_HUNDRED / base;
+            let text = share_over_cap_text(share, Decimal::from(25));
+            let shown: Decimal = text.trim_end_matches(" %").replace(',', ".").parse().unwrap_or_default();
+            proptest::prop_assert!(shown > Decimal::from(25), "{} → {}", share, text);
+        }
+    }
 }
