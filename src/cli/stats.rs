@@ -97,15 +97,16 @@ fn cells(name: &str, s: &LevelStats) -> Vec<String> {
 }
 
 /// One row as JSON: amounts and ratios as exact Decimal strings (never rounded), the
-/// change vs last year with its managers and sums, and which cells the publication
-/// withholds.
+/// change vs last year with its managers and sums – its percent at Decimal's full
+/// precision ([`engine::stats::ChangeVsLast::exact_percent`]; the sums are the exact
+/// ratio) – and which cells the publication withholds.
 fn json(name: &str, s: &LevelStats, published: Option<&PublishedRow>) -> serde_json::Value {
     let st = &s.stats;
     let d = |v: Decimal| v.normalize().to_string();
     let change = s.change_vs_last.map(|c| {
         serde_json::json!({
             "managers": c.managers, "this_year_sum": d(c.this_year_sum), "last_year_sum": d(c.last_year_sum),
-            "percent": c.percent.map(d),
+            "percent": c.exact_percent().map(d),
         })
     });
     serde_json::json!({
@@ -114,7 +115,7 @@ fn json(name: &str, s: &LevelStats, published: Option<&PublishedRow>) -> serde_j
         "cv_percent": d(st.cv_percent), "gini": d(st.gini), "identical_share_percent": d(st.identical_share_percent),
         "max_min_ratio": st.max_min_ratio.map(d), "mean_band_position_percent": s.mean_band_position_percent.map(d),
         "share_at_min_percent": d(s.share_at_min_percent), "share_at_max_percent": d(s.share_at_max_percent),
-        "change_vs_last": change, "change_vs_last_percent": s.change_vs_last.and_then(|c| c.percent).map(d),
+        "change_vs_last": change, "change_vs_last_percent": s.change_vs_last.and_then(|c| c.exact_percent()).map(d),
         "publication": published.map(publication_json),
     })
 }

@@ -144,7 +144,7 @@ pub fn level_key(role: LevelRole, name: &str) -> String {
 #[must_use]
 pub fn role_order(role: LevelRole) -> u8 {
     match role {
-        LevelRole::Departementschef => 0,
+        LevelRole::Departementschef | LevelRole::Kommunaldirektoer | LevelRole::Regionsdirektoer => 0,
         LevelRole::Direktoer => 1,
         LevelRole::Afdelingschef => 2,
         LevelRole::Kontorchef => 3,

@@ -41,6 +41,24 @@ pub struct ChangeVsLast {
     pub percent: Option<Decimal>,
 }
 
+impl ChangeVsLast {
+    /// The change in percent at Decimal's full precision, not rounded to 6 decimals:
+    /// `(this_year_sum − last_year_sum) × 100 / last_year_sum`, which is exact whenever the
+    /// quotient has at most 28 significant digits and otherwise the quotient correctly
+    /// rounded to 28 digits (1.000 / 103.000 → 0,9708737864077669902912621359 %). The two
+    /// sums are the exact ratio. None when last year's sum is 0 (or on overflow).
+    #[must_use]
+    pub fn exact_percent(&self) -> Option<Decimal> {
+        if self.last_year_sum.is_zero() {
+            return None;
+        }
+        self.this_year_sum
+            .checked_sub(self.last_year_sum)?
+            .checked_mul(Decimal::ONE_HUNDRED)?
+            .checked_div(self.last_year_sum)
+    }
+}
+
 /// The one definition of a group's change vs last year: over the same managers both
 /// years — only managers with a last-year amount count, in this year's sum as in last
 /// year's (a newcomer without history is in neither). `managers` is how many those are;

@@ -183,6 +183,8 @@ fn role_of(text: &str) -> Option<LevelRole> {
         LevelRole::Afdelingschef,
         LevelRole::Direktoer,
         LevelRole::Departementschef,
+        LevelRole::Kommunaldirektoer,
+        LevelRole::Regionsdirektoer,
         LevelRole::Andet,
     ]
     .into_iter()
