@@ -27,12 +27,12 @@ fn kalibrer(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_kalibrer")).args(args).output().unwrap()
 }
 
-/// Antal 18446744073709551615 with a mean of 10^20 and no Sum column: the sum mean × n
-/// panicked with "Multiplication overflowed" in `stats --reference`, `combine-stats` and
-/// the app.
+/// Antal 18446744073709551615 with a large mean and no Sum column: the sum mean × n
+/// (here 10^10 × 1,8 × 10^19, beyond Decimal's 7,9 × 10^28) panicked with
+/// "Multiplication overflowed" in `stats --reference`, `combine-stats` and the app.
 #[test]
 fn a_count_and_mean_beyond_every_bound_are_refused_not_a_panic() {
-    let bytes = "Niveau;Antal;Gennemsnit\r\nKontorchef;18446744073709551615;100000000000000000000\r\n";
+    let bytes = "Niveau;Antal;Gennemsnit\r\nKontorchef;18446744073709551615;10000000000\r\n";
     let e = parse_reference(bytes.as_bytes()).unwrap_err();
     assert_eq!(e, "linje 2, kolonne «Antal»: antallet 18446744073709551615 er over grænsen på 1.000.000 ledere");
     let bytes = "Niveau;Antal;Gennemsnit\r\nKontorchef;1000000;100000000000\r\n";
@@ -40,8 +40,7 @@ fn a_count_and_mean_beyond_every_bound_are_refused_not_a_panic() {
     assert_eq!(e, "linje 2, kolonne «Gennemsnit»: 100.000.000.000 kr. er over grænsen på 10.000.000.000 kr.");
     // Through the command line: exit 2 with the file named, no panic.
     let file = temp("kaempe.csv");
-    std::fs::write(&file, "Niveau;Antal;Gennemsnit\r\nKontorchef;18446744073709551615;100000000000000000000\r\n")
-        .unwrap();
+    std::fs::write(&file, "Niveau;Antal;Gennemsnit\r\nKontorchef;18446744073709551615;10000000000\r\n").unwrap();
     let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/demo.ron");
     let out = temp("samlet.csv");
     for args in [

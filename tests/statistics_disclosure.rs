@@ -320,7 +320,10 @@ impl Recovered {
     fn discloses(&self) -> bool {
         match self {
             Self::ResidualAmount { .. } | Self::ResidualAll { .. } => true,
-            Self::Pinned { n, pinned, .. } => distinct_nonzero(pinned) * 4 > n + 1,
+            Self::Pinned { n, pinned, .. } => {
+                let k = distinct_nonzero(pinned);
+                k * 4 > n + 1 || (k > 0 && pinned.iter().all(Option::is_some))
+            }
             Self::RowRest { about, .. } | Self::ResidualFewReceiving { about } => *about > 0 && *about < 5,
             Self::ResidualSum { about, .. }
             | Self::ResidualReceiving { about, .. }
@@ -511,9 +514,10 @@ fn order_statistic_attack(v: &View, r: usize, residual_sum: Option<Decimal>, fou
             found.push(Recovered::RowRest { row, about: unknown, sum: rest, pinned });
         }
     }
-    // An exact rank of Alle that no shown level can hold belongs to the residual.
+    // An exact rank of Alle that no shown level can hold belongs to the residual. (A 0 is
+    // what the share receiving publishes by design: that some got nothing, never who.)
     if r > 0 {
-        for value in pin(&v.total).into_iter().flatten() {
+        for value in pin(&v.total).into_iter().flatten().filter(|v| !v.is_zero()) {
             let could_hold = v.levels.iter().zip(&level_pins).any(|(l, p)| {
                 if l.mean.is_none() {
                     return false;

@@ -28,8 +28,9 @@
 //!   (`FewerThanMin` below). Then, knowing that no amount is below 0 kr., a reader pins
 //!   down what the shown order statistics, n, the sum and the share receiving fix
 //!   together (`disclosure_order::exposure`: ties such as q1 = q3, pairs, zeros from the
-//!   share, the rest from the sum); when that is a group of 1–4 or more distinct amounts
-//!   than a quarter of the row (`4 × k ≤ n + 1`), the extremes, then the median and
+//!   share, the rest from the sum); when that is a group of 1–4, every amount of the
+//!   row, or more distinct amounts than a quarter of the row (`4 × k > n + 1`), the
+//!   extremes, then the median and
 //!   quartiles, then the share receiving (then the sum) are `Derivable`. *Alle*'s median
 //!   and quartiles mix every level's amounts and are shown only when every manager is on
 //!   a level that shows all five of its own; its min and max need 20 managers too; its
@@ -279,7 +280,7 @@ fn primary(row: PublishedRow) -> PublishedRow {
 /// The order-statistic rule of one row (see the module documentation): median and
 /// quartiles from [`MIN_QUARTILES`] managers, min and max from [`MIN_EXTREMES`]; then,
 /// while what they pin down together with the row's sum and share receiving
-/// ([`disclosure_order::exposure`]) reveals a group of 1–4 or more than a quarter of the
+/// ([`disclosure_order::exposure`]) reveals a group of 1–4, every amount or more than a quarter of the
 /// amounts, the extremes, then the median and quartiles, then the share receiving, then
 /// the sum and mean are withheld.
 fn order_rule(row: PublishedRow, receiving: usize) -> PublishedRow {

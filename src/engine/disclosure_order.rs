@@ -82,13 +82,16 @@ impl Exposure {
     }
 
     /// Whether this reveals a group of 1–4 (the amounts not pinned, whose sum the
-    /// published sum gives) or more distinct amounts than a quarter of the group
-    /// (`4 × distinct ≤ n + 1`: a level of 11 may show 3 of its amounts).
+    /// published sum gives), every amount of the group (all pinned, someone above 0 kr.:
+    /// 5 × 0 and 6 × 72.000 is the level one by one), or more distinct amounts than a
+    /// quarter of the group (`4 × distinct ≤ n + 1`: a level of 11 may show 3 of its
+    /// amounts).
     #[must_use]
     pub fn discloses(&self, sum_shown: bool, min_group: usize) -> bool {
         let n = self.pinned.len();
         let u = self.unknown();
-        (sum_shown && u > 0 && u < min_group && u < n) || self.distinct_nonzero() * 4 > n + 1
+        let distinct = self.distinct_nonzero();
+        (sum_shown && u > 0 && u < min_group && u < n) || (u == 0 && distinct > 0) || distinct * 4 > n + 1
     }
 }
 
@@ -206,6 +209,20 @@ mod tests {
         let e = exposure(10, &f, Some(10), Some(kr(550)));
         assert_eq!(e.pinned.iter().flatten().count(), 2);
         assert!(!e.discloses(true, 5));
+    }
+
+    /// Eleven amounts, 5 × 0, 3 × 72.000 and 3 × 76.000: the share (6 receive), q1 = 0,
+    /// median 72.000, q3 = 76.000 and the sum 444.000 leave 4 amounts whose lower bounds
+    /// already add up to the rest of the sum – every amount is known.
+    #[test]
+    fn bounds_that_meet_the_sum_pin_the_whole_level() {
+        let f = facts(11, None, Some(kr(0)), Some(kr(72_000)), Some(kr(76_000)), None);
+        let e = exposure(11, &f, Some(6), Some(kr(444_000)));
+        assert_eq!(e.unknown(), 0);
+        assert!(e.discloses(true, 5));
+        // Without the median and quartiles only the five zeros are known.
+        let e = exposure(11, &[], Some(6), Some(kr(444_000)));
+        assert_eq!((e.unknown(), e.discloses(true, 5)), (6, false));
     }
 
     /// Ten amounts, two of them above 0 (receiving 2): with the sum, the two receivers'
