@@ -17,13 +17,25 @@ pub fn run_prep(args: &Prep) -> i32 {
     if let Some(code) = super::refuse_out_onto_input(out, &[file]) {
         return code;
     }
-    if let Some(code) = super::refuse_locked_out(out) {
-        return code;
-    }
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     let session = match load(file) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    // Another director's preparation is never replaced; this director's may be made anew.
+    if let Some(other) = io::load_session_file(Path::new(out)).ok().and_then(|s| s.prep)
+        && other.executive != who
+        && crate::engine::prep::find_executive(&session, who).is_none_or(|e| e.id != other.executive)
+    {
+        eprintln!(
+            "kalibrer: --out {out} er en forberedelse for {}; den bliver ikke overskrevet – intet er skrevet, vælg en anden fil",
+            other.executive
+        );
+        return 2;
+    }
     let prep = match make_prep(&session, who, &crate::model::log::now_iso()) {
         Ok(p) => p,
         Err(e) => {
@@ -31,15 +43,12 @@ pub fn run_prep(args: &Prep) -> i32 {
             return 2;
         }
     };
-    match io::save_session(Path::new(out), &prep) {
+    match super::write_session(out, &prep) {
         Ok(()) => {
             eprintln!("Skrev {out} med {} ledere", prep.managers.len());
             0
         }
-        Err(e) => {
-            eprintln!("kalibrer: {e}");
-            2
-        }
+        Err(code) => code,
     }
 }
 
@@ -48,12 +57,16 @@ pub fn run_prep(args: &Prep) -> i32 {
 pub fn run_merge(args: &Merge) -> i32 {
     let (file, prep_files, out) = (&args.file, &args.preps, args.out.as_str());
     let prefer = args.prefer.map(Prefer::from);
-    if let Some(code) = super::refuse_locked_out(out) {
-        return code;
-    }
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     if let Some(p) = prep_files.iter().find(|p| same_file(Path::new(p), Path::new(out))) {
         eprintln!("kalibrer: --out {out} er forberedelsen {p}; den ville blive overskrevet. Vælg en anden fil.");
         return 2;
+    }
+    if let Some(code) = super::refuse_prep_out(out, &[file.as_str()]) {
+        return code;
     }
     let session = match load(file) {
         Ok(s) => s,
@@ -83,17 +96,17 @@ pub fn run_merge(args: &Merge) -> i32 {
         eprintln!("{open} konflikter; intet er skrevet. Brug --prefer prep|session eller løs dem i programmet.");
         return 1;
     }
-    match io::save_session(Path::new(out), &merged) {
+    match super::write_session(out, &merged) {
         Ok(()) => {
             print_report(&report, true);
             let tail = resolution_summary(&report);
             eprintln!("Skrev {out}: {} ændringer indlæst{tail}", report.applied.len());
             0
         }
-        Err(e) => {
+        Err(code) => {
             print_report(&report, false);
-            eprintln!("kalibrer: {e}; intet er indlæst");
-            2
+            eprintln!("kalibrer: intet er indlæst");
+            code
         }
     }
 }

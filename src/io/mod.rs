@@ -15,6 +15,7 @@ pub mod outputs;
 pub mod paths;
 pub mod public;
 pub mod reference_file;
+pub mod regular_file;
 mod ron_errors;
 pub mod session_file;
 pub mod statistics_export;
