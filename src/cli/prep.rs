@@ -25,17 +25,6 @@ pub fn run_prep(args: &Prep) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    // Another director's preparation is never replaced; this director's may be made anew.
-    if let Some(other) = io::load_session_file(Path::new(out)).ok().and_then(|s| s.prep)
-        && other.executive != who
-        && crate::engine::prep::find_executive(&session, who).is_none_or(|e| e.id != other.executive)
-    {
-        eprintln!(
-            "kalibrer: --out {out} er en forberedelse for {}; den bliver ikke overskrevet – intet er skrevet, vælg en anden fil",
-            other.executive
-        );
-        return 2;
-    }
     let prep = match make_prep(&session, who, &crate::model::log::now_iso()) {
         Ok(p) => p,
         Err(e) => {
@@ -43,6 +32,17 @@ pub fn run_prep(args: &Prep) -> i32 {
             return 2;
         }
     };
+    // Another director's preparation is never replaced; this director's may be made anew.
+    let target = prep.prep.as_ref().map(|p| p.executive.as_str());
+    if let Some(other) = io::load_session_file(Path::new(out)).ok().and_then(|s| s.prep)
+        && Some(other.executive.as_str()) != target
+    {
+        eprintln!(
+            "kalibrer: --out {out} er en forberedelse for {}; den bliver ikke overskrevet – intet er skrevet, vælg en anden fil",
+            other.executive
+        );
+        return 2;
+    }
     match super::write_session(out, &prep) {
         Ok(()) => {
             eprintln!("Skrev {out} med {} ledere", prep.managers.len());

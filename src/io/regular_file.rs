@@ -14,7 +14,10 @@ pub const MAX_SESSION_BYTES: u64 = 1 << 30;
 /// Why a file was not read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    /// The path names something other than a regular file.
+    /// The path names a folder (worded as the OS error is everywhere else).
+    #[error("det er en mappe, ikke en fil")]
+    Folder,
+    /// The path names something else that is not a regular file (a FIFO, a device …).
     #[error("det er {0}, ikke en almindelig fil – intet er læst")]
     NotRegular(&'static str),
     /// The file is larger than the limit.
@@ -71,9 +74,13 @@ pub fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
 /// Opens `path` for reading if it is a regular file (links followed), never blocking.
 ///
 /// # Errors
-/// [`ReadError::NotRegular`] for a folder, FIFO, device or socket; [`ReadError::Os`].
+/// [`ReadError::Folder`], [`ReadError::NotRegular`] for a FIFO, device or socket;
+/// [`ReadError::Os`].
 pub fn open_regular(path: &Path) -> Result<File, ReadError> {
     let meta = std::fs::metadata(path).map_err(ReadError::Os)?;
+    if meta.is_dir() {
+        return Err(ReadError::Folder);
+    }
     if let Some(what) = not_regular(&meta) {
         return Err(ReadError::NotRegular(what));
     }
@@ -125,7 +132,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("kalibrer-regular-{}", std::process::id()));
         let _ = std::fs::create_dir_all(&dir);
         let e = read_regular(&dir, 10).unwrap_err();
-        assert_eq!(e.to_string(), "det er en mappe, ikke en almindelig fil – intet er læst");
+        assert_eq!(e.to_string(), "det er en mappe, ikke en fil");
         let f = dir.join("big");
         std::fs::write(&f, [b'x'; 11]).unwrap();
         assert!(matches!(read_regular(&f, 10), Err(ReadError::TooLarge { limit: 10 })));
