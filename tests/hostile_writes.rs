@@ -300,6 +300,24 @@ mod unix {
     }
 
     #[test]
+    fn a_link_planted_as_the_lock_file_never_has_the_lock_written_through_it() {
+        // The lock's text (user, host, time) was written through a planted `s.ron.lås`
+        // link, truncating whatever it pointed to.
+        let dir = temp_dir("lock-link");
+        let file = dir.join("s.ron");
+        io::save_session(&file, &demo()).unwrap();
+        let victim = dir.join("victim");
+        std::fs::write(&victim, "hemmelig").unwrap();
+        std::os::unix::fs::symlink(&victim, lock::lock_path(&file)).unwrap();
+        let lock::LockOutcome::Refused(why) = lock::acquire(&file) else { panic!("a linked lock file was taken") };
+        assert!(why.contains("s.ron.lås er et symbolsk link, ikke en almindelig fil"), "{why}");
+        let o = kalibrer(&["fit", s(&file), "--out", s(&file)]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "hemmelig");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn left_overs_of_the_new_temporary_names_are_still_removed() {
         let dir = temp_dir("temps");
         let file = dir.join("s.ron");
