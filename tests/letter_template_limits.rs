@@ -88,7 +88,7 @@ fn a_fifo_as_template_is_refused_without_waiting() {
         let _ = tx.send(LetterTemplate::for_session(&s, Some(&path)));
     });
     let e = rx.recv_timeout(Duration::from_secs(60)).expect("reading a FIFO template blocked").err().unwrap();
-    assert!(e.ends_with("det er en FIFO (et navngivet rør), ikke en almindelig fil"), "{e}");
+    assert!(e.contains("det er et navngivet rør (FIFO), ikke en almindelig fil"), "{e}");
     cleanup(&session);
 }
 

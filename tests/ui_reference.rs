@@ -218,7 +218,7 @@ fn a_fifo_in_the_reference_list_neither_hangs_the_app_nor_is_attached() {
         });
         h.run();
         let on_open = h.query_all_by_label_contains("Referencen kan ikke læses").count() > 0
-            && h.query_all_by_label_contains("det er en FIFO (et navngivet rør), ikke en almindelig fil").count() > 0;
+            && h.query_all_by_label_contains("det er et navngivet rør (FIFO), ikke en almindelig fil").count() > 0;
         let ctx = h.ctx.clone();
         h.state_mut().apply(&ctx, Command::CompareWithPath(path));
         h.run();

@@ -2,13 +2,10 @@
 //! *Tilpas til puljen* and *Spred ×k* through the same engine functions and the same
 //! document edit, with a per-level summary (n changed, sum before → after).
 
-use std::path::Path;
-
 use rust_decimal::Decimal;
 
 use crate::document::{Document, Edit};
 use crate::engine::{self, allocate};
-use crate::io;
 use crate::model::MeetingStatus;
 use crate::model::money::format_kr;
 
@@ -44,6 +41,15 @@ fn run(args: &Fit, spread_by: Option<&str>) -> i32 {
     } else {
         Kind::Fit
     };
+    // Held from before the read until the new file is in place: a second fit or spread
+    // onto the same file waits, then reads this one's result.
+    let _lock = match super::lock_out(&out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
+    if let Some(code) = super::refuse_prep_out(&out, &[&file]) {
+        return code;
+    }
     let session = match load(&file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -71,15 +77,12 @@ fn run(args: &Fit, spread_by: Option<&str>) -> i32 {
     }
     let after = engine::evaluate(doc.session());
     print_levels(doc.session(), &before, &after);
-    match io::save_session(Path::new(&out), doc.session()) {
+    match super::write_session(&out, doc.session()) {
         Ok(()) => {
             errln!("Skrev {out}");
             0
         }
-        Err(e) => {
-            errln!("kalibrer: {e}");
-            2
-        }
+        Err(code) => code,
     }
 }
 

@@ -23,9 +23,10 @@ pub fn run(args: &CombineStats) -> i32 {
         errln!("kalibrer: --out {out} er den samme fil som {input}; intet er skrevet – vælg et andet navn");
         return 2;
     }
-    if let Some(code) = super::refuse_locked_out(out) {
-        return code;
-    }
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     let mut references = Vec::new();
     for file in &inputs {
         match read_reference(Path::new(file)) {

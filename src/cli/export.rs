@@ -16,9 +16,10 @@ use super::{load, usage_error};
 /// was not given, or 2 for bad arguments, an unreadable file or a failed write.
 pub fn run(args: &Export) -> i32 {
     let (file, out) = (args.file.as_str(), args.out.as_str());
-    if let Some(code) = super::refuse_locked_out(out) {
-        return code;
-    }
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     let kind = args.kind;
     let kind_name = kind.cli_name();
     let Some(format) = Format::from_path(Path::new(out)) else {

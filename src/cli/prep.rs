@@ -17,9 +17,10 @@ pub fn run_prep(args: &Prep) -> i32 {
     if let Some(code) = super::refuse_out_onto_input(out, &[file]) {
         return code;
     }
-    if let Some(code) = super::refuse_locked_out(out) {
-        return code;
-    }
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     let session = match load(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -31,15 +32,23 @@ pub fn run_prep(args: &Prep) -> i32 {
             return 2;
         }
     };
-    match io::save_session(Path::new(out), &prep) {
+    // Another director's preparation is never replaced; this director's may be made anew.
+    let target = prep.prep.as_ref().map(|p| p.executive.as_str());
+    if let Some(other) = io::load_session_file(Path::new(out)).ok().and_then(|s| s.prep)
+        && Some(other.executive.as_str()) != target
+    {
+        errln!(
+            "kalibrer: --out {out} er en forberedelse for {}; den bliver ikke overskrevet – intet er skrevet, vælg en anden fil",
+            other.executive
+        );
+        return 2;
+    }
+    match super::write_session(out, &prep) {
         Ok(()) => {
             errln!("Skrev {out} med {} ledere", prep.managers.len());
             0
         }
-        Err(e) => {
-            errln!("kalibrer: {e}");
-            2
-        }
+        Err(code) => code,
     }
 }
 
@@ -48,12 +57,16 @@ pub fn run_prep(args: &Prep) -> i32 {
 pub fn run_merge(args: &Merge) -> i32 {
     let (file, prep_files, out) = (&args.file, &args.preps, args.out.as_str());
     let prefer = args.prefer.map(Prefer::from);
-    if let Some(code) = super::refuse_locked_out(out) {
-        return code;
-    }
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     if let Some(p) = prep_files.iter().find(|p| same_file(Path::new(p), Path::new(out))) {
         errln!("kalibrer: --out {out} er forberedelsen {p}; den ville blive overskrevet. Vælg en anden fil.");
         return 2;
+    }
+    if let Some(code) = super::refuse_prep_out(out, &[file.as_str()]) {
+        return code;
     }
     let session = match load(file) {
         Ok(s) => s,
@@ -83,17 +96,17 @@ pub fn run_merge(args: &Merge) -> i32 {
         errln!("{open} konflikter; intet er skrevet. Brug --prefer prep|session eller løs dem i programmet.");
         return 1;
     }
-    match io::save_session(Path::new(out), &merged) {
+    match super::write_session(out, &merged) {
         Ok(()) => {
             print_report(&report, true);
             let tail = resolution_summary(&report);
             errln!("Skrev {out}: {} ændringer indlæst{tail}", report.applied.len());
             0
         }
-        Err(e) => {
+        Err(code) => {
             print_report(&report, false);
-            errln!("kalibrer: {e}; intet er indlæst");
-            2
+            errln!("kalibrer: intet er indlæst");
+            code
         }
     }
 }

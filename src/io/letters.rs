@@ -19,7 +19,7 @@ use crate::engine::{self, Evaluation};
 use crate::model::money::{format_kr, format_percent};
 use crate::model::{AmountModel, Manager, MeetingStatus, PayForm, Session};
 
-use super::regular_file::{RegularFileError, read_regular_file, size_text};
+use super::regular_file::{ReadError, read_regular, size_text};
 use super::templates::{environment, error_da, render_built_in_value};
 use super::words::kr_in_words;
 
@@ -89,8 +89,8 @@ impl LetterTemplate {
         if !html {
             return Err(cannot("en brevskabelon skal være en HTML-fil (.html eller .htm)".into()));
         }
-        let bytes = read_regular_file(&resolved, TEMPLATE_MAX_BYTES).map_err(|e| match e {
-            RegularFileError::Io(e) => cannot(read_error_da(&e)),
+        let bytes = read_regular(&resolved, TEMPLATE_MAX_BYTES).map_err(|e| match e {
+            ReadError::Os(e) => cannot(read_error_da(&e)),
             other => cannot(other.to_string()),
         })?;
         let source = String::from_utf8(bytes).map_err(|_| cannot("filen er ikke UTF-8-tekst".to_string()))?;

@@ -49,8 +49,8 @@ pub const MAX_REFERENCE_COUNT: usize = 1_000_000;
 /// # Errors
 /// A Danish message naming the file (and row and column where the content is wrong).
 pub fn read_reference(path: &Path) -> Result<Reference, String> {
-    let bytes = super::regular_file::read_regular_file(path, REFERENCE_MAX_BYTES)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes =
+        super::regular_file::read_regular(path, REFERENCE_MAX_BYTES).map_err(|e| format!("{}: {e}", path.display()))?;
     parse_reference(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 

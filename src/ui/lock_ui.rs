@@ -19,6 +19,11 @@ impl KalibrerApp {
                 crate::io::session_file::remove_stale_temps(&path);
             }
             LockOutcome::HeldBy(info) => self.view.lock_holder = Some(info),
+            LockOutcome::Refused(why) => {
+                // Nothing can be written safely beside this file: open it read-only.
+                self.view.read_only = true;
+                self.view.notify(format!("Skrivebeskyttet: {why}"), true);
+            }
         }
     }
 
