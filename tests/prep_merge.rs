@@ -123,8 +123,11 @@ fn edit_then_merge_applies_scores_and_proposals_and_logs_them() {
     let mut p = prep_for(&s, "DIR-A");
     let id = p.managers[1].id.clone();
     p.managers[1].box_scores.insert("faglighed".into(), 1);
-    p.managers[1].proposal =
-        Some(Proposal { amount: Some(Decimal::from(48_000)), rationale: "Årets bedste leverance".into() });
+    p.managers[1].proposal = Some(Proposal {
+        amount: Some(Decimal::from(48_000)),
+        rationale: "Årets bedste leverance".into(),
+        ..Proposal::default()
+    });
     let (merged, report) = merge(&s, &[("a.ron".into(), p)], None).unwrap();
     assert!(report.resolved && report.conflicts.is_empty(), "{:?}", report.conflicts);
     let m = manager(&merged, &id);
@@ -465,7 +468,8 @@ fn apply(p: &mut Session, e: &Edit) {
                 v.as_ref().map(|(a, j)| Adjustment { amount: d(*a), justification: j.clone(), by: "DIR-A".into() });
         }
         Edit::Proposal(m, v) => {
-            p.managers[pick(m)].proposal = v.as_ref().map(|(a, r)| Proposal { amount: a.map(d), rationale: r.clone() });
+            p.managers[pick(m)].proposal =
+                v.as_ref().map(|(a, r)| Proposal { amount: a.map(d), rationale: r.clone(), ..Proposal::default() });
         }
         Edit::Status(m, s, a) => {
             let x = &mut p.managers[pick(m)];

@@ -12,6 +12,7 @@ mod generate;
 mod import;
 mod prep;
 mod stats;
+mod stats_directors;
 mod stats_reference;
 pub mod syntax;
 
