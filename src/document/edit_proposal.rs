@@ -21,7 +21,7 @@ impl Document {
                 let mut problems = Vec::new();
                 problems.extend(p.amount.and_then(|a| bounds::money_problem("forslaget", a, false)));
                 problems.extend(p.adjustment.and_then(|a| bounds::money_problem("forslagets skøn", a, true)));
-                problems.extend(bounds::proposal_assessment_problems(&p, model_of(m, level)));
+                problems.extend(bounds::proposal_assessment_problems(&p, model_of(m, level), true));
                 if let Some(problem) = problems.into_iter().next() {
                     return Err(self.invalid(i, problem));
                 }

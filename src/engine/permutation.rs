@@ -63,10 +63,9 @@ pub fn binomial(n: usize, k: usize) -> u128 {
     let k = k.min(n.saturating_sub(k));
     let mut c: u128 = 1;
     for i in 0..k {
-        c = c.saturating_mul((n - i) as u128) / (i as u128 + 1);
-        if c == u128::MAX {
-            break;
-        }
+        // c · (n − i) is divisible by i + 1 (it is C(n, i + 1) · (i + 1)).
+        let Some(product) = c.checked_mul((n - i) as u128) else { return u128::MAX };
+        c = product / (i as u128 + 1);
     }
     c
 }

@@ -4,9 +4,11 @@
 
 use rust_decimal::Decimal;
 
-use super::amounts::compute_amount_with;
+use std::collections::BTreeMap;
+
+use super::amounts::{compute_amount_with, model_of};
 use super::merge_fields::FieldKey;
-use crate::model::{Adjustment, Manager, Proposal, Session};
+use crate::model::{Adjustment, AmountModel, Manager, Proposal, Session};
 
 /// The amount manager `m`'s proposal proposes: the stated amount, else the manager's
 /// formula with the proposal's rating and scores (over the manager's own where the
@@ -72,20 +74,39 @@ pub fn with_derived_proposals(prep: &Session) -> Session {
         }
         let Some(level) = prep.level(&m.level) else { continue };
         let amount = compute_amount_with(prep, m, level, false).amount;
+        // The assessment the model reads: a rating for the band position, scores of the
+        // box model's criteria; nothing else is part of the proposal.
+        let (rating, scores) = match model_of(m, level) {
+            AmountModel::BandPosition { .. } => (m.overall_rating, BTreeMap::new()),
+            AmountModel::Box(b) => (
+                None,
+                m.box_scores
+                    .iter()
+                    .filter(|(c, _)| b.criteria.iter().any(|k| &k.id == *c))
+                    .map(|(c, s)| (c.clone(), *s))
+                    .collect(),
+            ),
+            _ => (None, BTreeMap::new()),
+        };
         let justification = m.adjustment.as_ref().map(|a| a.justification.trim()).filter(|j| !j.is_empty());
         let rationale = justification
             .map(str::to_string)
             .or_else(|| m.proposal.as_ref().map(|p| p.rationale.clone()))
             .unwrap_or_default();
-        m.proposal = Some(Proposal {
+        let derived = Proposal {
             amount: Some(amount),
             adjustment: None,
-            rating: m.overall_rating,
-            scores: m.box_scores.clone(),
+            rating,
+            scores,
             rationale,
             by: info.executive.clone(),
             when: info.created.clone(),
-        });
+        };
+        // A change that leaves the proposal as it was (a tier the model does not read)
+        // proposes nothing new.
+        if m.proposal.as_ref().is_none_or(|p| p.content() != derived.content()) {
+            m.proposal = Some(derived);
+        }
     }
     out
 }

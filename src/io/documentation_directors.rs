@@ -68,6 +68,8 @@ struct Chart {
     axis_y: f64,
     ticks: Vec<Tick>,
     rows: Vec<ChartRow>,
+    /// The chart's accessible name.
+    caption: String,
 }
 
 /// An axis mark.
@@ -137,13 +139,27 @@ fn section(session: &Session, eval: &Evaluation, d: &DirectorStats) -> DirectorS
         sentence: directors::sentence(d, &d.name),
         flag: d.test.as_ref().and_then(|t| t.flag).map(directors::Flag::label),
         largest,
-        chart: chart(session, eval, &d.managers),
+        chart: Chart {
+            caption: plain(&format!("Forslag og besluttet beløb pr. leder for {}", d.name)),
+            ..chart(session, eval, &d.managers)
+        },
     }
 }
 
 /// A float for drawing only.
 fn f(v: Decimal) -> f64 {
     v.to_f64().unwrap_or(0.0)
+}
+
+/// Text for the chart without direction controls (U+061C, U+200E/F, U+202A–E,
+/// U+2066–9): SVG text cannot be isolated in `<bdi>`, so a right-to-left override in a
+/// name must not reach it (the name is printed whole, isolated, in the tables).
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter(
+            |c| !matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
+        )
+        .collect()
 }
 
 /// One decimal is enough for a point on paper.
@@ -189,16 +205,16 @@ fn chart(session: &Session, eval: &Evaluation, managers: &[usize]) -> Chart {
             let m = &session.managers[*i];
             ChartRow {
                 y: TOP + ROW * (k as f64) + ROW / 2.0,
-                label: format!("{} {}", m.id, m.name),
+                label: plain(&format!("{} {}", m.id, m.name)),
                 has_proposal: p.is_some(),
                 x_proposal: p.map_or(0.0, |p| round1(x(f(p)))),
                 x_amount: round1(x(f(*a))),
-                title: format!(
+                title: plain(&format!(
                     "{}: forslag {}, besluttet {}",
                     m.name,
                     p.map_or_else(|| "intet".to_string(), format_kr),
                     format_kr(*a)
-                ),
+                )),
             }
         })
         .collect();
@@ -208,5 +224,5 @@ fn chart(session: &Session, eval: &Evaluation, managers: &[usize]) -> Chart {
         .into_iter()
         .map(|t| Tick { x: round1(x(t)), label: format_tkr(Decimal::from_f64_retain(t).unwrap_or_default()) })
         .collect();
-    Chart { width: WIDTH, height: axis_y + 22.0, label_x: LABEL - 8.0, axis_y, ticks, rows }
+    Chart { width: WIDTH, height: axis_y + 22.0, label_x: LABEL - 8.0, axis_y, ticks, rows, caption: String::new() }
 }

@@ -104,7 +104,7 @@ pub fn manager_problems(m: &Manager, level: Option<&Level>) -> Vec<String> {
     let Some(level) = level else { return out };
     let model = m.model_override.as_ref().unwrap_or(&level.model);
     if let Some(p) = &m.proposal {
-        out.extend(proposal_assessment_problems(p, model));
+        out.extend(proposal_assessment_problems(p, model, false));
     }
     match model {
         AmountModel::Box(bm) => {
@@ -129,15 +129,19 @@ pub fn manager_problems(m: &Manager, level: Option<&Level>) -> Vec<String> {
 }
 
 /// Every problem with a proposal's rating and scores under the manager's model: a rating
-/// only on the band-position model's scale, scores only for the box model's criteria.
+/// on the band-position model's scale, scores on the box model's. `strict` (an edit) also
+/// refuses a rating or scores the model does not read and unknown criteria; a file keeps
+/// them (as it keeps a manager's own), since the model may have changed since.
 #[must_use]
-pub fn proposal_assessment_problems(p: &Proposal, model: &AmountModel) -> Vec<String> {
+pub fn proposal_assessment_problems(p: &Proposal, model: &AmountModel, strict: bool) -> Vec<String> {
     let mut out = Vec::new();
     match model {
         AmountModel::BandPosition { scale } => {
             out.extend(p.rating.and_then(|r| score_problem("forslagets samlede vurdering", r, scale)));
         }
-        _ if p.rating.is_some() => out.push("forslaget har en samlet vurdering, men lederens model har ingen".into()),
+        _ if strict && p.rating.is_some() => {
+            out.push("forslaget har en samlet vurdering, men lederens model har ingen".into())
+        }
         _ => {}
     }
     match model {
@@ -147,11 +151,12 @@ pub fn proposal_assessment_problems(p: &Proposal, model: &AmountModel) -> Vec<St
                     Some(c) => {
                         out.extend(score_problem(&format!("forslagets kriterie «{}»", c.name), *score, &bm.scale))
                     }
-                    None => out.push(format!("forslagets kriterie «{criterion}» findes ikke i modellen")),
+                    None if strict => out.push(format!("forslagets kriterie «{criterion}» findes ikke i modellen")),
+                    None => {}
                 }
             }
         }
-        _ if !p.scores.is_empty() => out.push("forslaget har scorer, men lederens model har ingen".into()),
+        _ if strict && !p.scores.is_empty() => out.push("forslaget har scorer, men lederens model har ingen".into()),
         _ => {}
     }
     out
