@@ -73,7 +73,7 @@ fn weights_not_100_opens_with_a_warning_by_id() {
 fn a_newer_version_is_refused_clearly() {
     let future = DEMO_RON.replacen("version: 3,", "version: 7,", 1);
     let e = io::parse_session(&future).unwrap_err();
-    assert!(matches!(e, LoadError::NewerVersion { found: 7, supported: 2 }), "{e}");
+    assert!(matches!(e, LoadError::NewerVersion { found: 7, supported: 3 }), "{e}");
     assert!(e.to_string().contains("version 7"));
     // Even when the rest of the file has fields this version does not know.
     let future = future.replacen("currency: \"DKK\",", "currency: \"DKK\", new_thing: 3,", 1);

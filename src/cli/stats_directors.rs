@@ -82,6 +82,11 @@ fn ledger_text(session: &Session, l: &LedgerLine) -> String {
     )
 }
 
+/// A signed number without unit: "+1.000", "−2.000", "0".
+fn signed(v: Decimal) -> String {
+    if v > Decimal::ZERO { format!("+{}", format_number(v)) } else { format_number(v) }
+}
+
 /// The tally's cells, with blank statistics.
 fn tally_cells(id: &str, name: &str, t: &Tally) -> Vec<String> {
     let kr = |v: Decimal| format_number(v.round());
@@ -92,7 +97,7 @@ fn tally_cells(id: &str, name: &str, t: &Tally) -> Vec<String> {
         t.without_proposal.to_string(),
         kr(t.proposal_sum),
         kr(t.amount_sum),
-        kr(t.difference()),
+        signed(t.difference().round()),
         t.up.to_string(),
         t.down.to_string(),
         t.unchanged.to_string(),
