@@ -284,8 +284,27 @@ fn cli_by_director_json_has_every_field_with_the_hand_computed_values() {
     // Indeks: level mean (747.000 − 5.000) / 18; DIR2 274.000 / (6 × that) × 100.
     let indeks: Decimal = d2["indeks"].as_str().expect("string").parse().expect("decimal");
     assert_eq!(indeks.round_dp(6), (d(274_000) * d(100) * d(18) / (d(6) * d(742_000))).round_dp(6));
-    assert!(d2["flag"].is_string() || d2["flag"].is_null());
-    assert!(d2["p_value"].is_number());
+    // The test with DIR2-5 at step 14: exact over C(18, 6) = 18.564 splits, as far as
+    // observed: DIR2 238, DIR1 2.431, DIR3 8.056 (python itertools). Holm: DIR2
+    // 3 × 238/18.564 = 0,0385 ≤ 0,05 → lenient; DIR1 max(0,0385, 2 × 0,1310) = 0,2619.
+    let close = |v: &serde_json::Value, want: f64| (v.as_f64().expect("number") - want).abs() < 1e-12;
+    assert_eq!(d2["flag"], "lenient");
+    assert!(close(&d2["p_raw"], 238.0 / 18_564.0), "{}", d2["p_raw"]);
+    assert!(close(&d2["p_value"], 3.0 * 238.0 / 18_564.0), "{}", d2["p_value"]);
+    let points: Decimal = d2["difference_points"].as_str().expect("string").parse().expect("decimal");
+    assert_eq!(points.round_dp(6), Decimal::new(33_333_333, 6), "94/120 − 108/240 = 1/3");
+    assert_eq!((d2["positioned"].as_u64(), d2["scored"].as_u64(), d2["decided"].as_u64()), (Some(6), Some(0), Some(0)));
+    assert_eq!(d2["mean_score"], serde_json::Value::Null, "direct amounts have no rating");
+    assert_eq!(
+        d2["sentence"],
+        "DIR2's ledere ligger i gennemsnit 33 procentpoint højere i spændet end de øvriges (n = 6, p = 0,04)."
+    );
+    let d1 = &list[0];
+    assert_eq!(d1["flag"], serde_json::Value::Null);
+    assert!(close(&d1["p_value"], 2.0 * 2_431.0 / 18_564.0), "{}", d1["p_value"]);
+    assert!(close(&list[2]["p_value"], 8_056.0 / 18_564.0));
+    assert!(close(&v["level"], 0.05));
+    assert_eq!(v["unassigned"], serde_json::json!([]));
     assert_eq!(d2["largest_changes"][0]["manager"], "DIR2-5");
     assert_eq!(d2["largest_changes"][0]["change"], "-7000");
     assert_eq!(d2["largest_changes"][0]["reasons"][0], "Leverancen kom sent");
@@ -293,6 +312,15 @@ fn cli_by_director_json_has_every_field_with_the_hand_computed_values() {
     assert_eq!((d3["without_proposal"].as_u64(), d3["up"].as_u64()), (Some(1), Some(5)));
     assert_eq!(d3["flag"], serde_json::Value::Null);
     assert_eq!(v["total"]["difference"], "-12000");
+    assert_eq!(
+        (v["total"]["proposal_sum"].as_str(), v["total"]["amount_sum"].as_str()),
+        (Some("716000"), Some("704000"))
+    );
+    assert_eq!(
+        (v["total"]["up"].as_u64(), v["total"]["down"].as_u64(), v["total"]["unchanged"].as_u64()),
+        (Some(5), Some(6), Some(6))
+    );
+    assert_eq!(v["total"]["without_proposal"], 1);
     assert_eq!(v["total"]["n"], 18);
 }
 
@@ -333,8 +361,32 @@ fn cli_by_director_table_has_every_column() {
     assert!(out.contains("«Leverancen kom sent»"));
     assert!(out.contains("ikke en dom"));
     let alle = out.lines().find(|l| l.starts_with("Alle")).expect("Alle row");
-    assert!(alle.contains("716.000") && alle.contains("704.000"), "{alle}");
+    assert!(alle.contains("716.000") && alle.contains("704.000") && alle.contains("−12.000"), "{alle}");
+    assert!(dir2.ends_with("mild  0,04"), "{dir2}");
+    let dir3 = out.lines().find(|l| l.starts_with("DIR3")).expect("DIR3 row");
+    assert!(dir3.contains("+5.000"), "signed: {dir3}");
     // --basis needs --by-director.
     let o = kalibrer(&["stats", path.to_str().expect("utf-8"), "--basis", "proposal"]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn the_documentation_has_a_section_per_director_with_a_chart() {
+    let path = three_directors_file("doc.ron");
+    let s = io::parse_session(&std::fs::read_to_string(path).expect("read")).expect("parse");
+    let html = io::documentation::documentation_html(&s);
+    let section = &html[html.find("Direktørernes forslag og mødets beslutninger").expect("section")..];
+    assert_eq!(section.matches("<svg role=\"img\"").count(), 3, "one chart per director");
+    // DIR2's chart: six rows, each with a hollow proposal and a filled decided dot.
+    let dir2 = &section[section.find("Direktør DIR2").expect("DIR2")..];
+    let chart = &dir2[dir2.find("<svg").expect("svg")..dir2.find("</svg>").expect("end")];
+    assert_eq!(chart.matches("fill=\"#fff\"").count(), 6);
+    assert_eq!(chart.matches("fill=\"#d55e00\"").count(), 6);
+    assert!(chart.contains("DIR2-5 Leder DIR2 5") && chart.contains("forslag 51.000 kr., besluttet 44.000 kr."));
+    assert!(dir2.contains("291.000 kr. → 274.000 kr. (−17.000 kr.)"), "{}", &dir2[..600]);
+    assert!(dir2.contains("<bdi>Leverancen kom sent</bdi>"));
+    // DIR3's manager without a proposal has only the decided dot.
+    let dir3 = &section[section.find("Direktør DIR3").expect("DIR3")..];
+    let chart = &dir3[dir3.find("<svg").expect("svg")..dir3.find("</svg>").expect("end")];
+    assert_eq!((chart.matches("fill=\"#fff\"").count(), chart.matches("fill=\"#d55e00\"").count()), (5, 6));
 }
