@@ -243,12 +243,13 @@ pub fn by_director(session: &Session, eval: &Evaluation, basis: Basis) -> Direct
     for (i, (m, p)) in session.managers.iter().zip(&proposals).enumerate() {
         total.add(amount(i), *p, m.status == MeetingStatus::Besluttet);
     }
+    let mut by_superior: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, m) in session.managers.iter().enumerate() {
+        by_superior.entry(m.superior.as_str()).or_default().push(i);
+    }
     let mut directors = Vec::new();
     for exec in &session.executives {
-        let managers: Vec<usize> = (0..n).filter(|&i| session.managers[i].superior == exec.id).collect();
-        if managers.is_empty() {
-            continue;
-        }
+        let Some(managers) = by_superior.get(exec.id.as_str()).cloned() else { continue };
         let mut tally = Tally::default();
         for &i in &managers {
             tally.add(amount(i), proposals[i], session.managers[i].status == MeetingStatus::Besluttet);
@@ -283,23 +284,30 @@ pub fn by_director(session: &Session, eval: &Evaluation, basis: Basis) -> Direct
 }
 
 /// Runs the permutation test for every director with enough managers, then adjusts the
-/// p-values together and sets the flags.
+/// p-values together and sets the flags. Every position is quantised once, and the rest's
+/// mean is the total less the director's, so the work per director is the director's
+/// managers and the random splits, not the whole session.
 fn test_all(directors: &mut [DirectorStats], positions: &[Option<Decimal>]) {
+    let all: Vec<i128> = positions.iter().flatten().map(|p| quantised(*p)).collect();
+    let total = positions.iter().flatten().fold(Decimal::ZERO, |a, p| a.saturating_add(*p));
     let mut tested: Vec<(usize, Test)> = Vec::new();
     for (k, d) in directors.iter().enumerate() {
         let own: Vec<Decimal> = d.managers.iter().filter_map(|&i| positions[i]).collect();
-        let rest: Vec<Decimal> = (0..positions.len())
-            .filter(|i| d.managers.binary_search(i).is_err())
-            .filter_map(|i| positions[i])
-            .collect();
-        if own.len() < MIN_N || rest.len() < MIN_N {
+        let rest_n = all.len() - own.len();
+        if own.len() < MIN_N || rest_n < MIN_N {
             continue;
         }
-        let q = |v: &[Decimal]| v.iter().map(|p| quantised(*p)).collect::<Vec<i128>>();
-        let Some(p_raw) = permutation::p_value(&q(&own), &q(&rest), seed(&d.id)) else { continue };
-        let (Some(a), Some(b)) = (mean(&own), mean(&rest)) else { continue };
+        let own_sum = own.iter().fold(Decimal::ZERO, |a, p| a.saturating_add(*p));
+        let observed: i128 = own.iter().map(|p| quantised(*p)).sum();
+        let Some(p_raw) = permutation::p_value_of_sum(&all, own.len(), observed, seed(&d.id)) else { continue };
+        let (Some(a), Some(b)) = (
+            own_sum.checked_div(Decimal::from(own.len())),
+            total.saturating_sub(own_sum).checked_div(Decimal::from(rest_n)),
+        ) else {
+            continue;
+        };
         let difference_points = ((a - b) * Decimal::ONE_HUNDRED).normalize();
-        tested.push((k, Test { difference_points, rest_n: rest.len(), p_raw, p_value: p_raw, flag: None }));
+        tested.push((k, Test { difference_points, rest_n, p_raw, p_value: p_raw, flag: None }));
     }
     let adjusted = permutation::holm(&tested.iter().map(|(_, t)| t.p_raw).collect::<Vec<_>>());
     for ((k, mut t), p) in tested.into_iter().zip(adjusted) {

@@ -16,20 +16,26 @@ pub const RANDOM_SPLITS: u32 = 9_999;
 /// splits from `seed`. None when either side is empty.
 #[must_use]
 pub fn p_value(group: &[i128], rest: &[i128], seed: u64) -> Option<f64> {
-    let k = group.len();
-    if k == 0 || rest.is_empty() {
+    let all: Vec<i128> = group.iter().chain(rest).copied().collect();
+    p_value_of_sum(&all, group.len(), group.iter().sum(), seed)
+}
+
+/// [`p_value`] for a group of `k` of `all` values whose sum is `observed` (the group's
+/// members among `all`). None unless 0 < k < the number of values.
+#[must_use]
+pub fn p_value_of_sum(all: &[i128], k: usize, observed: i128, seed: u64) -> Option<f64> {
+    let n = all.len();
+    if k == 0 || k >= n {
         return None;
     }
-    let all: Vec<i128> = group.iter().chain(rest).copied().collect();
-    let n = all.len();
     let total: i128 = all.iter().sum();
     let (n_i, k_i) = (i128::try_from(n).ok()?, i128::try_from(k).ok()?);
     // |S·n − T·k| is proportional to |mean(group) − mean(rest)| for groups of size k.
     let distance = |s: i128| (s * n_i - total * k_i).abs();
-    let observed = distance(group.iter().sum());
+    let observed = distance(observed);
     if binomial(n, k) <= EXACT_LIMIT {
         let (mut hits, mut splits) = (0_u64, 0_u64);
-        for_each_subset_sum(&all, k, &mut |s| {
+        for_each_subset_sum(all, k, &mut |s| {
             splits += 1;
             if distance(s) >= observed {
                 hits += 1;
