@@ -102,8 +102,10 @@ fn stats_json_has_full_precision_the_change_base_and_the_publication() {
     assert_eq!(kc["change_vs_last"]["managers"], 19);
     assert_eq!(kc["change_vs_last"]["this_year_sum"], "772000");
     assert_eq!(kc["change_vs_last"]["last_year_sum"], "763000");
-    assert_eq!(kc["change_vs_last"]["percent"], "1.179554");
-    assert_eq!(kc["change_vs_last_percent"], "1.179554");
+    // 9.000 × 100 / 763.000 = 1,179554390563564875491480996068… % at Decimal's full
+    // precision (28 decimals), no longer rounded to 6 (issue 30).
+    assert_eq!(kc["change_vs_last"]["percent"], "1.1795543905635648754914809961");
+    assert_eq!(kc["change_vs_last_percent"], "1.1795543905635648754914809961");
     // Ratios keep more than 4 decimals (they were rounded to 2).
     for key in ["cv_percent", "gini"] {
         let text = kc[key].as_str().unwrap();
@@ -113,7 +115,8 @@ fn stats_json_has_full_precision_the_change_base_and_the_publication() {
     // Alle: 1.565.000 / 28 = 55.892,857142…
     let all = row(None);
     assert!(all["mean"].as_str().unwrap().starts_with("55892.857142"), "{}", all["mean"]);
-    assert_eq!(all["change_vs_last"]["percent"], "2.24877");
+    // 32.000 × 100 / 1.423.000 = 2,248770203794799718903724525650… %.
+    assert_eq!(all["change_vs_last"]["percent"], "2.2487702037947997189037245257");
     // Which cells the publication withholds: the departementschef (primary), and the
     // Alle maximum, which is his 138.000 kr.
     assert_eq!(row(Some("DC"))["publication"]["max"], "suppressed_fewer_than_5");

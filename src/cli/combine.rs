@@ -1,9 +1,9 @@
 //! `kalibrer combine-stats A.xlsx B.csv … --out SAMLET.xlsx`: several organisations'
-//! statistics exports combined into one reference (`engine::reference::combine`).
+//! statistics exports combined into one reference (`engine::reference_combine::combine`).
 
 use std::path::Path;
 
-use crate::engine::reference;
+use crate::engine::reference_combine;
 use crate::io::reference_file::{read_reference, render_reference};
 use crate::io::session_file::save_bytes_atomic;
 
@@ -19,7 +19,7 @@ pub fn run(args: &CombineStats) -> i32 {
         _ => return usage_error(&format!("{out}: filtypen skal være .xlsx eller .csv")),
     };
     let inputs: Vec<&str> = args.files.iter().map(String::as_str).collect();
-    if let Some(input) = inputs.iter().find(|i| crate::io::session_file::same_file(Path::new(out), Path::new(i))) {
+    if let Some(input) = inputs.iter().find(|i| crate::io::paths::same_file(Path::new(out), Path::new(i))) {
         eprintln!("kalibrer: --out {out} er den samme fil som {input}; intet er skrevet – vælg et andet navn");
         return 2;
     }
@@ -36,7 +36,7 @@ pub fn run(args: &CombineStats) -> i32 {
             }
         }
     }
-    let combined = reference::combine(&references);
+    let combined = reference_combine::combine(&references);
     let bytes = match render_reference(&combined, xlsx) {
         Ok(b) => b,
         Err(e) => {

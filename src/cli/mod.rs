@@ -15,6 +15,7 @@ mod stats;
 mod stats_directors;
 mod stats_reference;
 pub mod syntax;
+mod table;
 
 use std::path::PathBuf;
 
@@ -150,8 +151,7 @@ fn load(path: &str) -> Result<Session, i32> {
 /// Refuses `--out` naming one of the command's input files (a prep must never replace
 /// its session); prints the Danish message and returns exit code 2.
 fn refuse_out_onto_input(out: &str, inputs: &[&str]) -> Option<i32> {
-    let input =
-        inputs.iter().find(|i| io::session_file::same_file(std::path::Path::new(out), std::path::Path::new(i)))?;
+    let input = inputs.iter().find(|i| io::paths::same_file(std::path::Path::new(out), std::path::Path::new(i)))?;
     eprintln!(
         "kalibrer: --out {out} er den samme fil som {input}; intet er skrevet – vælg et andet navn til forberedelsen"
     );

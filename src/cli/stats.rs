@@ -12,6 +12,7 @@ use crate::model::money::{format_number, format_percent};
 
 use super::load;
 use super::syntax::Stats;
+use super::table::print_table;
 
 /// The columns of the table.
 const HEADER: [&str; 14] = [
@@ -99,39 +100,17 @@ fn cells(name: &str, s: &LevelStats) -> Vec<String> {
     ]
 }
 
-/// Prints an aligned table: text left, numbers right.
-pub(super) fn print_table(header: &[&str], rows: &[Vec<String>]) {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let line = |cells: Vec<String>| {
-        let parts: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .map(|(k, (c, w))| if k == 0 { format!("{c:<w$}") } else { format!("{c:>w$}") })
-            .collect();
-        println!("{}", parts.join("  ").trim_end());
-    };
-    line(header.iter().map(ToString::to_string).collect());
-    for row in rows {
-        line(row.clone());
-    }
-}
-
 /// One row as JSON: amounts and ratios as exact Decimal strings (never rounded), the
-/// change vs last year with its managers and sums, and which cells the publication
-/// withholds.
+/// change vs last year with its managers and sums – its percent at Decimal's full
+/// precision ([`engine::stats::ChangeVsLast::exact_percent`]; the sums are the exact
+/// ratio) – and which cells the publication withholds.
 fn json(name: &str, s: &LevelStats, published: Option<&PublishedRow>) -> serde_json::Value {
     let st = &s.stats;
     let d = |v: Decimal| v.normalize().to_string();
     let change = s.change_vs_last.map(|c| {
         serde_json::json!({
             "managers": c.managers, "this_year_sum": d(c.this_year_sum), "last_year_sum": d(c.last_year_sum),
-            "percent": c.percent.map(d),
+            "percent": c.exact_percent().map(d),
         })
     });
     serde_json::json!({
@@ -140,7 +119,7 @@ fn json(name: &str, s: &LevelStats, published: Option<&PublishedRow>) -> serde_j
         "cv_percent": d(st.cv_percent), "gini": d(st.gini), "identical_share_percent": d(st.identical_share_percent),
         "max_min_ratio": st.max_min_ratio.map(d), "mean_band_position_percent": s.mean_band_position_percent.map(d),
         "share_at_min_percent": d(s.share_at_min_percent), "share_at_max_percent": d(s.share_at_max_percent),
-        "change_vs_last": change, "change_vs_last_percent": s.change_vs_last.and_then(|c| c.percent).map(d),
+        "change_vs_last": change, "change_vs_last_percent": s.change_vs_last.and_then(|c| c.exact_percent()).map(d),
         "publication": published.map(publication_json),
     })
 }

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use crate::engine::GroupStats;
 use crate::engine::disclosure::Cell;
 use crate::engine::reference::{self, Comparison, Reference};
+use crate::engine::reference_combine::{LevelComparison, compare_session, compare_total};
 use crate::io::reference_file::read_reference;
 use crate::model::Session;
 use crate::model::money::format_number;
@@ -82,9 +83,8 @@ impl Loaded {
         let names: Vec<String> = sources.iter().map(|s| format!("{} ({})", s.organisation, s.year)).collect();
         println!("\nSammenlignet med {}:", names.join(", "));
         let mut rows = Vec::new();
-        let total =
-            reference::LevelComparison { level: String::new(), comparison: reference::compare_total(stats, &refs) };
-        for c in reference::compare_session(session, stats, &self.pairs()).into_iter().chain([total]) {
+        let total = LevelComparison { level: String::new(), comparison: compare_total(stats, &refs) };
+        for c in compare_session(session, stats, &self.pairs()).into_iter().chain([total]) {
             let is_total = c.level.is_empty();
             let name = if is_total {
                 "Alle".to_string()
@@ -123,7 +123,7 @@ impl Loaded {
             }
             rows.push(row);
         }
-        super::stats::print_table(&HEADER, &rows);
+        super::table::print_table(&HEADER, &rows);
         if refs.iter().any(|r| r.approximate()) {
             println!("≈ tilnærmet: referencen er lagt sammen af flere organisationers tal.");
         }
@@ -138,9 +138,8 @@ impl Loaded {
             .iter()
             .map(|s| serde_json::json!({"organisation": s.organisation, "year": s.year}))
             .collect();
-        let total =
-            reference::LevelComparison { level: String::new(), comparison: reference::compare_total(stats, &refs) };
-        let mut levels: Vec<serde_json::Value> = reference::compare_session(session, stats, &self.pairs())
+        let total = LevelComparison { level: String::new(), comparison: compare_total(stats, &refs) };
+        let mut levels: Vec<serde_json::Value> = compare_session(session, stats, &self.pairs())
             .into_iter()
             .chain([total])
             .map(|c| match c.comparison {

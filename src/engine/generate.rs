@@ -223,6 +223,9 @@ fn manager(rng: &mut Rng, i: usize, box_model: &BoxModel) -> (Manager, Decimal) 
         "AC" => {
             let r = rng.score();
             m.overall_rating = Some(r);
+            // A rating placed in the band is a one-off for særlig indsats: resultatløn would
+            // need goals and a frame (002 §13.8.5).
+            m.pay_forms = vec![crate::model::PayForm::SaerligIndsats];
             Decimal::from(60_000 + 4_000 * (6 - i64::from(r)))
         }
         _ => {

@@ -1,12 +1,17 @@
 //! Combining several organisations' published statistics into one reference (the
 //! `combine-stats` command): exact counts and sums, approximate median and quartiles from
 //! what was published, suppression kept – see the documentation of [`super::reference`].
+//! And the session compared with several references at once: each level with its matched
+//! levels combined.
+
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
 use super::disclosure::{Cell, MIN_GROUP, Suppression};
-use super::reference::{Reference, ReferenceLevel, role_order};
-use crate::model::LevelRole;
+use super::reference::{Comparison, Reference, ReferenceLevel, compare, match_level, role_order};
+use super::stats::Stats;
+use crate::model::{Level, LevelRole};
 
 /// Combines one level's published figures from several sources (see the module
 /// documentation). The key, name and role are the first part's.
@@ -197,5 +202,63 @@ fn secondary(total: ReferenceLevel, levels: &[ReferenceLevel]) -> ReferenceLevel
         min: extreme(total.min, |l| l.min),
         max: extreme(total.max, |l| l.max),
         ..total
+    }
+}
+
+/// The reference level of a session level over several references (one per attached
+/// file, each with its own mapping): the matched levels combined. None when no file has
+/// a match.
+#[must_use]
+pub fn matched_level(
+    level: &Level,
+    references: &[(&Reference, &BTreeMap<String, Option<String>>)],
+) -> Option<ReferenceLevel> {
+    let parts: Vec<&ReferenceLevel> = references
+        .iter()
+        .filter_map(|(r, mapping)| match_level(level, mapping, r).key().and_then(|k| r.level(k)))
+        .collect();
+    (!parts.is_empty()).then(|| combine_levels(&parts))
+}
+
+/// One session level compared with the reference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelComparison {
+    /// The session level's id.
+    pub level: String,
+    /// The comparison.
+    pub comparison: Comparison,
+}
+
+/// Every level of the session (highest rank first, as the spread panel lists them)
+/// compared with the references (one per attached file, with its mapping).
+#[must_use]
+pub fn compare_session(
+    session: &crate::model::Session,
+    stats: &super::GroupStats,
+    references: &[(&Reference, &BTreeMap<String, Option<String>>)],
+) -> Vec<LevelComparison> {
+    let empty = Stats::default();
+    session
+        .levels_by_rank()
+        .into_iter()
+        .rev()
+        .map(|li| {
+            let level = &session.levels[li];
+            let group = stats.of_level(&level.id).map_or(&empty, |s| &s.stats);
+            let reference = matched_level(level, references);
+            LevelComparison { level: level.id.clone(), comparison: compare(group, reference.as_ref()) }
+        })
+        .collect()
+}
+
+/// The whole group (*Alle*) compared with the references' *Alle* rows combined: an
+/// overall indeks (mind that it also reflects how the levels are mixed). Missing when a
+/// reference has no *Alle* row.
+#[must_use]
+pub fn compare_total(stats: &super::GroupStats, references: &[&Reference]) -> Comparison {
+    let totals: Option<Vec<&ReferenceLevel>> = references.iter().map(|r| r.total.as_ref()).collect();
+    match totals {
+        Some(t) if !t.is_empty() => compare(&stats.total.stats, Some(&combine_levels(&t))),
+        _ => Comparison::Missing,
     }
 }

@@ -172,7 +172,7 @@ fn try_acquire(session: &Path, path: &Path) -> Attempt {
             return Attempt::Done(LockOutcome::Acquired);
         }
     }
-    if !same_file(&file, path) {
+    if !still_at(&file, path) {
         // The holder removed the file between our open and our lock: try the new one.
         return Attempt::Retry;
     }
@@ -226,7 +226,7 @@ pub fn release(session: &Path) {
     };
     match mine {
         Some(h) => {
-            if same_file(&h.file, &h.lock) {
+            if still_at(&h.file, &h.lock) {
                 let _ = std::fs::remove_file(&h.lock);
             }
             drop(h.file);
@@ -247,7 +247,7 @@ pub fn release(session: &Path) {
 pub fn release_all() {
     let all: Vec<Held> = std::mem::take(&mut *held());
     for h in all {
-        if same_file(&h.file, &h.lock) {
+        if still_at(&h.file, &h.lock) {
             let _ = std::fs::remove_file(&h.lock);
         }
     }
@@ -269,7 +269,7 @@ pub fn release_on_termination(on_signal: impl Fn() + Send + 'static) {
 
 /// Whether this process holds the lock file `path` (and it is still the file there).
 fn holds(path: &Path) -> bool {
-    held().iter().any(|h| h.lock == path && same_file(&h.file, &h.lock))
+    held().iter().any(|h| h.lock == path && still_at(&h.file, &h.lock))
 }
 
 /// A holder named by the text alone: another host's fresh lock, or a live process's lock
@@ -311,7 +311,7 @@ fn write_info(file: &mut File, os_lock: bool) -> std::io::Result<()> {
 }
 
 /// Whether the open `file` is still the file at `path` (not removed or replaced).
-fn same_file(file: &File, path: &Path) -> bool {
+fn still_at(file: &File, path: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;

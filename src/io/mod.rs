@@ -5,7 +5,6 @@ pub mod anonymise;
 pub mod csv_dialect;
 pub mod documentation;
 pub mod documentation_directors;
-pub mod fast_ron;
 pub mod finality;
 pub mod html;
 pub mod import;

@@ -157,7 +157,7 @@ pub fn parse_reference(bytes: &[u8]) -> Result<Reference, String> {
             reference.total = Some(level);
         } else if let Some(existing) = reference.levels.iter_mut().find(|l| l.key == level.key) {
             // Two levels of one role in one file: one reference level.
-            *existing = crate::engine::reference::combine_levels(&[existing, &level]);
+            *existing = crate::engine::reference_combine::combine_levels(&[existing, &level]);
         } else {
             reference.levels.push(level);
         }
@@ -183,6 +183,8 @@ fn role_of(text: &str) -> Option<LevelRole> {
         LevelRole::Afdelingschef,
         LevelRole::Direktoer,
         LevelRole::Departementschef,
+        LevelRole::Kommunaldirektoer,
+        LevelRole::Regionsdirektoer,
         LevelRole::Andet,
     ]
     .into_iter()

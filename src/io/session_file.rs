@@ -61,10 +61,7 @@ struct VersionProbe {
 /// # Errors
 /// [`LoadError::Syntax`] with position, [`LoadError::NewerVersion`], [`LoadError::Invalid`].
 pub fn parse_session(text: &str) -> Result<Session, LoadError> {
-    // The fast reader reads what Kalibrer writes; what it declines `ron` reads, and `ron`
-    // words the error.
-    let parsed = super::fast_ron::from_str(text).ok().map_or_else(|| ron::from_str(text), Ok);
-    let mut session: Session = match parsed {
+    let mut session: Session = match ron::from_str(text) {
         Ok(s) => s,
         Err(e) => {
             // A file from a newer version may not parse as this version's session: say so
@@ -333,14 +330,5 @@ impl FileStamp {
     pub fn of(path: &Path) -> Option<Self> {
         let meta = std::fs::metadata(path).ok()?;
         Some(Self { len: meta.len(), modified: meta.modified().ok() })
-    }
-}
-
-/// Whether two paths name the same existing file (also through links or `..`).
-#[must_use]
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
     }
 }

@@ -34,6 +34,12 @@ pub struct Manager {
     /// Whether the manager has topcheftillæg.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub has_top_supplement: bool,
+    /// Whether the manager is the top employed leader of an independent authority (or in
+    /// a municipality or region part of its top direktion), whose resultatløn contract's
+    /// institutional goals the public may see (001, offentlighedsloven). `None` follows
+    /// the level's role ([`super::LevelRole::is_top_management`]); see [`Manager::is_top_leader`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_leader: Option<bool>,
     /// This year's pay forms.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pay_forms: Vec<PayForm>,
@@ -174,7 +180,9 @@ pub struct Goal {
     /// Weight in percent of total attainment.
     #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
     pub weight: Decimal,
-    /// Institutional goals are public (offentlighedsloven); personal ones are not.
+    /// Institutional goals are public (offentlighedsloven); personal ones are not. A goal
+    /// without a stated scope is personal, so nothing is published that was not marked.
+    #[serde(default)]
     pub scope: GoalScope,
     /// Individual or collective (team) goal.
     #[serde(default)]
@@ -188,11 +196,14 @@ pub struct Goal {
 }
 
 /// Whether a goal comes from the organisation's plan or is personal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum GoalScope {
-    /// From the institution's mål- og resultatplan; may be made public.
+    /// From the institution's mål- og resultatplan (the authority's overall priorities);
+    /// may be made public.
     Institutional,
-    /// Personal; never public.
+    /// Personal (e.g. the leader's own development and visibility); never public. The
+    /// default.
+    #[default]
     Personal,
 }
 
@@ -324,6 +335,7 @@ impl Manager {
             base_salary: Decimal::ZERO,
             total_pay: Decimal::ZERO,
             has_top_supplement: false,
+            top_leader: None,
             pay_forms: vec![PayForm::Resultatloen],
             contract_ceiling: None,
             model_override: None,
@@ -343,10 +355,18 @@ impl Manager {
         }
     }
 
-    /// Whether any of this year's pay forms is merarbejde.
+    /// Whether `form` is one of this year's pay forms.
     #[must_use]
     pub fn has_pay_form(&self, form: PayForm) -> bool {
         self.pay_forms.contains(&form)
+    }
+
+    /// Whether the manager is the top employed leader of an independent authority (or part
+    /// of a municipality's or region's top direktion) on a level of `role`: the manager's
+    /// own [`Manager::top_leader`] when stated, otherwise [`super::LevelRole::is_top_management`].
+    #[must_use]
+    pub fn is_top_leader(&self, role: super::LevelRole) -> bool {
+        self.top_leader.unwrap_or_else(|| role.is_top_management())
     }
 
     /// Initials of the name ("Anne Marie Holm" → "AMH"), for presentation mode.

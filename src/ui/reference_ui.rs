@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use egui::RichText;
 
 use crate::document::Edit;
-use crate::engine::reference::{self, LevelComparison, Match, Reference};
+use crate::engine::reference::{self, Match, Reference};
+use crate::engine::reference_combine::{self, LevelComparison};
 use crate::io::reference_file::{load_links, read_reference};
 use crate::model::ReferenceLink;
 use crate::model::reference::MappedTo;
@@ -70,14 +71,14 @@ pub fn comparisons(data: Data<'_>, view: &ViewState) -> Vec<LevelComparison> {
     if pairs.is_empty() {
         return Vec::new();
     }
-    reference::compare_session(data.session, &data.eval.stats, &pairs)
+    reference_combine::compare_session(data.session, &data.eval.stats, &pairs)
 }
 
 /// The whole group compared with the references' *Alle* rows.
 #[must_use]
 pub fn total_comparison(data: Data<'_>, view: &ViewState) -> reference::Comparison {
     let refs: Vec<&Reference> = view.references.files.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
-    reference::compare_total(&data.eval.stats, &refs)
+    reference_combine::compare_total(&data.eval.stats, &refs)
 }
 
 impl KalibrerApp {
