@@ -142,7 +142,13 @@ fn rich(seed: u64, managers: usize, text: &str) -> Session {
     let stamp = "2026-11-22T09:15:00Z".to_string();
     for (i, m) in s.managers.iter_mut().enumerate() {
         m.notes = format!("{text} noter {i}");
-        m.proposal = Some(Proposal { amount: Some(Decimal::from(40_000)), rationale: format!("{text} indstilling") });
+        m.proposal = Some(Proposal {
+            amount: Some(Decimal::from(40_000)),
+            rationale: format!("{text} indstilling"),
+            by: format!("{text}by"),
+            when: format!("{text}when"),
+            ..Proposal::default()
+        });
         m.adjustment =
             Some(Adjustment { amount: Decimal::from(1_000), justification: format!("{text} skøn"), by: exec.clone() });
         m.accepted.push(AcceptedFinding {

@@ -76,9 +76,9 @@ fn weights_not_100_opens_with_a_warning_by_id() {
 
 #[test]
 fn a_newer_version_is_refused_clearly() {
-    let future = DEMO_RON.replacen("version: 2,", "version: 7,", 1);
+    let future = DEMO_RON.replacen("version: 3,", "version: 7,", 1);
     let e = io::parse_session(&future).unwrap_err();
-    assert!(matches!(e, LoadError::NewerVersion { found: 7, supported: 2 }), "{e}");
+    assert!(matches!(e, LoadError::NewerVersion { found: 7, supported: 3 }), "{e}");
     assert!(e.to_string().contains("version 7"));
     // Even when the rest of the file has fields this version does not know.
     let future = future.replacen("currency: \"DKK\",", "currency: \"DKK\", new_thing: 3,", 1);
@@ -221,7 +221,7 @@ fn with_text(text: &str) -> Session {
     let m: &mut Manager = &mut s.managers[3];
     m.name = text.to_string();
     m.unit = format!("{text} · enhed");
-    m.proposal = Some(Proposal { amount: None, rationale: text.to_string() });
+    m.proposal = Some(Proposal { rationale: text.to_string(), by: text.to_string(), ..Proposal::default() });
     if let Some(goal) = m.goals.first_mut() {
         goal.name = text.to_string();
     }

@@ -20,6 +20,7 @@ mod generate;
 mod import;
 mod prep;
 mod stats;
+mod stats_directors;
 mod stats_reference;
 pub mod syntax;
 mod table;

@@ -1,6 +1,7 @@
 //! `kalibrer stats FILE [--json] [--reference REF…]`: the differentiation measures per
 //! level, and with references (or the session's own reference list) each level beside
-//! the other organisations' published figures with its indeks.
+//! the other organisations' published figures with its indeks; with `--by-director` the
+//! figures per director (stats_directors.rs).
 
 use rust_decimal::Decimal;
 
@@ -38,6 +39,9 @@ pub fn run(args: &Stats) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
+    if args.by_director {
+        return super::stats_directors::run(file, &session, args.basis.map(Into::into).unwrap_or_default(), args.json);
+    }
     let references = match super::stats_reference::load(&session, file, &args.reference) {
         Ok(r) => r,
         Err(code) => return code,

@@ -11,6 +11,7 @@
 use std::path::PathBuf;
 
 mod edit;
+mod edit_proposal;
 mod edit_reference;
 mod vocabulary;
 

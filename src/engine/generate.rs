@@ -146,6 +146,8 @@ pub fn generate(managers: usize, seed: u64) -> Option<Session> {
             m.proposal = Some(Proposal {
                 amount: Some(crate::engine::round_to_step(formula, Decimal::from(1_000))),
                 rationale: "Indstillet efter årets resultatsamtale.".into(),
+                by: m.superior.clone(),
+                ..Proposal::default()
             });
         }
         let years: BTreeMap<i32, Decimal> = (2023..=2025)

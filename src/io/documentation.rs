@@ -53,6 +53,8 @@ struct DocumentationView {
     overlap: &'static str,
     progress: String,
     general_findings: Vec<FindingView>,
+    directors: Vec<super::documentation_directors::DirectorSection>,
+    directors_total: super::documentation_directors::TallyView,
     managers: Vec<ManagerView>,
     log: Vec<LogRow>,
 }
@@ -66,6 +68,20 @@ struct LevelRow {
     model: String,
     n: usize,
     sum: String,
+}
+
+/// The director's proposal beside the decided amount.
+#[derive(Debug, Serialize)]
+struct ProposalView {
+    /// The proposed amount ("" when the proposal has none).
+    amount: String,
+    /// The assessment ("vurdering 2", scores, skøn), "" for an amount alone.
+    assessment: String,
+    rationale: String,
+    by: String,
+    when: String,
+    /// Decided minus proposed.
+    difference: Option<String>,
 }
 
 /// One finding, with the group's acceptance if any.
@@ -118,7 +134,7 @@ struct ManagerView {
     amount: String,
     formula: String,
     adjustment: Option<AdjustmentView>,
-    proposal: Option<(String, String)>,
+    proposal: Option<ProposalView>,
     findings: Vec<FindingView>,
     notes: String,
     status: &'static str,
@@ -180,6 +196,7 @@ impl DocumentationView {
                 manager_view(session, eval, i, per_manager.remove(m.id.as_str()).unwrap_or_default())
             })
             .collect();
+        let (directors, directors_total) = super::documentation_directors::sections(session, eval);
         Self {
             organisation: session.organisation.name.clone(),
             year: session.year,
@@ -198,6 +215,8 @@ impl DocumentationView {
             overlap: if p.bands_may_overlap { "tilladt" } else { "ikke tilladt" },
             progress,
             general_findings,
+            directors,
+            directors_total,
             managers,
             log: session
                 .change_log
@@ -359,7 +378,18 @@ fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<Fi
             by: executive_name(session, &adj.by),
             why: Some(adj.justification.clone()).filter(|j| !j.trim().is_empty()),
         }),
-        proposal: m.proposal.as_ref().map(|p| (p.amount.map_or_else(String::new, format_kr), p.rationale.clone())),
+        proposal: m.proposal.as_ref().map(|p| {
+            let proposed = crate::engine::proposals::proposed_amount(session, m);
+            let assessment = crate::model::Proposal { amount: None, rationale: String::new(), ..p.clone() };
+            ProposalView {
+                amount: proposed.map_or_else(String::new, format_kr),
+                assessment: if assessment.has_assessment() { assessment.summary() } else { String::new() },
+                rationale: p.rationale.clone(),
+                by: executive_name(session, &p.by),
+                when: p.when.clone(),
+                difference: proposed.and_then(|x| a.amount.checked_sub(x)).map(format_signed_kr),
+            }
+        }),
         findings,
         notes: m.notes.trim().to_string(),
         status: m.status.label(),

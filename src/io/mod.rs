@@ -4,6 +4,7 @@ pub mod allocation;
 pub mod anonymise;
 pub mod csv_dialect;
 pub mod documentation;
+pub mod documentation_directors;
 pub mod finality;
 pub mod html;
 pub mod import;

@@ -90,6 +90,13 @@ pub enum Change {
         /// After.
         new: Option<u8>,
     },
+    /// The director's proposal (amount or assessment, rationale, who and when).
+    Proposal {
+        /// Before (None: no proposal).
+        old: Option<Box<super::manager::Proposal>>,
+        /// After.
+        new: Option<Box<super::manager::Proposal>>,
+    },
     /// The meeting status.
     Status {
         /// Before.
@@ -196,6 +203,7 @@ impl Change {
             Self::Score { criterion, .. } => format!("Score {criterion}"),
             Self::Attainment { goal, .. } => format!("Målopfyldelse mål {}", goal + 1),
             Self::Rating { .. } => "Samlet vurdering".into(),
+            Self::Proposal { .. } => "Forslag".into(),
             Self::Status { .. } => "Status".into(),
             Self::Lock { .. } => "Lås".into(),
             Self::Acceptance { rule, .. } => format!("Accepteret fund {rule}"),
@@ -235,6 +243,9 @@ impl Change {
                 or_dash(if old_side { *old } else { *new }, |s| s.to_string())
             }
             Self::Attainment { old, new, .. } => or_dash(if old_side { *old } else { *new }, pct),
+            Self::Proposal { old, new } => {
+                or_dash(if old_side { old.as_deref() } else { new.as_deref() }, super::manager::Proposal::summary)
+            }
             Self::Status { old, new } => pick(old.label(), new.label()),
             Self::Lock { locked } => {
                 let (o, n) = if *locked { ("ikke låst", "låst") } else { ("låst", "ikke låst") };
@@ -271,6 +282,7 @@ impl Change {
             self,
             Self::Justification { .. }
                 | Self::Notes { .. }
+                | Self::Proposal { .. }
                 | Self::Import { .. }
                 | Self::Prep { .. }
                 | Self::Legacy { .. }
@@ -286,6 +298,12 @@ impl Change {
         match self {
             Self::Justification { .. } => Self::Justification { old: m(), new: m() },
             Self::Notes { .. } => Self::Notes { old: m(), new: m() },
+            Self::Proposal { old, new } => {
+                let hide = |p: &Option<Box<super::manager::Proposal>>| {
+                    p.as_ref().map(|p| Box::new(super::manager::Proposal { rationale: m(), ..(**p).clone() }))
+                };
+                Self::Proposal { old: hide(old), new: hide(new) }
+            }
             Self::Import { .. } => Self::Import { field: m(), old: m(), new: m() },
             // The field names a goal ("Mål Trivsel") or a criterion: removed too.
             Self::Prep { .. } => Self::Prep { field: m(), old: m(), new: m() },

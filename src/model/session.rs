@@ -10,13 +10,15 @@ use super::log::ChangeEntry;
 use super::manager::{Manager, PayForm};
 
 /// The file-format version this program writes and the newest it reads.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 impl Session {
     /// Brings a session read from an older file format up to [`CURRENT_VERSION`]:
     /// version 1 → 2 states each level's role (read once from its name, as version 1 did
     /// on every evaluation) and types the change log (done while reading, see
-    /// [`super::log`]). A current session is left as it is.
+    /// [`super::log`]); version 2 → 3 makes the superior's proposal the director's own
+    /// record (`by` = the manager's superior, who made it in a version-2 file). A current
+    /// session is left as it is.
     pub fn migrate(&mut self) {
         if self.version < 2 {
             for level in &mut self.levels {
@@ -25,6 +27,16 @@ impl Session {
                 }
             }
             self.version = 2;
+        }
+        if self.version < 3 {
+            for m in &mut self.managers {
+                if let Some(p) = m.proposal.as_mut()
+                    && p.by.is_empty()
+                {
+                    p.by.clone_from(&m.superior);
+                }
+            }
+            self.version = 3;
         }
     }
 }
