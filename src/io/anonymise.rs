@@ -112,6 +112,10 @@ fn anonymise_manager(m: &mut Manager, names: &Pseudonyms, session: &Session) {
     }
     if let Some(p) = m.proposal.as_mut() {
         redact(&mut p.rationale);
+        if !p.by.is_empty() {
+            p.by = names.executive(session, &p.by);
+        }
+        p.when = date_only(&p.when);
     }
     if let Some(a) = m.adjustment.as_mut() {
         redact(&mut a.justification);

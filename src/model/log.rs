@@ -300,7 +300,15 @@ impl Change {
             Self::Notes { .. } => Self::Notes { old: m(), new: m() },
             Self::Proposal { old, new } => {
                 let hide = |p: &Option<Box<super::manager::Proposal>>| {
-                    p.as_ref().map(|p| Box::new(super::manager::Proposal { rationale: m(), ..(**p).clone() }))
+                    let keep_empty = |t: &str| if t.is_empty() { String::new() } else { m() };
+                    p.as_ref().map(|p| {
+                        Box::new(super::manager::Proposal {
+                            rationale: m(),
+                            by: keep_empty(&p.by),
+                            when: keep_empty(&p.when),
+                            ..(**p).clone()
+                        })
+                    })
                 };
                 Self::Proposal { old: hide(old), new: hide(new) }
             }
