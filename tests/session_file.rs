@@ -221,7 +221,8 @@ fn with_text(text: &str) -> Session {
     let m: &mut Manager = &mut s.managers[3];
     m.name = text.to_string();
     m.unit = format!("{text} · enhed");
-    m.proposal = Some(Proposal { amount: None, rationale: text.to_string() });
+    m.proposal =
+        Some(Proposal { amount: None, rationale: text.to_string(), by: text.to_string(), ..Proposal::default() });
     if let Some(goal) = m.goals.first_mut() {
         goal.name = text.to_string();
     }

@@ -41,7 +41,7 @@ pub fn run(file: &str, session: &Session, basis: Basis, json: bool) -> i32 {
     }
     let mut rows: Vec<Vec<String>> = report.directors.iter().map(cells).collect();
     rows.push(tally_cells("Alle", "", &report.total));
-    super::stats::print_table(&HEADER, &rows);
+    super::table::print_table(&HEADER, &rows);
     println!();
     println!(
         "Grundlag: {}. Forslag og beløb summeres over de samme ledere (dem med et forslag).",

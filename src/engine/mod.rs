@@ -7,8 +7,8 @@
 pub mod allocate;
 pub mod amounts;
 pub mod bands;
-pub mod directors;
 mod descriptive;
+pub mod directors;
 pub mod disclosure;
 pub mod exact_sums;
 pub mod finding;
