@@ -42,7 +42,7 @@ fn main() {
         let ctx = egui::Context::default();
         theme::install_fonts(&ctx);
         theme::apply(&ctx, (false, 1.0));
-        app.view.selected = Some(n / 2);
+        app.meeting.view.selected = Some(n / 2);
         for _ in 0..5 {
             frame(&ctx, &mut app);
         }
@@ -55,7 +55,7 @@ fn main() {
         }
         let mut drags = Vec::with_capacity(runs);
         let manager = n / 2;
-        let base = app.eval.amounts[manager].amount;
+        let base = app.meeting.eval.amounts[manager].amount;
         for k in 0..runs {
             let amount = base + Decimal::from(1_000 * (k as i64 % 5 + 1));
             let t = Instant::now();

@@ -279,9 +279,9 @@ fn run(name: &str, content: Content, presentation: bool, gpus: &[Gpu]) {
         Content::App { session, filled } => {
             let mut app = KalibrerApp::with_session(*session, None);
             app.panels_on_clear_color = !filled;
-            app.view.presentation = presentation;
-            app.view.selected = app.derived.agenda.first().copied();
-            app.view.scroll_to_selected = true;
+            app.meeting.view.presentation = presentation;
+            app.meeting.view.selected = app.meeting.derived.agenda.first().copied();
+            app.meeting.view.scroll_to_selected = true;
             (Some(app), false)
         }
     };

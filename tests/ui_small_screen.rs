@@ -26,5 +26,5 @@ fn the_main_controls_fit_on_1366_by_768() {
     // The table, the lanes and the focus card are all reachable: selecting by clicking works.
     h.get_all_by_label(&first).last().unwrap().click();
     h.run();
-    assert_eq!(h.state().view.selected, Some(0));
+    assert_eq!(h.state().meeting.view.selected, Some(0));
 }

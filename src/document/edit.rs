@@ -82,8 +82,12 @@ impl Document {
     /// records the undo step and the typed log entries.
     ///
     /// # Errors
-    /// [`EditError`] when the edit is refused; nothing has changed then.
+    /// [`EditError`] when the edit is refused (every edit of a read-only document);
+    /// nothing has changed then.
     pub fn apply(&mut self, edit: Edit, who: &str) -> Result<Outcome, EditError> {
+        if self.read_only {
+            return Err(EditError::ReadOnly);
+        }
         if let Some(i) = manager_of(&edit) {
             let m = self.session.managers.get(i).ok_or(EditError::UnknownManager(i))?;
             if moves_money(&edit) {
@@ -113,14 +117,12 @@ impl Document {
                 self.set_amount(manager, target, None, who)
             }
             Edit::ApplyProposal { title, changes } => Ok(self.apply_proposal(&title, &changes, who)),
-            Edit::Import { label, managers, history, log } => {
-                self.replace_roster(&label, managers, history, log);
+            Edit::Import { label, source, managers, history, fields } => {
+                self.import(&label, &source, managers, history, fields, who);
                 Ok(Outcome::Changed)
             }
-            Edit::Merge { label, managers, log } => {
-                let n = self.replace_managers_logged(&label, managers, log);
-                Ok(if n > 0 { Outcome::Changed } else { Outcome::Unchanged })
-            }
+            Edit::MergePreps { preps } => self.merge_preps(&preps),
+            Edit::TakePrepValue { conflict, prep } => self.take_prep_value(&conflict, &prep, who),
             Edit::AttachReference { path } => Ok(self.attach_reference(path, who)),
             Edit::RemoveReference { path } => self.remove_reference(&path, who),
             Edit::MoveReference { old, new } => self.move_reference(&old, new, who),

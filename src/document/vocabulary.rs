@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::engine::RuleId;
+use crate::engine::merge::{Conflict, MergeRefused, MergeReport};
 use crate::model::reference::MappedTo;
-use crate::model::{ChangeEntry, Manager, MeetingStatus};
+use crate::model::{Manager, MeetingStatus, Session};
 
 /// Earlier years' amounts per manager id.
 pub type History = BTreeMap<String, BTreeMap<i32, Decimal>>;
@@ -119,25 +120,32 @@ pub enum Edit {
         changes: Vec<(usize, Decimal)>,
     },
     /// Replace the roster with an HR import computed from the current session (adds
-    /// managers, updates HR fields), with the import's typed log entries.
+    /// managers, updates HR fields); the document logs one entry per changed field.
     Import {
         /// Undo label.
         label: String,
+        /// The file imported (named in each log entry's reason).
+        source: String,
         /// The managers after the import.
         managers: Vec<Manager>,
         /// The history after the import.
         history: History,
-        /// One entry per changed field.
-        log: Vec<ChangeEntry>,
+        /// Every field the import changes, as its preview showed them.
+        fields: Vec<ImportedField>,
     },
-    /// Managers changed by a merge of directors' preparations, with its typed log entries.
-    Merge {
-        /// Undo label.
-        label: String,
-        /// (index, manager after) pairs.
-        managers: Vec<(usize, Manager)>,
-        /// One entry per applied field.
-        log: Vec<ChangeEntry>,
+    /// Merge directors' preparation files (name, prep session) into the session, three-way
+    /// (`engine::merge`): what does not conflict is taken as one undo step, each field
+    /// logged by its director; the conflicts come back in [`Outcome::Merged`].
+    MergePreps {
+        /// The preparations by file name.
+        preps: Vec<(String, Session)>,
+    },
+    /// Take a preparation's value for one conflict of a merge (the user's explicit choice).
+    TakePrepValue {
+        /// The conflict, as the merge reported it.
+        conflict: Box<Conflict>,
+        /// The manager as the preparation has it.
+        prep: Box<Manager>,
     },
     /// Attach another organisation's statistics export as a reference (the path as the
     /// session names it: relative to the session file's folder).
@@ -173,6 +181,21 @@ pub enum Edit {
     Redo,
 }
 
+/// One field an import changes, as its preview shows it (logged as [`Change::Import`]).
+///
+/// [`Change::Import`]: crate::model::log::Change::Import
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedField {
+    /// The manager's id.
+    pub manager: String,
+    /// What changed, in Danish ("Grundløn", "Ny leder" …).
+    pub field: String,
+    /// The value before, as shown (empty for a new manager).
+    pub old: String,
+    /// The value after, as shown.
+    pub new: String,
+}
+
 /// What an applied edit did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -191,11 +214,21 @@ pub enum Outcome {
     },
     /// A step was undone or redone (its label), or there was nothing to undo/redo (None).
     Step(Option<String>),
+    /// Preparations were merged: what was taken, the conflicts left for a choice, notices.
+    Merged {
+        /// The merge's report.
+        report: Box<MergeReport>,
+        /// How many managers changed.
+        managers: usize,
+    },
 }
 
 /// Why an edit was refused. Displayed in Danish, naming the manager.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
+    /// The document is read-only: another window holds the file.
+    #[error("filen er åben skrivebeskyttet – brug Gem som for at arbejde videre i en kopi")]
+    ReadOnly,
     /// No manager has this index.
     #[error("lederen findes ikke (nr. {0})")]
     UnknownManager(usize),
@@ -228,4 +261,11 @@ pub enum EditError {
     /// A reference edit that cannot be made (unknown file or level), in Danish.
     #[error("{0}")]
     Reference(String),
+    /// A preparation refused as a whole (not a prep, or made from another session).
+    #[error("{0}")]
+    MergeRefused(#[from] MergeRefused),
+    /// The manager of a merge conflict is no longer in the session, or the preparation's
+    /// value has no place in it.
+    #[error("forberedelsens værdi for {0} kan ikke bruges")]
+    PrepValue(String),
 }

@@ -14,13 +14,9 @@ use crate::document::Document;
 /// Up to this many changed managers are recomputed incrementally; more → full evaluation.
 const INCREMENTAL_MAX: usize = 4;
 
-/// Storage key of the recent-files list.
-const RECENT_KEY: &str = "kalibrer_recent";
-/// Storage key of the import mappings the user chose by hand.
-const IMPORT_MAPPING_KEY: &str = "kalibrer_import_mapping";
-
-/// The Kalibrer meeting app.
-pub struct KalibrerApp {
+/// One open file: the document, the engine's results for it, what is shown of it and its
+/// recovery copy. Opening another file replaces the meeting and nothing else.
+pub struct Meeting {
     /// The open session with undo and file state.
     pub doc: Document,
     /// The engine's results for `doc` at `eval_revision`.
@@ -31,94 +27,25 @@ pub struct KalibrerApp {
     pub derived: Derived,
     /// What is shown.
     pub view: ViewState,
-    /// The presentation mode and zoom the theme was applied for (None: not yet applied).
-    pub(super) theme_for: Option<(bool, f32)>,
-    /// The title last sent to the window.
-    pub(super) title: String,
     /// The recovery copy's schedule.
     pub(super) autosave: super::autosave::Autosave,
-    /// Merge conflicts waiting for a choice.
-    pub conflicts: Option<super::prep_ui::PendingConflicts>,
-    /// A recovery copy offered back on start.
-    pub recovery: Option<super::recovery_ui::RecoveryOffer>,
-    /// An HR import waiting for mapping and acceptance.
-    pub import: Option<super::import_ui::PendingImport>,
-    /// The column mappings the user chose by hand in earlier imports, by header (kept in
-    /// the app's settings, not in the session).
-    pub import_memory: crate::io::import::LearnedMapping,
-    /// The open file as loaded (to notice writes by others), questions about saving and
-    /// the open error.
-    pub file_guard: super::file_guard_ui::FileGuard,
-    /// Whether the window is cleared with the panel colour ([`eframe::App::clear_color`]),
-    /// so that the panels paint no fill of their own: a whole screen of pixels less per
-    /// frame for a software rasteriser (issue 19), the same picture. Set by the real window
-    /// ([`super::run_gui`]); off where the renderer clears to something else (kittest clears
-    /// to transparent, so snapshots keep the panels' fills).
-    pub panels_on_clear_color: bool,
-    /// Keys whose press [`super::keys::take_shortcuts`] took out of the input: their
-    /// releases are taken too.
-    pub(super) keys_held: Vec<egui::Key>,
+    /// The open file's size and time when this window loaded or saved it (to notice
+    /// writes by others).
+    pub stamp: Option<crate::io::session_file::FileStamp>,
 }
 
-impl KalibrerApp {
-    /// A new app on `session` (from `path`, or the demo when None).
+impl Meeting {
+    /// The meeting on `session`, loaded from `path` just now (None: the demo).
     #[must_use]
-    pub fn new(cc: &eframe::CreationContext<'_>, session: Session, path: Option<PathBuf>) -> Self {
-        let mut app = Self::with_session(session, path);
-        app.install(&cc.egui_ctx);
-        if let Some(storage) = cc.storage
-            && let Some(recent) = eframe::get_value::<Vec<PathBuf>>(storage, RECENT_KEY)
-        {
-            app.view.recent = recent;
-        }
-        if let Some(storage) = cc.storage
-            && let Some(memory) = eframe::get_value(storage, IMPORT_MAPPING_KEY)
-        {
-            app.import_memory = memory;
-        }
-        app
-    }
-
-    /// Installs fonts and theme, takes the file's lock and looks for a recovery copy:
-    /// what a window needs before its first frame.
-    pub fn install(&mut self, ctx: &egui::Context) {
-        theme::install_fonts(ctx);
-        let wanted = theme::wanted(ctx, self.view.presentation);
-        theme::apply(ctx, wanted);
-        self.theme_for = Some(wanted);
-        let repaint = ctx.clone();
-        self.autosave.set_waker(move || repaint.request_repaint());
-        self.take_lock();
-        self.check_recovery();
-    }
-
-    /// A new app on `session` without any eframe context (tests, benchmarks).
-    #[must_use]
-    pub fn with_session(session: Session, path: Option<PathBuf>) -> Self {
+    pub fn new(session: Session, path: Option<PathBuf>) -> Self {
         let eval = engine::evaluate(&session);
         let derived = Derived::new(&session, &eval);
         let view = ViewState::new(&session);
-        let file_guard = super::file_guard_ui::FileGuard::for_path(path.as_deref());
+        let stamp = path.as_deref().and_then(crate::io::session_file::FileStamp::of);
         let mut doc = Document::new(session, path);
         // `eval` above is already the full evaluation of this document.
         let _ = doc.take_touched();
-        Self {
-            doc,
-            eval,
-            eval_revision: 0,
-            derived,
-            view,
-            theme_for: None,
-            title: String::new(),
-            autosave: super::autosave::Autosave::default(),
-            recovery: None,
-            conflicts: None,
-            import: None,
-            import_memory: crate::io::import::LearnedMapping::new(),
-            file_guard,
-            panels_on_clear_color: false,
-            keys_held: Vec::new(),
-        }
+        Self { doc, eval, eval_revision: 0, derived, view, autosave: super::autosave::Autosave::default(), stamp }
     }
 
     /// Recomputes the evaluation if the document changed since.
@@ -155,6 +82,104 @@ impl KalibrerApp {
         let mark = if self.doc.is_dirty() { "● " } else { "" };
         format!("{mark}{name} – Kalibrer")
     }
+}
+
+/// The Kalibrer meeting app, in three parts: the settings that live as long as the app,
+/// the meeting (one open file), and the dialogs waiting for the user.
+pub struct KalibrerApp {
+    /// What the app remembers between runs (recent files, import mappings).
+    pub settings: super::settings::Settings,
+    /// The open file.
+    pub meeting: Meeting,
+    /// Merge conflicts waiting for a choice.
+    pub conflicts: Option<super::prep_ui::PendingConflicts>,
+    /// A recovery copy offered back on start.
+    pub recovery: Option<super::recovery_ui::RecoveryOffer>,
+    /// An HR import waiting for mapping and acceptance.
+    pub import: Option<super::import_ui::PendingImport>,
+    /// Questions about saving, the open error and the file dialogs.
+    pub file_guard: super::file_guard_ui::FileGuard,
+    /// The presentation mode and zoom the theme was applied for (None: not yet applied).
+    pub(super) theme_for: Option<(bool, f32)>,
+    /// The title last sent to the window.
+    pub(super) title: String,
+    /// Whether the window is cleared with the panel colour ([`eframe::App::clear_color`]),
+    /// so that the panels paint no fill of their own: a whole screen of pixels less per
+    /// frame for a software rasteriser (issue 19), the same picture. Set by the real window
+    /// ([`super::run_gui`]); off where the renderer clears to something else (kittest clears
+    /// to transparent, so snapshots keep the panels' fills).
+    pub panels_on_clear_color: bool,
+    /// Keys whose press [`super::keys::take_shortcuts`] took out of the input: their
+    /// releases are taken too.
+    pub(super) keys_held: Vec<egui::Key>,
+}
+
+impl KalibrerApp {
+    /// A new app on `session` (from `path`, or the demo when None).
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, session: Session, path: Option<PathBuf>) -> Self {
+        let mut app = Self::with_session(session, path);
+        app.settings = super::settings::Settings::load(cc.storage);
+        app.install(&cc.egui_ctx);
+        app
+    }
+
+    /// Installs fonts and theme, takes the file's lock and looks for a recovery copy:
+    /// what a window needs before its first frame.
+    pub fn install(&mut self, ctx: &egui::Context) {
+        theme::install_fonts(ctx);
+        let wanted = theme::wanted(ctx, self.meeting.view.presentation);
+        theme::apply(ctx, wanted);
+        self.theme_for = Some(wanted);
+        let repaint = ctx.clone();
+        self.meeting.autosave.set_waker(move || repaint.request_repaint());
+        self.take_lock();
+        self.check_recovery();
+    }
+
+    /// A new app on `session` without any eframe context (tests, benchmarks).
+    #[must_use]
+    pub fn with_session(session: Session, path: Option<PathBuf>) -> Self {
+        Self {
+            settings: super::settings::Settings::default(),
+            meeting: Meeting::new(session, path),
+            theme_for: None,
+            title: String::new(),
+            recovery: None,
+            conflicts: None,
+            import: None,
+            file_guard: super::file_guard_ui::FileGuard::default(),
+            panels_on_clear_color: false,
+            keys_held: Vec::new(),
+        }
+    }
+
+    /// Replaces the meeting with one on `session` from `path` (the settings and the file
+    /// dialogs stay; the dialogs about the old file go): releases the old file's lock,
+    /// takes the new one's and looks for its recovery copy.
+    pub(super) fn replace_meeting(&mut self, session: Session, path: Option<PathBuf>) {
+        self.release_lock();
+        let old = std::mem::replace(&mut self.meeting, Meeting::new(session, path));
+        self.meeting.autosave.keep_waker(&old.autosave);
+        self.recovery = None;
+        self.import = None;
+        self.conflicts = None;
+        self.file_guard.prompt = None;
+        self.file_guard.close_after_save = false;
+        self.take_lock();
+        self.check_recovery();
+    }
+
+    /// Recomputes the evaluation if the document changed since.
+    pub fn refresh(&mut self) {
+        self.meeting.refresh();
+    }
+
+    /// The window title: file name, unsaved mark, app name.
+    #[must_use]
+    pub fn window_title(&self) -> String {
+        self.meeting.window_title()
+    }
 
     /// Draws one frame and returns the panels' commands (applied by the caller; keyboard
     /// shortcuts are applied before drawing, see [`eframe::App::ui`]).
@@ -179,27 +204,29 @@ impl KalibrerApp {
         self.refresh();
         let mut commands = Vec::new();
         let data = Data {
-            session: self.doc.session(),
-            eval: &self.eval,
-            derived: &self.derived,
-            revision: self.doc.cache_key(),
+            session: self.meeting.doc.session(),
+            eval: &self.meeting.eval,
+            derived: &self.meeting.derived,
+            revision: self.meeting.doc.cache_key(),
         };
         // Fixed shares of the window (theme::shares), never of the content: a long name or
         // goal cannot widen a panel, and the lanes keep their scale when the selection moves.
-        let shares = theme::shares(ui.ctx().content_rect().size(), self.view.presentation);
+        let shares = theme::shares(ui.ctx().content_rect().size(), self.meeting.view.presentation);
         egui::Panel::top("topbar").resizable(false).show(ui, |ui| {
-            topbar_ui::ui(ui, &self.doc, &self.eval, &self.derived, &mut self.view, &mut commands);
+            let recent = &self.settings.recent;
+            let (doc, eval, derived) = (&self.meeting.doc, &self.meeting.eval, &self.meeting.derived);
+            topbar_ui::ui(ui, doc, eval, derived, &mut self.meeting.view, recent, &mut commands);
         });
-        if self.view.presentation {
+        if self.meeting.view.presentation {
             egui::Panel::top("now").resizable(false).show(ui, |ui| {
-                now_ui::ui(ui, data, &self.view);
+                now_ui::ui(ui, data, &self.meeting.view);
             });
         }
         egui::Panel::right("focus").resizable(false).exact_size(shares.focus_width).show(ui, |ui| {
-            bounded(ui, |ui| focus_ui::ui(ui, data, &mut self.view, &mut commands));
+            bounded(ui, |ui| focus_ui::ui(ui, data, &mut self.meeting.view, &mut commands));
         });
         egui::Panel::top("lanes").resizable(false).show(ui, |ui| {
-            lanes_ui::ui(ui, data, &self.view, &mut commands);
+            lanes_ui::ui(ui, data, &self.meeting.view, &mut commands);
         });
         egui::Panel::bottom("side").resizable(false).exact_size(shares.side_height).show(ui, |ui| {
             // The side panel's fill is already under its two inner panels: filling them again
@@ -210,22 +237,22 @@ impl KalibrerApp {
                 .resizable(false)
                 .exact_size(shares.findings_width)
                 .show(ui, |ui| {
-                    bounded(ui, |ui| findings_ui::ui(ui, data, &self.view, &mut commands));
+                    bounded(ui, |ui| findings_ui::ui(ui, data, &self.meeting.view, &mut commands));
                 });
             egui::CentralPanel::default().frame(unfilled(egui::Frame::central_panel(ui.style()))).show(ui, |ui| {
                 egui::ScrollArea::both()
                     .id_salt("spread_scroll")
-                    .show(ui, |ui| spread_ui::ui(ui, data, &self.view, &mut commands));
+                    .show(ui, |ui| spread_ui::ui(ui, data, &self.meeting.view, &mut commands));
             });
         });
         egui::CentralPanel::default().show(ui, |ui| {
-            table_ui::ui(ui, data, &mut self.view, &mut commands);
+            table_ui::ui(ui, data, &mut self.meeting.view, &mut commands);
         });
-        proposal_ui::ui(ui.ctx(), data, &self.view, &mut commands);
-        super::reference_ui::mapping_ui(ui.ctx(), data, &self.view, &mut commands);
-        super::files::quit_dialog_ui(ui.ctx(), &self.doc, &self.view, &mut commands);
-        super::table_cells::amount_question_ui(ui.ctx(), &mut self.view, &mut commands);
-        super::export::draft_export_ui(ui.ctx(), &self.view, &mut commands);
+        proposal_ui::ui(ui.ctx(), data, &self.meeting.view, &mut commands);
+        super::reference_ui::mapping_ui(ui.ctx(), data, &self.meeting.view, &mut commands);
+        super::files::quit_dialog_ui(ui.ctx(), &self.meeting.doc, &self.meeting.view, &mut commands);
+        super::table_cells::amount_question_ui(ui.ctx(), &mut self.meeting.view, &mut commands);
+        super::export::draft_export_ui(ui.ctx(), &self.meeting.view, &mut commands);
         commands
     }
 }
@@ -263,7 +290,7 @@ impl eframe::App for KalibrerApp {
     /// input, so that a key press paints no frames beyond the ones that show it (issue 19;
     /// [`super::keys::take_shortcuts`]).
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        for command in super::keys::take_shortcuts(ctx, &self.view, raw_input, &mut self.keys_held) {
+        for command in super::keys::take_shortcuts(ctx, &self.meeting.view, raw_input, &mut self.keys_held) {
             self.apply(ctx, command);
         }
     }
@@ -274,10 +301,10 @@ impl eframe::App for KalibrerApp {
         // One painted frame per input: a shortcut is carried out before anything is drawn,
         // so this pass already shows its result. In the window `raw_input_hook` has taken
         // them already; this carries out what reaches the pass otherwise (test harness).
-        for command in super::keys::keyboard_commands(&ctx, &self.view) {
+        for command in super::keys::keyboard_commands(&ctx, &self.meeting.view) {
             self.apply(&ctx, command);
         }
-        let wanted = theme::wanted(&ctx, self.view.presentation);
+        let wanted = theme::wanted(&ctx, self.meeting.view.presentation);
         if self.theme_for != Some(wanted) {
             theme::apply(&ctx, wanted);
             self.theme_for = Some(wanted);
@@ -288,11 +315,14 @@ impl eframe::App for KalibrerApp {
                 ctx.request_repaint();
             }
         }
-        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.view.quit_confirmed {
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.meeting.doc.is_dirty()
+            && !self.meeting.view.quit_confirmed
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.view.confirm_quit = true;
+            self.meeting.view.confirm_quit = true;
         }
-        if self.view.quit_confirmed {
+        if self.meeting.view.quit_confirmed {
             // The user chose to close: ask again every frame until the window goes (a
             // single request can be lost while a modal or a native dialog holds the window).
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -313,13 +343,18 @@ impl eframe::App for KalibrerApp {
             ctx.request_discard("kommandoer udført");
         }
         self.refresh();
-        let (path, revision, dirty) = (self.doc.path.clone(), self.doc.revision(), self.doc.is_dirty());
+        let (path, revision, dirty) =
+            (self.meeting.doc.path.clone(), self.meeting.doc.revision(), self.meeting.doc.is_dirty());
         let busy = ctx.input(|i| i.pointer.any_down());
-        if let Some(wait) = self.autosave.tick(self.doc.session(), path.as_deref(), revision, dirty, busy) {
+        // A read-only window writes no recovery copy (its document cannot change anyway).
+        let dirty = dirty && !self.meeting.doc.is_read_only();
+        if let Some(wait) =
+            self.meeting.autosave.tick(self.meeting.doc.session(), path.as_deref(), revision, dirty, busy)
+        {
             ctx.request_repaint_after(wait);
         }
-        if let Some(error) = self.autosave.last_error.take() {
-            self.view.notify(error, true);
+        if let Some(error) = self.meeting.autosave.last_error.take() {
+            self.meeting.view.notify(error, true);
         }
         let title = self.window_title();
         if title != self.title {
@@ -342,7 +377,6 @@ impl eframe::App for KalibrerApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, RECENT_KEY, &self.view.recent);
-        eframe::set_value(storage, IMPORT_MAPPING_KEY, &self.import_memory);
+        self.settings.save(storage);
     }
 }

@@ -131,6 +131,11 @@ impl Autosave {
         self.waker = Some(Waker(std::sync::Arc::new(wake)));
     }
 
+    /// Takes over `old`'s waker (the window is the same when another file is opened).
+    pub fn keep_waker(&mut self, old: &Self) {
+        self.waker.clone_from(&old.waker);
+    }
+
     /// `when` to be called again, unless a waker will ask for the frame instead.
     fn again(&self, when: Duration) -> Option<Duration> {
         if self.waker.is_some() { None } else { Some(when) }

@@ -114,14 +114,14 @@ impl KalibrerApp {
         if !kind.needs_finality() {
             return None;
         }
-        let finality = Finality::of(self.doc.session(), &self.eval);
+        let finality = Finality::of(self.meeting.doc.session(), &self.meeting.eval);
         (!finality.is_final()).then(|| finality.reason())
     }
 
     /// Asks where and writes the export there; a draft is asked about first.
     pub(super) fn export_dialog(&mut self, kind: ExportKind) {
         if let Some(reason) = self.not_final(kind) {
-            self.view.pending_export = Some(PendingExport { kind, path: None, reason });
+            self.meeting.view.pending_export = Some(PendingExport { kind, path: None, reason });
             return;
         }
         self.ask_for_file(FilePurpose::Export { kind, draft: false });
@@ -132,7 +132,7 @@ impl KalibrerApp {
     /// (see [`Self::export_pending_draft`]).
     pub fn export_to(&mut self, kind: ExportKind, path: &Path) {
         if let Some(reason) = self.not_final(kind) {
-            self.view.pending_export = Some(PendingExport { kind, path: Some(path.to_path_buf()), reason });
+            self.meeting.view.pending_export = Some(PendingExport { kind, path: Some(path.to_path_buf()), reason });
             return;
         }
         self.write_export(kind, path, false);
@@ -141,7 +141,7 @@ impl KalibrerApp {
     /// The user chose "Eksportér som UDKAST": writes the waiting export as a draft (asking
     /// where first when no file was chosen yet).
     pub fn export_pending_draft(&mut self) {
-        let Some(pending) = self.view.pending_export.take() else { return };
+        let Some(pending) = self.meeting.view.pending_export.take() else { return };
         match pending.path {
             Some(path) => self.write_export(pending.kind, &path, true),
             None => self.ask_for_file(FilePurpose::Export { kind: pending.kind, draft: true }),
@@ -154,14 +154,14 @@ impl KalibrerApp {
         if path.extension().is_none() {
             path.set_extension(kind.extensions()[0]);
         }
-        let options = RenderOptions { session_path: self.doc.path.as_deref(), draft };
+        let options = RenderOptions { session_path: self.meeting.doc.path.as_deref(), draft };
         let written = kind
-            .render(self.doc.session(), &path, &options)
+            .render(self.meeting.doc.session(), &path, &options)
             .and_then(|bytes| io::session_file::save_bytes_atomic(&path, &bytes, None).map_err(|e| e.message));
         let mark = if draft { " som UDKAST" } else { "" };
         match written {
-            Ok(()) => self.view.notify(format!("Eksporteret{mark} til {}", path.display()), false),
-            Err(e) => self.view.notify(format!("Kunne ikke skrive {}: {e}", path.display()), true),
+            Ok(()) => self.meeting.view.notify(format!("Eksporteret{mark} til {}", path.display()), false),
+            Err(e) => self.meeting.view.notify(format!("Kunne ikke skrive {}: {e}", path.display()), true),
         }
     }
 }

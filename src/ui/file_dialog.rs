@@ -35,6 +35,8 @@ pub enum FilePurpose {
         /// Earlier years' amounts instead of HR data.
         history: bool,
     },
+    /// Compare with another organisation's statistics export.
+    Compare,
 }
 
 /// A file choice the user made: carried out by [`super::app::KalibrerApp::carry_out_file_choice`].
@@ -60,6 +62,7 @@ impl FilePurpose {
             Self::MergePreps => "Indlæs forberedelser".into(),
             Self::Import { history: false } => "Importér HR-data".into(),
             Self::Import { history: true } => "Importér tidligere års beløb".into(),
+            Self::Compare => "Sammenlign med en statistikeksport".into(),
         }
     }
 
@@ -78,7 +81,7 @@ impl FilePurpose {
     /// Whether carrying out the choice changes the session (refused when read-only).
     #[must_use]
     pub fn edits(&self) -> bool {
-        matches!(self, Self::MergePreps | Self::Import { .. })
+        matches!(self, Self::MergePreps | Self::Import { .. } | Self::Compare)
     }
 
     /// The file types offered, the preferred first (lower case, without the dot).
@@ -88,6 +91,7 @@ impl FilePurpose {
             Self::Open | Self::SaveAs | Self::Prepare(_) | Self::MergePreps => vec!["ron"],
             Self::Export { kind, .. } => kind.extensions(),
             Self::Import { .. } => vec!["xlsx", "csv", "txt"],
+            Self::Compare => vec!["xlsx", "csv"],
         }
     }
 
@@ -97,6 +101,7 @@ impl FilePurpose {
         match (self, extension) {
             (Self::Prepare(_) | Self::MergePreps, _) => "Forberedelse",
             (Self::Import { .. }, _) => "Excel eller CSV",
+            (Self::Compare, _) => "Statistikeksport",
             (_, "xlsx") => "Excel-projektmappe (til at læse og printe)",
             (_, "csv") => "CSV til lønsystem og andre systemer (semikolonsepareret)",
             (_, "html") => "HTML-dokument",
@@ -111,7 +116,7 @@ impl FilePurpose {
             Self::SaveAs => Some("kalibrering.ron".into()),
             Self::Export { kind, .. } => Some(kind.file_name()),
             Self::Prepare(executive) => Some(format!("forberedelse-{executive}.ron")),
-            Self::Open | Self::MergePreps | Self::Import { .. } => None,
+            Self::Open | Self::MergePreps | Self::Import { .. } | Self::Compare => None,
         }
     }
 
@@ -153,6 +158,7 @@ impl FilePurpose {
             Self::Prepare(_) => "Ingen forberedelse er skrevet.",
             Self::MergePreps => "Ingen forberedelser er indlæst.",
             Self::Import { .. } => "Intet er importeret.",
+            Self::Compare => "Der er ikke tilføjet nogen sammenligning.",
         }
     }
 }

@@ -24,8 +24,6 @@ pub enum SavePrompt {
 /// file dialogs.
 #[derive(Debug, Default)]
 pub struct FileGuard {
-    /// The open file's size and time when this instance loaded or saved it.
-    pub stamp: Option<FileStamp>,
     /// A question about saving.
     pub prompt: Option<SavePrompt>,
     /// Why the file the app was started on (or asked to open) could not be opened.
@@ -34,24 +32,6 @@ pub struct FileGuard {
     pub dialogs: super::file_dialog::FileDialogs,
     /// "Gem og luk" waits for the file dialog: close the window after the save.
     pub close_after_save: bool,
-}
-
-impl FileGuard {
-    /// The guard of a document loaded from `path` just now.
-    #[must_use]
-    pub fn for_path(path: Option<&Path>) -> Self {
-        Self { stamp: path.and_then(FileStamp::of), ..Self::default() }
-    }
-
-    /// Whether `path` changed on disk since it was loaded or saved here (a file that is
-    /// gone has nothing to overwrite).
-    #[must_use]
-    pub fn changed_on_disk(&self, path: &Path) -> bool {
-        match (self.stamp, FileStamp::of(path)) {
-            (Some(known), Some(now)) => known != now,
-            _ => false,
-        }
-    }
 }
 
 impl KalibrerApp {
@@ -76,8 +56,13 @@ impl KalibrerApp {
     /// Whether saving to `path` must first ask (someone else wrote it since): asks and
     /// returns true.
     pub(super) fn ask_before_overwriting(&mut self, path: &Path) -> bool {
-        let own_file = self.doc.path.as_deref() == Some(path);
-        if own_file && self.file_guard.changed_on_disk(path) {
+        let own_file = self.meeting.doc.path.as_deref() == Some(path);
+        let changed = match (self.meeting.stamp, FileStamp::of(path)) {
+            (Some(known), Some(now)) => known != now,
+            // A file that is gone has nothing to overwrite.
+            _ => false,
+        };
+        if own_file && changed {
             self.file_guard.prompt = Some(SavePrompt::ChangedOnDisk(path.to_path_buf()));
             return true;
         }
@@ -157,16 +142,11 @@ impl KalibrerApp {
                 self.file_guard.open_error = None;
                 // Started on a broken file, the app already shows the demo; after a failed
                 // open from the menu it still shows the previous file.
-                if self.doc.path.is_some()
-                    && !self.doc.is_dirty()
+                if self.meeting.doc.path.is_some()
+                    && !self.meeting.doc.is_dirty()
                     && let Ok(demo) = super::initial_session(None)
                 {
-                    self.release_lock();
-                    let recent = std::mem::take(&mut self.view.recent);
-                    let dialogs = std::mem::take(&mut self.file_guard.dialogs);
-                    *self = Self::with_session(demo, None);
-                    self.view.recent = recent;
-                    self.file_guard.dialogs = dialogs;
+                    self.replace_meeting(demo, None);
                 }
             }
             None => {}

@@ -16,9 +16,6 @@ use super::file_dialog::{DialogMode, FileChoice, FilePurpose};
 use super::view::ViewState;
 use crate::document::Document;
 
-/// The most recent files remembered.
-const MAX_RECENT: usize = 8;
-
 /// A system dialog that returns nothing this quickly was not shown (rfd returns `None`
 /// both for a cancel and when neither the portal nor zenity could show a dialog); no one
 /// closes a file dialog within this time.
@@ -44,7 +41,7 @@ impl KalibrerApp {
             DialogMode::NoSystemDialog => {
                 if !dialogs.told_no_system {
                     dialogs.told_no_system = true;
-                    self.view.notify(
+                    self.meeting.view.notify(
                         "Skrivebordet har ingen fildialog (xdg-desktop-portal eller zenity); Kalibrers egen bruges.",
                         false,
                     );
@@ -59,7 +56,8 @@ impl KalibrerApp {
                         // Not shown: use Kalibrer's own from now on.
                         dialogs.mode = DialogMode::NoSystemDialog;
                         dialogs.told_no_system = true;
-                        self.view
+                        self.meeting
+                            .view
                             .notify("Systemets fildialog kunne ikke vises; Kalibrers egen er åbnet i stedet.", false);
                         self.file_guard.dialogs.open_in_app(purpose, &folder, name);
                     }
@@ -89,6 +87,7 @@ impl KalibrerApp {
             FilePurpose::Prepare(executive) => self.write_prep(&executive, &path),
             FilePurpose::MergePreps => self.merge_files(&choice.paths),
             FilePurpose::Import { history } => self.import_file(&path, history),
+            FilePurpose::Compare => self.compare_with_path(&path),
         }
     }
 
@@ -97,15 +96,15 @@ impl KalibrerApp {
     pub(super) fn file_cancelled(&mut self, purpose: &FilePurpose) {
         if *purpose == FilePurpose::SaveAs && self.file_guard.close_after_save {
             self.file_guard.close_after_save = false;
-            self.view.notify("Intet er gemt, og vinduet er ikke lukket.", false);
+            self.meeting.view.notify("Intet er gemt, og vinduet er ikke lukket.", false);
             return;
         }
-        self.view.notify(purpose.cancelled_text(), false);
+        self.meeting.view.notify(purpose.cancelled_text(), false);
     }
 
     /// The name suggested in a save: the open file's own for *Gem som*, else the purpose's.
     fn suggested_name(&self, purpose: &FilePurpose) -> Option<String> {
-        let own = self.doc.path.as_deref().and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned());
+        let own = self.meeting.doc.path.as_deref().and_then(Path::file_name).map(|n| n.to_string_lossy().into_owned());
         match purpose {
             FilePurpose::SaveAs => own.or_else(|| purpose.file_name()),
             _ => purpose.file_name(),
@@ -119,8 +118,8 @@ impl KalibrerApp {
         dialogs
             .last_folder
             .clone()
-            .or_else(|| self.doc.path.as_deref().and_then(Path::parent).map(Path::to_path_buf))
-            .or_else(|| self.view.recent.first().and_then(|p| p.parent()).map(Path::to_path_buf))
+            .or_else(|| self.meeting.doc.path.as_deref().and_then(Path::parent).map(Path::to_path_buf))
+            .or_else(|| self.settings.recent.first().and_then(|p| p.parent()).map(Path::to_path_buf))
             .filter(|p| p.is_dir())
             .or_else(|| std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")).map(PathBuf::from))
             .or_else(|| std::env::current_dir().ok())
@@ -130,33 +129,26 @@ impl KalibrerApp {
     /// "Gem og luk": closes when saved; when the save waits for Kalibrer's own file dialog,
     /// closes after that save (the question is put away so the dialog can be used).
     pub(super) fn quit_if_saved(&mut self, ctx: &egui::Context) {
-        if !self.doc.is_dirty() {
-            self.view.quit_confirmed = true;
+        if !self.meeting.doc.is_dirty() {
+            self.meeting.view.quit_confirmed = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         } else if self.file_guard.dialogs.is_open_for(Some(&FilePurpose::SaveAs)) {
             self.file_guard.close_after_save = true;
-            self.view.confirm_quit = false;
+            self.meeting.view.confirm_quit = false;
         }
     }
 
     /// Opens a session file, replacing the document; a bad file leaves everything as it was.
     pub(super) fn open_path(&mut self, path: &Path) {
-        if self.doc.is_dirty() {
-            self.view.notify("Gem eller fortryd ændringerne, før du åbner en anden fil.", true);
+        if self.meeting.doc.is_dirty() {
+            self.meeting.view.notify("Gem eller fortryd ændringerne, før du åbner en anden fil.", true);
             return;
         }
         match io::load_session_file(path) {
             Ok(session) => {
-                self.release_lock();
-                let recent = std::mem::take(&mut self.view.recent);
-                let dialogs = std::mem::take(&mut self.file_guard.dialogs);
-                *self = Self::with_session(session, Some(path.to_path_buf()));
-                self.view.recent = recent;
-                self.file_guard.dialogs = dialogs;
-                remember(&mut self.view.recent, path);
-                self.view.notify(format!("Åbnede {}", path.display()), false);
-                self.take_lock();
-                self.check_recovery();
+                self.replace_meeting(session, Some(path.to_path_buf()));
+                self.settings.remember(path);
+                self.meeting.view.notify(format!("Åbnede {}", path.display()), false);
             }
             Err(e) => self.file_guard.open_error = Some(format!("Kan ikke åbne {}: {e}", path.display())),
         }
@@ -164,7 +156,7 @@ impl KalibrerApp {
 
     /// Saves to the current file, or asks where when there is none.
     pub(super) fn save(&mut self) {
-        match self.doc.path.clone() {
+        match self.meeting.doc.path.clone() {
             Some(path) => self.save_to(&path),
             None => self.save_as(),
         }
@@ -178,8 +170,8 @@ impl KalibrerApp {
     /// Saves atomically to `path`; on failure the work stays in memory and the message says
     /// why. Asks first when someone else wrote the open file since it was loaded or saved.
     pub(super) fn save_to(&mut self, path: &Path) {
-        if self.view.read_only && self.doc.path.as_deref() == Some(path) {
-            self.view.notify("Filen er åben skrivebeskyttet – vælg Gem som og et andet navn.", true);
+        if self.meeting.doc.is_read_only() && self.meeting.doc.path.as_deref() == Some(path) {
+            self.meeting.view.notify("Filen er åben skrivebeskyttet – vælg Gem som og et andet navn.", true);
             return;
         }
         if self.ask_before_overwriting(path) {
@@ -195,38 +187,45 @@ impl KalibrerApp {
     /// written: a failed save leaves the references (and the log) as they were.
     pub(super) fn save_to_unchecked(&mut self, path: &Path) {
         let moves = self.reference_moves(path);
+        let read_only = self.meeting.doc.is_read_only();
         let mut rebased = None;
         if !moves.is_empty() {
-            let mut trial = self.doc.clone();
+            // Saved into another folder, the copy is the user's own: it takes edits.
+            let mut trial = self.meeting.doc.clone();
+            trial.set_read_only(false);
             for edit in moves {
-                if let Err(e) = trial.apply(edit, &self.view.user) {
-                    self.view.notify(format!("Kunne ikke gemme: {e}. Dine ændringer er ikke tabt."), true);
+                if let Err(e) = trial.apply(edit, &self.meeting.view.user) {
+                    self.meeting.view.notify(format!("Kunne ikke gemme: {e}. Dine ændringer er ikke tabt."), true);
                     return;
                 }
             }
             rebased = Some(trial);
         }
-        let written = io::save_session(path, rebased.as_ref().map_or(self.doc.session(), |trial| trial.session()));
+        let written =
+            io::save_session(path, rebased.as_ref().map_or(self.meeting.doc.session(), |trial| trial.session()));
         match written {
             Ok(()) => {
                 if let Some(trial) = rebased {
-                    self.doc = trial;
+                    self.meeting.doc = trial;
                 }
-                self.autosave.saved(self.doc.path.as_deref());
-                let moved = self.doc.path.as_deref() != Some(path);
-                if moved {
+                // A read-only window's recovery copy is the other window's: left alone.
+                if !read_only {
+                    self.meeting.autosave.saved(self.meeting.doc.path.as_deref());
+                }
+                let moved = self.meeting.doc.path.as_deref() != Some(path);
+                if moved && !read_only {
                     self.release_lock();
                 }
-                self.doc.mark_saved(path.to_path_buf());
-                self.file_guard.stamp = io::session_file::FileStamp::of(path);
+                self.meeting.doc.mark_saved(path.to_path_buf());
+                self.meeting.stamp = io::session_file::FileStamp::of(path);
                 if moved {
-                    self.view.read_only = false;
+                    self.meeting.doc.set_read_only(false);
                     self.take_lock();
                 }
-                remember(&mut self.view.recent, path);
-                self.view.notify(format!("Gemt i {}", path.display()), false);
+                self.settings.remember(path);
+                self.meeting.view.notify(format!("Gemt i {}", path.display()), false);
                 if std::mem::take(&mut self.file_guard.close_after_save) {
-                    self.view.quit_confirmed = true;
+                    self.meeting.view.quit_confirmed = true;
                 }
             }
             Err(e) => {
@@ -235,7 +234,9 @@ impl KalibrerApp {
                 }
                 let name =
                     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                self.view.notify(format!("Kunne ikke gemme {name}: {}. Dine ændringer er ikke tabt.", e.message), true);
+                self.meeting
+                    .view
+                    .notify(format!("Kunne ikke gemme {name}: {}. Dine ændringer er ikke tabt.", e.message), true);
             }
         }
     }
@@ -258,13 +259,6 @@ fn system_dialog(purpose: &FilePurpose, folder: &Path, name: Option<&str>) -> Op
     } else {
         dialog.pick_file().map(|p| vec![p])
     }
-}
-
-/// Puts `path` first in the recent list.
-fn remember(recent: &mut Vec<PathBuf>, path: &Path) {
-    recent.retain(|p| p != path);
-    recent.insert(0, path.to_path_buf());
-    recent.truncate(MAX_RECENT);
 }
 
 /// The confirmation shown when quitting with unsaved changes.

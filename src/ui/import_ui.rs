@@ -9,7 +9,7 @@ use egui::RichText;
 use crate::io::import::diff::{FieldChange, changes};
 use crate::io::import::{
     Field, ImportResult, LearnedMapping, RowError, Sheet, default_mapping, header_key, import_history_sheet,
-    import_sheet, learn, mapping_with, read_sheet, record_in_log,
+    import_sheet, learn, mapping_with, read_sheet,
 };
 use crate::model::Session;
 
@@ -97,9 +97,15 @@ impl KalibrerApp {
             Ok(bytes) => read_sheet(&bytes).map_err(|e| e.to_string()),
         };
         match sheet {
-            Err(e) => self.view.notify(format!("{source}: {e}. Intet er importeret."), true),
+            Err(e) => self.meeting.view.notify(format!("{source}: {e}. Intet er importeret."), true),
             Ok(sheet) => {
-                let pending = PendingImport::new(self.doc.session(), source, sheet, history, &self.import_memory);
+                let pending = PendingImport::new(
+                    self.meeting.doc.session(),
+                    source,
+                    sheet,
+                    history,
+                    &self.settings.import_mappings,
+                );
                 self.import = Some(pending);
             }
         }
@@ -112,27 +118,33 @@ impl KalibrerApp {
     fn apply_import(&mut self) {
         let Some(mut pending) = self.import.take() else { return };
         let seen = pending.changes.clone();
-        pending.recompute(self.doc.session());
+        pending.recompute(self.meeting.doc.session());
         if pending.changes != seen || !pending.can_apply() {
-            self.view.notify(
+            self.meeting.view.notify(
                 "Sessionen er ændret, mens importen stod åben: se de opdaterede ændringer og godkend igen.",
                 true,
             );
             self.import = Some(pending);
             return;
         }
-        if !pending.history {
-            learn(&pending.sheet, &pending.mapping, &mut self.import_memory);
-        }
-        let Ok(mut result) = pending.preview else { return };
-        let before = self.doc.session().clone();
-        record_in_log(&before, &mut result, &pending.source, &self.view.user.clone());
-        let log = result.session.change_log[before.change_log.len()..].to_vec();
+        let Ok(result) = pending.preview else { return };
         let (added, updated, rejected) = (result.added.len(), result.updated.len(), result.rejected.len());
         let label = if pending.history { "Import af tidligere års beløb" } else { "Import af HR-data" };
+        let fields = pending
+            .changes
+            .into_iter()
+            .map(|c| crate::document::ImportedField { manager: c.manager, field: c.what, old: c.old, new: c.new })
+            .collect();
         let (managers, history) = (result.session.managers, result.session.history);
-        self.run_edit(crate::document::Edit::Import { label: label.to_string(), managers, history, log });
-        self.view.notify(
+        let source = pending.source.clone();
+        let import = crate::document::Edit::Import { label: label.to_string(), source, managers, history, fields };
+        if !self.run_edit(import) {
+            return;
+        }
+        if !pending.history {
+            learn(&pending.sheet, &pending.mapping, &mut self.settings.import_mappings);
+        }
+        self.meeting.view.notify(
             format!("{}: {added} nye, {updated} opdateret, {rejected} rækker sprunget over", pending.source),
             false,
         );
@@ -142,7 +154,7 @@ impl KalibrerApp {
     pub(super) fn import_ui(&mut self, ctx: &egui::Context) {
         let Some(pending) = &self.import else { return };
         let mut action = None;
-        let view = &self.view;
+        let view = &self.meeting.view;
         egui::Modal::new(egui::Id::unique("import")).show(ctx, |ui| {
             ui.set_width(1100.0_f32.min(ctx.content_rect().width() - 80.0));
             let what = if pending.history { "tidligere års beløb" } else { "HR-data" };
@@ -171,7 +183,7 @@ impl KalibrerApp {
             Some(Action::Apply) => self.apply_import(),
             Some(Action::Cancel) => {
                 self.import = None;
-                self.view.notify("Import annulleret – intet er ændret.", false);
+                self.meeting.view.notify("Import annulleret – intet er ændret.", false);
             }
             None => {}
         }
@@ -188,7 +200,7 @@ impl KalibrerApp {
         if let Some(slot) = p.mapping.get_mut(k) {
             *slot = field;
         }
-        p.recompute(self.doc.session());
+        p.recompute(self.meeting.doc.session());
     }
 }
 

@@ -6,19 +6,20 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::command::Command;
 use super::view::ViewState;
 
-/// The commands of this frame's shortcuts. Editing keys (± step, next/previous, undo)
-/// only act when no text field has the keyboard and no dialog is in front.
+/// The commands of this frame's shortcuts. The single keys (letters, digits, ±, page keys,
+/// Escape) and undo act only when no text field has the keyboard and no dialog, menu or
+/// popup is open: typed into a field (or with a menu in front) they are text, never
+/// decisions.
 pub fn keyboard_commands(ctx: &egui::Context, view: &ViewState) -> Vec<Command> {
-    let (typing, popup) = keyboard_state(ctx);
-    ctx.input_mut(|i| commands_from(i, typing, popup, view))
+    let busy = keyboard_state(ctx);
+    ctx.input_mut(|i| commands_from(i, busy, view))
 }
 
-/// Whether the editing keys are someone else's (a text field has the keyboard, or a dialog
-/// is in front: its keys must not change what is behind it), and whether a menu or list is
-/// open (Escape closes it first).
-fn keyboard_state(ctx: &egui::Context) -> (bool, bool) {
-    let typing = ctx.egui_wants_keyboard_input() || ctx.memory(|m| m.top_modal_layer().is_some());
-    (typing, egui::Popup::is_any_open(ctx))
+/// Whether the editing keys are someone else's: a text field has the keyboard, a dialog is
+/// in front (its keys must not change what is behind it), or a menu, list or popup is open
+/// (Escape closes it first; a letter typed while it is open is not a shortcut).
+fn keyboard_state(ctx: &egui::Context) -> bool {
+    ctx.egui_wants_keyboard_input() || ctx.memory(|m| m.top_modal_layer().is_some()) || egui::Popup::is_any_open(ctx)
 }
 
 /// Takes the shortcuts out of the window's input before egui's pass sees it, and returns
@@ -53,10 +54,10 @@ pub fn take_shortcuts(
     if !raw.events.iter().any(|e| matches!(e, Event::Key { pressed: true, .. })) {
         return Vec::new();
     }
-    let (typing, popup) = keyboard_state(ctx);
+    let typing = keyboard_state(ctx);
     let options = ctx.options(|o| o.input_options);
     let mut input = egui::InputState::default().begin_pass(raw.clone(), false, ctx.pixels_per_point(), options);
-    let commands = commands_from(&mut input, typing, popup, view);
+    let commands = commands_from(&mut input, typing, view);
     if commands.is_empty() {
         return commands;
     }
@@ -96,8 +97,9 @@ pub fn take_shortcuts(
     commands
 }
 
-/// The shortcuts among `input`'s events, consumed, as commands.
-fn commands_from(i: &mut egui::InputState, typing: bool, popup: bool, view: &ViewState) -> Vec<Command> {
+/// The shortcuts among `input`'s events, consumed, as commands; with `busy` (a field has the
+/// keyboard, a dialog or menu is open) only F5 and the Ctrl shortcuts of files.
+fn commands_from(i: &mut egui::InputState, busy: bool, view: &ViewState) -> Vec<Command> {
     let mut out = Vec::new();
     let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
     if i.consume_key(Modifiers::NONE, Key::F5) {
@@ -112,7 +114,7 @@ fn commands_from(i: &mut egui::InputState, typing: bool, popup: bool, view: &Vie
     if i.consume_shortcut(&shortcut(Modifiers::COMMAND, Key::O)) {
         out.push(Command::Open);
     }
-    if typing {
+    if busy {
         return out;
     }
     if i.consume_shortcut(&shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z))
@@ -139,7 +141,7 @@ fn commands_from(i: &mut egui::InputState, typing: bool, popup: bool, view: &Vie
     for _ in 0..presses(i, Key::B) {
         out.push(Command::DecideAndNext);
     }
-    zoom_keys(i, view, popup, &mut out);
+    zoom_keys(i, view, &mut out);
     if let Some(manager) = view.selected {
         // Every press counts: several presses (or key repeats) can arrive in one frame,
         // and `consume_key` takes only one event per call.
@@ -154,8 +156,8 @@ fn commands_from(i: &mut egui::InputState, typing: bool, popup: bool, view: &Vie
 }
 
 /// Number keys 1–9 zoom the lanes to that lane (from the top), 0 and Escape zoom out.
-/// Escape is left alone when nothing is zoomed (it closes menus and cancels edits).
-fn zoom_keys(input: &mut egui::InputState, view: &ViewState, popup: bool, out: &mut Vec<Command>) {
+/// Escape is left alone when nothing is zoomed (it cancels edits).
+fn zoom_keys(input: &mut egui::InputState, view: &ViewState, out: &mut Vec<Command>) {
     const DIGITS: [Key; 9] =
         [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
     for (k, key) in DIGITS.into_iter().enumerate() {
@@ -166,7 +168,7 @@ fn zoom_keys(input: &mut egui::InputState, view: &ViewState, popup: bool, out: &
     if view.zoom.is_none() {
         return;
     }
-    if input.consume_key(Modifiers::NONE, Key::Num0) || (!popup && input.consume_key(Modifiers::NONE, Key::Escape)) {
+    if input.consume_key(Modifiers::NONE, Key::Num0) || input.consume_key(Modifiers::NONE, Key::Escape) {
         out.push(Command::ZoomLevel(None));
     }
 }

@@ -6,26 +6,25 @@ use egui::RichText;
 use crate::io::lock::{self, LockOutcome};
 
 use super::app::KalibrerApp;
-use super::command::Command;
 
 impl KalibrerApp {
     /// Locks the open file, or remembers who holds it so the user can choose. The holder
     /// removes what killed writes of the file left beside it.
     pub fn take_lock(&mut self) {
-        let Some(path) = self.doc.path.clone() else { return };
+        let Some(path) = self.meeting.doc.path.clone() else { return };
         match lock::acquire(&path) {
             LockOutcome::Acquired => {
-                self.view.lock_holder = None;
+                self.meeting.view.lock_holder = None;
                 crate::io::session_file::remove_stale_temps(&path);
             }
-            LockOutcome::HeldBy(info) => self.view.lock_holder = Some(info),
+            LockOutcome::HeldBy(info) => self.meeting.view.lock_holder = Some(info),
         }
     }
 
     /// Releases our lock of the open file.
     pub fn release_lock(&self) {
-        if let Some(path) = &self.doc.path
-            && !self.view.read_only
+        if let Some(path) = &self.meeting.doc.path
+            && !self.meeting.doc.is_read_only()
         {
             lock::release(path);
         }
@@ -33,7 +32,7 @@ impl KalibrerApp {
 
     /// The choice shown when another instance holds the lock.
     pub(super) fn lock_ui(&mut self, ctx: &egui::Context) {
-        let Some(holder) = self.view.lock_holder.clone() else { return };
+        let Some(holder) = self.meeting.view.lock_holder.clone() else { return };
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("lock")).show(ctx, |ui| {
             ui.heading("Filen er allerede åben et andet sted");
@@ -50,40 +49,25 @@ impl KalibrerApp {
         });
         match choice {
             Some(false) => {
-                self.view.read_only = true;
-                self.view.lock_holder = None;
-                self.view.notify("Skrivebeskyttet: ændringer kan ikke gemmes i denne fil (brug Gem som).", false);
+                self.meeting.doc.set_read_only(true);
+                self.meeting.view.lock_holder = None;
+                self.meeting
+                    .view
+                    .notify("Skrivebeskyttet: ændringer kan ikke gemmes i denne fil (brug Gem som).", false);
             }
             Some(true) => {
-                if let Some(path) = &self.doc.path
+                if let Some(path) = &self.meeting.doc.path
                     && let LockOutcome::HeldBy(info) = lock::take_over(path)
                 {
-                    self.view
+                    self.meeting
+                        .view
                         .notify(format!("Låsen kunne ikke overtages: filen er åben hos {}.", info.describe()), true);
                 }
-                self.view.lock_holder = None;
+                self.meeting.view.lock_holder = None;
                 // Now this window holds the file: a recovery copy is its to offer.
                 self.check_recovery();
             }
             None => {}
         }
     }
-}
-
-/// Whether a command changes the document (refused in read-only mode).
-#[must_use]
-pub fn is_edit(command: &Command) -> bool {
-    matches!(
-        command,
-        Command::Edit(_)
-            | Command::ToggleLock(_)
-            | Command::AcceptProposal
-            | Command::Undo
-            | Command::Redo
-            | Command::Save
-            | Command::MergePreps
-            | Command::Import { .. }
-            | Command::CompareWith
-            | Command::CompareWithPath(_)
-    ) || matches!(command, Command::FileChosen(choice) if choice.purpose.edits())
 }

@@ -31,6 +31,7 @@ pub mod prep_ui;
 mod proposal_ui;
 pub mod recovery_ui;
 pub mod reference_ui;
+pub mod settings;
 mod spread_reference_ui;
 mod spread_ui;
 mod table_cells;

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use crate::document::Edit;
-use crate::engine::merge::{Conflict, ConflictKind, merge, take_prep_value};
+use crate::document::{Edit, EditError, Outcome};
+use crate::engine::merge::{Conflict, ConflictKind};
 use crate::engine::prep::make_prep;
 use crate::io;
-use crate::model::{ChangeEntry, Session};
+use crate::model::Session;
 
 use super::app::KalibrerApp;
 use super::theme;
@@ -32,16 +32,18 @@ impl KalibrerApp {
 
     /// Writes the prep file for `executive` to `path`.
     pub fn write_prep(&mut self, executive: &str, path: &std::path::Path) {
-        if self.doc.path.as_deref().is_some_and(|own| io::paths::same_file(own, path)) {
+        if self.meeting.doc.path.as_deref().is_some_and(|own| io::paths::same_file(own, path)) {
             let msg = format!("{} er sessionens egen fil; vælg et andet navn til forberedelsen.", path.display());
-            self.view.notify(msg, true);
+            self.meeting.view.notify(msg, true);
             return;
         }
-        let result = make_prep(self.doc.session(), executive, &crate::model::log::now_iso())
+        let result = make_prep(self.meeting.doc.session(), executive, &crate::model::log::now_iso())
             .and_then(|prep| io::save_session(path, &prep).map_err(|e| e.to_string()).map(|()| prep.managers.len()));
         match result {
-            Ok(n) => self.view.notify(format!("Forberedelse med {n} ledere skrevet til {}", path.display()), false),
-            Err(e) => self.view.notify(e, true),
+            Ok(n) => {
+                self.meeting.view.notify(format!("Forberedelse med {n} ledere skrevet til {}", path.display()), false)
+            }
+            Err(e) => self.meeting.view.notify(e, true),
         }
     }
 
@@ -60,32 +62,29 @@ impl KalibrerApp {
                     s,
                 )),
                 Err(e) => {
-                    self.view.notify(format!("Kan ikke læse {}: {e}. Intet er indlæst.", p.display()), true);
+                    self.meeting.view.notify(format!("Kan ikke læse {}: {e}. Intet er indlæst.", p.display()), true);
                     return;
                 }
             }
         }
-        let (merged, report) = match merge(self.doc.session(), &preps, None) {
-            Ok(r) => r,
-            Err(refused) => {
-                self.view.notify(refused.to_string(), true);
+        let who = self.meeting.view.user.clone();
+        let (report, n) = match self.meeting.doc.apply(Edit::MergePreps { preps: preps.clone() }, &who) {
+            Ok(Outcome::Merged { report, managers }) => (report, managers),
+            Ok(_) => return,
+            Err(EditError::MergeRefused(refused)) => {
+                self.meeting.view.notify(refused.to_string(), true);
+                return;
+            }
+            Err(e) => {
+                self.refused(&e);
                 return;
             }
         };
-        let new: Vec<_> = merged
-            .managers
-            .iter()
-            .enumerate()
-            .filter(|(i, m)| self.doc.session().managers.get(*i) != Some(m))
-            .map(|(i, m)| (i, m.clone()))
-            .collect();
-        let log = merged.change_log[self.doc.session().change_log.len()..].to_vec();
-        let n = new.len();
-        self.run_edit(Edit::Merge { label: "Indlæs forberedelser".into(), managers: new, log });
+        self.refresh();
         let conflicts = report.conflicts.len();
         let notices: Vec<String> = report.notices.iter().map(|x| x.text.clone()).collect();
         let notices = if notices.is_empty() { String::new() } else { format!(". Bemærk: {}", notices.join("; ")) };
-        self.view.notify(
+        self.meeting.view.notify(
             format!(
                 "Forberedelser indlæst: {} ændringer hos {n} ledere, {conflicts} konflikter{notices}",
                 report.applied.len()
@@ -99,29 +98,11 @@ impl KalibrerApp {
     fn take_prep(&mut self, k: usize) {
         let Some(pending) = &self.conflicts else { return };
         let Some(c) = pending.conflicts.get(k).cloned() else { return };
-        let prep = pending.preps.iter().find(|(n, _)| *n == c.prep).map(|(_, s)| s.clone());
-        let (Some(prep), Some(i)) = (prep, self.doc.session().manager_index(&c.manager)) else { return };
-        let (Some(pm), Some(key)) = (prep.managers.iter().find(|m| m.id == c.manager), c.key.as_ref()) else {
-            return;
-        };
-        let mut target = self.doc.session().managers[i].clone();
-        if take_prep_value(&mut target, pm, key) {
-            let entry = ChangeEntry {
-                when: crate::model::log::now_iso(),
-                who: self.view.user.clone(),
-                manager: Some(c.manager.clone()),
-                change: crate::model::log::Change::Prep {
-                    field: c.field.clone(),
-                    old: c.session_value.clone(),
-                    new: c.prep_value.clone(),
-                },
-                why: format!("Konflikt løst: forberedelsens værdi fra {}", c.prep),
-            };
-            self.run_edit(Edit::Merge {
-                label: "Konflikt løst".into(), managers: vec![(i, target)], log: vec![entry]
-            });
+        let prep = pending.preps.iter().find(|(n, _)| *n == c.prep).map(|(_, s)| s);
+        let Some(pm) = prep.and_then(|p| p.managers.iter().find(|m| m.id == c.manager)).cloned() else { return };
+        if self.run_edit(Edit::TakePrepValue { conflict: Box::new(c), prep: Box::new(pm) }) {
+            self.close_conflict(k);
         }
-        self.close_conflict(k);
     }
 
     fn close_conflict(&mut self, k: usize) {
@@ -147,12 +128,13 @@ impl KalibrerApp {
                 for (k, c) in pending.conflicts.iter().enumerate() {
                     ui.separator();
                     let who = self
+                        .meeting
                         .doc
                         .session()
                         .managers
                         .iter()
                         .find(|m| m.id == c.manager)
-                        .map_or(c.manager.clone(), |m| self.view.display_name(m));
+                        .map_or(c.manager.clone(), |m| self.meeting.view.display_name(m));
                     ui.label(
                         RichText::new(format!(
                             "{who} · {}",

@@ -40,16 +40,16 @@ impl KalibrerApp {
     /// holds the file's lock (not read-only, nobody else holding it). A copy equal to the
     /// file is removed without a question.
     pub fn check_recovery(&mut self) {
-        if self.view.read_only || self.view.lock_holder.is_some() {
+        if self.meeting.doc.is_read_only() || self.meeting.view.lock_holder.is_some() {
             return;
         }
-        let Some(path) = self.doc.path.clone() else { return };
+        let Some(path) = self.meeting.doc.path.clone() else { return };
         if let Some((copy, session)) = super::autosave::newer_recovery(&path) {
-            if &session == self.doc.session() {
+            if &session == self.meeting.doc.session() {
                 let _ = std::fs::remove_file(&copy);
                 return;
             }
-            let differing = differing_managers(self.doc.session(), &session);
+            let differing = differing_managers(self.meeting.doc.session(), &session);
             let times = (super::autosave::modified_text(&copy), super::autosave::modified_text(&path));
             self.recovery = Some(RecoveryOffer { path: copy, session, differing, times, confirm_discard: false });
         }
@@ -58,7 +58,7 @@ impl KalibrerApp {
     /// Shows the offer; restoring makes the copy the (unsaved) document.
     pub(super) fn recovery_ui(&mut self, ctx: &egui::Context) {
         // Dialogs are queued, never stacked: the lock question comes first.
-        if self.view.lock_holder.is_some() || self.view.read_only {
+        if self.meeting.view.lock_holder.is_some() || self.meeting.doc.is_read_only() {
             return;
         }
         let Some(offer) = &self.recovery else { return };
@@ -68,8 +68,13 @@ impl KalibrerApp {
             ui.label(format!("Gendannelseskopien {} er skrevet {}.", offer.path.display(), offer.times.0));
             ui.label(format!("Filen er gemt {}.", offer.times.1));
             let n = offer.differing.len();
-            let names =
-                offer.differing.iter().take(12).map(|n| self.view.display_name_of(n)).collect::<Vec<_>>().join(", ");
+            let names = offer
+                .differing
+                .iter()
+                .take(12)
+                .map(|n| self.meeting.view.display_name_of(n))
+                .collect::<Vec<_>>()
+                .join(", ");
             let more = if n > 12 { format!(" og {} flere", n - 12) } else { String::new() };
             ui.label(if n == 0 {
                 "Ingen lederes data er forskellige; kun ændringsloggen.".to_string()
@@ -113,9 +118,9 @@ impl KalibrerApp {
         match decision {
             Some(true) => {
                 if let Some(offer) = self.recovery.take() {
-                    let path = self.doc.path.clone();
-                    self.doc = Document::new_unsaved(offer.session, path);
-                    self.view.notify(format!("Gendannet fra {} – husk at gemme.", offer.path.display()), false);
+                    let path = self.meeting.doc.path.clone();
+                    self.meeting.doc = Document::new_unsaved(offer.session, path);
+                    self.meeting.view.notify(format!("Gendannet fra {} – husk at gemme.", offer.path.display()), false);
                 }
             }
             Some(false) => {

@@ -80,7 +80,7 @@ pub fn total_comparison(data: Data<'_>, view: &ViewState) -> reference::Comparis
     reference::compare_total(&data.eval.stats, &refs)
 }
 
-impl KalibrerApp {
+impl super::app::Meeting {
     /// Loads the reference files again when the session's list (or its file) changed;
     /// says in Danish which cannot be read.
     pub(super) fn sync_references(&mut self) {
@@ -101,13 +101,13 @@ impl KalibrerApp {
             self.view.notify(format!("Referencen kan ikke læses: {}", problems.join("; ")), true);
         }
     }
+}
 
-    /// *Sammenlign med …*: asks for a statistics export and attaches it.
+impl KalibrerApp {
+    /// *Sammenlign med …*: asks for a statistics export (through [`Self::ask_for_file`],
+    /// like every file choice) and attaches it.
     pub(super) fn compare_with_dialog(&mut self) {
-        let picked = rfd::FileDialog::new().add_filter("Statistikeksport", &["xlsx", "csv"]).pick_file();
-        if let Some(path) = picked {
-            self.compare_with_path(&path);
-        }
+        self.ask_for_file(super::file_dialog::FilePurpose::Compare);
     }
 
     /// Attaches the statistics export at `path` (after reading it, so a file that cannot
@@ -117,18 +117,18 @@ impl KalibrerApp {
         let reference = match read_reference(path) {
             Ok(r) => r,
             Err(e) => {
-                self.view.notify(format!("Kan ikke sammenligne: {e}"), true);
+                self.meeting.view.notify(format!("Kan ikke sammenligne: {e}"), true);
                 return;
             }
         };
-        let rel = ReferenceLink::relative_to(path, self.doc.path.as_deref());
+        let rel = ReferenceLink::relative_to(path, self.meeting.doc.path.as_deref());
         self.run_edit(Edit::AttachReference { path: rel.clone() });
         self.refresh();
-        self.view.notify(format!("Sammenligner med {}", reference.sources_text()), false);
-        let session = self.doc.session();
+        self.meeting.view.notify(format!("Sammenligner med {}", reference.sources_text()), false);
+        let session = self.meeting.doc.session();
         let mapping = session.reference.iter().find(|l| l.path == rel).map(|l| l.mapping.clone()).unwrap_or_default();
         if reference::roles_differ(session, &reference, &mapping) {
-            self.view.reference_mapping = true;
+            self.meeting.view.reference_mapping = true;
         }
     }
 }
@@ -140,15 +140,18 @@ impl KalibrerApp {
     /// and keeps it only when the file is written (`files.rs`).
     #[must_use]
     pub fn reference_moves(&self, path: &Path) -> Vec<Edit> {
-        let old_dir = self.doc.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+        let old_dir = self.meeting.doc.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
         if old_dir.as_deref() == path.parent() {
             return Vec::new();
         }
-        self.doc
+        self.meeting
+            .doc
             .session()
             .reference
             .iter()
-            .map(|l| (l.path.clone(), ReferenceLink::relative_to(&l.resolve(self.doc.path.as_deref()), Some(path))))
+            .map(|l| {
+                (l.path.clone(), ReferenceLink::relative_to(&l.resolve(self.meeting.doc.path.as_deref()), Some(path)))
+            })
             .filter(|(old, new)| old != new)
             .map(|(old, new)| Edit::MoveReference { old, new })
             .collect()

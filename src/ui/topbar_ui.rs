@@ -23,12 +23,13 @@ pub fn ui(
     eval: &Evaluation,
     derived: &super::derived::Derived,
     view: &mut ViewState,
+    recent: &[std::path::PathBuf],
     out: &mut Vec<Command>,
 ) {
     ui.add_space(3.0);
     status_row_ui(ui, doc, eval, derived);
     ui.add_space(2.0);
-    controls_row_ui(ui, doc, view, out);
+    controls_row_ui(ui, doc, view, recent, out);
     ui.add_space(3.0);
 }
 
@@ -165,7 +166,13 @@ fn button_width(ui: &egui::Ui, text: &str) -> f32 {
 }
 
 /// The second row: file menu, who enters, undo/redo, proposals, presentation, the notice.
-fn controls_row_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
+fn controls_row_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    view: &ViewState,
+    recent: &[std::path::PathBuf],
+    out: &mut Vec<Command>,
+) {
     let presentation_label = if view.presentation { "■ Præsentation" } else { "Præsentation (F5)" };
     let sep = ui.spacing().item_spacing.x * 2.0 + 2.0;
     let mut needed = button_width(ui, "Filer")
@@ -184,7 +191,7 @@ fn controls_row_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mu
     let proposal_w = if proposals_in_menu { button_width(ui, "Forslag ▾") } else { proposals };
     let user_compact = needed + proposal_w + user_label > available;
     ui.horizontal(|ui| {
-        file_menu_ui(ui, doc, view, out);
+        file_menu_ui(ui, doc, recent, out);
         ui.separator();
         user_ui(ui, doc, view, user_compact, out);
         ui.separator();
@@ -306,7 +313,7 @@ fn user_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, compact: bool, o
 const USER_WIDTH: f32 = 200.0;
 
 /// The file menu: open, save, save as, recent files.
-fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
+fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, recent: &[std::path::PathBuf], out: &mut Vec<Command>) {
     ui.menu_button("Filer", |ui| {
         if ui.button("Åbn …  (Ctrl+O)").clicked() {
             out.push(Command::Open);
@@ -343,10 +350,10 @@ fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, out: &mut V
                 }
             }
         });
-        if !view.recent.is_empty() {
+        if !recent.is_empty() {
             ui.separator();
             ui.label(RichText::new("Seneste").small());
-            for path in &view.recent {
+            for path in recent {
                 if ui.button(path.display().to_string()).clicked() {
                     out.push(Command::OpenPath(path.clone()));
                 }

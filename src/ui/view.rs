@@ -1,7 +1,5 @@
 //! View state: what is selected, filtered, sorted and shown; nothing of it is in the file.
 
-use std::path::PathBuf;
-
 use rust_decimal::Decimal;
 
 use crate::engine::Evaluation;
@@ -163,12 +161,8 @@ pub struct ViewState {
     pub confirm_quit: bool,
     /// The user chose to quit without saving; let the window close.
     pub quit_confirmed: bool,
-    /// The file is open read-only (another instance holds its lock).
-    pub read_only: bool,
     /// Another instance holds the file's lock; the user has not chosen yet.
     pub lock_holder: Option<crate::io::lock::LockInfo>,
-    /// Recently opened files, newest first.
-    pub recent: Vec<PathBuf>,
     /// Scroll the table to the selection on the next frame.
     pub scroll_to_selected: bool,
     /// A finding being accepted in the focus card: manager, rule and the reason typed so far.
@@ -210,9 +204,7 @@ impl ViewState {
             table_edit: None,
             confirm_quit: false,
             quit_confirmed: false,
-            read_only: false,
             lock_holder: None,
-            recent: Vec::new(),
             scroll_to_selected: false,
             accept_draft: None,
             pending_export: None,
