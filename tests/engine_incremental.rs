@@ -118,7 +118,7 @@ proptest! {
             app.refresh();
             let fresh = evaluate(app.meeting.doc.session());
             same(&app.meeting.eval, &fresh)?;
-            prop_assert_eq!(&app.meeting.derived, &kalibrer::ui::derived::Derived::new(app.meeting.doc.session(), &fresh));
+            prop_assert_eq!(&app.meeting.derived, &kalibrer::ui::state::derived::Derived::new(app.meeting.doc.session(), &fresh));
         }
     }
 }

@@ -123,7 +123,7 @@ fn statistics_have_no_names_and_suppress_small_groups() {
 
 #[test]
 fn the_gui_exports_every_kind_to_a_file() {
-    use kalibrer::ui::export::ExportKind;
+    use kalibrer::ui::shell::export::ExportKind;
     let dir = std::env::temp_dir().join(format!("kalibrer-guiexp-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut app = kalibrer::ui::KalibrerApp::with_session(demo(), None);

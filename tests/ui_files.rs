@@ -15,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kalibrer::io;
 use kalibrer::ui::KalibrerApp;
-use kalibrer::ui::file_dialog::DialogMode;
+use kalibrer::ui::dialogs::file_purpose::DialogMode;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kalibrer-uifiles-{name}-{}", std::process::id()));
@@ -233,7 +233,7 @@ fn open_lists_the_sessions_of_the_folder_and_opens_the_one_picked() {
 #[test]
 fn an_export_goes_to_the_chosen_path_and_says_where() {
     use kalibrer::io::outputs::OutputKind;
-    use kalibrer::ui::export::ExportKind;
+    use kalibrer::ui::shell::export::ExportKind;
     let dir = temp_dir("export");
     let mut h = demo_with_own_dialog(&dir, DialogMode::InApp);
     let ctx = h.ctx.clone();
@@ -256,7 +256,7 @@ fn an_export_goes_to_the_chosen_path_and_says_where() {
 #[test]
 fn a_draft_export_asks_first_then_where_and_is_marked() {
     use kalibrer::io::outputs::OutputKind;
-    use kalibrer::ui::export::ExportKind;
+    use kalibrer::ui::shell::export::ExportKind;
     let dir = temp_dir("draft");
     let mut h = demo_with_own_dialog(&dir, DialogMode::InApp);
     let ctx = h.ctx.clone();
@@ -338,7 +338,7 @@ fn close_without_saving_while_the_own_save_dialog_waits_closes_and_removes_the_c
     h.state_mut().file_guard.dialogs.mode = DialogMode::InApp;
     h.run();
     edit(&mut h);
-    let copy = kalibrer::ui::autosave::recovery_path(Some(&file));
+    let copy = kalibrer::ui::state::autosave::recovery_path(Some(&file));
     io::save_session(&copy, h.state().meeting.doc.session()).unwrap();
     // "Gem og luk" on a file saves at once: use Gem som to have the dialog open.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);

@@ -113,7 +113,7 @@ fn a_locked_manager_cannot_be_changed() {
 #[test]
 fn exporting_an_unfinished_meeting_asks_and_writes_only_a_marked_draft() {
     use kalibrer::io::outputs::OutputKind;
-    use kalibrer::ui::export::ExportKind;
+    use kalibrer::ui::shell::export::ExportKind;
     let mut h = harness();
     // From the menu the question comes before any file dialog.
     h.get_by_label("Filer").click();

@@ -160,7 +160,7 @@ fn an_edit_made_while_the_import_dialog_is_open_is_kept() {
 #[test]
 fn remembered_column_mappings_survive_opening_another_file_and_are_saved() {
     use kalibrer::io::import::{Field, header_key};
-    use kalibrer::ui::file_dialog::{FileChoice, FilePurpose};
+    use kalibrer::ui::dialogs::file_purpose::{FileChoice, FilePurpose};
 
     /// eframe's storage, in memory.
     #[derive(Default)]
@@ -203,7 +203,7 @@ fn remembered_column_mappings_survive_opening_another_file_and_are_saved() {
 
     let mut storage = Memory::default();
     eframe::App::save(h.state_mut(), &mut storage);
-    let stored = kalibrer::ui::settings::Settings::load(Some(&storage));
+    let stored = kalibrer::ui::shell::settings::Settings::load(Some(&storage));
     assert_eq!(stored.import_mappings, mappings, "and saved for the next run");
     assert_eq!(stored.recent, vec![file]);
     let _ = std::fs::remove_dir_all(&dir);

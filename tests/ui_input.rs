@@ -13,7 +13,7 @@ use kalibrer::engine::amounts::model_of;
 use kalibrer::model::money::format_number;
 use kalibrer::model::{AmountModel, Session};
 use kalibrer::ui::KalibrerApp;
-use kalibrer::ui::autosave::recovery_path;
+use kalibrer::ui::state::autosave::recovery_path;
 use rust_decimal::Decimal;
 
 fn demo() -> Session {

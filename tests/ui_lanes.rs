@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable;
 use kalibrer::model::Session;
 use kalibrer::model::money::{format_kr, format_number};
 use kalibrer::ui::KalibrerApp;
-use kalibrer::ui::axis::KrAxis;
+use kalibrer::ui::state::axis::KrAxis;
 use rust_decimal::Decimal;
 
 use common::demo;

@@ -12,8 +12,8 @@ use kalibrer::document::Edit;
 use kalibrer::io;
 use kalibrer::model::{MeetingStatus, Session};
 use kalibrer::ui::KalibrerApp;
-use kalibrer::ui::autosave::recovery_path;
 use kalibrer::ui::command::Command;
+use kalibrer::ui::state::autosave::recovery_path;
 use rust_decimal::Decimal;
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -165,8 +165,8 @@ fn a_read_only_window_never_removes_the_other_windows_recovery_copy() {
     let elsewhere = dir.join("kopi.ron");
     h.state_mut().apply(
         &ctx,
-        Command::FileChosen(kalibrer::ui::file_dialog::FileChoice {
-            purpose: kalibrer::ui::file_dialog::FilePurpose::SaveAs,
+        Command::FileChosen(kalibrer::ui::dialogs::file_purpose::FileChoice {
+            purpose: kalibrer::ui::dialogs::file_purpose::FilePurpose::SaveAs,
             paths: vec![elsewhere.clone()],
         }),
     );

@@ -162,8 +162,8 @@ fn saving_in_another_folder_keeps_naming_the_same_reference_file() {
     assert!(h.query_by_label("indeks 110,3").is_some(), "loaded relative to the session file");
     let save_as = |h: &mut Harness<'static, KalibrerApp>, path: std::path::PathBuf| {
         let ctx = h.ctx.clone();
-        let choice = kalibrer::ui::file_dialog::FileChoice {
-            purpose: kalibrer::ui::file_dialog::FilePurpose::SaveAs,
+        let choice = kalibrer::ui::dialogs::file_purpose::FileChoice {
+            purpose: kalibrer::ui::dialogs::file_purpose::FilePurpose::SaveAs,
             paths: vec![path],
         };
         h.state_mut().apply(&ctx, Command::FileChosen(choice));

@@ -48,7 +48,7 @@ pub enum Command {
     SaveAs,
     /// Export an output (asks where; asks first whether to write a draft when the
     /// meeting is not final).
-    Export(crate::ui::export::ExportKind),
+    Export(crate::ui::shell::export::ExportKind),
     /// Write the export waiting for a choice as a draft marked UDKAST.
     ExportDraft,
     /// Drop the export waiting for a choice.
@@ -60,9 +60,9 @@ pub enum Command {
     /// Import HR data (`false`) or earlier years' amounts (`true`) from a file (asks which).
     Import { history: bool },
     /// Carry out a file choice made in Kalibrer's own file dialog.
-    FileChosen(crate::ui::file_dialog::FileChoice),
+    FileChosen(crate::ui::dialogs::file_purpose::FileChoice),
     /// Kalibrer's own file dialog was closed without a choice.
-    FileCancelled(crate::ui::file_dialog::FilePurpose),
+    FileCancelled(crate::ui::dialogs::file_purpose::FilePurpose),
     /// Compare with another organisation's statistics export (asks which file).
     CompareWith,
     /// Compare with the statistics export at this path (no dialog).
@@ -82,5 +82,5 @@ pub enum Command {
     ZoomLane(usize),
     /// Filter the table to one level's amounts in a range (a density strip's bin), or
     /// clear that filter.
-    FilterAmount(Option<super::view::AmountRange>),
+    FilterAmount(Option<crate::ui::state::view::AmountRange>),
 }
