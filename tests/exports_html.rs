@@ -123,7 +123,7 @@ fn statistics_have_no_names_and_suppress_small_groups() {
 
 #[test]
 fn the_gui_exports_every_kind_to_a_file() {
-    use kalibrer::ui::shell::export::ExportKind;
+    use kalibrer::io::export::ExportKind;
     let dir = std::env::temp_dir().join(format!("kalibrer-guiexp-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut app = kalibrer::ui::KalibrerApp::with_session(demo(), None);
@@ -133,9 +133,9 @@ fn the_gui_exports_every_kind_to_a_file() {
         // The demo is not final: the allocation and the letters wait for the choice.
         if kind.needs_finality() {
             assert!(!path.exists(), "{kind:?} not written before the user chose a draft");
-            assert_eq!(app.meeting.view.pending_export.as_ref().map(|p| p.kind), Some(kind));
+            assert_eq!(app.draft_export.as_ref().map(|p| p.kind), Some(kind));
             app.export_pending_draft();
-            assert!(app.meeting.view.pending_export.is_none());
+            assert!(app.draft_export.is_none());
         }
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.len() > 200, "{kind:?}");

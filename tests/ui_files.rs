@@ -232,8 +232,8 @@ fn open_lists_the_sessions_of_the_folder_and_opens_the_one_picked() {
 
 #[test]
 fn an_export_goes_to_the_chosen_path_and_says_where() {
+    use kalibrer::io::export::ExportKind;
     use kalibrer::io::outputs::OutputKind;
-    use kalibrer::ui::shell::export::ExportKind;
     let dir = temp_dir("export");
     let mut h = demo_with_own_dialog(&dir, DialogMode::InApp);
     let ctx = h.ctx.clone();
@@ -255,8 +255,8 @@ fn an_export_goes_to_the_chosen_path_and_says_where() {
 
 #[test]
 fn a_draft_export_asks_first_then_where_and_is_marked() {
+    use kalibrer::io::export::ExportKind;
     use kalibrer::io::outputs::OutputKind;
-    use kalibrer::ui::shell::export::ExportKind;
     let dir = temp_dir("draft");
     let mut h = demo_with_own_dialog(&dir, DialogMode::InApp);
     let ctx = h.ctx.clone();

@@ -112,8 +112,8 @@ fn a_locked_manager_cannot_be_changed() {
 /// Issue 16: the GUI exported an unfinished meeting's allocation as final without asking.
 #[test]
 fn exporting_an_unfinished_meeting_asks_and_writes_only_a_marked_draft() {
+    use kalibrer::io::export::ExportKind;
     use kalibrer::io::outputs::OutputKind;
-    use kalibrer::ui::shell::export::ExportKind;
     let mut h = harness();
     // From the menu the question comes before any file dialog.
     h.get_by_label("Filer").click();
@@ -126,7 +126,7 @@ fn exporting_an_unfinished_meeting_asks_and_writes_only_a_marked_draft() {
     assert!(h.query_by_label_contains("af 28 ledere er ikke besluttet").is_some());
     h.get_by_label("Annuller").click();
     h.run();
-    assert!(h.state().meeting.view.pending_export.is_none());
+    assert!(h.state().draft_export.is_none());
     assert!(h.query_by_label("Beløbene er ikke endelige").is_none());
     // To a chosen file: nothing is written until "Eksportér som UDKAST".
     let dir = std::env::temp_dir().join(format!("kalibrer-udkast-{}", std::process::id()));

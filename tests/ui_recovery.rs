@@ -122,7 +122,7 @@ fn a_file_open_elsewhere_warns_and_opens_read_only() {
     assert_eq!(harness.state().meeting.eval.amounts[5].amount, before, "no edits in read-only mode");
     assert!(!harness.state().meeting.doc.is_dirty());
     // Reading is what read-only is for: every export still works.
-    for kind in kalibrer::ui::shell::export::ExportKind::ALL {
+    for kind in kalibrer::io::export::ExportKind::ALL {
         let path = dir.join(kind.file_name());
         harness.state_mut().export_to(kind, &path);
         if kind.needs_finality() {

@@ -4,6 +4,7 @@ pub mod allocation;
 pub mod anonymise;
 pub mod csv_dialect;
 pub mod documentation;
+pub mod export;
 pub mod fast_ron;
 pub mod finality;
 pub mod html;

@@ -48,7 +48,7 @@ pub enum Command {
     SaveAs,
     /// Export an output (asks where; asks first whether to write a draft when the
     /// meeting is not final).
-    Export(crate::ui::shell::export::ExportKind),
+    Export(crate::io::export::ExportKind),
     /// Write the export waiting for a choice as a draft marked UDKAST.
     ExportDraft,
     /// Drop the export waiting for a choice.
@@ -80,6 +80,32 @@ pub enum Command {
     /// Zoom to the lane at this position from the top (1–9, a number key); the zoomed
     /// lane's own number zooms back out.
     ZoomLane(usize),
+    /// Restore the offered recovery copy.
+    RestoreRecovery,
+    /// Remove the offered recovery copy (confirmed).
+    DiscardRecovery,
+    /// Open the file read-only (another instance holds its lock).
+    OpenReadOnly,
+    /// Take over the lock another instance holds.
+    TakeOverLock,
+    /// Overwrite the open file although someone else wrote it since it was loaded.
+    OverwriteAnyway(PathBuf),
+    /// Close the question about saving without saving.
+    CloseSavePrompt,
+    /// Close the open error and choose another file.
+    OpenAnother,
+    /// Close the open error and show the demo.
+    OpenDemo,
+    /// Carry out the import waiting in its dialog.
+    ApplyImport,
+    /// Drop the import waiting in its dialog.
+    CancelImport,
+    /// Take the preparation's value for merge conflict number k.
+    TakePrepValue(usize),
+    /// Keep the session's value for merge conflict number k.
+    KeepSessionValue(usize),
+    /// "Gem og luk": save, then close when saved.
+    SaveAndQuit,
     /// Filter the table to one level's amounts in a range (a density strip's bin), or
     /// clear that filter.
     FilterAmount(Option<crate::ui::state::view::AmountRange>),

@@ -2,18 +2,17 @@
 //! user maps the file's columns, sees every change and every rejected row before anything
 //! happens, and accepts the import as one undo step, logged field by field.
 
-use std::path::Path;
-
 use egui::RichText;
 
 use crate::io::import::diff::{FieldChange, changes};
 use crate::io::import::{
     Field, ImportResult, LearnedMapping, RowError, Sheet, default_mapping, header_key, import_history_sheet,
-    import_sheet, learn, mapping_with, read_sheet,
+    import_sheet, mapping_with,
 };
 use crate::model::Session;
 
-use crate::ui::shell::app::KalibrerApp;
+use crate::ui::command::Command;
+use crate::ui::state::view::ViewState;
 use crate::ui::theme;
 
 /// An import waiting for the user's mapping and acceptance.
@@ -51,7 +50,7 @@ impl PendingImport {
     }
 
     /// Reads the preview again for the current mapping.
-    fn recompute(&mut self, session: &Session) {
+    pub fn recompute(&mut self, session: &Session) {
         self.preview = preview(session, &self.sheet, &self.mapping, self.history);
         self.changes = self.preview.as_ref().map(|r| changes(session, r)).unwrap_or_default();
     }
@@ -83,78 +82,13 @@ enum Action {
     Cancel,
 }
 
-impl KalibrerApp {
-    /// Asks for an HR file and opens the import dialog.
-    pub(crate) fn import_dialog(&mut self, history: bool) {
-        self.ask_for_file(crate::ui::dialogs::file_purpose::FilePurpose::Import { history });
-    }
-
-    /// Reads `path` and opens the import dialog on it (nothing changes yet).
-    pub fn import_file(&mut self, path: &Path, history: bool) {
-        let source = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let sheet = match std::fs::read(path) {
-            Err(e) => Err(format!("kan ikke læse filen: {}", crate::io::os_error::danish(&e))),
-            Ok(bytes) => read_sheet(&bytes).map_err(|e| e.to_string()),
-        };
-        match sheet {
-            Err(e) => self.meeting.view.notify(format!("{source}: {e}. Intet er importeret."), true),
-            Ok(sheet) => {
-                let pending = PendingImport::new(
-                    self.meeting.doc.session(),
-                    source,
-                    sheet,
-                    history,
-                    &self.settings.import_mappings,
-                );
-                self.import = Some(pending);
-            }
-        }
-    }
-
-    /// Applies the pending import: one undo step, every changed field logged. The import
-    /// is computed again from the session as it is now, so an edit made while the dialog
-    /// was open is kept; if that changes what the import would do, the dialog shows the
-    /// new preview and asks again instead of applying.
-    fn apply_import(&mut self) {
-        let Some(mut pending) = self.import.take() else { return };
-        let seen = pending.changes.clone();
-        pending.recompute(self.meeting.doc.session());
-        if pending.changes != seen || !pending.can_apply() {
-            self.meeting.view.notify(
-                "Sessionen er ændret, mens importen stod åben: se de opdaterede ændringer og godkend igen.",
-                true,
-            );
-            self.import = Some(pending);
-            return;
-        }
-        let Ok(result) = pending.preview else { return };
-        let (added, updated, rejected) = (result.added.len(), result.updated.len(), result.rejected.len());
-        let label = if pending.history { "Import af tidligere års beløb" } else { "Import af HR-data" };
-        let fields = pending
-            .changes
-            .into_iter()
-            .map(|c| crate::document::ImportedField { manager: c.manager, field: c.what, old: c.old, new: c.new })
-            .collect();
-        let (managers, history) = (result.session.managers, result.session.history);
-        let source = pending.source.clone();
-        let import = crate::document::Edit::Import { label: label.to_string(), source, managers, history, fields };
-        if !self.run_edit(import) {
-            return;
-        }
-        if !pending.history {
-            learn(&pending.sheet, &pending.mapping, &mut self.settings.import_mappings);
-        }
-        self.meeting.view.notify(
-            format!("{}: {added} nye, {updated} opdateret, {rejected} rækker sprunget over", pending.source),
-            false,
-        );
-    }
-
-    /// The import dialog: mapping, preview of every change, rejected rows, accept/cancel.
-    pub(crate) fn import_ui(&mut self, ctx: &egui::Context) {
-        let Some(pending) = &self.import else { return };
+impl PendingImport {
+    /// The import dialog: mapping, preview of every change, rejected rows. The mapping and
+    /// the acceptance of rejected rows are the dialog's own; [`Command::ApplyImport`] or
+    /// [`Command::CancelImport`] once the user decided.
+    pub fn ui(&mut self, ctx: &egui::Context, session: &Session, view: &ViewState) -> Option<Command> {
+        let pending = &*self;
         let mut action = None;
-        let view = &self.meeting.view;
         egui::Modal::new(egui::Id::unique("import")).show(ctx, |ui| {
             ui.set_width(1100.0_f32.min(ctx.content_rect().width() - 80.0));
             let what = if pending.history { "tidligere års beløb" } else { "HR-data" };
@@ -173,34 +107,31 @@ impl KalibrerApp {
                 }
             });
         });
-        match action {
-            Some(Action::Map(k, f)) => self.remap(k, f),
-            Some(Action::Accept(yes)) => {
-                if let Some(p) = &mut self.import {
-                    p.accept_rejections = yes;
-                }
+        match action? {
+            Action::Map(k, f) => {
+                self.remap(k, f, session);
+                None
             }
-            Some(Action::Apply) => self.apply_import(),
-            Some(Action::Cancel) => {
-                self.import = None;
-                self.meeting.view.notify("Import annulleret – intet er ændret.", false);
+            Action::Accept(yes) => {
+                self.accept_rejections = yes;
+                None
             }
-            None => {}
+            Action::Apply => Some(Command::ApplyImport),
+            Action::Cancel => Some(Command::CancelImport),
         }
     }
 
     /// Maps column `k` to `field` (taking the field from any other column).
-    fn remap(&mut self, k: usize, field: Option<Field>) {
-        let Some(p) = &mut self.import else { return };
-        for m in &mut p.mapping {
+    fn remap(&mut self, k: usize, field: Option<Field>, session: &Session) {
+        for m in &mut self.mapping {
             if field.is_some() && *m == field {
                 *m = None;
             }
         }
-        if let Some(slot) = p.mapping.get_mut(k) {
+        if let Some(slot) = self.mapping.get_mut(k) {
             *slot = field;
         }
-        p.recompute(self.meeting.doc.session());
+        self.recompute(session);
     }
 }
 

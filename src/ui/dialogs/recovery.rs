@@ -6,9 +6,9 @@
 
 use egui::RichText;
 
-use crate::document::Document;
-use crate::ui::shell::app::KalibrerApp;
+use crate::ui::command::Command;
 use crate::ui::state::autosave::differing_managers;
+use crate::ui::state::view::ViewState;
 use crate::ui::theme;
 
 /// A recovery copy waiting for the user's decision.
@@ -35,47 +35,32 @@ enum Choice {
     Back,
 }
 
-impl KalibrerApp {
-    /// Looks for a recovery copy of the open file and offers it — only when this window
-    /// holds the file's lock (not read-only, nobody else holding it). A copy equal to the
-    /// file is removed without a question.
-    pub fn check_recovery(&mut self) {
-        if self.meeting.doc.is_read_only() || self.meeting.view.lock_holder.is_some() {
-            return;
+impl RecoveryOffer {
+    /// The recovery copy of the file at `path`, when there is one that differs from
+    /// `session` (a copy equal to the file is removed without a question).
+    #[must_use]
+    pub fn find(path: &std::path::Path, session: &crate::model::Session) -> Option<Self> {
+        let (copy, recovered) = crate::ui::state::autosave::newer_recovery(path)?;
+        if &recovered == session {
+            let _ = std::fs::remove_file(&copy);
+            return None;
         }
-        let Some(path) = self.meeting.doc.path.clone() else { return };
-        if let Some((copy, session)) = crate::ui::state::autosave::newer_recovery(&path) {
-            if &session == self.meeting.doc.session() {
-                let _ = std::fs::remove_file(&copy);
-                return;
-            }
-            let differing = differing_managers(self.meeting.doc.session(), &session);
-            let times =
-                (crate::ui::state::autosave::modified_text(&copy), crate::ui::state::autosave::modified_text(&path));
-            self.recovery = Some(RecoveryOffer { path: copy, session, differing, times, confirm_discard: false });
-        }
+        let differing = differing_managers(session, &recovered);
+        let times = (crate::ui::state::autosave::modified_text(&copy), crate::ui::state::autosave::modified_text(path));
+        Some(Self { path: copy, session: recovered, differing, times, confirm_discard: false })
     }
 
-    /// Shows the offer; restoring makes the copy the (unsaved) document.
-    pub(crate) fn recovery_ui(&mut self, ctx: &egui::Context) {
-        // Dialogs are queued, never stacked: the lock question comes first.
-        if self.meeting.view.lock_holder.is_some() || self.meeting.doc.is_read_only() {
-            return;
-        }
-        let Some(offer) = &self.recovery else { return };
+    /// Shows the offer; the user's decision as a command ([`Command::RestoreRecovery`] or
+    /// [`Command::DiscardRecovery`]). The question before discarding is the dialog's own.
+    pub fn ui(&mut self, ctx: &egui::Context, view: &ViewState) -> Option<Command> {
+        let offer = &*self;
         let mut decision = None;
         egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
             ui.heading("Der findes ikke-gemte ændringer fra sidst");
             ui.label(format!("Gendannelseskopien {} er skrevet {}.", offer.path.display(), offer.times.0));
             ui.label(format!("Filen er gemt {}.", offer.times.1));
             let n = offer.differing.len();
-            let names = offer
-                .differing
-                .iter()
-                .take(12)
-                .map(|n| self.meeting.view.display_name_of(n))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let names = offer.differing.iter().take(12).map(|n| view.display_name_of(n)).collect::<Vec<_>>().join(", ");
             let more = if n > 12 { format!(" og {} flere", n - 12) } else { String::new() };
             ui.label(if n == 0 {
                 "Ingen lederes data er forskellige; kun ændringsloggen.".to_string()
@@ -105,31 +90,13 @@ impl KalibrerApp {
                 });
             }
         });
-        let decision = match decision {
-            Some(Choice::AskDiscard | Choice::Back) => {
-                if let Some(offer) = &mut self.recovery {
-                    offer.confirm_discard = matches!(decision, Some(Choice::AskDiscard));
-                }
-                return;
+        match decision? {
+            Choice::AskDiscard | Choice::Back => {
+                self.confirm_discard = matches!(decision, Some(Choice::AskDiscard));
+                None
             }
-            Some(Choice::Restore) => Some(true),
-            Some(Choice::Discard) => Some(false),
-            None => None,
-        };
-        match decision {
-            Some(true) => {
-                if let Some(offer) = self.recovery.take() {
-                    let path = self.meeting.doc.path.clone();
-                    self.meeting.doc = Document::new_unsaved(offer.session, path);
-                    self.meeting.view.notify(format!("Gendannet fra {} – husk at gemme.", offer.path.display()), false);
-                }
-            }
-            Some(false) => {
-                if let Some(offer) = self.recovery.take() {
-                    let _ = std::fs::remove_file(&offer.path);
-                }
-            }
-            None => {}
+            Choice::Restore => Some(Command::RestoreRecovery),
+            Choice::Discard => Some(Command::DiscardRecovery),
         }
     }
 }

@@ -28,7 +28,7 @@ const HEADERS: [(&str, &str); 10] = [
 /// Draws the statistics table, and the comparison with the attached references.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) {
     ui.label(RichText::new("Spredning pr. niveau").heading());
-    let comparisons = crate::ui::state::references::comparisons(data, view);
+    let comparisons = crate::ui::state::references::comparisons(data, &view.references);
     egui::Grid::new("spread").striped(true).spacing(vec2(9.0, 4.0)).show(ui, |ui| {
         for (h, tip) in HEADERS {
             ui.label(RichText::new(h).strong()).on_hover_text(tip);
@@ -60,7 +60,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
             ui.label("");
             crate::ui::panels::spread_reference::indeks_cell(
                 ui,
-                &crate::ui::state::references::total_comparison(data, view),
+                &crate::ui::state::references::total_comparison(data, &view.references),
             );
         }
         ui.end_row();

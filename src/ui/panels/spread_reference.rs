@@ -85,7 +85,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
             ui.label(RichText::new(e).color(theme::ERROR));
         }
     }
-    let comparisons = crate::ui::state::references::comparisons(data, view);
+    let comparisons = crate::ui::state::references::comparisons(data, &view.references);
     if comparisons.is_empty() {
         return;
     }

@@ -341,10 +341,10 @@ fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, recent: &[std::path::PathBuf]
         if ui.button("Importér tidligere års beløb …").clicked() {
             out.push(Command::Import { history: true });
         }
-        crate::ui::state::references::menu_ui(ui, doc.session(), out);
+        reference_menu_ui(ui, doc.session(), out);
         ui.separator();
         ui.menu_button("Eksportér", |ui| {
-            for kind in crate::ui::shell::export::ExportKind::ALL {
+            for kind in crate::io::export::ExportKind::ALL {
                 if ui.button(kind.label()).clicked() {
                     out.push(Command::Export(kind));
                 }
@@ -360,4 +360,16 @@ fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, recent: &[std::path::PathBuf]
             }
         }
     });
+}
+
+/// *Filer → Sammenlign med …* (and *Fjern sammenligning* when one is attached).
+fn reference_menu_ui(ui: &mut egui::Ui, session: &crate::model::Session, out: &mut Vec<Command>) {
+    if ui.button("Sammenlign med …").clicked() {
+        out.push(Command::CompareWith);
+    }
+    for link in &session.reference {
+        if ui.button(format!("Fjern sammenligning med {}", link.path)).clicked() {
+            out.push(Command::Edit(crate::document::Edit::RemoveReference { path: link.path.clone() }));
+        }
+    }
 }

@@ -109,6 +109,9 @@ pub struct KalibrerApp {
     pub recovery: Option<crate::ui::dialogs::recovery::RecoveryOffer>,
     /// An HR import waiting for mapping and acceptance.
     pub import: Option<crate::ui::dialogs::import::PendingImport>,
+    /// An export of the allocation or the letters waiting for the user's choice to write
+    /// it as a draft (the meeting is not final).
+    pub draft_export: Option<crate::ui::dialogs::draft_export::PendingExport>,
     /// Questions about saving, the open error and the file dialogs.
     pub file_guard: crate::ui::dialogs::save_prompt::FileGuard,
     /// The presentation mode and zoom the theme was applied for (None: not yet applied).
@@ -160,6 +163,7 @@ impl KalibrerApp {
             recovery: None,
             conflicts: None,
             import: None,
+            draft_export: None,
             file_guard: crate::ui::dialogs::save_prompt::FileGuard::default(),
             panels_on_clear_color: false,
             keys_held: Vec::new(),
@@ -176,6 +180,7 @@ impl KalibrerApp {
         self.recovery = None;
         self.import = None;
         self.conflicts = None;
+        self.draft_export = None;
         self.file_guard.prompt = None;
         self.file_guard.close_after_save = false;
         self.take_lock();
@@ -261,11 +266,49 @@ impl KalibrerApp {
             table_ui::ui(ui, data, &mut self.meeting.view, &mut commands);
         });
         proposal_ui::ui(ui.ctx(), data, &self.meeting.view, &mut commands);
-        crate::ui::state::references::mapping_ui(ui.ctx(), data, &self.meeting.view, &mut commands);
-        crate::ui::shell::files::quit_dialog_ui(ui.ctx(), &self.meeting.doc, &self.meeting.view, &mut commands);
+        if self.meeting.view.reference_mapping {
+            crate::ui::dialogs::mapping::ui(ui.ctx(), data, &self.meeting.view.references, &mut commands);
+        }
+        if self.meeting.view.confirm_quit {
+            commands.extend(crate::ui::dialogs::quit::ui(ui.ctx(), &self.meeting.doc));
+        }
         crate::ui::widgets::amount_question_ui(ui.ctx(), &mut self.meeting.view, &mut commands);
-        crate::ui::shell::export::draft_export_ui(ui.ctx(), &self.meeting.view, &mut commands);
+        if let Some(pending) = &self.draft_export {
+            commands.extend(pending.ui(ui.ctx()));
+        }
         commands
+    }
+}
+
+impl KalibrerApp {
+    /// The dialogs waiting for the user, one at a time in this order: the lock question, the
+    /// recovery offer, a question about saving, the open error, a merge's conflicts, an
+    /// import, Kalibrer's own file dialog. Returns what the user chose.
+    fn dialogs_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut out = Vec::new();
+        let view = &self.meeting.view;
+        if let Some(holder) = &view.lock_holder {
+            out.extend(crate::ui::dialogs::lock::ui(ctx, holder));
+        } else if let Some(offer) = self.recovery.as_mut().filter(|_| !self.meeting.doc.is_read_only()) {
+            out.extend(offer.ui(ctx, view));
+        }
+        if let Some(outcome) = self.file_guard.dialogs.ui(ctx) {
+            out.push(outcome.command());
+        }
+        if let Some(message) = &self.file_guard.open_error {
+            out.extend(crate::ui::dialogs::save_prompt::open_error_ui(ctx, message));
+        }
+        if let Some(prompt) = &self.file_guard.prompt {
+            out.extend(prompt.ui(ctx));
+        }
+        let session = self.meeting.doc.session();
+        if let Some(conflicts) = &self.conflicts {
+            out.extend(conflicts.ui(ctx, session, view));
+        }
+        if let Some(import) = &mut self.import {
+            out.extend(import.ui(ctx, session, view));
+        }
+        out
     }
 }
 
@@ -340,11 +383,10 @@ impl eframe::App for KalibrerApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         let commands = self.frame_ui(ui);
-        self.recovery_ui(&ctx);
-        self.lock_ui(&ctx);
-        self.file_guard_ui(&ctx);
-        self.conflicts_ui(&ctx);
-        self.import_ui(&ctx);
+        for command in self.dialogs_ui(&ctx) {
+            self.apply(&ctx, command);
+            ctx.request_discard("dialog besvaret");
+        }
         // A panel's command is known only after the panels were drawn: carry it out and let
         // egui discard this pass and lay out again at once (the next pass has no input
         // events), instead of painting the old state and then the new one.

@@ -70,11 +70,14 @@ impl KalibrerApp {
             }
             Command::OpenPath(path) => self.open_path(&path),
             Command::Save => self.save(),
-            Command::SaveAs => self.save_as(),
+            Command::SaveAs => {
+                self.file_guard.prompt = None;
+                self.save_as();
+            }
             Command::Export(kind) => self.export_dialog(kind),
             Command::ExportDraft => self.export_pending_draft(),
             Command::CancelExport => {
-                self.meeting.view.pending_export = None;
+                self.draft_export = None;
                 self.meeting.view.notify("Eksporten er annulleret.", false);
             }
             Command::Prepare(executive) => self.prep_dialog(&executive),
@@ -110,9 +113,38 @@ impl KalibrerApp {
                 self.meeting.view.filter.amount = range;
                 self.meeting.view.scroll_to_selected = false;
             }
-            _ => {}
+            other => self.answer(ctx, other),
         }
         self.refresh();
+    }
+
+    /// Carries out a dialog's answer.
+    fn answer(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => self.discard_recovery(),
+            Command::OpenReadOnly => self.open_read_only(),
+            Command::TakeOverLock => self.take_over_lock(),
+            Command::OverwriteAnyway(path) => {
+                self.file_guard.prompt = None;
+                self.save_to_unchecked(&path);
+            }
+            Command::CloseSavePrompt => self.file_guard.prompt = None,
+            Command::OpenAnother => {
+                self.file_guard.open_error = None;
+                self.open_dialog();
+            }
+            Command::OpenDemo => self.open_demo(),
+            Command::ApplyImport => self.apply_import(),
+            Command::CancelImport => self.cancel_import(),
+            Command::TakePrepValue(k) => self.take_prep(k),
+            Command::KeepSessionValue(k) => self.close_conflict(k),
+            Command::SaveAndQuit => {
+                self.save();
+                self.quit_if_saved(ctx);
+            }
+            _ => {}
+        }
     }
 
     /// Shows a proposal for acceptance (fit to pool, or spread ×k), with its summary

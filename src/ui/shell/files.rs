@@ -6,15 +6,12 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use egui::RichText;
-
 use crate::io;
 
-use crate::document::Document;
-use crate::ui::command::Command;
+use crate::io::session_file::FileStamp;
 use crate::ui::dialogs::file_purpose::{DialogMode, FileChoice, FilePurpose};
+use crate::ui::dialogs::save_prompt::SavePrompt;
 use crate::ui::shell::app::KalibrerApp;
-use crate::ui::state::view::ViewState;
 
 /// A system dialog that returns nothing this quickly was not shown (rfd returns `None`
 /// both for a cancel and when neither the portal nor zenity could show a dialog); no one
@@ -22,6 +19,52 @@ use crate::ui::state::view::ViewState;
 const NOT_SHOWN_WITHIN: Duration = Duration::from_millis(400);
 
 impl KalibrerApp {
+    /// Starts on `path` (or the demo); when the file cannot be opened, starts on the demo
+    /// with a window that says why and offers another file – never only a message on
+    /// stderr.
+    ///
+    /// # Errors
+    /// Only when the embedded demo cannot be read either.
+    pub fn open_or_explain(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Result<Self, String> {
+        match crate::ui::initial_session(path.as_ref()) {
+            Ok(session) => Ok(Self::new(cc, session, path)),
+            Err(message) => {
+                let demo = crate::ui::initial_session(None)?;
+                let mut app = Self::new(cc, demo, None);
+                app.file_guard.open_error = Some(message);
+                Ok(app)
+            }
+        }
+    }
+
+    /// Whether saving to `path` must first ask (someone else wrote it since): asks and
+    /// returns true.
+    pub(crate) fn ask_before_overwriting(&mut self, path: &Path) -> bool {
+        let own_file = self.meeting.doc.path.as_deref() == Some(path);
+        let changed = match (self.meeting.stamp, FileStamp::of(path)) {
+            (Some(known), Some(now)) => known != now,
+            // A file that is gone has nothing to overwrite.
+            _ => false,
+        };
+        if own_file && changed {
+            self.file_guard.prompt = Some(SavePrompt::ChangedOnDisk(path.to_path_buf()));
+            return true;
+        }
+        false
+    }
+
+    /// "Åbn demoen" in the open error: started on a broken file, the app already shows
+    /// the demo; after a failed open from the menu it still shows the previous file.
+    pub(crate) fn open_demo(&mut self) {
+        self.file_guard.open_error = None;
+        if self.meeting.doc.path.is_some()
+            && !self.meeting.doc.is_dirty()
+            && let Ok(demo) = crate::ui::initial_session(None)
+        {
+            self.replace_meeting(demo, None);
+        }
+    }
+
     /// Asks for a session file and opens it (after the unsaved-changes check done by the
     /// caller).
     pub(crate) fn open_dialog(&mut self) {
@@ -260,30 +303,4 @@ fn system_dialog(purpose: &FilePurpose, folder: &Path, name: Option<&str>) -> Op
     } else {
         dialog.pick_file().map(|p| vec![p])
     }
-}
-
-/// The confirmation shown when quitting with unsaved changes.
-pub fn quit_dialog_ui(ctx: &egui::Context, doc: &Document, view: &ViewState, out: &mut Vec<Command>) {
-    if !view.confirm_quit {
-        return;
-    }
-    egui::Modal::new(egui::Id::unique("quit")).show(ctx, |ui| {
-        ui.heading("Der er ændringer, som ikke er gemt");
-        ui.label(format!(
-            "{} har ændringer siden sidst du gemte.",
-            doc.path.as_ref().map_or("Sessionen".into(), |p| p.display().to_string())
-        ));
-        ui.horizontal(|ui| {
-            if ui.button(RichText::new("Gem og luk").strong()).clicked() {
-                out.push(Command::Save);
-                out.push(Command::QuitIfSaved);
-            }
-            if ui.button("Luk uden at gemme").clicked() {
-                out.push(Command::QuitDiscarding);
-            }
-            if ui.button("Annullér").clicked() {
-                out.push(Command::CancelQuit);
-            }
-        });
-    });
 }

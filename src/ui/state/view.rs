@@ -167,9 +167,6 @@ pub struct ViewState {
     pub scroll_to_selected: bool,
     /// A finding being accepted in the focus card: manager, rule and the reason typed so far.
     pub accept_draft: Option<(usize, crate::engine::RuleId, String)>,
-    /// An export of the allocation or the letters waiting for the user's choice to write
-    /// it as a draft (the meeting is not final).
-    pub pending_export: Option<crate::ui::shell::export::PendingExport>,
     /// A typed amount that probably meant thousands, waiting for the user's answer.
     pub amount_question: Option<AmountQuestion>,
     /// The level (index into `session.levels`) the lanes are zoomed to, with its own axis.
@@ -207,7 +204,6 @@ impl ViewState {
             lock_holder: None,
             scroll_to_selected: false,
             accept_draft: None,
-            pending_export: None,
             amount_question: None,
             zoom: None,
             proposals_made: 0,

@@ -4,6 +4,7 @@
 //! strips whose bins can be hovered and clicked to filter the table; a pending proposal
 //! shows as hollow dots with arrows; a legend explains the marks.
 
+pub mod geometry;
 pub mod layout;
 pub mod legend;
 pub mod reference;

@@ -12,7 +12,7 @@ use crate::ui::theme;
 
 /// Draws the reference of every lane (nothing without an attached reference).
 pub fn ui(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, view: &ViewState, lanes: &[(usize, Rect)]) {
-    let comparisons = crate::ui::state::references::comparisons(data, view);
+    let comparisons = crate::ui::state::references::comparisons(data, &view.references);
     for c in &comparisons {
         let Some(li) = data.session.levels.iter().position(|l| l.id == c.level) else { continue };
         let Some(&(_, lane)) = lanes.iter().find(|(l, _)| *l == li) else { continue };

@@ -6,7 +6,7 @@ use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
 use crate::engine::Severity;
 
-use crate::ui::panels::lanes::layout::{Bin, DOT_CORNERS, Paint, STRIP_BIN, Strip};
+use crate::ui::panels::lanes::geometry::{Bin, DOT_CORNERS, Paint, STRIP_BIN, Strip};
 use crate::ui::state::axis::KrAxis;
 use crate::ui::state::derived::Data;
 use crate::ui::state::view::PendingProposal;
