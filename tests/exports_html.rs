@@ -133,9 +133,9 @@ fn the_gui_exports_every_kind_to_a_file() {
         // The demo is not final: the allocation and the letters wait for the choice.
         if kind.needs_finality() {
             assert!(!path.exists(), "{kind:?} not written before the user chose a draft");
-            assert_eq!(app.draft_export.as_ref().map(|p| p.kind), Some(kind));
+            assert_eq!(app.dialogs.draft_export.as_ref().map(|p| p.kind), Some(kind));
             app.export_pending_draft();
-            assert!(app.draft_export.is_none());
+            assert!(app.dialogs.draft_export.is_none());
         }
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.len() > 200, "{kind:?}");

@@ -123,8 +123,8 @@ fn demo_with_own_dialog(dir: &Path, mode: DialogMode) -> Harness<'static, Kalibr
         .with_size([1920.0, 1080.0])
         .with_max_steps(16)
         .build_eframe(|cc| KalibrerApp::open_or_explain(cc, None).unwrap());
-    h.state_mut().file_guard.dialogs.mode = mode;
-    h.state_mut().file_guard.dialogs.last_folder = Some(dir.to_path_buf());
+    h.state_mut().dialogs.files.mode = mode;
+    h.state_mut().dialogs.files.last_folder = Some(dir.to_path_buf());
     h.run();
     h
 }
@@ -168,7 +168,7 @@ fn save_on_the_demo_opens_the_own_dialog_and_writes_the_typed_path() {
     assert_eq!(h.state().meeting.doc.path.as_deref(), Some(written.as_path()));
     assert!(!h.state().meeting.doc.is_dirty());
     assert_eq!(notice(&h), format!("Gemt i {}", written.display()));
-    assert_eq!(h.state().file_guard.dialogs.last_folder.as_deref(), Some(dir.as_path()));
+    assert_eq!(h.state().dialogs.files.last_folder.as_deref(), Some(dir.as_path()));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -225,8 +225,8 @@ fn open_lists_the_sessions_of_the_folder_and_opens_the_one_picked() {
     assert_eq!(notice(&h), format!("Åbnede {}", file.display()));
     assert!(h.query_by_label_contains("Åbn session").is_none());
     // The folder is remembered across the open (the app was replaced by the new file's).
-    assert_eq!(h.state().file_guard.dialogs.last_folder.as_deref(), Some(dir.as_path()));
-    assert_eq!(h.state().file_guard.dialogs.mode, DialogMode::InApp);
+    assert_eq!(h.state().dialogs.files.last_folder.as_deref(), Some(dir.as_path()));
+    assert_eq!(h.state().dialogs.files.mode, DialogMode::InApp);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -335,7 +335,7 @@ fn close_without_saving_while_the_own_save_dialog_waits_closes_and_removes_the_c
     let file = dir.join("moede.ron");
     io::save_session(&file, &io::parse_session(io::DEMO_RON).unwrap()).unwrap();
     let mut h = app_on(file.clone());
-    h.state_mut().file_guard.dialogs.mode = DialogMode::InApp;
+    h.state_mut().dialogs.files.mode = DialogMode::InApp;
     h.run();
     edit(&mut h);
     let copy = kalibrer::ui::state::autosave::recovery_path(Some(&file));

@@ -126,7 +126,7 @@ fn exporting_an_unfinished_meeting_asks_and_writes_only_a_marked_draft() {
     assert!(h.query_by_label_contains("af 28 ledere er ikke besluttet").is_some());
     h.get_by_label("Annuller").click();
     h.run();
-    assert!(h.state().draft_export.is_none());
+    assert!(h.state().dialogs.draft_export.is_none());
     assert!(h.query_by_label("Beløbene er ikke endelige").is_none());
     // To a chosen file: nothing is written until "Eksportér som UDKAST".
     let dir = std::env::temp_dir().join(format!("kalibrer-udkast-{}", std::process::id()));

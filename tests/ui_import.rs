@@ -116,7 +116,7 @@ fn cancelling_changes_nothing_and_an_unreadable_file_is_reported() {
     h.run();
     let notice = h.state().meeting.view.notice.clone().unwrap();
     assert!(notice.is_error && notice.text.contains("findes-ikke.xlsx"), "{}", notice.text);
-    assert!(h.state().import.is_none());
+    assert!(h.state().dialogs.import.is_none());
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -90,7 +90,8 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
     assert_eq!((m.notes.as_str(), m.status, m.locked), ("Mødets note", MeetingStatus::Droeftet, true));
     assert!(h.query_by_label_contains("konflikter fra forberedelserne").is_some());
     // Two conflicts, in field order: the trivsel score, then the notes.
-    let fields: Vec<String> = h.state().conflicts.as_ref().unwrap().conflicts.iter().map(|c| c.field.clone()).collect();
+    let fields: Vec<String> =
+        h.state().dialogs.conflicts.as_ref().unwrap().conflicts.iter().map(|c| c.field.clone()).collect();
     assert_eq!(fields, ["Score Trivsel", "Noter"]);
     h.get_all_by_label("Tag forberedelsens").next().unwrap().hover();
     h.run();

@@ -18,20 +18,6 @@ pub enum SavePrompt {
     ReadOnly(PathBuf),
 }
 
-/// The open file as it was on disk when loaded or saved, the questions pending, and the
-/// file dialogs.
-#[derive(Debug, Default)]
-pub struct FileGuard {
-    /// A question about saving.
-    pub prompt: Option<SavePrompt>,
-    /// Why the file the app was started on (or asked to open) could not be opened.
-    pub open_error: Option<String>,
-    /// Which file dialog is used, the last folder, and Kalibrer's own dialog while open.
-    pub dialogs: crate::ui::dialogs::file_dialog::FileDialogs,
-    /// "Gem og luk" waits for the file dialog: close the window after the save.
-    pub close_after_save: bool,
-}
-
 impl SavePrompt {
     /// Asks the question; the answer as a command ([`Command::SaveAs`],
     /// [`Command::OverwriteAnyway`] or [`Command::CloseSavePrompt`]).

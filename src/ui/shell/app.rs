@@ -103,17 +103,8 @@ pub struct KalibrerApp {
     pub settings: crate::ui::shell::settings::Settings,
     /// The open file.
     pub meeting: Meeting,
-    /// Merge conflicts waiting for a choice.
-    pub conflicts: Option<crate::ui::dialogs::conflicts::PendingConflicts>,
-    /// A recovery copy offered back on start.
-    pub recovery: Option<crate::ui::dialogs::recovery::RecoveryOffer>,
-    /// An HR import waiting for mapping and acceptance.
-    pub import: Option<crate::ui::dialogs::import::PendingImport>,
-    /// An export of the allocation or the letters waiting for the user's choice to write
-    /// it as a draft (the meeting is not final).
-    pub draft_export: Option<crate::ui::dialogs::draft_export::PendingExport>,
-    /// Questions about saving, the open error and the file dialogs.
-    pub file_guard: crate::ui::dialogs::save_prompt::FileGuard,
+    /// The dialogs waiting for the user.
+    pub dialogs: crate::ui::dialogs::Dialogs,
     /// The presentation mode and zoom the theme was applied for (None: not yet applied).
     pub(crate) theme_for: Option<(bool, f32)>,
     /// The title last sent to the window.
@@ -160,11 +151,7 @@ impl KalibrerApp {
             meeting: Meeting::new(session, path),
             theme_for: None,
             title: String::new(),
-            recovery: None,
-            conflicts: None,
-            import: None,
-            draft_export: None,
-            file_guard: crate::ui::dialogs::save_prompt::FileGuard::default(),
+            dialogs: crate::ui::dialogs::Dialogs::default(),
             panels_on_clear_color: false,
             keys_held: Vec::new(),
         }
@@ -177,12 +164,7 @@ impl KalibrerApp {
         self.release_lock();
         let old = std::mem::replace(&mut self.meeting, Meeting::new(session, path));
         self.meeting.autosave.keep_waker(&old.autosave);
-        self.recovery = None;
-        self.import = None;
-        self.conflicts = None;
-        self.draft_export = None;
-        self.file_guard.prompt = None;
-        self.file_guard.close_after_save = false;
+        self.dialogs.forget_file();
         self.take_lock();
         self.check_recovery();
     }
@@ -273,7 +255,7 @@ impl KalibrerApp {
             commands.extend(crate::ui::dialogs::quit::ui(ui.ctx(), &self.meeting.doc));
         }
         crate::ui::widgets::amount_question_ui(ui.ctx(), &mut self.meeting.view, &mut commands);
-        if let Some(pending) = &self.draft_export {
+        if let Some(pending) = &self.dialogs.draft_export {
             commands.extend(pending.ui(ui.ctx()));
         }
         commands
@@ -289,23 +271,23 @@ impl KalibrerApp {
         let view = &self.meeting.view;
         if let Some(holder) = &view.lock_holder {
             out.extend(crate::ui::dialogs::lock::ui(ctx, holder));
-        } else if let Some(offer) = self.recovery.as_mut().filter(|_| !self.meeting.doc.is_read_only()) {
+        } else if let Some(offer) = self.dialogs.recovery.as_mut().filter(|_| !self.meeting.doc.is_read_only()) {
             out.extend(offer.ui(ctx, view));
         }
-        if let Some(outcome) = self.file_guard.dialogs.ui(ctx) {
+        if let Some(outcome) = self.dialogs.files.ui(ctx) {
             out.push(outcome.command());
         }
-        if let Some(message) = &self.file_guard.open_error {
+        if let Some(message) = &self.dialogs.open_error {
             out.extend(crate::ui::dialogs::save_prompt::open_error_ui(ctx, message));
         }
-        if let Some(prompt) = &self.file_guard.prompt {
+        if let Some(prompt) = &self.dialogs.save_prompt {
             out.extend(prompt.ui(ctx));
         }
         let session = self.meeting.doc.session();
-        if let Some(conflicts) = &self.conflicts {
+        if let Some(conflicts) = &self.dialogs.conflicts {
             out.extend(conflicts.ui(ctx, session, view));
         }
-        if let Some(import) = &mut self.import {
+        if let Some(import) = &mut self.dialogs.import {
             out.extend(import.ui(ctx, session, view));
         }
         out

@@ -71,13 +71,13 @@ impl KalibrerApp {
             Command::OpenPath(path) => self.open_path(&path),
             Command::Save => self.save(),
             Command::SaveAs => {
-                self.file_guard.prompt = None;
+                self.dialogs.save_prompt = None;
                 self.save_as();
             }
             Command::Export(kind) => self.export_dialog(kind),
             Command::ExportDraft => self.export_pending_draft(),
             Command::CancelExport => {
-                self.draft_export = None;
+                self.dialogs.draft_export = None;
                 self.meeting.view.notify("Eksporten er annulleret.", false);
             }
             Command::Prepare(executive) => self.prep_dialog(&executive),
@@ -126,12 +126,12 @@ impl KalibrerApp {
             Command::OpenReadOnly => self.open_read_only(),
             Command::TakeOverLock => self.take_over_lock(),
             Command::OverwriteAnyway(path) => {
-                self.file_guard.prompt = None;
+                self.dialogs.save_prompt = None;
                 self.save_to_unchecked(&path);
             }
-            Command::CloseSavePrompt => self.file_guard.prompt = None,
+            Command::CloseSavePrompt => self.dialogs.save_prompt = None,
             Command::OpenAnother => {
-                self.file_guard.open_error = None;
+                self.dialogs.open_error = None;
                 self.open_dialog();
             }
             Command::OpenDemo => self.open_demo(),

@@ -27,7 +27,7 @@ impl KalibrerApp {
     /// Asks where and writes the export there; a draft is asked about first.
     pub(crate) fn export_dialog(&mut self, kind: ExportKind) {
         if let Some(reason) = self.not_final(kind) {
-            self.draft_export = Some(PendingExport { kind, path: None, reason });
+            self.dialogs.draft_export = Some(PendingExport { kind, path: None, reason });
             return;
         }
         self.ask_for_file(FilePurpose::Export { kind, draft: false });
@@ -38,7 +38,7 @@ impl KalibrerApp {
     /// (see [`Self::export_pending_draft`]).
     pub fn export_to(&mut self, kind: ExportKind, path: &Path) {
         if let Some(reason) = self.not_final(kind) {
-            self.draft_export = Some(PendingExport { kind, path: Some(path.to_path_buf()), reason });
+            self.dialogs.draft_export = Some(PendingExport { kind, path: Some(path.to_path_buf()), reason });
             return;
         }
         self.write_export(kind, path, false);
@@ -47,7 +47,7 @@ impl KalibrerApp {
     /// The user chose "Eksportér som UDKAST": writes the waiting export as a draft (asking
     /// where first when no file was chosen yet).
     pub fn export_pending_draft(&mut self) {
-        let Some(pending) = self.draft_export.take() else { return };
+        let Some(pending) = self.dialogs.draft_export.take() else { return };
         match pending.path {
             Some(path) => self.write_export(pending.kind, &path, true),
             None => self.ask_for_file(FilePurpose::Export { kind: pending.kind, draft: true }),

@@ -31,7 +31,7 @@ impl KalibrerApp {
             Err(message) => {
                 let demo = crate::ui::initial_session(None)?;
                 let mut app = Self::new(cc, demo, None);
-                app.file_guard.open_error = Some(message);
+                app.dialogs.open_error = Some(message);
                 Ok(app)
             }
         }
@@ -47,7 +47,7 @@ impl KalibrerApp {
             _ => false,
         };
         if own_file && changed {
-            self.file_guard.prompt = Some(SavePrompt::ChangedOnDisk(path.to_path_buf()));
+            self.dialogs.save_prompt = Some(SavePrompt::ChangedOnDisk(path.to_path_buf()));
             return true;
         }
         false
@@ -56,7 +56,7 @@ impl KalibrerApp {
     /// "Åbn demoen" in the open error: started on a broken file, the app already shows
     /// the demo; after a failed open from the menu it still shows the previous file.
     pub(crate) fn open_demo(&mut self) {
-        self.file_guard.open_error = None;
+        self.dialogs.open_error = None;
         if self.meeting.doc.path.is_some()
             && !self.meeting.doc.is_dirty()
             && let Ok(demo) = crate::ui::initial_session(None)
@@ -78,7 +78,7 @@ impl KalibrerApp {
     pub(crate) fn ask_for_file(&mut self, purpose: FilePurpose) {
         let folder = self.start_folder();
         let name = self.suggested_name(&purpose);
-        let dialogs = &mut self.file_guard.dialogs;
+        let dialogs = &mut self.dialogs.files;
         match dialogs.mode {
             DialogMode::InApp => dialogs.open_in_app(purpose, &folder, name),
             DialogMode::NoSystemDialog => {
@@ -89,7 +89,7 @@ impl KalibrerApp {
                         false,
                     );
                 }
-                self.file_guard.dialogs.open_in_app(purpose, &folder, name);
+                self.dialogs.files.open_in_app(purpose, &folder, name);
             }
             DialogMode::System => {
                 let started = Instant::now();
@@ -102,7 +102,7 @@ impl KalibrerApp {
                         self.meeting
                             .view
                             .notify("Systemets fildialog kunne ikke vises; Kalibrers egen er åbnet i stedet.", false);
-                        self.file_guard.dialogs.open_in_app(purpose, &folder, name);
+                        self.dialogs.files.open_in_app(purpose, &folder, name);
                     }
                     _ => self.file_cancelled(&purpose),
                 }
@@ -117,7 +117,7 @@ impl KalibrerApp {
             return;
         };
         if let Some(folder) = path.parent() {
-            self.file_guard.dialogs.last_folder = Some(folder.to_path_buf());
+            self.dialogs.files.last_folder = Some(folder.to_path_buf());
         }
         // A save without a file type gets the preferred one (a system dialog may return
         // the name as typed).
@@ -137,8 +137,8 @@ impl KalibrerApp {
     /// The user closed a file dialog without choosing: say so (and do not close the window
     /// that was waiting for a save).
     pub(crate) fn file_cancelled(&mut self, purpose: &FilePurpose) {
-        if *purpose == FilePurpose::SaveAs && self.file_guard.close_after_save {
-            self.file_guard.close_after_save = false;
+        if *purpose == FilePurpose::SaveAs && self.dialogs.close_after_save {
+            self.dialogs.close_after_save = false;
             self.meeting.view.notify("Intet er gemt, og vinduet er ikke lukket.", false);
             return;
         }
@@ -157,7 +157,7 @@ impl KalibrerApp {
     /// Where a file dialog starts: the last folder chosen, else the open file's, the most
     /// recent file's, the home folder.
     fn start_folder(&self) -> PathBuf {
-        let dialogs = &self.file_guard.dialogs;
+        let dialogs = &self.dialogs.files;
         dialogs
             .last_folder
             .clone()
@@ -175,8 +175,8 @@ impl KalibrerApp {
         if !self.meeting.doc.is_dirty() {
             self.meeting.view.quit_confirmed = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        } else if self.file_guard.dialogs.is_open_for(Some(&FilePurpose::SaveAs)) {
-            self.file_guard.close_after_save = true;
+        } else if self.dialogs.files.is_open_for(Some(&FilePurpose::SaveAs)) {
+            self.dialogs.close_after_save = true;
             self.meeting.view.confirm_quit = false;
         }
     }
@@ -193,7 +193,7 @@ impl KalibrerApp {
                 self.settings.remember(path);
                 self.meeting.view.notify(format!("Åbnede {}", path.display()), false);
             }
-            Err(e) => self.file_guard.open_error = Some(format!("Kan ikke åbne {}: {e}", path.display())),
+            Err(e) => self.dialogs.open_error = Some(format!("Kan ikke åbne {}: {e}", path.display())),
         }
     }
 
@@ -267,13 +267,13 @@ impl KalibrerApp {
                 }
                 self.settings.remember(path);
                 self.meeting.view.notify(format!("Gemt i {}", path.display()), false);
-                if std::mem::take(&mut self.file_guard.close_after_save) {
+                if std::mem::take(&mut self.dialogs.close_after_save) {
                     self.meeting.view.quit_confirmed = true;
                 }
             }
             Err(e) => {
                 if e.reason == io::SaveFailure::ReadOnly {
-                    self.file_guard.prompt =
+                    self.dialogs.save_prompt =
                         Some(crate::ui::dialogs::save_prompt::SavePrompt::ReadOnly(path.to_path_buf()));
                 }
                 let name =

@@ -31,7 +31,7 @@ impl KalibrerApp {
                     history,
                     &self.settings.import_mappings,
                 );
-                self.import = Some(pending);
+                self.dialogs.import = Some(pending);
             }
         }
     }
@@ -41,7 +41,7 @@ impl KalibrerApp {
     /// was open is kept; if that changes what the import would do, the dialog shows the
     /// new preview and asks again instead of applying.
     pub(crate) fn apply_import(&mut self) {
-        let Some(mut pending) = self.import.take() else { return };
+        let Some(mut pending) = self.dialogs.import.take() else { return };
         let seen = pending.changes.clone();
         pending.recompute(self.meeting.doc.session());
         if pending.changes != seen || !pending.can_apply() {
@@ -49,7 +49,7 @@ impl KalibrerApp {
                 "Sessionen er ændret, mens importen stod åben: se de opdaterede ændringer og godkend igen.",
                 true,
             );
-            self.import = Some(pending);
+            self.dialogs.import = Some(pending);
             return;
         }
         let Ok(result) = pending.preview else { return };
@@ -77,7 +77,7 @@ impl KalibrerApp {
 
     /// The user closed the import dialog without importing.
     pub(crate) fn cancel_import(&mut self) {
-        self.import = None;
+        self.dialogs.import = None;
         self.meeting.view.notify("Import annulleret – intet er ændret.", false);
     }
 }

@@ -57,12 +57,12 @@ impl KalibrerApp {
             return;
         }
         let Some(path) = self.meeting.doc.path.clone() else { return };
-        self.recovery = RecoveryOffer::find(&path, self.meeting.doc.session());
+        self.dialogs.recovery = RecoveryOffer::find(&path, self.meeting.doc.session());
     }
 
     /// Restores the offered copy as the (unsaved) document.
     pub(crate) fn restore_recovery(&mut self) {
-        if let Some(offer) = self.recovery.take() {
+        if let Some(offer) = self.dialogs.recovery.take() {
             let path = self.meeting.doc.path.clone();
             self.meeting.doc = Document::new_unsaved(offer.session, path);
             self.meeting.view.notify(format!("Gendannet fra {} – husk at gemme.", offer.path.display()), false);
@@ -71,7 +71,7 @@ impl KalibrerApp {
 
     /// Removes the offered copy (the user confirmed).
     pub(crate) fn discard_recovery(&mut self) {
-        if let Some(offer) = self.recovery.take() {
+        if let Some(offer) = self.dialogs.recovery.take() {
             let _ = std::fs::remove_file(&offer.path);
         }
     }

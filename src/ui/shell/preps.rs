@@ -78,12 +78,12 @@ impl KalibrerApp {
             ),
             conflicts > 0,
         );
-        self.conflicts = (conflicts > 0).then_some(PendingConflicts { conflicts: report.conflicts, preps });
+        self.dialogs.conflicts = (conflicts > 0).then_some(PendingConflicts { conflicts: report.conflicts, preps });
     }
 
     /// Takes the prep's value for conflict `k` (one undo step, logged) and closes it.
     pub(crate) fn take_prep(&mut self, k: usize) {
-        let Some(pending) = &self.conflicts else { return };
+        let Some(pending) = &self.dialogs.conflicts else { return };
         let Some(c) = pending.conflicts.get(k).cloned() else { return };
         let prep = pending.preps.iter().find(|(n, _)| *n == c.prep).map(|(_, s)| s);
         let Some(pm) = prep.and_then(|p| p.managers.iter().find(|m| m.id == c.manager)).cloned() else { return };
@@ -94,12 +94,12 @@ impl KalibrerApp {
 
     /// Closes conflict `k` (the session keeps its value).
     pub(crate) fn close_conflict(&mut self, k: usize) {
-        if let Some(p) = &mut self.conflicts {
+        if let Some(p) = &mut self.dialogs.conflicts {
             if k < p.conflicts.len() {
                 p.conflicts.remove(k);
             }
             if p.conflicts.is_empty() {
-                self.conflicts = None;
+                self.dialogs.conflicts = None;
             }
         }
     }
