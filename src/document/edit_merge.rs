@@ -2,7 +2,7 @@
 //! directors' preparations, and a merge conflict settled by hand. The document writes
 //! their change-log entries, as for every other edit.
 
-use super::vocabulary::{EditError, ImportedField, Outcome};
+use super::edit::{EditError, ImportedField, Outcome};
 use super::{Document, History};
 use crate::engine::merge::{Conflict, merge, take_prep_value};
 use crate::model::log::{Change, now_iso};

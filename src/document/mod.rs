@@ -1,7 +1,7 @@
 //! The open document: the session, its file, unsaved state, undo/redo and the change log.
 //! Used by the GUI and the CLI alike; no egui.
 //!
-//! Every change is a typed [`Edit`] applied by [`Document::apply`] (in `edit.rs`), which
+//! Every change is a typed [`Edit`] applied by [`Document::apply`] (in `apply.rs`), which
 //! validates it, and records one undo step and one typed change-log entry per changed
 //! field. Nothing else may change the session: the mutating helpers here are private. A continuous edit (a drag in the lanes, typing in
 //! a text field) carries an [`EditKey`]; while the key stays the same, the edits are
@@ -10,12 +10,12 @@
 
 use std::path::PathBuf;
 
+mod apply;
 mod edit;
 mod edit_merge;
 mod edit_reference;
-mod vocabulary;
 
-pub use vocabulary::{Edit, EditError, ImportedField, Outcome};
+pub use edit::{Edit, EditError, ImportedField, Outcome};
 
 use crate::model::log::{Change, now_iso};
 use crate::model::{ChangeEntry, Manager, ReferenceLink, Session};
