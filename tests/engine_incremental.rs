@@ -114,7 +114,7 @@ proptest! {
                     status: kalibrer::model::MeetingStatus::ALL[value as usize % kalibrer::model::MeetingStatus::ALL.len()],
                 }),
             };
-            app.apply(&ctx, command);
+            app.run_command(&ctx, command);
             app.refresh();
             let fresh = evaluate(app.meeting.doc.session());
             same(&app.meeting.eval, &fresh)?;

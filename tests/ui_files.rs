@@ -237,7 +237,7 @@ fn an_export_goes_to_the_chosen_path_and_says_where() {
     let dir = temp_dir("export");
     let mut h = demo_with_own_dialog(&dir, DialogMode::InApp);
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, kalibrer::ui::command::Command::Export(ExportKind::Output(OutputKind::Statistics)));
+    h.state_mut().run_command(&ctx, kalibrer::ui::command::Command::Export(ExportKind::Output(OutputKind::Statistics)));
     h.run();
     assert!(h.query_by_label_contains("Eksportér: Anonymiseret statistik").is_some());
     let suggested = ExportKind::Output(OutputKind::Statistics).file_name();
@@ -261,7 +261,7 @@ fn a_draft_export_asks_first_then_where_and_is_marked() {
     let mut h = demo_with_own_dialog(&dir, DialogMode::InApp);
     let ctx = h.ctx.clone();
     // The demo's meeting is not final: the allocation is only written as UDKAST.
-    h.state_mut().apply(&ctx, kalibrer::ui::command::Command::Export(ExportKind::Output(OutputKind::Allocation)));
+    h.state_mut().run_command(&ctx, kalibrer::ui::command::Command::Export(ExportKind::Output(OutputKind::Allocation)));
     h.run();
     assert!(h.query_by_label_contains("Eksportér: Fordeling").is_none(), "no file dialog before the choice");
     h.get_by_label("Eksportér som UDKAST").click();

@@ -85,7 +85,7 @@ fn demo_shapes(panels_on_clear_color: bool) -> (egui::Context, Vec<egui::epaint:
     app.meeting.view.selected = app.meeting.derived.agenda.first().copied();
     let ctx = egui::Context::default();
     kalibrer::ui::theme::install_fonts(&ctx);
-    kalibrer::ui::theme::apply(&ctx, (false, 1.0));
+    kalibrer::ui::theme::set_style(&ctx, (false, 1.0));
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
         ..Default::default()

@@ -144,7 +144,7 @@ fn an_edit_made_while_the_import_dialog_is_open_is_kept() {
     let ctx = h.ctx.clone();
     let note =
         kalibrer::ui::command::Command::Edit(Edit::SetNotes { manager: kc02, text: "Drøftet under importen".into() });
-    h.state_mut().apply(&ctx, note);
+    h.state_mut().run_command(&ctx, note);
     h.run();
     click(&mut h, "Importér");
     let s = h.state().meeting.doc.session();
@@ -195,7 +195,7 @@ fn remembered_column_mappings_survive_opening_another_file_and_are_saved() {
 
     let ctx = h.ctx.clone();
     let open = FileChoice { purpose: FilePurpose::Open, paths: vec![file.clone()] };
-    h.state_mut().apply(&ctx, kalibrer::ui::command::Command::FileChosen(open));
+    h.state_mut().run_command(&ctx, kalibrer::ui::command::Command::FileChosen(open));
     h.run();
     assert_eq!(h.state().meeting.doc.path.as_deref(), Some(file.as_path()), "the file is open");
     assert_eq!(h.state().settings.import_mappings, mappings, "the mappings are still there");

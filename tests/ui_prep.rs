@@ -42,7 +42,7 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
         Command::Edit(Edit::SetBoxScore { manager: 0, criterion: "kompetence".into(), score: Some(1) }),
         Command::Edit(Edit::SetBoxScore { manager: 0, criterion: "trivsel".into(), score: Some(1) }),
     ] {
-        h.state_mut().apply(&ctx, command);
+        h.state_mut().run_command(&ctx, command);
     }
     let raised = h.state().meeting.eval.amounts[0].amount + Decimal::from(3_000);
     for command in [
@@ -55,7 +55,7 @@ fn prep_mode_then_merge_with_an_explicit_conflict_choice() {
         Command::Edit(Edit::SetStatus { manager: 0, status: MeetingStatus::Droeftet }),
         Command::ToggleLock(0),
     ] {
-        h.state_mut().apply(&ctx, command);
+        h.state_mut().run_command(&ctx, command);
     }
     assert_eq!(h.state().meeting.eval.amounts[0].amount, raised);
     assert_ne!(raised, formula + Decimal::from(3_000), "the scores raised the formula first");

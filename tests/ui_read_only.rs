@@ -112,17 +112,17 @@ fn a_read_only_window_changes_nothing_and_writes_nothing() {
     // Dragging the dot in the lanes (the commands the lanes return during a drag).
     for amount in [40_000, 41_000, 42_000] {
         let drag = Edit::SetAmount { manager: k, amount: Decimal::from(amount), drag: true };
-        h.state_mut().apply(&ctx, Command::Edit(drag));
+        h.state_mut().run_command(&ctx, Command::Edit(drag));
     }
-    h.state_mut().apply(&ctx, Command::EndContinuous);
+    h.state_mut().run_command(&ctx, Command::EndContinuous);
     unchanged(&h, "dragging");
     // Accepting a proposal.
-    h.state_mut().apply(&ctx, Command::ProposeFitToPool);
-    h.state_mut().apply(&ctx, Command::AcceptProposal);
+    h.state_mut().run_command(&ctx, Command::ProposeFitToPool);
+    h.state_mut().run_command(&ctx, Command::AcceptProposal);
     unchanged(&h, "accepting a proposal");
     // Undo and redo.
-    h.state_mut().apply(&ctx, Command::Undo);
-    h.state_mut().apply(&ctx, Command::Redo);
+    h.state_mut().run_command(&ctx, Command::Undo);
+    h.state_mut().run_command(&ctx, Command::Redo);
     unchanged(&h, "undo/redo");
     // Merging a preparation.
     h.state_mut().merge_files(std::slice::from_ref(&prep));
@@ -139,7 +139,7 @@ fn a_read_only_window_changes_nothing_and_writes_nothing() {
     assert_eq!(files(&dir), on_disk, "nothing written or removed");
 
     // Closing: nothing to save, and the other window's recovery copy stays.
-    h.state_mut().apply(&ctx, Command::QuitDiscarding);
+    h.state_mut().run_command(&ctx, Command::QuitDiscarding);
     h.run_steps(2);
     assert_eq!(files(&dir), on_disk, "closing removed nothing");
     let _ = std::fs::remove_dir_all(&dir);
@@ -163,7 +163,7 @@ fn a_read_only_window_never_removes_the_other_windows_recovery_copy() {
     h.run();
     let ctx = h.ctx.clone();
     let elsewhere = dir.join("kopi.ron");
-    h.state_mut().apply(
+    h.state_mut().run_command(
         &ctx,
         Command::FileChosen(kalibrer::ui::dialogs::file_purpose::FileChoice {
             purpose: kalibrer::ui::dialogs::file_purpose::FilePurpose::SaveAs,

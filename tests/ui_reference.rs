@@ -60,7 +60,7 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
         h.state().meeting.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some("KC")).unwrap().stats.clone();
     assert_eq!((kc.n, kc.sum), (20, Decimal::from(882_000)));
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::CompareWithPath(path.clone()));
+    h.state_mut().run_command(&ctx, Command::CompareWithPath(path.clone()));
     h.run();
 
     // Attached as a logged edit, the path as given (the demo has no file to be relative to).
@@ -103,7 +103,7 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
     let label = format!("indeks {}", format!("{expected:.1}").replace('.', ","));
     assert!(h.query_by_label(&label).is_some(), "{label}");
     assert_eq!(h.query_all_by_label("ingen reference").count(), 3);
-    h.state_mut().apply(&ctx, Command::ShowReferenceMapping(false));
+    h.state_mut().run_command(&ctx, Command::ShowReferenceMapping(false));
     h.run();
     h.snapshot("reference_compare");
 
@@ -117,8 +117,8 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
     // Undo removes the mapping, then the reference.
     h.key_press(Key::F5);
     h.run();
-    h.state_mut().apply(&ctx, Command::Undo);
-    h.state_mut().apply(&ctx, Command::Undo);
+    h.state_mut().run_command(&ctx, Command::Undo);
+    h.state_mut().run_command(&ctx, Command::Undo);
     h.run();
     assert!(h.state().meeting.doc.session().reference.is_empty());
     assert!(h.query_by_label("indeks 110,3").is_none());
@@ -133,11 +133,11 @@ fn an_unreadable_reference_is_not_attached_and_says_why() {
     let mut h = harness();
     h.run();
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::CompareWithPath(bad));
+    h.state_mut().run_command(&ctx, Command::CompareWithPath(bad));
     h.run();
     assert!(h.state().meeting.doc.session().reference.is_empty());
     assert!(h.query_by_label_contains("linje 2, kolonne «Gennemsnit»: «mange»").is_some());
-    h.state_mut().apply(&ctx, Command::CompareWithPath(dir.join("findes-ikke.xlsx")));
+    h.state_mut().run_command(&ctx, Command::CompareWithPath(dir.join("findes-ikke.xlsx")));
     h.run();
     assert!(h.state().meeting.doc.session().reference.is_empty());
     assert!(h.query_by_label_contains("findes-ikke.xlsx").is_some());
@@ -166,7 +166,7 @@ fn saving_in_another_folder_keeps_naming_the_same_reference_file() {
             purpose: kalibrer::ui::dialogs::file_purpose::FilePurpose::SaveAs,
             paths: vec![path],
         };
-        h.state_mut().apply(&ctx, Command::FileChosen(choice));
+        h.state_mut().run_command(&ctx, Command::FileChosen(choice));
         h.run();
     };
     // A save that fails (the folder does not exist) leaves the link, the log and the

@@ -135,7 +135,7 @@ impl KalibrerApp {
     pub fn install(&mut self, ctx: &egui::Context) {
         theme::install_fonts(ctx);
         let wanted = theme::wanted(ctx, self.meeting.view.presentation);
-        theme::apply(ctx, wanted);
+        theme::set_style(ctx, wanted);
         self.theme_for = Some(wanted);
         let repaint = ctx.clone();
         self.meeting.autosave.set_waker(move || repaint.request_repaint());
@@ -328,7 +328,7 @@ impl eframe::App for KalibrerApp {
     /// [`crate::ui::shell::keys::take_shortcuts`]).
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
         for command in crate::ui::shell::keys::take_shortcuts(ctx, &self.meeting.view, raw_input, &mut self.keys_held) {
-            self.apply(ctx, command);
+            self.run_command(ctx, command);
         }
     }
 
@@ -339,11 +339,11 @@ impl eframe::App for KalibrerApp {
         // so this pass already shows its result. In the window `raw_input_hook` has taken
         // them already; this carries out what reaches the pass otherwise (test harness).
         for command in crate::ui::shell::keys::keyboard_commands(&ctx, &self.meeting.view) {
-            self.apply(&ctx, command);
+            self.run_command(&ctx, command);
         }
         let wanted = theme::wanted(&ctx, self.meeting.view.presentation);
         if self.theme_for != Some(wanted) {
-            theme::apply(&ctx, wanted);
+            theme::set_style(&ctx, wanted);
             self.theme_for = Some(wanted);
             // This pass's `ui` still has the old style: draw the frame again with the new.
             ctx.request_discard("præsentationstilstand skiftet");
@@ -366,7 +366,7 @@ impl eframe::App for KalibrerApp {
         }
         let commands = self.frame_ui(ui);
         for command in self.dialogs_ui(&ctx) {
-            self.apply(&ctx, command);
+            self.run_command(&ctx, command);
             ctx.request_discard("dialog besvaret");
         }
         // A panel's command is known only after the panels were drawn: carry it out and let
@@ -374,7 +374,7 @@ impl eframe::App for KalibrerApp {
         // events), instead of painting the old state and then the new one.
         if !commands.is_empty() {
             for command in commands {
-                self.apply(&ctx, command);
+                self.run_command(&ctx, command);
             }
             ctx.request_discard("kommandoer udført");
         }

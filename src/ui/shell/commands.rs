@@ -10,8 +10,9 @@ use crate::ui::shell::app::KalibrerApp;
 use crate::ui::state::view::PendingProposal;
 
 impl KalibrerApp {
-    /// Carries out one command.
-    pub fn apply(&mut self, ctx: &egui::Context, command: Command) {
+    /// Carries out one command: the one place the panels' and dialogs' commands are
+    /// handled (an edit goes on to [`Document::apply`](crate::document::Document::apply)).
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
         self.refresh();
         // The document refuses every edit when read-only; a command that would first ask
         // for a file (and then edit) is told so at once instead of after the dialog.
