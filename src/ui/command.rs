@@ -104,6 +104,8 @@ pub enum Command {
     TakePrepValue(usize),
     /// Keep the session's value for merge conflict number k.
     KeepSessionValue(usize),
+    /// The answer to "Mente du 80.000 kr.?": the amount meant, or none (cancelled).
+    AnswerAmount(Option<Decimal>),
     /// "Gem og luk": save, then close when saved.
     SaveAndQuit,
     /// Filter the table to one level's amounts in a range (a density strip's bin), or

@@ -368,9 +368,9 @@ impl FileDialogs {
         self.open = Some(InAppDialog::new(purpose, folder, name));
     }
 
-    /// Draws the in-app dialog (when open) and returns the user's choice: a command to
-    /// carry out, or a notice when the dialog was closed without a choice.
-    pub(crate) fn ui(&mut self, ctx: &egui::Context) -> Option<DialogOutcome> {
+    /// Draws the in-app dialog (when open) and returns the user's choice as a command
+    /// ([`Command::FileChosen`] or [`Command::FileCancelled`]).
+    pub(crate) fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
         let dialog = self.open.as_mut()?;
         let outcome = dialog.ui(ctx)?;
         // The next dialog starts where this one ended, chosen or not.
@@ -380,7 +380,7 @@ impl FileDialogs {
         }
         .or_else(|| Some(dialog.folder().to_path_buf()));
         self.open = None;
-        Some(outcome)
+        Some(outcome.command())
     }
 }
 

@@ -26,8 +26,9 @@ fn level_text(l: &reference::ReferenceLevel) -> String {
 }
 
 /// The mapping window: for each attached reference, each session level with a choice of
-/// the reference's levels (or none, or back to matching by role). Returns commands.
-pub fn ui(ctx: &egui::Context, data: Data<'_>, references: &LoadedReferences, out: &mut Vec<Command>) {
+/// the reference's levels (or none, or back to matching by role). Returns the choice.
+pub fn ui(ctx: &egui::Context, data: Data<'_>, references: &LoadedReferences) -> Option<Command> {
+    let mut chosen = None;
     let mut open = true;
     egui::Window::new("Referenceniveauer").open(&mut open).collapsible(false).show(ctx, |ui| {
         ui.label("Niveauerne sammenlignes efter rolle. Vælg selv, hvor rollerne ikke passer.");
@@ -63,7 +64,7 @@ pub fn ui(ctx: &egui::Context, data: Data<'_>, references: &LoadedReferences, ou
                             }
                         });
                     if let Some(to) = choice {
-                        out.push(Command::Edit(Edit::MapReferenceLevel {
+                        chosen = Some(Command::Edit(Edit::MapReferenceLevel {
                             path: path.clone(),
                             level: level.id.clone(),
                             to,
@@ -85,10 +86,11 @@ pub fn ui(ctx: &egui::Context, data: Data<'_>, references: &LoadedReferences, ou
             }
         }
         if ui.button("Luk").clicked() {
-            out.push(Command::ShowReferenceMapping(false));
+            chosen = Some(Command::ShowReferenceMapping(false));
         }
     });
     if !open {
-        out.push(Command::ShowReferenceMapping(false));
+        chosen = Some(Command::ShowReferenceMapping(false));
     }
+    chosen
 }

@@ -1,6 +1,7 @@
 //! The dialogs: each owns its state, draws itself with `ui(…)` and returns what the user
 //! chose as a [`Command`](crate::ui::command::Command); the shell carries it out.
 
+pub mod amount_question;
 pub mod conflicts;
 pub mod draft_export;
 pub mod file_dialog;

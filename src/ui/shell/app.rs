@@ -249,12 +249,14 @@ impl KalibrerApp {
         });
         proposal_ui::ui(ui.ctx(), data, &self.meeting.view, &mut commands);
         if self.meeting.view.reference_mapping {
-            crate::ui::dialogs::mapping::ui(ui.ctx(), data, &self.meeting.view.references, &mut commands);
+            commands.extend(crate::ui::dialogs::mapping::ui(ui.ctx(), data, &self.meeting.view.references));
         }
         if self.meeting.view.confirm_quit {
             commands.extend(crate::ui::dialogs::quit::ui(ui.ctx(), &self.meeting.doc));
         }
-        crate::ui::widgets::amount_question_ui(ui.ctx(), &mut self.meeting.view, &mut commands);
+        if let Some(question) = &self.meeting.view.amount_question {
+            commands.extend(question.ui(ui.ctx()));
+        }
         if let Some(pending) = &self.dialogs.draft_export {
             commands.extend(pending.ui(ui.ctx()));
         }
@@ -274,9 +276,7 @@ impl KalibrerApp {
         } else if let Some(offer) = self.dialogs.recovery.as_mut().filter(|_| !self.meeting.doc.is_read_only()) {
             out.extend(offer.ui(ctx, view));
         }
-        if let Some(outcome) = self.dialogs.files.ui(ctx) {
-            out.push(outcome.command());
-        }
+        out.extend(self.dialogs.files.ui(ctx));
         if let Some(message) = &self.dialogs.open_error {
             out.extend(crate::ui::dialogs::save_prompt::open_error_ui(ctx, message));
         }

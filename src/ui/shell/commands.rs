@@ -140,6 +140,12 @@ impl KalibrerApp {
             Command::CancelImport => self.cancel_import(),
             Command::TakePrepValue(k) => self.take_prep(k),
             Command::KeepSessionValue(k) => self.close_conflict(k),
+            Command::AnswerAmount(amount) => {
+                let question = self.meeting.view.amount_question.take();
+                if let (Some(q), Some(amount)) = (question, amount) {
+                    self.run_edit(Edit::SetAmount { manager: q.manager, amount, drag: false });
+                }
+            }
             Command::SaveAndQuit => {
                 self.save();
                 self.quit_if_saved(ctx);
