@@ -1,4 +1,5 @@
-//! What the panels ask for. Panels return commands; `apply.rs` carries them out in one place.
+//! What the panels and dialogs ask for. They return commands; `shell/commands.rs` carries
+//! them out in one place.
 
 use std::path::PathBuf;
 

@@ -1,6 +1,6 @@
-//! Choosing a file: what each file choice is for (title, file types, suggested name),
-//! whether the desktop can show its own file dialog, and the state of Kalibrer's own
-//! (`file_dialog_ui.rs`) for when it cannot.
+//! Choosing a file: what each file choice is for (title, file types, suggested name), and
+//! whether the desktop can show its own file dialog (Kalibrer's own, `file_dialog.rs`, is
+//! used when it cannot).
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //!
 //! The copy is written atomically to `<file>.gendan.ron` and removed after a normal save.
 //! The embedded demo has no file and gets no copy. On start, a copy newer than its file
-//! is offered back (`recovery_ui.rs`).
+//! is offered back (`dialogs/recovery.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
