@@ -75,7 +75,7 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
     // Alle withheld (derivable).
     assert_eq!(h.query_all_by_label("ingen reference").count(), 4);
     // The vicedirektører (role Andet) match no level: the mapping window opened.
-    assert!(h.state().meeting.view.reference_mapping);
+    assert!(h.state().dialogs.mapping);
     assert!(h.query_by_label_contains("Ikke brugt: Vicedirektør").is_some());
 
     // Mapped by hand: the styrelsesdirektører against the vicedirektører.

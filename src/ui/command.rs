@@ -105,6 +105,8 @@ pub enum Command {
     TakePrepValue(usize),
     /// Keep the session's value for merge conflict number k.
     KeepSessionValue(usize),
+    /// Ask "Mente du 80.000 kr.?" about a typed amount.
+    AskAmount(crate::ui::state::view::AmountQuestion),
     /// The answer to "Mente du 80.000 kr.?": the amount meant, or none (cancelled).
     AnswerAmount(Option<Decimal>),
     /// "Gem og luk": save, then close when saved.

@@ -118,8 +118,8 @@ pub fn typed_amount(
             let step = data.session.policies.rounding_step;
             match crate::engine::amounts::probable_thousands(typed, step, band_min) {
                 Some(thousands) => {
-                    view.amount_question =
-                        Some(crate::ui::state::view::AmountQuestion { manager: i, name, typed, thousands });
+                    let question = crate::ui::state::view::AmountQuestion { manager: i, name, typed, thousands };
+                    out.push(crate::ui::command::Command::AskAmount(question));
                 }
                 None => out.push(crate::ui::command::Command::Edit(Edit::SetAmount {
                     manager: i,

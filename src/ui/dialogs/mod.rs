@@ -17,6 +17,14 @@ pub mod save_prompt;
 /// `KalibrerApp::dialogs_ui`); each goes when answered.
 #[derive(Debug, Default)]
 pub struct Dialogs {
+    /// Another instance holds the file's lock; the user has not chosen yet.
+    pub lock: Option<crate::io::lock::LockInfo>,
+    /// The quit confirmation is open.
+    pub quit: bool,
+    /// The reference level-mapping window is open.
+    pub mapping: bool,
+    /// A typed amount that probably meant thousands, waiting for the user's answer.
+    pub amount: Option<crate::ui::state::view::AmountQuestion>,
     /// A recovery copy offered back on start.
     pub recovery: Option<recovery::RecoveryOffer>,
     /// A question about saving.

@@ -248,13 +248,13 @@ impl KalibrerApp {
             table_ui::ui(ui, data, &mut self.meeting.view, &mut commands);
         });
         proposal_ui::ui(ui.ctx(), data, &self.meeting.view, &mut commands);
-        if self.meeting.view.reference_mapping {
+        if self.dialogs.mapping {
             commands.extend(crate::ui::dialogs::mapping::ui(ui.ctx(), data, &self.meeting.view.references));
         }
-        if self.meeting.view.confirm_quit {
+        if self.dialogs.quit {
             commands.extend(crate::ui::dialogs::quit::ui(ui.ctx(), &self.meeting.doc));
         }
-        if let Some(question) = &self.meeting.view.amount_question {
+        if let Some(question) = &self.dialogs.amount {
             commands.extend(question.ui(ui.ctx()));
         }
         if let Some(pending) = &self.dialogs.draft_export {
@@ -271,7 +271,7 @@ impl KalibrerApp {
     fn dialogs_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut out = Vec::new();
         let view = &self.meeting.view;
-        if let Some(holder) = &view.lock_holder {
+        if let Some(holder) = &self.dialogs.lock {
             out.extend(crate::ui::dialogs::lock::ui(ctx, holder));
         } else if let Some(offer) = self.dialogs.recovery.as_mut().filter(|_| !self.meeting.doc.is_read_only()) {
             out.extend(offer.ui(ctx, view));
@@ -357,7 +357,7 @@ impl eframe::App for KalibrerApp {
             && !self.meeting.view.quit_confirmed
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.meeting.view.confirm_quit = true;
+            self.dialogs.quit = true;
         }
         if self.meeting.view.quit_confirmed {
             // The user chose to close: ask again every frame until the window goes (a

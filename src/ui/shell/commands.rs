@@ -86,21 +86,21 @@ impl KalibrerApp {
             Command::Import { history } => self.import_dialog(history),
             Command::CompareWith => self.compare_with_dialog(),
             Command::CompareWithPath(path) => self.compare_with_path(&path),
-            Command::ShowReferenceMapping(open) => self.meeting.view.reference_mapping = open,
+            Command::ShowReferenceMapping(open) => self.dialogs.mapping = open,
             Command::QuitDiscarding => {
                 // The changes are given up: the recovery copy must not offer them back. A
                 // read-only window's copy is the other window's: never removed here.
                 if !self.meeting.doc.is_read_only() {
                     self.meeting.autosave.discard(self.meeting.doc.path.as_deref());
                 }
-                self.meeting.view.confirm_quit = false;
+                self.dialogs.quit = false;
                 self.meeting.view.quit_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Command::FileChosen(choice) => self.carry_out_file_choice(choice),
             Command::FileCancelled(purpose) => self.file_cancelled(&purpose),
             Command::QuitIfSaved => self.quit_if_saved(ctx),
-            Command::CancelQuit => self.meeting.view.confirm_quit = false,
+            Command::CancelQuit => self.dialogs.quit = false,
             Command::ZoomLevel(level) => {
                 self.meeting.view.zoom = level.filter(|&l| l < self.meeting.doc.session().levels.len())
             }
@@ -140,8 +140,9 @@ impl KalibrerApp {
             Command::CancelImport => self.cancel_import(),
             Command::TakePrepValue(k) => self.take_prep(k),
             Command::KeepSessionValue(k) => self.close_conflict(k),
+            Command::AskAmount(question) => self.dialogs.amount = Some(question),
             Command::AnswerAmount(amount) => {
-                let question = self.meeting.view.amount_question.take();
+                let question = self.dialogs.amount.take();
                 if let (Some(q), Some(amount)) = (question, amount) {
                     self.run_edit(Edit::SetAmount { manager: q.manager, amount, drag: false });
                 }

@@ -177,7 +177,7 @@ impl KalibrerApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         } else if self.dialogs.files.is_open_for(Some(&FilePurpose::SaveAs)) {
             self.dialogs.close_after_save = true;
-            self.meeting.view.confirm_quit = false;
+            self.dialogs.quit = false;
         }
     }
 

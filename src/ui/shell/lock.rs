@@ -14,10 +14,10 @@ impl KalibrerApp {
         let Some(path) = self.meeting.doc.path.clone() else { return };
         match lock::acquire(&path) {
             LockOutcome::Acquired => {
-                self.meeting.view.lock_holder = None;
+                self.dialogs.lock = None;
                 crate::io::session_file::remove_stale_temps(&path);
             }
-            LockOutcome::HeldBy(info) => self.meeting.view.lock_holder = Some(info),
+            LockOutcome::HeldBy(info) => self.dialogs.lock = Some(info),
         }
     }
 
@@ -33,7 +33,7 @@ impl KalibrerApp {
     /// The user chose to open the file read-only: the document refuses every edit.
     pub(crate) fn open_read_only(&mut self) {
         self.meeting.doc.set_read_only(true);
-        self.meeting.view.lock_holder = None;
+        self.dialogs.lock = None;
         self.meeting.view.notify("Skrivebeskyttet: ændringer kan ikke gemmes i denne fil (brug Gem som).", false);
     }
 
@@ -46,14 +46,14 @@ impl KalibrerApp {
                 .view
                 .notify(format!("Låsen kunne ikke overtages: filen er åben hos {}.", info.describe()), true);
         }
-        self.meeting.view.lock_holder = None;
+        self.dialogs.lock = None;
         self.check_recovery();
     }
 
     /// Looks for a recovery copy of the open file and offers it — only when this window
     /// holds the file's lock (not read-only, nobody else holding it).
     pub fn check_recovery(&mut self) {
-        if self.meeting.doc.is_read_only() || self.meeting.view.lock_holder.is_some() {
+        if self.meeting.doc.is_read_only() || self.dialogs.lock.is_some() {
             return;
         }
         let Some(path) = self.meeting.doc.path.clone() else { return };

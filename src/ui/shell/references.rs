@@ -60,7 +60,7 @@ impl KalibrerApp {
         let session = self.meeting.doc.session();
         let mapping = session.reference.iter().find(|l| l.path == rel).map(|l| l.mapping.clone()).unwrap_or_default();
         if reference::roles_differ(session, &reference, &mapping) {
-            self.meeting.view.reference_mapping = true;
+            self.dialogs.mapping = true;
         }
     }
 }

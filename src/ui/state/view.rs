@@ -157,26 +157,18 @@ pub struct ViewState {
     pub amount_input: (Option<usize>, String),
     /// The table amount cell being edited: manager and text as typed.
     pub table_edit: Option<(usize, String)>,
-    /// The quit confirmation is open.
-    pub confirm_quit: bool,
     /// The user chose to quit without saving; let the window close.
     pub quit_confirmed: bool,
-    /// Another instance holds the file's lock; the user has not chosen yet.
-    pub lock_holder: Option<crate::io::lock::LockInfo>,
     /// Scroll the table to the selection on the next frame.
     pub scroll_to_selected: bool,
     /// A finding being accepted in the focus card: manager, rule and the reason typed so far.
     pub accept_draft: Option<(usize, crate::engine::RuleId, String)>,
-    /// A typed amount that probably meant thousands, waiting for the user's answer.
-    pub amount_question: Option<AmountQuestion>,
     /// The level (index into `session.levels`) the lanes are zoomed to, with its own axis.
     pub zoom: Option<usize>,
     /// Proposals made so far (the next proposal's serial).
     pub proposals_made: u64,
     /// The attached reference files as loaded (again when the session's list changes).
     pub references: crate::ui::state::references::LoadedReferences,
-    /// Whether the reference level-mapping window is open.
-    pub reference_mapping: bool,
 }
 
 impl ViewState {
@@ -199,16 +191,12 @@ impl ViewState {
             notice: None,
             amount_input: (None, String::new()),
             table_edit: None,
-            confirm_quit: false,
             quit_confirmed: false,
-            lock_holder: None,
             scroll_to_selected: false,
             accept_draft: None,
-            amount_question: None,
             zoom: None,
             proposals_made: 0,
             references: crate::ui::state::references::LoadedReferences::default(),
-            reference_mapping: false,
         }
     }
 
