@@ -76,12 +76,6 @@ impl FilePurpose {
         matches!(self, Self::MergePreps)
     }
 
-    /// Whether carrying out the choice changes the session (refused when read-only).
-    #[must_use]
-    pub fn edits(&self) -> bool {
-        matches!(self, Self::MergePreps | Self::Import { .. } | Self::Compare)
-    }
-
     /// The file types offered, the preferred first (lower case, without the dot).
     #[must_use]
     pub fn extensions(&self) -> Vec<&'static str> {
@@ -286,8 +280,7 @@ mod tests {
         assert!(!FilePurpose::Open.accepts(Path::new("/m/moede.xlsx")));
         assert_eq!(FilePurpose::Import { history: false }.types_text(), ".xlsx, .csv eller .txt");
         assert_eq!(FilePurpose::SaveAs.types_text(), ".ron");
-        assert!(FilePurpose::MergePreps.multiple() && FilePurpose::MergePreps.edits());
-        assert!(!FilePurpose::SaveAs.edits());
+        assert!(FilePurpose::MergePreps.multiple() && !FilePurpose::SaveAs.multiple());
     }
 
     #[test]
