@@ -63,8 +63,11 @@ fn the_allocation_csv_has_one_row_per_manager_and_no_totals() {
 fn fixed_salary_csv_keeps_oere_with_a_decimal_comma() {
     let (_, rows) = parse(&csv(&common::demo(), OutputKind::FixedSalary));
     let kc01 = rows.iter().find(|r| r[0] == "KC01").unwrap();
-    // 75 % of 41.000 (2025) = 30.750; (38.000 + 40.000 + 41.000) / 3 = 39.666,67.
-    assert_eq!(kc01[1..], ["Anne Marie Holst", "Kontorchef", "30750", "39666,67"]);
+    // 75 % of 41.000 (2025) = 30.750; (38.000 + 40.000 + 41.000) / 3 = 39.666,67, over 3 years.
+    assert_eq!(kc01[1..], ["Anne Marie Holst", "Kontorchef", "30750", "39666,67", "3"]);
+    // KC12 has no earlier amount: no average, over 0 years.
+    let kc12 = rows.iter().find(|r| r[0] == "KC12").unwrap();
+    assert_eq!(kc12[3..], ["", "", "0"]);
 }
 
 #[test]

@@ -103,6 +103,6 @@ fn spread_widens_the_kontorchef_range() {
     let p = allocate::spread(&s, &eval, Decimal::new(15, 1));
     let new = applied(&eval, &p);
     let kc: Vec<usize> = (0..s.managers.len()).filter(|&i| s.managers[i].level == "KC").collect();
-    let sd = |v: &dyn Fn(usize) -> Decimal| engine::stats::describe(&kc.iter().map(|&i| v(i)).collect::<Vec<_>>()).sd;
+    let sd = |v: &dyn Fn(usize) -> Decimal| engine::Stats::of(&kc.iter().map(|&i| v(i)).collect::<Vec<_>>()).sd;
     assert!(sd(&|i| new[i]) > sd(&|i| eval.amounts[i].amount));
 }

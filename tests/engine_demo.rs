@@ -13,8 +13,10 @@ fn demo_findings_cover_each_deliberate_problem() {
     assert!(has(RuleId::AdjustmentWithoutJustification, "KC05"));
     // AC02: merarbejde with topcheftillæg.
     assert!(has(RuleId::MerarbejdeWithTopSupplement, "AC02"));
-    // KC12: 110.000 kr. on a base salary of 420.000 kr. = 26,2 % > 25 %.
-    assert!(has(RuleId::OverCap, "KC12"));
+    // KC12: 110.000 kr. for særlig indsats on a base salary of 420.000 kr. = 26,2 %: over
+    // 25 %, but the cap is for directors' resultatløn (001), so only the band is breached.
+    assert!(!has(RuleId::OverCap, "KC12"));
+    assert!(has(RuleId::OutsideBand, "KC12"));
     // KC08: 48.000 → 30.000 kr. (scores 3,4,4,4,4 = 12.000+8.000+4.000+4.000+2.000) = −37,5 %.
     assert!(has(RuleId::DropFromLastYear, "KC08"));
     let drop = eval

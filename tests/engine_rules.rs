@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use kalibrer::engine::{self, Facts, RuleId, Severity, stats::describe};
+use kalibrer::engine::{self, Facts, RuleId, Severity, Stats};
 use kalibrer::model::*;
 
 fn d(v: i64) -> Decimal {
@@ -299,7 +299,7 @@ fn statistics_of_a_small_known_set() {
     // 10, 20, 30, 40 (thousand): mean 25, population sd √125 = 11,1803…, CV 44,72 %,
     // Gini = Σ|xi−xj| / (2 n² mean) = 200 / (2 × 16 × 25) = 0,25; median 25, Q1 15, Q3 35.
     let v: Vec<Decimal> = [10, 20, 30, 40].iter().map(|x| d(x * 1_000)).collect();
-    let st = describe(&v);
+    let st = Stats::of(&v);
     assert_eq!(st.mean, d(25_000));
     assert_eq!(st.median, d(25_000));
     assert_eq!((st.q1, st.q3), (d(15_000), d(35_000)));
@@ -308,9 +308,9 @@ fn statistics_of_a_small_known_set() {
     assert_eq!(st.gini, Decimal::new(25, 2));
     assert_eq!(st.identical_share_percent, d(25));
     assert_eq!(st.max_min_ratio, Some(d(4)));
-    let same = describe(&[d(5), d(5), d(5)]);
+    let same = Stats::of(&[d(5), d(5), d(5)]);
     assert_eq!((same.sd, same.gini, same.identical_share_percent), (Decimal::ZERO, Decimal::ZERO, d(100)));
-    assert_eq!(describe(&[]).n, 0);
+    assert_eq!(Stats::of(&[]).n, 0);
 }
 
 #[test]

@@ -3,10 +3,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use kalibrer::io;
-use kalibrer::io::html::esc;
 use kalibrer::io::letters::LetterTemplate;
 use kalibrer::model::money::format_kr;
 use kalibrer::model::{Adjustment, GoalScope, Session};
+
+/// Text as the templates escape it (minijinja's HTML escaping).
+fn esc(text: &str) -> String {
+    minijinja::HtmlEscape(text).to_string()
+}
 
 fn demo() -> Session {
     io::parse_session(io::DEMO_RON).unwrap()
@@ -175,4 +179,17 @@ fn documentation_letters_and_allocation_follow_the_agenda_in_danish_order() {
         let positions: Vec<usize> = expected.iter().map(|n| at(&text, n)).collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "in agenda order: {positions:?}");
     }
+}
+
+#[test]
+fn the_error_page_escapes_the_message_as_the_templates_escape_values() {
+    let message = "skabelonen <b>x</b> & 'y'";
+    let page = io::templates::error_page(message);
+    assert!(
+        page.contains("Dokumentet kunne ikke dannes: skabelonen &lt;b&gt;x&lt;&#x2f;b&gt; &amp; &#x27;y&#x27;</p>"),
+        "{page}"
+    );
+    let env = io::templates::environment();
+    let rendered = env.render_str("{{ t }}", minijinja::context! { t => message }).unwrap();
+    assert!(page.contains(&rendered), "one escaping: {rendered}");
 }

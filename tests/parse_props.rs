@@ -18,9 +18,26 @@ proptest! {
         let _ = parse_kr(&text);
     }
 
+    /// Every Danish way of writing an amount – thousands dots or spaces or none, a decimal
+    /// comma with two digits, a hyphen or U+2212 minus, "kr."/"kr" after – reads as its value.
     #[test]
-    fn parse_kr_accepts_danish_shapes(text in "[0-9 .,kr−-]{0,20}") {
-        let _ = parse_kr(&text);
+    fn parse_kr_accepts_danish_shapes(
+        kr in 0_u64..100_000_000,
+        ore in proptest::option::of(0_i64..100),
+        separator in proptest::sample::select(vec!["", ".", " "]),
+        minus in proptest::sample::select(vec!["", "-", "\u{2212}"]),
+        suffix in proptest::sample::select(vec!["", " kr.", " kr", "kr."]),
+    ) {
+        // The thousands grouped from the right: 1234567 → 1 234 567.
+        let digits = kr.to_string();
+        let head = digits.len() % 3;
+        let mut groups: Vec<&str> = if head > 0 { vec![&digits[..head]] } else { Vec::new() };
+        groups.extend((head..digits.len()).step_by(3).map(|k| &digits[k..k + 3]));
+        let decimals = ore.map_or_else(String::new, |o| format!(",{o:02}"));
+        let text = format!("{minus}{}{decimals}{suffix}", groups.join(separator));
+        let value = Decimal::from(kr) + Decimal::new(ore.unwrap_or(0), 2);
+        let expected = if minus.is_empty() { value } else { -value };
+        prop_assert_eq!(parse_kr(&text).ok(), Some(expected), "{}", text);
     }
 
     #[test]

@@ -104,13 +104,16 @@ fn bo_straarups_amount_notes_status_and_lock_are_merged_and_logged() {
     assert_eq!(bo.adjustment.as_ref().unwrap().justification, "Ekstra indsats under driftsnedbruddet i marts");
     assert_eq!((bo.notes.as_str(), bo.status, bo.locked), ("Drøftet med Bo 12/11", MeetingStatus::Droeftet, true));
     let fields: Vec<&str> = report.applied.iter().map(|a| a.field.as_str()).collect();
-    assert_eq!(fields, ["Skøn", "Status", "Lås", "Noter"]);
+    // Issue 27: the prep changed the amount, so it proposes the amount it gives.
+    assert_eq!(fields, ["Skøn", "Forslag", "Status", "Lås", "Noter"]);
+    assert!(report.applied[1].new.starts_with("75.000 kr."), "{}", report.applied[1].new);
+    assert_eq!(bo.proposal.as_ref().and_then(|p| p.amount), Some(d(75_000)));
     let skon = &report.applied[0];
     assert_eq!(
         (skon.old.as_str(), skon.new.as_str()),
         ("intet", "+3.000 kr. – «Ekstra indsats under driftsnedbruddet i marts»")
     );
-    assert_eq!(merged.change_log.len(), 4, "one entry per field");
+    assert_eq!(merged.change_log.len(), 5, "one entry per field");
     for e in &merged.change_log {
         assert_eq!((e.who.as_str(), e.manager.as_deref()), ("DIR-A", Some("AC03")));
         assert_eq!(e.why, "fra forberedelse sd1.ron (DIR-A)");
@@ -123,8 +126,11 @@ fn edit_then_merge_applies_scores_and_proposals_and_logs_them() {
     let mut p = prep_for(&s, "DIR-A");
     let id = p.managers[1].id.clone();
     p.managers[1].box_scores.insert("faglighed".into(), 1);
-    p.managers[1].proposal =
-        Some(Proposal { amount: Some(Decimal::from(48_000)), rationale: "Årets bedste leverance".into() });
+    p.managers[1].proposal = Some(Proposal {
+        amount: Some(Decimal::from(48_000)),
+        rationale: "Årets bedste leverance".into(),
+        ..Proposal::default()
+    });
     let (merged, report) = merge(&s, &[("a.ron".into(), p)], None).unwrap();
     assert!(report.resolved && report.conflicts.is_empty(), "{:?}", report.conflicts);
     let m = manager(&merged, &id);
@@ -156,7 +162,8 @@ fn a_score_of_any_criterion_is_merged() {
     assert_eq!(manager(&merged, "KC01").box_scores["digitalisering"], 2);
     assert_eq!(manager(&merged, "KC02").box_scores["saeropgave"], 3);
     let fields: Vec<&str> = report.applied.iter().map(|a| a.field.as_str()).collect();
-    assert_eq!(fields, ["Score Digital omstilling", "Score saeropgave"]);
+    // Each score changed the amount, so each prep manager proposes it (issue 27).
+    assert_eq!(fields, ["Score Digital omstilling", "Forslag", "Score saeropgave", "Forslag"]);
     // Score 2 = 80 % of 10.000 kr.: 8.000 kr. more, then rounded to the step.
     assert_eq!(amount(&merged, "KC01") - before, d(8_000));
 }
@@ -188,6 +195,7 @@ fn goal_list_changes_and_attainments_are_merged() {
             "Målopfyldelse: Netværkssikkerhed: alle kritiske systemer på ny standard",
             "Målopfyldelse: Styrket samarbejde med departementet",
             "Målopfyldelse: Beredskabsplan afprøvet",
+            "Forslag",
         ]
     );
     // 100.000 × (40 % × 100 % + 30 % × 85 % + 15 % × 100 % + 15 % × 70 %) = 91.000 kr.
@@ -217,7 +225,8 @@ fn a_value_changed_in_the_session_meanwhile_is_a_conflict_not_an_overwrite() {
     assert!(r.applied[0].by_preference);
     let (kept, r) = merge(&session, &[("a.ron".into(), p)], Some(Prefer::Session)).unwrap();
     assert_eq!(kept.managers[i].box_scores["trivsel"], 5);
-    assert!(r.resolved && r.applied.is_empty());
+    // The director's proposal is the director's, whatever the session did with the score.
+    assert!(r.resolved && r.applied.iter().all(|a| a.field == "Forslag"), "{:?}", r.applied);
     assert_eq!(r.conflicts[0].resolution, Some(Resolution::KeptSession));
 }
 
@@ -228,7 +237,7 @@ fn prefer_session_still_takes_what_only_the_prep_changed() {
     let mut p = prep_for(&s, "DIR-A");
     raise_bo(&mut p);
     let (merged, r) = merge(&s, &[("a.ron".into(), p)], Some(Prefer::Session)).unwrap();
-    assert_eq!(r.applied.len(), 4);
+    assert_eq!(r.applied.len(), 5, "skøn, proposal, status, lock, notes");
     assert_eq!(amount(&merged, "AC03"), d(75_000));
 }
 
@@ -245,7 +254,8 @@ fn two_preps_disagreeing_keep_the_session_or_take_the_first_named() {
     let preps = [("p1.ron".to_string(), p1), ("p2.ron".to_string(), p2)];
     let (m, r) = merge(&s, &preps, None).unwrap();
     assert_eq!(manager(&m, "KC01").box_scores.get("handlekraft").copied(), original, "neither applied");
-    assert_eq!(r.conflicts.len(), 2);
+    // The score and the proposals it makes (issue 27) disagree.
+    assert_eq!(r.conflicts.len(), 4);
     assert!(r.conflicts.iter().all(|c| c.kind == ConflictKind::TwoPreps && c.resolution.is_none()));
     let (m, r) = merge(&s, &preps, Some(Prefer::Session)).unwrap();
     assert_eq!(manager(&m, "KC01").box_scores.get("handlekraft").copied(), original, "the session's value");
@@ -255,7 +265,7 @@ fn two_preps_disagreeing_keep_the_session_or_take_the_first_named() {
     assert_eq!(manager(&m, "KC01").box_scores["handlekraft"], 1, "the prep named first");
     assert_eq!(r.conflicts[0].resolution, Some(Resolution::TookPrep));
     assert_eq!(r.conflicts[1].resolution, Some(Resolution::OtherPrepWon("p1.ron".into())));
-    assert_eq!((r.applied.len(), r.applied[0].prep.as_str()), (1, "p1.ron"));
+    assert_eq!((r.applied.len(), r.applied[0].prep.as_str(), r.applied[1].prep.as_str()), (2, "p1.ron", "p1.ron"));
 }
 
 #[test]
@@ -266,7 +276,7 @@ fn two_preps_agreeing_apply_once() {
     let p2 = p1.clone();
     let (m, r) = merge(&s, &[("p1.ron".into(), p1), ("p2.ron".into(), p2)], None).unwrap();
     assert!(r.conflicts.is_empty());
-    assert_eq!((r.applied.len(), m.change_log.len()), (1, 1));
+    assert_eq!((r.applied.len(), m.change_log.len()), (2, 2), "the score and the proposal, once");
 }
 
 #[test]
@@ -465,7 +475,8 @@ fn apply(p: &mut Session, e: &Edit) {
                 v.as_ref().map(|(a, j)| Adjustment { amount: d(*a), justification: j.clone(), by: "DIR-A".into() });
         }
         Edit::Proposal(m, v) => {
-            p.managers[pick(m)].proposal = v.as_ref().map(|(a, r)| Proposal { amount: a.map(d), rationale: r.clone() });
+            p.managers[pick(m)].proposal =
+                v.as_ref().map(|(a, r)| Proposal { amount: a.map(d), rationale: r.clone(), ..Proposal::default() });
         }
         Edit::Status(m, s, a) => {
             let x = &mut p.managers[pick(m)];
@@ -513,7 +524,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     /// Round trip: prep → random edits of any director-editable field → merge into the
-    /// unchanged session equals the edit, field by field, one log entry per changed field.
+    /// unchanged session equals the edit (with the proposals a changed amount makes),
+    /// field by field, one log entry per changed field.
     #[test]
     fn merge_into_the_unchanged_session_equals_the_edit(
         edits in proptest::collection::vec(edit(), 1..16),
@@ -527,7 +539,10 @@ proptest! {
         let (merged, report) = merge(&s, &[("dir/forb.ron".into(), p.clone())], None).unwrap();
         prop_assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
         prop_assert!(report.resolved);
-        for pm in &p.managers {
+        // The edit as the merge reads it: a manager whose amount the director changed
+        // without touching the proposal proposes that amount (issue 27).
+        let explicit = kalibrer::engine::proposals::with_derived_proposals(&p);
+        for pm in &explicit.managers {
             let want = expected(manager(&s, &pm.id), pm);
             prop_assert_eq!(manager(&merged, &pm.id), &want);
         }
@@ -641,7 +656,7 @@ fn cli_merge_carries_bo_straarups_amount_and_says_what_it_wrote() {
     let o = bin(&["merge", &session, &sd1, "--out", &merged]);
     let (stdout, stderr) = out_err(&o);
     assert_eq!(o.status.code(), Some(0), "{stdout}{stderr}");
-    assert_eq!(stderr.trim(), format!("Skrev {merged}: 4 ændringer indlæst"));
+    assert_eq!(stderr.trim(), format!("Skrev {merged}: 5 ændringer indlæst"), "skøn, proposal, status, lock, notes");
     for line in [
         format!("indlæst AC03 Skøn: intet → +3.000 kr. – «Ekstra indsats under driftsnedbruddet i marts» ({sd1})"),
         format!("indlæst AC03 Status: Ikke drøftet → Drøftet ({sd1})"),
@@ -652,7 +667,7 @@ fn cli_merge_carries_bo_straarups_amount_and_says_what_it_wrote() {
     }
     let m = load(&merged);
     assert_eq!(amount(&m, "AC03"), d(75_000));
-    assert_eq!(m.change_log.len(), 4);
+    assert_eq!(m.change_log.len(), 5, "skøn, proposal, status, lock, notes");
     assert!(m.change_log.iter().all(|e| e.who == "DIR-A" && e.why == "fra forberedelse sd1.ron (DIR-A)"));
     // Merging onto the session file itself is allowed.
     let o = bin(&["merge", &session, &sd1, "--out", &session]);
@@ -787,7 +802,7 @@ fn cli_prefer_says_which_value_won_and_indlaest_only_when_written() {
     assert!(stdout.contains(&format!(
         "konflikt KC01 Score Handlekraft: to forberedelser ændrer det samme forskelligt (session: 3, forberedelse: 2) [{p2}] → uløst"
     )));
-    assert!(stderr.contains("2 konflikter; intet er skrevet"), "{stderr}");
+    assert!(stderr.contains("4 konflikter; intet er skrevet"), "{stderr}");
     // --prefer session: the session's 3 stays, and the lines say so.
     let o = bin(&["merge", &session, &p1, &p2, "--out", &merged, "--prefer", "session"]);
     let (stdout, stderr) = out_err(&o);
@@ -797,8 +812,10 @@ fn cli_prefer_says_which_value_won_and_indlaest_only_when_written() {
     assert_eq!(manager(&m, "KC02").notes, "Kun i p1", "changed in one prep only: taken");
     assert_eq!(stdout.matches("→ sessionens værdi 3 beholdt").count(), 2, "{stdout}");
     assert!(stdout.contains(&format!("indlæst KC02 Noter: – → «Kun i p1» ({p1})")));
-    assert_eq!(stderr.trim(), format!("Skrev {merged}: 1 ændringer indlæst; 2 konflikter løst med sessionens værdi"));
-    // --prefer prep: the prep named first wins, and the other's line says so.
+    // The score's two conflicts and those of the proposals the two scores make (issue 27).
+    assert_eq!(stderr.trim(), format!("Skrev {merged}: 1 ændringer indlæst; 4 konflikter løst med sessionens værdi"));
+    // --prefer prep: the prep named first wins, and the other's line says so (for the
+    // score and for the proposal it makes).
     let o = bin(&["merge", &session, &p1, &p2, "--out", &merged, "--prefer", "prep"]);
     let (stdout, stderr) = out_err(&o);
     assert_eq!(o.status.code(), Some(0), "{stdout}{stderr}");
@@ -809,8 +826,8 @@ fn cli_prefer_says_which_value_won_and_indlaest_only_when_written() {
     assert_eq!(
         stderr.trim(),
         format!(
-            "Skrev {merged}: 2 ændringer indlæst; 1 konflikter løst med forberedelsens værdi, \
-             1 forberedelsesværdier ikke indlæst"
+            "Skrev {merged}: 3 ændringer indlæst; 2 konflikter løst med forberedelsens værdi, \
+             2 forberedelsesværdier ikke indlæst"
         )
     );
     let _ = std::fs::remove_dir_all(&dir);

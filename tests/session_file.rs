@@ -1,11 +1,16 @@
 //! Loading and saving the session file: round trip, every kind of broken file, atomic save.
+//! Sessions are read by `ron` alone; its errors carry line and column.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 
+use proptest::prelude::*;
+
+use kalibrer::engine::generate::generate;
 use kalibrer::io::session_file::{SaveStep, save_text_atomic};
 use kalibrer::io::{self, DEMO_RON, LoadError};
+use kalibrer::model::{Manager, Proposal, Session};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kalibrer-sf-{name}-{}", std::process::id()));
@@ -71,9 +76,9 @@ fn weights_not_100_opens_with_a_warning_by_id() {
 
 #[test]
 fn a_newer_version_is_refused_clearly() {
-    let future = DEMO_RON.replacen("version: 2,", "version: 7,", 1);
+    let future = DEMO_RON.replacen("version: 3,", "version: 7,", 1);
     let e = io::parse_session(&future).unwrap_err();
-    assert!(matches!(e, LoadError::NewerVersion { found: 7, supported: 2 }), "{e}");
+    assert!(matches!(e, LoadError::NewerVersion { found: 7, supported: 3 }), "{e}");
     assert!(e.to_string().contains("version 7"));
     // Even when the rest of the file has fields this version does not know.
     let future = future.replacen("currency: \"DKK\",", "currency: \"DKK\", new_thing: 3,", 1);
@@ -159,8 +164,7 @@ fn very_large_files_read_equal_and_errors_still_say_where() {
     let s = kalibrer::engine::generate::generate(3_000, 5).unwrap();
     let text = kalibrer::io::to_ron(&s);
     assert_eq!(kalibrer::io::parse_session(&text).unwrap(), s);
-    // Pretty text of the same session (whitespace, newlines: the fast reader declines, `ron`
-    // reads it) works too.
+    // Pretty text of the same session works too.
     let pretty = ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default()).unwrap();
     assert_eq!(kalibrer::io::parse_session(&pretty).unwrap(), s);
     // A damaged manager in the second half: the error names the place, as without threads.
@@ -173,5 +177,99 @@ fn very_large_files_read_equal_and_errors_still_say_where() {
             assert_eq!(column, broken[..at + "base_salary:".len()].chars().count() + 1);
         }
         other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn generated_sessions_round_trip_pretty_below_and_compact_above_the_limit() {
+    for (n, seed) in [(30, 1), (300, 2), (io::session_file::COMPACT_ABOVE + 50, 3)] {
+        let session = generate(n, seed).unwrap();
+        let text = io::to_ron(&session);
+        assert_eq!(text.contains('\n'), n <= io::session_file::COMPACT_ABOVE, "pretty below, compact above");
+        assert_eq!(io::parse_session(&text).unwrap(), session, "{n} managers");
+    }
+}
+
+#[test]
+fn money_in_session_files_is_refused_in_danish_unless_plain() {
+    // The demo's pool is on line 21: `    pool: "1540000",` – the value starts in column 11.
+    assert_eq!(DEMO_RON.lines().nth(20).map(str::trim), Some("pool: \"1540000\","));
+    for (written, expected) in [
+        ("45.000,00", "«45.000,00» er ikke et beløb i filformatet: skriv 45000.00"),
+        ("1e10", "«1e10» er ikke et beløb i filformatet: skriv 10000000000"),
+        ("7.12e5", "«7.12e5» er ikke et beløb i filformatet: skriv 712000"),
+        ("1_000", "«1_000» er ikke et beløb i filformatet: skriv 1000"),
+    ] {
+        let text = DEMO_RON.replacen("pool: \"1540000\"", &format!("pool: \"{written}\""), 1);
+        let e = message(&text);
+        assert!(e.starts_with("linje 21, kolonne "), "{e}");
+        assert!(e.ends_with(&format!(": {expected}")), "{e}");
+    }
+    // Unquoted numbers: whole ones are read, a float (or exponent) is refused.
+    let whole = DEMO_RON.replacen("pool: \"1540000\"", "pool: 1540000", 1);
+    assert_eq!(io::parse_session(&whole).unwrap().policies.pool, 1_540_000.into());
+    let float = DEMO_RON.replacen("pool: \"1540000\"", "pool: 1.54e6", 1);
+    let e = message(&float);
+    assert!(e.starts_with("linje 21, kolonne "), "{e}");
+    assert!(e.ends_with("beløb skrives i anførselstegn uden eksponent: skriv \"1540000\""), "{e}");
+}
+
+/// A session with `text` in every kind of string field a user types into.
+fn with_text(text: &str) -> Session {
+    let mut s = generate(12, 4).unwrap();
+    s.organisation.name = text.to_string();
+    let m: &mut Manager = &mut s.managers[3];
+    m.name = text.to_string();
+    m.unit = format!("{text} · enhed");
+    m.proposal = Some(Proposal { rationale: text.to_string(), by: text.to_string(), ..Proposal::default() });
+    if let Some(goal) = m.goals.first_mut() {
+        goal.name = text.to_string();
+    }
+    s
+}
+
+/// `[+-]?digits(.digits)?`, written out without the parser under test.
+fn is_plain(text: &str) -> bool {
+    let body = text.strip_prefix('-').or_else(|| text.strip_prefix('+')).unwrap_or(text);
+    let mut parts = body.split('.');
+    let whole = parts.next().unwrap_or_default();
+    let frac = parts.next();
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    parts.next().is_none() && digits(whole) && frac.is_none_or(digits)
+}
+
+proptest! {
+    /// Any text a user can type – quotes, backslashes, line breaks, control characters,
+    /// emoji – written by Kalibrer (pretty or compact) is read back unchanged.
+    #[test]
+    fn any_typed_text_round_trips(text in "(?s).{0,40}", compact in any::<bool>()) {
+        let session = with_text(&text);
+        let written = if compact { ron::ser::to_string(&session).unwrap() } else { io::to_ron(&session) };
+        prop_assert_eq!(io::parse_session(&written).unwrap(), session);
+    }
+
+    /// An amount in a session file is read only when it is plain decimal digits with an
+    /// optional sign and at most one '.'; anything else is refused with a Danish message
+    /// (never serde's or rust_decimal's English).
+    #[test]
+    fn only_plain_decimals_are_amounts(
+        amount in "[-+]?[0-9_.,eE+ x-]{0,8}",
+        field in proptest::sample::select(vec!["pool: \"1540000\"", "base_salary: \"1420000\"", "min: \"30000\""]),
+    ) {
+        let key = field.split(':').next().unwrap_or_default();
+        let text = DEMO_RON.replacen(field, &format!("{key}: \"{amount}\""), 1);
+        let plain = is_plain(&amount);
+        match io::parse_session(&text) {
+            Ok(_) => prop_assert!(plain, "accepted «{}» as an amount", amount),
+            Err(e) => {
+                let message = e.to_string();
+                prop_assert!(!message.contains("Decimal") && !message.contains("expected"), "{}", message);
+                if let LoadError::Syntax { line, .. } = e {
+                    let expected = DEMO_RON.lines().position(|l| l.contains(field)).unwrap() + 1;
+                    prop_assert_eq!(line, expected, "{}", message);
+                }
+            }
+        }
+        prop_assert_eq!(kalibrer::model::money::parse_file_amount(&amount).is_ok(), plain && amount.len() < 28);
     }
 }

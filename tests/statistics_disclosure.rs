@@ -12,6 +12,7 @@ use kalibrer::io::statistics_export::{MARK_DERIVABLE, MARK_FEW, statistics_table
 use kalibrer::model::Session;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 fn demo() -> Session {
     io::parse_session(io::DEMO_RON).unwrap()
@@ -102,8 +103,10 @@ fn stats_json_has_full_precision_the_change_base_and_the_publication() {
     assert_eq!(kc["change_vs_last"]["managers"], 19);
     assert_eq!(kc["change_vs_last"]["this_year_sum"], "772000");
     assert_eq!(kc["change_vs_last"]["last_year_sum"], "763000");
-    assert_eq!(kc["change_vs_last"]["percent"], "1.179554");
-    assert_eq!(kc["change_vs_last_percent"], "1.179554");
+    // 9.000 × 100 / 763.000 = 1,179554390563564875491480996068… % at Decimal's full
+    // precision (28 decimals), no longer rounded to 6 (issue 30).
+    assert_eq!(kc["change_vs_last"]["percent"], "1.1795543905635648754914809961");
+    assert_eq!(kc["change_vs_last_percent"], "1.1795543905635648754914809961");
     // Ratios keep more than 4 decimals (they were rounded to 2).
     for key in ["cv_percent", "gini"] {
         let text = kc[key].as_str().unwrap();
@@ -113,7 +116,8 @@ fn stats_json_has_full_precision_the_change_base_and_the_publication() {
     // Alle: 1.565.000 / 28 = 55.892,857142…
     let all = row(None);
     assert!(all["mean"].as_str().unwrap().starts_with("55892.857142"), "{}", all["mean"]);
-    assert_eq!(all["change_vs_last"]["percent"], "2.24877");
+    // 32.000 × 100 / 1.423.000 = 2,248770203794799718903724525650… %.
+    assert_eq!(all["change_vs_last"]["percent"], "2.2487702037947997189037245257");
     // Which cells the publication withholds: the departementschef (primary), and the
     // Alle maximum, which is his 138.000 kr.
     assert_eq!(row(Some("DC"))["publication"]["max"], "suppressed_fewer_than_5");
@@ -153,7 +157,7 @@ fn the_demo_publishes_no_suppressed_amount() {
     // The notes that explain the marks travel with the table (the workbook prints them; the
     // CSV for systems has data rows only).
     let notes = table.notes.join(" ");
-    assert!(notes.contains("undertrykt (kan udledes)") && notes.contains("undertrykt (færre end 5 ledere)"));
+    assert!(notes.contains("undertrykt (kan udledes)") && notes.contains("undertrykt (færre end 5 ledere;"));
 }
 
 /// That a small level has no change (the departementschef is new) is withheld too: "–¹",
@@ -207,6 +211,9 @@ struct Seen {
     mean: Option<Decimal>,
     min: Option<Decimal>,
     max: Option<Decimal>,
+    q1: Option<Decimal>,
+    median: Option<Decimal>,
+    q3: Option<Decimal>,
     change_percent: Option<Decimal>,
     change_managers: Option<usize>,
 }
@@ -219,6 +226,9 @@ impl Seen {
             mean: row.mean.shown(),
             min: row.min.shown(),
             max: row.max.shown(),
+            q1: row.q1.shown(),
+            median: row.median.shown(),
+            q3: row.q3.shown(),
             change_percent: row.change_percent.shown(),
             change_managers: row.change_managers.shown(),
         }
@@ -253,6 +263,9 @@ impl View {
                 mean: (!hide && n > 0).then_some(st.stats.mean),
                 min: (!hide && n > 0).then_some(st.stats.min),
                 max: (!hide && n > 0).then_some(st.stats.max),
+                q1: (!hide && n > 0).then_some(st.stats.q1),
+                median: (!hide && n > 0).then_some(st.stats.median),
+                q3: (!hide && n > 0).then_some(st.stats.q3),
                 change_percent: if hide { None } else { c.and_then(|c| c.percent) },
                 change_managers: if hide { None } else { Some(c.map_or(0, |c| c.managers)) },
             }
@@ -293,6 +306,13 @@ enum Recovered {
     /// The change of the last-year managers outside the levels whose sums are known.
     /// `covered`: the view's levels whose sums were known.
     ResidualChange { about: usize, percent: Decimal, covered: Vec<bool> },
+    /// A row's amounts pinned down one by one by its order statistics (with its count,
+    /// sum and share): `row` (levels in view order, `None` for Alle), the amounts by rank.
+    Pinned { row: Option<usize>, n: usize, pinned: Vec<Option<Decimal>> },
+    /// The sum of the `about` amounts of a row that are not pinned (given by its sum).
+    RowRest { row: Option<usize>, about: usize, sum: Decimal, pinned: Vec<Option<Decimal>> },
+    /// The residual's receivers number 1–4 and the residual's sum is known.
+    ResidualFewReceiving { about: usize },
 }
 
 impl Recovered {
@@ -300,6 +320,11 @@ impl Recovered {
     fn discloses(&self) -> bool {
         match self {
             Self::ResidualAmount { .. } | Self::ResidualAll { .. } => true,
+            Self::Pinned { n, pinned, .. } => {
+                let k = distinct_nonzero(pinned);
+                k * 4 > n + 1 || (k > 0 && pinned.iter().all(Option::is_some))
+            }
+            Self::RowRest { about, .. } | Self::ResidualFewReceiving { about } => *about > 0 && *about < 5,
             Self::ResidualSum { about, .. }
             | Self::ResidualReceiving { about, .. }
             | Self::SmallSum { about, .. }
@@ -358,7 +383,8 @@ fn attack(v: &View) -> Vec<Recovered> {
     {
         let known = |l: &Seen| {
             let (sum, p, m) = (l.sum()?, l.change_percent?, l.change_managers?);
-            (m == l.n).then(|| (sum, sum / (Decimal::ONE + p / Decimal::ONE_HUNDRED), m))
+            let factor = Decimal::ONE + p / Decimal::ONE_HUNDRED;
+            (m == l.n && !factor.is_zero()).then(|| (sum, sum / factor, m))
         };
         let covered: Vec<bool> = v.levels.iter().map(|l| known(l).is_some()).collect();
         let full: Vec<(Decimal, Decimal, usize)> = v.levels.iter().filter_map(known).collect();
@@ -369,7 +395,8 @@ fn attack(v: &View) -> Vec<Recovered> {
             let this_k: Decimal = full.iter().map(|f| f.0).sum();
             let last_k: Decimal = full.iter().map(|f| f.1).sum();
             let this_rest = total_sum - this_k;
-            let last_all = total_sum / (Decimal::ONE + rho / Decimal::ONE_HUNDRED);
+            let factor = Decimal::ONE + rho / Decimal::ONE_HUNDRED;
+            let last_all = if factor.is_zero() { Decimal::ZERO } else { total_sum / factor };
             let last_rest = last_all - last_k;
             if !last_rest.is_zero() {
                 let percent = (this_rest - last_rest) / last_rest * Decimal::ONE_HUNDRED;
@@ -377,7 +404,148 @@ fn attack(v: &View) -> Vec<Recovered> {
             }
         }
     }
+    order_statistic_attack(v, r, residual_sum, &mut found);
     found
+}
+
+/// The distinct amounts above 0 among the pinned ones.
+fn distinct_nonzero(pinned: &[Option<Decimal>]) -> usize {
+    let mut v: Vec<Decimal> = pinned.iter().flatten().filter(|v| !v.is_zero()).copied().collect();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
+}
+
+/// What a row's published order statistics, share and sum pin down of its sorted amounts
+/// (by rank), knowing that no amount is below 0: exact ranks (min, max, odd medians),
+/// pairs whose mean is published (the other one once one is known), ties (equal values
+/// fix every rank between them), zeros (below the receivers, and below a 0), and the last
+/// unknown one from the sum.
+fn pin(s: &Seen) -> Vec<Option<Decimal>> {
+    let n = s.n;
+    let mut x: Vec<Option<Decimal>> = vec![None; n];
+    if n == 0 {
+        return x;
+    }
+    // (rank, value) exact and (rank, rank + 1, mean) pairs of a median of [start, start + len).
+    let mut exact: Vec<(usize, Decimal)> = Vec::new();
+    let mut pairs: Vec<(usize, Decimal)> = Vec::new();
+    let mut median_of = |start: usize, len: usize, v: Option<Decimal>| {
+        if let Some(v) = v.filter(|_| len > 0) {
+            if len % 2 == 1 { exact.push((start + len / 2, v)) } else { pairs.push((start + len / 2 - 1, v)) }
+        }
+    };
+    median_of(0, n, s.median);
+    if n > 1 {
+        median_of(0, n / 2, s.q1);
+        median_of(n.div_ceil(2), n / 2, s.q3);
+    }
+    exact.extend(s.min.map(|v| (0, v)));
+    exact.extend(s.max.map(|v| (n - 1, v)));
+    for (r, v) in exact {
+        x[r] = Some(v);
+    }
+    if let Some(share) = s.receiving_percent {
+        let k = (share * Decimal::from(n) / Decimal::ONE_HUNDRED).round();
+        let zeros = n - k.to_usize().unwrap_or(n).min(n);
+        for slot in x.iter_mut().take(zeros) {
+            *slot = Some(Decimal::ZERO);
+        }
+    }
+    loop {
+        let before = x.clone();
+        for &(a, v) in &pairs {
+            if v.is_zero() {
+                x[a] = Some(Decimal::ZERO);
+                x[a + 1] = Some(Decimal::ZERO);
+            }
+            match (x[a], x[a + 1]) {
+                (Some(p), None) => x[a + 1] = Some(v * Decimal::TWO - p),
+                (None, Some(q)) => x[a] = Some(v * Decimal::TWO - q),
+                _ => {}
+            }
+            // Ties with a pair: a known value equal to the mean below it fixes both.
+            if a > 0 && x[a - 1] == Some(v) || x.get(a + 2).copied().flatten() == Some(v) {
+                x[a] = Some(v);
+                x[a + 1] = Some(v);
+            }
+        }
+        let known: Vec<(usize, Decimal)> = x.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
+        for w in known.windows(2) {
+            if w[0].1 == w[1].1 {
+                for slot in &mut x[w[0].0..w[1].0] {
+                    *slot = Some(w[0].1);
+                }
+            }
+        }
+        if let Some(&(i, _)) = known.iter().rev().find(|(_, v)| v.is_zero()) {
+            for slot in &mut x[..i] {
+                *slot = Some(Decimal::ZERO);
+            }
+        }
+        let unknown: Vec<usize> = (0..n).filter(|&i| x[i].is_none()).collect();
+        if let (Some(sum), [only]) = (s.sum(), unknown.as_slice()) {
+            x[*only] = Some(sum - x.iter().flatten().sum::<Decimal>());
+        }
+        if x == before {
+            break;
+        }
+    }
+    x
+}
+
+/// The order-statistic attack: every row's amounts pinned one by one, the rest of a row
+/// from its sum, an exact rank of *Alle* that no shown level can hold (a residual
+/// manager's amount), and the residual's few receivers with its sum.
+fn order_statistic_attack(v: &View, r: usize, residual_sum: Option<Decimal>, found: &mut Vec<Recovered>) {
+    let rows = v.levels.iter().enumerate().map(|(i, l)| (Some(i), l)).chain(std::iter::once((None, &v.total)));
+    let mut level_pins: Vec<Vec<Option<Decimal>>> = Vec::new();
+    for (row, seen) in rows {
+        let pinned = pin(seen);
+        if row.is_some() {
+            level_pins.push(pinned.clone());
+        }
+        if pinned.iter().any(Option::is_some) {
+            found.push(Recovered::Pinned { row, n: seen.n, pinned: pinned.clone() });
+        }
+        let unknown = pinned.iter().filter(|p| p.is_none()).count();
+        if let (Some(sum), true) = (seen.sum(), unknown > 0 && unknown < seen.n) {
+            let rest = sum - pinned.iter().flatten().sum::<Decimal>();
+            found.push(Recovered::RowRest { row, about: unknown, sum: rest, pinned });
+        }
+    }
+    // An exact rank of Alle that no shown level can hold belongs to the residual. (A 0 is
+    // what the share receiving publishes by design: that some got nothing, never who.)
+    if r > 0 {
+        for value in pin(&v.total).into_iter().flatten().filter(|v| !v.is_zero()) {
+            let could_hold = v.levels.iter().zip(&level_pins).any(|(l, p)| {
+                if l.mean.is_none() {
+                    return false;
+                }
+                let all_pinned = p.iter().all(Option::is_some);
+                if all_pinned {
+                    return p.contains(&Some(value));
+                }
+                !(l.min.is_some_and(|m| value < m) || l.max.is_some_and(|m| value > m))
+            });
+            if !could_hold {
+                found.push(Recovered::ResidualAmount { amount: value });
+            }
+        }
+    }
+    // The residual's receivers from the shares, with the residual's sum.
+    if let (Some(_), Some(share)) = (residual_sum, v.total.receiving_percent) {
+        let of = |share: Decimal, n: usize| share * Decimal::from(n) / Decimal::ONE_HUNDRED;
+        let known: Vec<&Seen> = v.levels.iter().filter(|l| l.mean.is_some()).collect();
+        let shares: Option<Decimal> = known.iter().map(|l| l.receiving_percent.map(|p| of(p, l.n))).sum();
+        if let Some(levels) = shares {
+            let count = (of(share, v.total.n) - levels).round();
+            let c = count.to_usize().unwrap_or(0);
+            if c < r {
+                found.push(Recovered::ResidualFewReceiving { about: c });
+            }
+        }
+    }
 }
 
 /// The managers not on the view's levels at the positions where `covered` holds.
@@ -387,6 +555,17 @@ fn outside(s: &Session, eval: &Evaluation, covered: &[bool]) -> Vec<usize> {
         by_level[li] = *c;
     }
     (0..s.managers.len()).filter(|&i| !eval.level_of[i].is_some_and(|l| by_level[l])).collect()
+}
+
+/// The sorted amounts of a row of the view (levels highest first; None: Alle).
+fn row_amounts(s: &Session, eval: &Evaluation, row: Option<usize>) -> Vec<Decimal> {
+    let level = row.map(|r| s.levels_by_rank().into_iter().rev().nth(r).unwrap());
+    let mut v: Vec<Decimal> = (0..s.managers.len())
+        .filter(|&i| level.is_none() || eval.level_of[i] == level)
+        .map(|i| eval.amounts[i].amount)
+        .collect();
+    v.sort_unstable();
+    v
 }
 
 /// Checks that every recovered figure is true (the attacker reasons soundly) and
@@ -404,6 +583,22 @@ fn disclosures(s: &Session, eval: &Evaluation, v: &View) -> Vec<Recovered> {
             Recovered::ResidualAmount { amount } => assert!(amounts.contains(amount)),
             Recovered::ResidualAll { amount, .. } => assert!(amounts.iter().all(|a| a == amount)),
             Recovered::SmallSum { .. } | Recovered::SmallChange { .. } => {}
+            Recovered::Pinned { row, pinned, .. } => {
+                let real = row_amounts(s, eval, *row);
+                for (i, p) in pinned.iter().enumerate() {
+                    if let Some(p) = p {
+                        assert_eq!(*p, real[i], "rank {i} of row {row:?}: {pinned:?} vs {real:?}");
+                    }
+                }
+            }
+            Recovered::RowRest { row, sum, pinned, .. } => {
+                let real = row_amounts(s, eval, *row);
+                let rest: Decimal = real.iter().zip(pinned).filter(|(_, p)| p.is_none()).map(|(a, _)| *a).sum();
+                assert_eq!(rest, *sum, "row {row:?}");
+            }
+            Recovered::ResidualFewReceiving { about } => {
+                assert_eq!(*about, amounts.iter().filter(|a| **a > Decimal::ZERO).count());
+            }
             Recovered::ResidualChange { percent, covered, .. } => {
                 let pairs: Vec<(Decimal, Decimal)> = outside(s, eval, covered)
                     .iter()
@@ -469,11 +664,20 @@ proptest! {
     #[test]
     fn no_suppressed_figure_can_be_recovered_from_a_generated_publication(
         seed in 0_u64..1_000,
-        sizes in proptest::collection::vec(prop_oneof![0_usize..=9, Just(usize::MAX)], 4),
+        sizes in proptest::collection::vec(prop_oneof![0_usize..=9, 10_usize..=25, Just(usize::MAX)], 4),
+        zeros in proptest::collection::vec(proptest::bool::weighted(0.3), 1..12),
         newcomers in proptest::collection::vec(proptest::bool::weighted(0.15), 1..12),
     ) {
-        let s = cut(seed, &sizes, &newcomers);
+        let mut s = cut(seed, &sizes, &newcomers);
         prop_assume!(!s.managers.is_empty());
+        // Some managers get 0 kr. (few receivers, ties at 0).
+        for (m, zero) in s.managers.iter_mut().zip(zeros.iter().cycle()) {
+            if *zero {
+                m.model_override = Some(kalibrer::model::AmountModel::Direct);
+                m.direct_amount = Some(Decimal::ZERO);
+                m.adjustment = None;
+            }
+        }
         let eval = engine::evaluate(&s);
         let publication = disclosure::publication(&s, &eval);
         let found = disclosures(&s, &eval, &View::of(&publication));
@@ -502,6 +706,130 @@ proptest! {
         if small == 1 && publication.total.n >= 5 {
             let naive = disclosures(&s, &eval, &View::primary_only(&s, &eval));
             prop_assert!(naive.iter().any(|f| matches!(f, Recovered::ResidualSum { .. })), "{:?}", naive);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Order statistics
+// ---------------------------------------------------------------------------------
+
+/// Sets `amounts[i]` as manager `i`'s amount (direct model), for the managers of `level`.
+fn set_amounts(s: &mut Session, level: &str, amounts: &[i64]) {
+    let mut set = Vec::new();
+    for (m, a) in s.managers.iter_mut().filter(|m| m.level == level).zip(amounts) {
+        m.model_override = Some(kalibrer::model::AmountModel::Direct);
+        m.direct_amount = Some(kr(*a));
+        m.adjustment = None;
+        m.final_amount = None;
+        set.push(m.id.clone());
+    }
+    s.managers.retain(|m| m.level != level || set.contains(&m.id));
+}
+
+/// The issue's session: departementschef 1, afdelingschefer 4, kontorchefer 5. The KC
+/// amounts 40, 42, 44, 46, 48 thousand; the AC 60, 65, 70, 75 thousand; DC 138.000.
+fn dc1_ac4_kc5() -> Session {
+    let mut s = demo();
+    s.managers.retain(|m| m.level != "SD");
+    set_amounts(&mut s, "KC", &[40_000, 42_000, 44_000, 46_000, 48_000]);
+    set_amounts(&mut s, "AC", &[60_000, 65_000, 70_000, 75_000]);
+    s
+}
+
+/// Before: the 5 kontorchefer's min, quartiles, median and max were all five amounts, and
+/// Alle's upper quartile (the median of the upper five: 65.000 kr.) an afdelingschef's,
+/// whose level is suppressed.
+#[test]
+fn order_statistics_broke_the_old_publication_of_dc1_ac4_kc5() {
+    let s = dc1_ac4_kc5();
+    let eval = engine::evaluate(&s);
+    let kc = eval.stats.of_level("KC").unwrap();
+    assert_eq!(
+        (kc.stats.min, kc.stats.q1, kc.stats.median, kc.stats.q3, kc.stats.max),
+        (kr(40_000), kr(41_000), kr(44_000), kr(47_000), kr(48_000))
+    );
+    // Alle: 40 42 44 46 48 60 65 70 75 138 (thousands): q3 = the median of 60 65 70 75 138.
+    assert_eq!(eval.stats.total.stats.q3, kr(70_000));
+    let found = disclosures(&s, &eval, &View::primary_only(&s, &eval));
+    let kc_row = 3; // DC, AC, (SD empty), KC
+    assert!(
+        found.iter().any(|f| matches!(f, Recovered::Pinned { row: Some(r), pinned, .. }
+            if *r == kc_row && pinned.iter().flatten().count() == 5)),
+        "{found:?}"
+    );
+    assert!(found.contains(&Recovered::ResidualAmount { amount: kr(70_000) }), "{found:?}");
+    // Now: KC shows its mean and sum but no order statistic, Alle none either.
+    let p = disclosure::publication(&s, &eval);
+    let kc = p.row(Some("KC")).unwrap();
+    assert_eq!(kc.mean, Cell::Shown(kr(44_000)));
+    for c in [kc.min, kc.q1, kc.median, kc.q3, kc.max, p.total.min, p.total.q1, p.total.median, p.total.q3, p.total.max]
+    {
+        assert!(c.suppression().is_some(), "{c:?}");
+    }
+    assert_eq!(disclosures(&s, &eval, &View::of(&p)), vec![]);
+}
+
+/// `stats --json` reports every cell the export withholds as withheld.
+#[test]
+fn stats_json_marks_every_withheld_order_statistic() {
+    let s = dc1_ac4_kc5();
+    let dir = std::env::temp_dir().join(format!("kalibrer-disclosure-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("dc1_ac4_kc5.ron");
+    std::fs::write(&file, io::to_ron(&s)).unwrap();
+    let v = stats_json(file.to_str().unwrap());
+    let p = disclosure::publication(&s, &engine::evaluate(&s));
+    let levels = v["levels"].as_array().unwrap();
+    for row in p.levels.iter().chain(std::iter::once(&p.total)) {
+        let json = levels.iter().find(|l| l["level"].as_str() == row.level.as_deref()).unwrap();
+        for (name, suppression, _) in row.cell_states() {
+            let expected = match suppression {
+                Some(Suppression::FewerThanMin) => "suppressed_fewer_than_5",
+                Some(Suppression::Derivable) => "suppressed_derivable",
+                None => continue,
+            };
+            assert_eq!(json["publication"][name], expected, "{:?} {name}", row.level);
+        }
+    }
+    let kc = levels.iter().find(|l| l["level"] == "KC").unwrap();
+    for name in ["min", "q1", "median", "q3", "max"] {
+        assert!(kc["publication"][name].as_str().unwrap().starts_with("suppressed"), "{name}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Adversarial levels: ten kontorchefer of whom two receive (the sum would be theirs),
+/// ties that fix a run of amounts (q1 = q3), twenty identical amounts, and a residual
+/// in which one manager receives.
+#[test]
+fn adversarial_levels_publish_nothing_recoverable() {
+    let cases: [&[i64]; 5] = [
+        &[0, 0, 0, 0, 0, 0, 0, 0, 30_000, 60_000],
+        &[40_000, 45_000, 45_000, 45_000, 45_000, 45_000, 45_000, 45_000, 50_000, 90_000],
+        &[45_000; 20],
+        &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40_000, 50_000, 70_000],
+        &[30_000, 31_000, 32_000, 33_000, 34_000, 35_000, 36_000, 37_000, 38_000, 39_000, 40_000],
+    ];
+    for amounts in cases {
+        let mut s = dc1_ac4_kc5();
+        let mut extra = s.managers.iter().find(|m| m.level == "KC").unwrap().clone();
+        s.managers.retain(|m| m.level != "KC");
+        for (i, _) in amounts.iter().enumerate() {
+            extra.id = format!("KX{i:02}");
+            s.managers.push(extra.clone());
+        }
+        set_amounts(&mut s, "KC", amounts);
+        // The residual: one afdelingschef receives, three get 0 (and the DC).
+        for (variant, ac) in [[60_000, 65_000, 70_000, 75_000], [0, 0, 0, 65_000]].iter().enumerate() {
+            let mut s = s.clone();
+            set_amounts(&mut s, "AC", ac);
+            if variant == 1 {
+                set_amounts(&mut s, "DC", &[0]);
+            }
+            let eval = engine::evaluate(&s);
+            let view = View::of(&disclosure::publication(&s, &eval));
+            assert_eq!(disclosures(&s, &eval, &view), vec![], "{amounts:?} {ac:?}");
         }
     }
 }

@@ -138,7 +138,9 @@ fn exporting_an_unfinished_meeting_asks_and_writes_only_a_marked_draft() {
     h.get_by_label("Eksportér som UDKAST").click();
     h.run();
     let csv = std::fs::read_to_string(&path).unwrap();
-    assert!(csv.lines().skip(1).all(|l| l.ends_with(";UDKAST")), "every row marked");
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), h.state().meeting.doc.session().managers.len(), "one row per manager:\n{csv}");
+    assert!(rows.iter().all(|l| l.ends_with(";UDKAST")), "every row marked");
     assert!(h.state().meeting.view.notice.as_ref().is_some_and(|n| n.text.contains("som UDKAST")));
     assert!(h.state().meeting.doc.session().change_log.is_empty(), "exporting changes nothing");
     let _ = std::fs::remove_dir_all(&dir);

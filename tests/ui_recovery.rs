@@ -55,16 +55,24 @@ fn an_older_differing_copy_is_offered_with_both_times_and_discarding_asks() {
     let mut changed = session.clone();
     changed.managers[2].notes = "Kun i kopien".into();
     io::save_session(&recovery_path(Some(&file)), &changed).unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(20));
     io::save_session(&file, &session).unwrap();
+    // The copy written 2026-12-01 09:15:03 UTC, the file saved 10:00:00 the same day.
+    let at = |path: &std::path::Path, unix: u64| {
+        let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(unix);
+        std::fs::File::options().write(true).open(path).unwrap().set_modified(time).unwrap();
+    };
+    at(&recovery_path(Some(&file)), 1_796_116_503);
+    at(&file, 1_796_119_200);
     let open = file.clone();
     let mut harness = Harness::builder()
         .with_size([1920.0, 1080.0])
         .build_eframe(move |cc| KalibrerApp::new(cc, io::load_session_file(&open).unwrap(), Some(open.clone())));
     harness.run();
     assert!(harness.query_by_label("Der findes ikke-gemte ændringer fra sidst").is_some(), "older, but different");
-    assert!(harness.query_by_label_contains("Gendannelseskopien").is_some());
-    assert!(harness.query_by_label_contains("Filen er gemt").is_some());
+    let copy = recovery_path(Some(&file));
+    let written = format!("Gendannelseskopien {} er skrevet 2026-12-01 09:15:03 UTC.", copy.display());
+    assert!(harness.query_by_label(&written).is_some(), "the copy's time");
+    assert!(harness.query_by_label("Filen er gemt 2026-12-01 10:00:00 UTC.").is_some(), "the file's time");
     harness.get_by_label("Kassér kopien …").click();
     harness.run();
     assert!(recovery_path(Some(&file)).exists(), "one click deletes nothing");

@@ -195,3 +195,40 @@ fn saving_in_another_folder_keeps_naming_the_same_reference_file() {
     drop(h);
     let _ = std::fs::remove_dir_all(&base);
 }
+
+/// A session whose reference list names a FIFO hung the app on open (and it ignored
+/// SIGTERM): the app opens, says in Danish why the reference cannot be read, and
+/// attaching the FIFO by hand is refused the same way. Run in a thread so that a hang
+/// fails the test instead of stopping it.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_reference_list_neither_hangs_the_app_nor_is_attached() {
+    let dir = std::env::temp_dir().join(format!("kalibrer-uiref-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("omraade.csv");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = fifo.clone();
+    std::thread::spawn(move || {
+        let mut session = demo();
+        session.reference.push(kalibrer::model::ReferenceLink::new(path.to_string_lossy()));
+        let mut h = Harness::builder().with_size([1920.0, 1080.0]).with_max_steps(16).build_eframe(move |cc| {
+            let mut app = KalibrerApp::with_session(session, None);
+            app.install(&cc.egui_ctx);
+            app
+        });
+        h.run();
+        let on_open = h.query_all_by_label_contains("Referencen kan ikke læses").count() > 0
+            && h.query_all_by_label_contains("det er et navngivet rør (FIFO), ikke en almindelig fil").count() > 0;
+        let ctx = h.ctx.clone();
+        h.state_mut().run_command(&ctx, Command::CompareWithPath(path));
+        h.run();
+        let attached = h.state().meeting.doc.session().reference.len();
+        let _ = tx.send((on_open, attached));
+    });
+    let (on_open, attached) = rx.recv_timeout(std::time::Duration::from_secs(120)).expect("the app hung on a FIFO");
+    assert!(on_open, "a Danish notice naming the FIFO");
+    assert_eq!(attached, 1, "the FIFO is not attached a second time");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -174,7 +174,9 @@ fn statistics_and_fixed_salary_workbooks() {
     let kc = rows.iter().find(|r| r[0] == Data::String("Kontorchef".into())).unwrap();
     assert_eq!(number(&kc[1]), Decimal::from(20));
     let fixed = read_back(render(&s, OutputKind::FixedSalary, Format::Xlsx).unwrap());
-    assert_eq!(fixed[0].1.len(), s.managers.len() + 2, "header, one row per manager, totals");
+    assert_eq!(fixed[0].1.len(), s.managers.len() + 4, "header, one row per manager, totals, a blank row, the note");
+    let note = fixed[0].1.last().unwrap()[0].to_string();
+    assert!(note.starts_with("Gennemsnit af 3 år: beløbene i 2023–2025, der er registreret"), "{note}");
     assert!(render(&s, OutputKind::Letters, Format::Xlsx).is_err(), "letters are HTML only");
 }
 

@@ -2,13 +2,10 @@
 //! *Tilpas til puljen* and *Spred ×k* through the same engine functions and the same
 //! document edit, with a per-level summary (n changed, sum before → after).
 
-use std::path::Path;
-
 use rust_decimal::Decimal;
 
 use crate::document::{Document, Edit};
 use crate::engine::{self, allocate};
-use crate::io;
 use crate::model::MeetingStatus;
 use crate::model::money::format_kr;
 
@@ -44,6 +41,15 @@ fn run(args: &Fit, spread_by: Option<&str>) -> i32 {
     } else {
         Kind::Fit
     };
+    // Held from before the read until the new file is in place: a second fit or spread
+    // onto the same file waits, then reads this one's result.
+    let _lock = match super::lock_out(&out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
+    if let Some(code) = super::refuse_prep_out(&out, &[&file]) {
+        return code;
+    }
     let session = match load(&file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -57,29 +63,26 @@ fn run(args: &Fit, spread_by: Option<&str>) -> i32 {
             allocate::spread(&session, &eval, k),
         ),
     };
-    println!("{}", proposal.summary);
+    outln!("{}", proposal.summary);
     let before = eval.amounts.iter().map(|a| a.amount).collect::<Vec<_>>();
     let mut doc = Document::new(session, None);
     let decided = doc.session().managers.iter().filter(|m| m.status == MeetingStatus::Besluttet).count();
     let locked = doc.session().managers.iter().filter(|m| m.locked && m.status != MeetingStatus::Besluttet).count();
     if let Err(e) = doc.apply(Edit::ApplyProposal { title, changes: proposal.changes }, &who) {
-        eprintln!("kalibrer: {e}");
+        errln!("kalibrer: {e}");
         return 2;
     }
     if locked + decided > 0 {
-        println!("Urørt: {decided} besluttede og {locked} låste ledere");
+        outln!("Urørt: {decided} besluttede og {locked} låste ledere");
     }
     let after = engine::evaluate(doc.session());
     print_levels(doc.session(), &before, &after);
-    match io::save_session(Path::new(&out), doc.session()) {
+    match super::write_session(&out, doc.session()) {
         Ok(()) => {
-            eprintln!("Skrev {out}");
+            errln!("Skrev {out}");
             0
         }
-        Err(e) => {
-            eprintln!("kalibrer: {e}");
-            2
-        }
+        Err(code) => code,
     }
 }
 
@@ -91,7 +94,7 @@ fn print_levels(session: &crate::model::Session, before: &[Decimal], after: &eng
         let changed = members.iter().filter(|&&i| before[i] != after.amounts[i].amount).count();
         let sum_before: Decimal = members.iter().map(|&i| before[i]).sum();
         let sum_after: Decimal = members.iter().map(|&i| after.amounts[i].amount).sum();
-        println!(
+        outln!(
             "  {:<20} {:>5} ledere, {:>5} ændret, i alt {} → {}",
             level.name,
             members.len(),
@@ -101,7 +104,7 @@ fn print_levels(session: &crate::model::Session, before: &[Decimal], after: &eng
         );
     }
     let total_before: Decimal = before.iter().sum();
-    println!(
+    outln!(
         "  I alt: {} → {} (puljen {})",
         format_kr(total_before),
         format_kr(after.pool.used),

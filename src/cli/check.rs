@@ -39,15 +39,15 @@ pub fn run(args: &Check) -> i32 {
             "file_warnings": problems,
             "counts": {"fejl": count(Severity::Fejl), "advarsel": count(Severity::Advarsel), "info": count(Severity::Info)},
         });
-        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
         for p in &warnings {
-            println!("advarsel {}: {}", p.place, p.message);
+            outln!("advarsel {}: {}", p.place, p.message);
         }
         for (f, a) in eval.findings.iter().zip(&accepted) {
             match a {
-                None => println!("{} {}: {}", f.severity.word(), subject(f), finding_text(f, &session, Style::FULL)),
-                Some(a) => println!(
+                None => outln!("{} {}: {}", f.severity.word(), subject(f), finding_text(f, &session, Style::FULL)),
+                Some(a) => outln!(
                     "accepteret {} {}: {} (begrundelse fra {}: {})",
                     f.severity.word(),
                     subject(f),
@@ -59,7 +59,7 @@ pub fn run(args: &Check) -> i32 {
         }
         let warnings = count(Severity::Advarsel) + warnings.len();
         let plural = if warnings == 1 { "advarsel" } else { "advarsler" };
-        eprintln!("{file}: {} fejl, {warnings} {plural}, {} info", count(Severity::Fejl), count(Severity::Info));
+        errln!("{file}: {} fejl, {warnings} {plural}, {} info", count(Severity::Fejl), count(Severity::Info));
     }
     i32::from(errors > 0)
 }

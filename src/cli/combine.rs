@@ -1,9 +1,9 @@
 //! `kalibrer combine-stats A.xlsx B.csv … --out SAMLET.xlsx`: several organisations'
-//! statistics exports combined into one reference (`engine::reference::combine`).
+//! statistics exports combined into one reference (`engine::reference_combine::combine`).
 
 use std::path::Path;
 
-use crate::engine::reference;
+use crate::engine::reference_combine;
 use crate::io::reference_file::{read_reference, render_reference};
 use crate::io::session_file::save_bytes_atomic;
 
@@ -19,37 +19,38 @@ pub fn run(args: &CombineStats) -> i32 {
         _ => return usage_error(&format!("{out}: filtypen skal være .xlsx eller .csv")),
     };
     let inputs: Vec<&str> = args.files.iter().map(String::as_str).collect();
-    if let Some(input) = inputs.iter().find(|i| crate::io::session_file::same_file(Path::new(out), Path::new(i))) {
-        eprintln!("kalibrer: --out {out} er den samme fil som {input}; intet er skrevet – vælg et andet navn");
+    if let Some(input) = inputs.iter().find(|i| crate::io::paths::same_file(Path::new(out), Path::new(i))) {
+        errln!("kalibrer: --out {out} er den samme fil som {input}; intet er skrevet – vælg et andet navn");
         return 2;
     }
-    if let Some(code) = super::refuse_locked_out(out) {
-        return code;
-    }
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     let mut references = Vec::new();
     for file in &inputs {
         match read_reference(Path::new(file)) {
             Ok(r) => references.push(r),
             Err(e) => {
-                eprintln!("kalibrer: {e}");
+                errln!("kalibrer: {e}");
                 return 2;
             }
         }
     }
-    let combined = reference::combine(&references);
+    let combined = reference_combine::combine(&references);
     let bytes = match render_reference(&combined, xlsx) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("kalibrer: {out}: {e}");
+            errln!("kalibrer: {out}: {e}");
             return 2;
         }
     };
     if let Err(e) = save_bytes_atomic(Path::new(out), &bytes, None) {
-        eprintln!("kalibrer: {e}");
+        errln!("kalibrer: {e}");
         return 2;
     }
     let suppressed = combined.levels.iter().filter(|l| l.suppression().is_some()).count();
-    eprintln!(
+    errln!(
         "Skrev {out}: {} kilder ({}), {} niveauer, {suppressed} undertrykt",
         combined.sources.len(),
         combined.sources_text(),

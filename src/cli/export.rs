@@ -16,9 +16,10 @@ use super::{load, usage_error};
 /// was not given, or 2 for bad arguments, an unreadable file or a failed write.
 pub fn run(args: &Export) -> i32 {
     let (file, out) = (args.file.as_str(), args.out.as_str());
-    if let Some(code) = super::refuse_locked_out(out) {
-        return code;
-    }
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     let kind = args.kind;
     let kind_name = kind.cli_name();
     let Some(format) = Format::from_path(Path::new(out)) else {
@@ -40,7 +41,7 @@ pub fn run(args: &Export) -> i32 {
     if kind.needs_finality() && !draft {
         let finality = Finality::of_session(&session);
         if !finality.is_final() {
-            eprintln!(
+            errln!(
                 "kalibrer: {out} er ikke skrevet: beløbene er ikke endelige – {}. Ret eller acceptér fejlene og beslut alle ledere, eller brug --udkast for at skrive et udkast mærket UDKAST.",
                 finality.reason()
             );
@@ -51,18 +52,18 @@ pub fn run(args: &Export) -> i32 {
     let bytes = match render_with(&session, kind, format, &options) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("kalibrer: {out}: {e}");
+            errln!("kalibrer: {out}: {e}");
             return 2;
         }
     };
     match io::session_file::save_bytes_atomic(Path::new(out), &bytes, None) {
         Ok(()) => {
             let mark = if kind.needs_finality() && draft { " (UDKAST)" } else { "" };
-            eprintln!("Skrev {out}{mark}");
+            errln!("Skrev {out}{mark}");
             0
         }
         Err(e) => {
-            eprintln!("kalibrer: {e}");
+            errln!("kalibrer: {e}");
             2
         }
     }

@@ -1,9 +1,6 @@
 //! `kalibrer generate --managers N --seed S --out FILE`: a realistic generated session.
 
-use std::path::Path;
-
 use crate::engine::generate::generate;
-use crate::io;
 
 use super::syntax::Generate;
 use super::usage_error;
@@ -11,20 +8,21 @@ use super::usage_error;
 /// Runs the command; exit 0, or 2 for bad arguments or a failed write.
 pub fn run(args: &Generate) -> i32 {
     let (n, seed, out) = (args.managers, args.seed, args.out.as_str());
-    if let Some(code) = super::refuse_locked_out(out) {
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
+    if let Some(code) = super::refuse_prep_out(out, &[]) {
         return code;
     }
     let Some(session) = generate(n, seed) else {
         return usage_error("kunne ikke lave en session");
     };
-    match io::save_session(Path::new(out), &session) {
+    match super::write_session(out, &session) {
         Ok(()) => {
-            eprintln!("Skrev {out} med {n} ledere");
+            errln!("Skrev {out} med {n} ledere");
             0
         }
-        Err(e) => {
-            eprintln!("kalibrer: {e}");
-            2
-        }
+        Err(code) => code,
     }
 }

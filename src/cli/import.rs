@@ -12,17 +12,21 @@ use super::syntax::Import;
 /// `--accept-rejections`), 2 for unreadable files or bad arguments.
 pub fn run(args: &Import) -> i32 {
     let (file, into, out) = (args.file.as_str(), args.into.as_str(), args.out.as_str());
-    if let Some(code) = super::refuse_locked_out(out) {
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
+    if let Some(code) = super::refuse_prep_out(out, &[into]) {
         return code;
     }
     let session = match load(into) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let bytes = match std::fs::read(file) {
+    let bytes = match io::import::read::read_file(Path::new(file)) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("kalibrer: {file}: kan ikke læse filen: {}", io::os_error::danish(&e));
+            errln!("kalibrer: {file}: kan ikke læse filen: {e}");
             return 2;
         }
     };
@@ -31,25 +35,22 @@ pub fn run(args: &Import) -> i32 {
     let mut result = match result {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("kalibrer: {file}: {e}");
+            errln!("kalibrer: {file}: {e}");
             return 2;
         }
     };
     for r in &result.rejected {
-        println!("afvist {file} {r}");
+        outln!("afvist {file} {r}");
     }
     if !result.rejected.is_empty() && !args.accept_rejections {
-        eprintln!(
-            "{} rækker afvist; intet er skrevet. Ret filen eller brug --accept-rejections.",
-            result.rejected.len()
-        );
+        errln!("{} rækker afvist; intet er skrevet. Ret filen eller brug --accept-rejections.", result.rejected.len());
         return 1;
     }
     let name = Path::new(file).file_name().map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
     record_in_log(&session, &mut result, &name, "HR-import");
-    match io::save_session(Path::new(out), &result.session) {
+    match super::write_session(out, &result.session) {
         Ok(()) => {
-            eprintln!(
+            errln!(
                 "Skrev {out}: {} tilføjet, {} opdateret, {} afvist",
                 result.added.len(),
                 result.updated.len(),
@@ -57,9 +58,6 @@ pub fn run(args: &Import) -> i32 {
             );
             0
         }
-        Err(e) => {
-            eprintln!("kalibrer: {e}");
-            2
-        }
+        Err(code) => code,
     }
 }

@@ -3,6 +3,14 @@
 //!
 //! Exit codes: 0 fine, 1 the check found errors, 2 the file cannot be read or the
 //! command line is wrong. Messages are Danish and say which file and where.
+//!
+//! Nothing here prints with `outln!`/`errln!` (they panic on a closed pipe): every
+//! line goes through `out.rs` (`outln!`, `errln!`), and the lints below keep it so.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+#[macro_use]
+mod out;
 
 mod allocate;
 mod check;
@@ -12,8 +20,10 @@ mod generate;
 mod import;
 mod prep;
 mod stats;
+mod stats_directors;
 mod stats_reference;
 pub mod syntax;
+mod table;
 
 use std::path::PathBuf;
 
@@ -48,7 +58,7 @@ pub fn run(args: &[String]) -> Launch {
     }
     let cli = match syntax::command().try_get_matches_from(argv).and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
-        Err(e) => return Launch::Exit(clap_error(&e)),
+        Err(e) => return Launch::Exit(out::exit_code(clap_error(&e))),
     };
     let code = match cli.command {
         None => return Launch::Gui(cli.file.map(PathBuf::from)),
@@ -63,11 +73,13 @@ pub fn run(args: &[String]) -> Launch {
         Some(Command::Fit(a)) => allocate::run_fit(&a),
         Some(Command::Spread(a)) => allocate::run_spread(&a),
         Some(Command::Completions(a)) => {
-            clap_complete::generate(a.shell, &mut syntax::command(), "kalibrer", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut syntax::command(), "kalibrer", &mut script);
+            out::stdout_bytes(&script);
             0
         }
     };
-    Launch::Exit(code)
+    Launch::Exit(out::exit_code(code))
 }
 
 /// Help and version go to stdout with exit 0; every other clap error is worded in
@@ -75,7 +87,7 @@ pub fn run(args: &[String]) -> Launch {
 fn clap_error(e: &clap::Error) -> i32 {
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            print!("{}", e.render());
+            out!("{}", e.render());
             0
         }
         _ => usage_error(&danish_error(e)),
@@ -134,14 +146,14 @@ fn danish_error(e: &clap::Error) -> String {
 
 /// Prints a usage error to stderr; returns exit code 2.
 fn usage_error(message: &str) -> i32 {
-    eprintln!("kalibrer: {message}\nSkriv «kalibrer --help» for at se brugen.");
+    errln!("kalibrer: {message}\nSkriv «kalibrer --help» for at se brugen.");
     2
 }
 
 /// Loads a session file for a command, printing a Danish error with the file on failure.
 fn load(path: &str) -> Result<Session, i32> {
     io::load_session_file(std::path::Path::new(path)).map_err(|e| {
-        eprintln!("kalibrer: {path}: {e}");
+        errln!("kalibrer: {path}: {e}");
         2
     })
 }
@@ -149,19 +161,97 @@ fn load(path: &str) -> Result<Session, i32> {
 /// Refuses `--out` naming one of the command's input files (a prep must never replace
 /// its session); prints the Danish message and returns exit code 2.
 fn refuse_out_onto_input(out: &str, inputs: &[&str]) -> Option<i32> {
-    let input =
-        inputs.iter().find(|i| io::session_file::same_file(std::path::Path::new(out), std::path::Path::new(i)))?;
-    eprintln!(
+    let input = inputs.iter().find(|i| io::paths::same_file(std::path::Path::new(out), std::path::Path::new(i)))?;
+    errln!(
         "kalibrer: --out {out} er den samme fil som {input}; intet er skrevet – vælg et andet navn til forberedelsen"
     );
     Some(2)
 }
 
-/// Refuses `--out` before any work when another instance holds the file's lock or the
-/// file is read-only (the save checks again); prints the Danish message naming the holder
-/// and since when, and returns exit code 2.
-fn refuse_locked_out(out: &str) -> Option<i32> {
-    let e = io::session_file::check_writable(std::path::Path::new(out)).err()?;
-    eprintln!("kalibrer: {e}");
+/// The OS lock of a command's `--out`, taken before the command reads its inputs and held
+/// until the written file has been renamed into place (released when dropped), so two
+/// commands writing the same file one after the other never lose either's changes.
+pub(crate) struct OutLock {
+    path: PathBuf,
+}
+
+impl Drop for OutLock {
+    fn drop(&mut self) {
+        io::lock::release(&self.path);
+    }
+}
+
+/// How long a command waits for another command writing its `--out` before it gives up
+/// and names the holder.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Takes the lock of `out` for the whole command (see [`OutLock`]): while another command
+/// holds it (one that lets go within seconds), waits up to [`LOCK_WAIT`]; when an open
+/// window holds it, or after the wait, refuses naming the holder and since when. Refuses
+/// at once a read-only `out`, one that is not a regular file (a FIFO, a device, a folder)
+/// or whose lock file is not one. Prints the Danish message and returns exit code 2 when
+/// refused.
+fn lock_out(out: &str) -> Result<OutLock, i32> {
+    let path = std::path::Path::new(out);
+    io::lock::mark_as_command();
+    let deadline = std::time::Instant::now() + LOCK_WAIT;
+    loop {
+        match io::lock::acquire(path) {
+            io::lock::LockOutcome::Acquired => break,
+            io::lock::LockOutcome::Refused(why) => {
+                errln!("kalibrer: {out}: {why}");
+                return Err(2);
+            }
+            io::lock::LockOutcome::HeldBy(info)
+                if std::time::Instant::now() >= deadline || !io::lock::held_by_command(path) =>
+            {
+                errln!(
+                    "kalibrer: kan ikke gemme {out}: filen er åben hos {} – intet er skrevet; luk den dér, eller skriv til en anden fil",
+                    info.describe()
+                );
+                return Err(2);
+            }
+            io::lock::LockOutcome::HeldBy(_) => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    }
+    let lock = OutLock { path: path.to_path_buf() };
+    if let Err(e) = io::session_file::check_writable(path) {
+        errln!("kalibrer: {e}");
+        return Err(2);
+    }
+    Ok(lock)
+}
+
+/// Refuses `--out` when the file there is another director's preparation (by its content,
+/// whatever its name): a command never replaces a prep file unless it read it itself
+/// (`inputs`). Prints the Danish message and returns exit code 2.
+fn refuse_prep_out(out: &str, inputs: &[&str]) -> Option<i32> {
+    let path = std::path::Path::new(out);
+    if inputs.iter().any(|i| io::paths::same_file(path, std::path::Path::new(i))) {
+        return None;
+    }
+    let info = io::load_session_file(path).ok()?.prep?;
+    errln!(
+        "kalibrer: --out {out} er en forberedelse (for {}); den bliver ikke overskrevet – intet er skrevet, vælg en anden fil",
+        info.executive
+    );
     Some(2)
+}
+
+/// Writes a session a command made, after the same validation a load makes: a session
+/// Kalibrer would refuse to open is never written (the refusal names the manager, level
+/// or policy and the bound). Prints the Danish error; returns exit code 2 on failure.
+fn write_session(out: &str, session: &Session) -> Result<(), i32> {
+    let refusing: Vec<String> =
+        io::validate(session).into_iter().filter(|p| p.refuses).map(|p| p.to_string()).collect();
+    if !refusing.is_empty() {
+        let shown = refusing.iter().take(10).cloned().collect::<Vec<_>>().join("; ");
+        let more = if refusing.len() > 10 { format!(" (og {} flere)", refusing.len() - 10) } else { String::new() };
+        errln!("kalibrer: {out}: intet er skrevet – resultatet ville ikke kunne åbnes: {shown}{more}");
+        return Err(2);
+    }
+    io::save_session(std::path::Path::new(out), session).map_err(|e| {
+        errln!("kalibrer: {e}");
+        2
+    })
 }

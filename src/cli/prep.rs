@@ -17,9 +17,10 @@ pub fn run_prep(args: &Prep) -> i32 {
     if let Some(code) = super::refuse_out_onto_input(out, &[file]) {
         return code;
     }
-    if let Some(code) = super::refuse_locked_out(out) {
-        return code;
-    }
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     let session = match load(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -27,19 +28,27 @@ pub fn run_prep(args: &Prep) -> i32 {
     let prep = match make_prep(&session, who, &crate::model::log::now_iso()) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("kalibrer: {file}: {e}");
+            errln!("kalibrer: {file}: {e}");
             return 2;
         }
     };
-    match io::save_session(Path::new(out), &prep) {
+    // Another director's preparation is never replaced; this director's may be made anew.
+    let target = prep.prep.as_ref().map(|p| p.executive.as_str());
+    if let Some(other) = io::load_session_file(Path::new(out)).ok().and_then(|s| s.prep)
+        && Some(other.executive.as_str()) != target
+    {
+        errln!(
+            "kalibrer: --out {out} er en forberedelse for {}; den bliver ikke overskrevet – intet er skrevet, vælg en anden fil",
+            other.executive
+        );
+        return 2;
+    }
+    match super::write_session(out, &prep) {
         Ok(()) => {
-            eprintln!("Skrev {out} med {} ledere", prep.managers.len());
+            errln!("Skrev {out} med {} ledere", prep.managers.len());
             0
         }
-        Err(e) => {
-            eprintln!("kalibrer: {e}");
-            2
-        }
+        Err(code) => code,
     }
 }
 
@@ -48,19 +57,23 @@ pub fn run_prep(args: &Prep) -> i32 {
 pub fn run_merge(args: &Merge) -> i32 {
     let (file, prep_files, out) = (&args.file, &args.preps, args.out.as_str());
     let prefer = args.prefer.map(Prefer::from);
-    if let Some(code) = super::refuse_locked_out(out) {
-        return code;
-    }
+    let _lock = match super::lock_out(out) {
+        Ok(lock) => lock,
+        Err(code) => return code,
+    };
     if let Some(p) = prep_files.iter().find(|p| same_file(Path::new(p), Path::new(out))) {
-        eprintln!("kalibrer: --out {out} er forberedelsen {p}; den ville blive overskrevet. Vælg en anden fil.");
+        errln!("kalibrer: --out {out} er forberedelsen {p}; den ville blive overskrevet. Vælg en anden fil.");
         return 2;
+    }
+    if let Some(code) = super::refuse_prep_out(out, &[file.as_str()]) {
+        return code;
     }
     let session = match load(file) {
         Ok(s) => s,
         Err(code) => return code,
     };
     if let Some(info) = &session.prep {
-        eprintln!("kalibrer: {file} er en forberedelse (for {}), ikke mødets session", info.executive);
+        errln!("kalibrer: {file} er en forberedelse (for {}), ikke mødets session", info.executive);
         return 2;
     }
     let mut preps = Vec::new();
@@ -73,27 +86,27 @@ pub fn run_merge(args: &Merge) -> i32 {
     let (merged, report) = match merge(&session, &preps, prefer) {
         Ok(r) => r,
         Err(refused) => {
-            eprintln!("kalibrer: {refused}");
+            errln!("kalibrer: {refused}");
             return 2;
         }
     };
     if !report.resolved {
         print_report(&report, false);
         let open = report.conflicts.iter().filter(|c| c.resolution.is_none()).count();
-        eprintln!("{open} konflikter; intet er skrevet. Brug --prefer prep|session eller løs dem i programmet.");
+        errln!("{open} konflikter; intet er skrevet. Brug --prefer prep|session eller løs dem i programmet.");
         return 1;
     }
-    match io::save_session(Path::new(out), &merged) {
+    match super::write_session(out, &merged) {
         Ok(()) => {
             print_report(&report, true);
             let tail = resolution_summary(&report);
-            eprintln!("Skrev {out}: {} ændringer indlæst{tail}", report.applied.len());
+            errln!("Skrev {out}: {} ændringer indlæst{tail}", report.applied.len());
             0
         }
-        Err(e) => {
+        Err(code) => {
             print_report(&report, false);
-            eprintln!("kalibrer: {e}; intet er indlæst");
-            2
+            errln!("kalibrer: intet er indlæst");
+            code
         }
     }
 }
@@ -104,12 +117,12 @@ fn print_report(report: &MergeReport, written: bool) {
     let verb = if written { "indlæst" } else { "ikke skrevet" };
     for a in &report.applied {
         let how = if a.by_preference { ", konflikt løst" } else { "" };
-        println!("{verb} {} {}: {} → {} ({}{how})", a.manager, a.field, a.old, a.new, a.prep);
+        outln!("{verb} {} {}: {} → {} ({}{how})", a.manager, a.field, a.old, a.new, a.prep);
     }
     for c in &report.conflicts {
         let who = if c.manager.is_empty() { String::new() } else { format!(" {}", c.manager) };
         let field = if c.field.is_empty() { String::new() } else { format!(" {}", c.field) };
-        println!(
+        outln!(
             "konflikt{who}{field}: {} (session: {}, forberedelse: {}) [{}]{}",
             c.kind.describe(),
             c.session_value,
@@ -120,7 +133,7 @@ fn print_report(report: &MergeReport, written: bool) {
     }
     for n in &report.notices {
         let who = n.manager.as_ref().map_or(String::new(), |m| format!(" {m}"));
-        println!("bemærk{who}: {} [{}]", n.text, n.prep);
+        outln!("bemærk{who}: {} [{}]", n.text, n.prep);
     }
 }
 

@@ -1,6 +1,7 @@
 //! `kalibrer stats FILE [--json] [--reference REF…]`: the differentiation measures per
 //! level, and with references (or the session's own reference list) each level beside
-//! the other organisations' published figures with its indeks.
+//! the other organisations' published figures with its indeks; with `--by-director` the
+//! figures per director (stats_directors.rs).
 
 use rust_decimal::Decimal;
 
@@ -11,6 +12,7 @@ use crate::model::money::{format_number, format_percent};
 
 use super::load;
 use super::syntax::Stats;
+use super::table::print_table;
 
 /// The columns of the table.
 const HEADER: [&str; 14] = [
@@ -37,6 +39,9 @@ pub fn run(args: &Stats) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
+    if args.by_director {
+        return super::stats_directors::run(file, &session, args.basis.map(Into::into).unwrap_or_default(), args.json);
+    }
     let references = match super::stats_reference::load(&session, file, &args.reference) {
         Ok(r) => r,
         Err(code) => return code,
@@ -55,7 +60,7 @@ pub fn run(args: &Stats) -> i32 {
             "reference": references.as_ref().map(|r| r.json(&session, &eval.stats)),
             "note": "beløb og forholdstal som tekst med fuld præcision; «publication» siger hvilke tal statistikeksporten undertrykker",
         });
-        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
         print_table(&HEADER, &rows.iter().map(|(name, s)| cells(name, s)).collect::<Vec<_>>());
         if let Some(r) = &references {
@@ -95,39 +100,17 @@ fn cells(name: &str, s: &LevelStats) -> Vec<String> {
     ]
 }
 
-/// Prints an aligned table: text left, numbers right.
-pub(super) fn print_table(header: &[&str], rows: &[Vec<String>]) {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let line = |cells: Vec<String>| {
-        let parts: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .enumerate()
-            .map(|(k, (c, w))| if k == 0 { format!("{c:<w$}") } else { format!("{c:>w$}") })
-            .collect();
-        println!("{}", parts.join("  ").trim_end());
-    };
-    line(header.iter().map(ToString::to_string).collect());
-    for row in rows {
-        line(row.clone());
-    }
-}
-
 /// One row as JSON: amounts and ratios as exact Decimal strings (never rounded), the
-/// change vs last year with its managers and sums, and which cells the publication
-/// withholds.
+/// change vs last year with its managers and sums – its percent at Decimal's full
+/// precision ([`engine::stats::ChangeVsLast::exact_percent`]; the sums are the exact
+/// ratio) – and which cells the publication withholds.
 fn json(name: &str, s: &LevelStats, published: Option<&PublishedRow>) -> serde_json::Value {
     let st = &s.stats;
     let d = |v: Decimal| v.normalize().to_string();
     let change = s.change_vs_last.map(|c| {
         serde_json::json!({
             "managers": c.managers, "this_year_sum": d(c.this_year_sum), "last_year_sum": d(c.last_year_sum),
-            "percent": c.percent.map(d),
+            "percent": c.exact_percent().map(d),
         })
     });
     serde_json::json!({
@@ -136,7 +119,7 @@ fn json(name: &str, s: &LevelStats, published: Option<&PublishedRow>) -> serde_j
         "cv_percent": d(st.cv_percent), "gini": d(st.gini), "identical_share_percent": d(st.identical_share_percent),
         "max_min_ratio": st.max_min_ratio.map(d), "mean_band_position_percent": s.mean_band_position_percent.map(d),
         "share_at_min_percent": d(s.share_at_min_percent), "share_at_max_percent": d(s.share_at_max_percent),
-        "change_vs_last": change, "change_vs_last_percent": s.change_vs_last.and_then(|c| c.percent).map(d),
+        "change_vs_last": change, "change_vs_last_percent": s.change_vs_last.and_then(|c| c.exact_percent()).map(d),
         "publication": published.map(publication_json),
     })
 }

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use crate::engine::GroupStats;
 use crate::engine::disclosure::Cell;
 use crate::engine::reference::{self, Comparison, Reference};
+use crate::engine::reference_combine::{LevelComparison, compare_session, compare_total};
 use crate::io::reference_file::read_reference;
 use crate::model::Session;
 use crate::model::money::format_number;
@@ -42,9 +43,9 @@ pub(super) fn load(session: &Session, session_file: &str, named: &[String]) -> R
             Ok(r) => files.push((r, mapping)),
             // A file named on the command line must be read; one in the session's list
             // is left out with a warning (the statistics are still printed).
-            Err(e) if named.is_empty() => eprintln!("kalibrer: advarsel: referencen udelades: {e}"),
+            Err(e) if named.is_empty() => errln!("kalibrer: advarsel: referencen udelades: {e}"),
             Err(e) => {
-                eprintln!("kalibrer: {e}");
+                errln!("kalibrer: {e}");
                 return Err(2);
             }
         }
@@ -80,11 +81,10 @@ impl Loaded {
         let refs: Vec<&Reference> = self.files.iter().map(|(r, _)| r).collect();
         let sources = reference::all_sources(&refs);
         let names: Vec<String> = sources.iter().map(|s| format!("{} ({})", s.organisation, s.year)).collect();
-        println!("\nSammenlignet med {}:", names.join(", "));
+        outln!("\nSammenlignet med {}:", names.join(", "));
         let mut rows = Vec::new();
-        let total =
-            reference::LevelComparison { level: String::new(), comparison: reference::compare_total(stats, &refs) };
-        for c in reference::compare_session(session, stats, &self.pairs()).into_iter().chain([total]) {
+        let total = LevelComparison { level: String::new(), comparison: compare_total(stats, &refs) };
+        for c in compare_session(session, stats, &self.pairs()).into_iter().chain([total]) {
             let is_total = c.level.is_empty();
             let name = if is_total {
                 "Alle".to_string()
@@ -123,9 +123,9 @@ impl Loaded {
             }
             rows.push(row);
         }
-        super::stats::print_table(&HEADER, &rows);
+        super::table::print_table(&HEADER, &rows);
         if refs.iter().any(|r| r.approximate()) {
-            println!("≈ tilnærmet: referencen er lagt sammen af flere organisationers tal.");
+            outln!("≈ tilnærmet: referencen er lagt sammen af flere organisationers tal.");
         }
     }
 
@@ -138,9 +138,8 @@ impl Loaded {
             .iter()
             .map(|s| serde_json::json!({"organisation": s.organisation, "year": s.year}))
             .collect();
-        let total =
-            reference::LevelComparison { level: String::new(), comparison: reference::compare_total(stats, &refs) };
-        let mut levels: Vec<serde_json::Value> = reference::compare_session(session, stats, &self.pairs())
+        let total = LevelComparison { level: String::new(), comparison: compare_total(stats, &refs) };
+        let mut levels: Vec<serde_json::Value> = compare_session(session, stats, &self.pairs())
             .into_iter()
             .chain([total])
             .map(|c| match c.comparison {

@@ -23,7 +23,7 @@ kommandolinjen er forkert.";
 /// `check`'s usage line.
 const CHECK_USAGE: &str = "kalibrer check FIL [--json]";
 /// `stats`'s usage line.
-const STATS_USAGE: &str = "kalibrer stats FIL [--json] [--reference REF …]";
+const STATS_USAGE: &str = "kalibrer stats FIL [--json] [--reference REF …] [--by-director [--basis amount|proposal]]";
 /// `combine-stats`'s usage line.
 const COMBINE_USAGE: &str = "kalibrer combine-stats A.xlsx B.csv … --out SAMLET.xlsx";
 /// `export`'s usage line.
@@ -98,7 +98,11 @@ pub enum Command {
                       ens beløb, placering i spændet og ændring fra sidste år (over de samme ledere begge år).\n\
                       Med --reference (eller sessionens referenceliste) også hvert niveau ved siden af andre\n\
                       organisationers offentliggjorte tal: antal, gennemsnit, median, kvartiler og indeks\n\
-                      (gruppens gennemsnit / referencens × 100).",
+                      (gruppens gennemsnit / referencens × 100).\n\
+                      Med --by-director i stedet tal pr. direktør (lederne, de er nærmeste leder for):\n\
+                      antal, forslag → beløb (op, ned, uændret), placering i spændet, indeks mod niveauernes\n\
+                      gennemsnit, gennemsnitlig vurdering og et flag (mild/streng) fra en permutationstest\n\
+                      (tosidet, niveau 0,05 justeret for alle direktører, kun med mindst 5 ledere på hver side).",
         override_usage = STATS_USAGE
     )]
     Stats(Stats),
@@ -207,6 +211,40 @@ pub struct Stats {
     #[arg(long, value_name = "REF", num_args = 1.., value_hint = ValueHint::FilePath,
           help = "andre organisationers statistikeksporter (.xlsx eller .csv) at sammenligne med")]
     pub reference: Vec<String>,
+    /// Figures per director instead of per level.
+    #[arg(
+        long = "by-director",
+        conflicts_with = "reference",
+        help = "tal pr. direktør: forslag mod beløb, placering i spændet, indeks og mildhedsflag"
+    )]
+    pub by_director: bool,
+    /// What the positions, indeks and test are computed from.
+    #[arg(
+        long,
+        value_name = "amount|proposal",
+        hide_possible_values = true,
+        requires = "by_director",
+        help = "med --by-director: amount (beløbet nu, standard) eller proposal (direktørens forslag)"
+    )]
+    pub basis: Option<BasisArg>,
+}
+
+/// `--basis`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BasisArg {
+    /// `amount`.
+    Amount,
+    /// `proposal`.
+    Proposal,
+}
+
+impl From<BasisArg> for crate::engine::directors::Basis {
+    fn from(b: BasisArg) -> Self {
+        match b {
+            BasisArg::Amount => Self::Amount,
+            BasisArg::Proposal => Self::Proposal,
+        }
+    }
 }
 
 /// `combine-stats A B … --out OUT`.

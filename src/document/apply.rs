@@ -59,6 +59,7 @@ fn manager_of(edit: &Edit) -> Option<usize> {
         | Edit::ClearAdjustment { manager }
         | Edit::SetJustification { manager, .. }
         | Edit::SetNotes { manager, .. }
+        | Edit::SetProposal { manager, .. }
         | Edit::SetBoxScore { manager, .. }
         | Edit::SetAttainment { manager, .. }
         | Edit::SetRating { manager, .. }
@@ -113,7 +114,8 @@ impl Document {
             Edit::StepAmount { manager, steps } => self.step_amount(manager, steps, who),
             Edit::UseProposal { manager } => {
                 let m = &self.session.managers[manager];
-                let target = m.proposal.as_ref().and_then(|p| p.amount).ok_or(EditError::NoProposal(m.name.clone()))?;
+                let target = crate::engine::proposals::proposed_amount(&self.session, m)
+                    .ok_or(EditError::NoProposal(m.name.clone()))?;
                 self.set_amount(manager, target, None, who)
             }
             Edit::ApplyProposal { title, changes } => Ok(self.apply_proposal(&title, &changes, who)),
@@ -156,6 +158,7 @@ impl Document {
                 let describe = |b: &Manager, a: &Manager| Change::Notes { old: b.notes.clone(), new: a.notes.clone() };
                 self.field(manager, Some(EditKey::Text(manager, "noter")), who, &describe, "", |m| m.notes = text)
             }
+            Edit::SetProposal { manager, proposal } => self.set_proposal(manager, proposal, who)?,
             Edit::SetBoxScore { manager, criterion, score } => self.set_score(manager, criterion, score, who)?,
             Edit::SetAttainment { manager, goal, attainment } => self.set_attainment(manager, goal, attainment, who)?,
             Edit::SetRating { manager, rating } => self.set_rating(manager, rating, who)?,
@@ -192,7 +195,7 @@ impl Document {
     }
 
     /// One manager's field through [`Document::edit_manager`].
-    fn field(
+    pub(super) fn field(
         &mut self,
         manager: usize,
         key: Option<EditKey>,
@@ -205,7 +208,7 @@ impl Document {
     }
 
     /// A value refused for manager `i`.
-    fn invalid(&self, i: usize, reason: String) -> EditError {
+    pub(super) fn invalid(&self, i: usize, reason: String) -> EditError {
         EditError::Invalid { name: self.session.managers[i].name.clone(), reason }
     }
 

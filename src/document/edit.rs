@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::engine::RuleId;
 use crate::engine::merge::{Conflict, MergeRefused, MergeReport};
 use crate::model::reference::MappedTo;
-use crate::model::{Manager, MeetingStatus, Session};
+use crate::model::{Manager, MeetingStatus, Proposal, Session};
 
 /// Earlier years' amounts per manager id.
 pub type History = BTreeMap<String, BTreeMap<i32, Decimal>>;
@@ -36,6 +36,15 @@ pub enum Edit {
     UseProposal {
         /// Manager index.
         manager: usize,
+    },
+    /// Set or clear the director's proposal (kept apart from the amount, which it never
+    /// changes). An empty `by` becomes the one entering it; `when` is stamped on apply.
+    /// Typing the rationale merges into one undo step per field visit.
+    SetProposal {
+        /// Manager index.
+        manager: usize,
+        /// The proposal, or None to remove it.
+        proposal: Option<Proposal>,
     },
     /// Remove the skøn (back to the formula amount).
     ClearAdjustment {

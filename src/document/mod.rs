@@ -13,6 +13,7 @@ use std::path::PathBuf;
 mod apply;
 mod edit;
 mod edit_merge;
+mod edit_proposal;
 mod edit_reference;
 
 pub use edit::{Edit, EditError, ImportedField, Outcome};

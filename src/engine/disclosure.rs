@@ -21,14 +21,33 @@
 //!   suppressed manager's amount. The *Alle* change is suppressed when the managers with
 //!   a last-year amount outside the shown changes number 1–4.
 //!
-//! `tests/disclosure_attack.rs` plays the attacker against this: from the shown figures
-//! it tries to recover every suppressed one, and must fail.
+//! - **Order statistics** (min, quartiles, median, max) are individual amounts – each is
+//!   one manager's amount or the mean of two neighbours – so a level of 5 used to publish
+//!   all five of its amounts. A row's median and quartiles are shown only from
+//!   [`MIN_QUARTILES`] (10) managers, its min and max only from [`MIN_EXTREMES`] (20)
+//!   (`FewerThanMin` below). Then, knowing that no amount is below 0 kr., a reader pins
+//!   down what the shown order statistics, n, the sum and the share receiving fix
+//!   together (`disclosure_order::exposure`: ties such as q1 = q3, pairs, zeros from the
+//!   share, the rest from the sum); when that is a group of 1–4, every amount of the
+//!   row, or more distinct amounts than a quarter of the row (`4 × k > n + 1`), the
+//!   extremes, then the median and
+//!   quartiles, then the share receiving (then the sum) are `Derivable`. *Alle*'s median
+//!   and quartiles mix every level's amounts and are shown only when every manager is on
+//!   a level that shows all five of its own; its min and max need 20 managers too; its
+//!   share receiving is withheld when a level withheld its own; and its additive figures
+//!   are withheld when 1–4 of the residual receive an amount (their sum would be the
+//!   residual's).
+//!
+//! `tests/statistics_disclosure.rs` plays the attacker against this: from the shown
+//! figures it tries to recover every suppressed one and the amounts of a level one by
+//! one (sums, counts and order statistics together), and must fail.
 
 use rust_decimal::Decimal;
 
 use crate::model::Session;
 
 use super::Evaluation;
+use super::disclosure_order::{self, MIN_EXTREMES, MIN_QUARTILES};
 use super::stats::LevelStats;
 
 /// The smallest group whose figures are published.
@@ -229,10 +248,11 @@ pub fn publication(session: &Session, eval: &Evaluation) -> Publication {
         let stats = eval.stats.of_level(&level.id).unwrap_or(&empty);
         let row =
             Group { stats, receiving: receiving[li] }.row(Some(level.id.clone()), level.name.clone(), Some(level.role));
-        levels.push(primary(row));
+        levels.push(order_rule(primary(row), receiving[li]));
     }
     let total = Group { stats: &eval.stats.total, receiving: total_receiving }.row(None, "Alle".to_string(), None);
     let total = secondary(primary(total), &levels, &residual_amounts(session, eval, &levels));
+    let total = order_rule(total_order_statistics(total, &levels), total_receiving);
     Publication { levels, total }
 }
 
@@ -257,6 +277,72 @@ fn primary(row: PublishedRow) -> PublishedRow {
     }
 }
 
+/// The order-statistic rule of one row (see the module documentation): median and
+/// quartiles from [`MIN_QUARTILES`] managers, min and max from [`MIN_EXTREMES`]; then,
+/// while what they pin down together with the row's sum and share receiving
+/// ([`disclosure_order::exposure`]) reveals a group of 1–4, every amount or more than a quarter of the
+/// amounts, the extremes, then the median and quartiles, then the share receiving, then
+/// the sum and mean are withheld.
+fn order_rule(row: PublishedRow, receiving: usize) -> PublishedRow {
+    let mut row = row;
+    if row.n < MIN_GROUP {
+        return row;
+    }
+    let few = Some(Suppression::FewerThanMin);
+    if row.n < MIN_QUARTILES {
+        (row.median, row.q1, row.q3) = (row.median.unless(few), row.q1.unless(few), row.q3.unless(few));
+    }
+    if row.n < MIN_EXTREMES {
+        (row.min, row.max) = (row.min.unless(few), row.max.unless(few));
+    }
+    let exposed = |r: &PublishedRow| {
+        let f =
+            disclosure_order::facts(r.n, r.min.shown(), r.q1.shown(), r.median.shown(), r.q3.shown(), r.max.shown());
+        let k = r.receiving_percent.shown().map(|_| receiving);
+        disclosure_order::exposure(r.n, &f, k, r.sum.shown()).discloses(r.sum.shown().is_some(), MIN_GROUP)
+    };
+    let derivable = Some(Suppression::Derivable);
+    if exposed(&row) {
+        (row.min, row.max) = (row.min.unless(derivable), row.max.unless(derivable));
+    }
+    if exposed(&row) {
+        (row.median, row.q1, row.q3) =
+            (row.median.unless(derivable), row.q1.unless(derivable), row.q3.unless(derivable));
+    }
+    if exposed(&row) {
+        row.receiving_percent = row.receiving_percent.unless(derivable);
+    }
+    if exposed(&row) {
+        (row.sum, row.mean) = (row.sum.unless(derivable), row.mean.unless(derivable));
+    }
+    row
+}
+
+/// The *Alle* row's order statistics: its median and quartiles mix every level's
+/// amounts, so they are shown only when every manager is on a level that shows all five
+/// of its own (then they can neither fall on a withheld amount nor fix a level's
+/// withheld extreme); its min and max need [`MIN_EXTREMES`] managers (and, by
+/// [`secondary`], a shown level with the same value). Its share receiving is withheld when
+/// a level of 5 or more withheld its own (the difference would give that level's).
+fn total_order_statistics(total: PublishedRow, levels: &[PublishedRow]) -> PublishedRow {
+    let derivable = Some(Suppression::Derivable);
+    let five = |r: &PublishedRow| [r.min, r.q1, r.median, r.q3, r.max].iter().all(|c| c.shown().is_some());
+    let covered: usize = levels.iter().filter(|r| five(r)).map(|r| r.n).sum();
+    let all_levels_show = covered == total.n;
+    let hide = (!all_levels_show).then_some(Suppression::Derivable);
+    let few = (total.n < MIN_EXTREMES).then_some(Suppression::FewerThanMin);
+    let level_share_withheld = levels.iter().any(|r| r.n >= MIN_GROUP && r.receiving_percent.suppression().is_some());
+    PublishedRow {
+        median: total.median.unless(hide),
+        q1: total.q1.unless(hide),
+        q3: total.q3.unless(hide),
+        min: total.min.unless(few),
+        max: total.max.unless(few),
+        receiving_percent: total.receiving_percent.unless(level_share_withheld.then_some(derivable).flatten()),
+        ..total
+    }
+}
+
 /// The amounts of the managers not on a shown level (suppressed levels, no level).
 fn residual_amounts(session: &Session, eval: &Evaluation, levels: &[PublishedRow]) -> Vec<Decimal> {
     let shown: Vec<bool> = session
@@ -278,7 +364,10 @@ fn secondary(total: PublishedRow, levels: &[PublishedRow], residual: &[Decimal])
     let derivable = |withhold: bool| withhold.then_some(Suppression::Derivable);
     let r = residual.len();
     let all_same = residual.windows(2).all(|w| w[0] == w[1]);
-    let additive = derivable(r > 0 && (r < MIN_GROUP || all_same));
+    // The residual's sum with 1–4 of them receiving would be those few's sum.
+    let receiving = residual.iter().filter(|a| **a > Decimal::ZERO).count();
+    let few_receiving = receiving > 0 && receiving < MIN_GROUP && receiving < r;
+    let additive = derivable(r > 0 && (r < MIN_GROUP || all_same || few_receiving));
     let median = derivable(r > 0 && r < MIN_GROUP);
     // An extreme of Alle is safe only when a shown level has it too.
     let extreme = |cell: Cell<Decimal>, of: fn(&PublishedRow) -> Cell<Decimal>| {

@@ -38,7 +38,7 @@ pub enum RuleId {
     NotATier,
     /// Lower level gets more than higher level while overlap is forbidden.
     Inversion,
-    /// Over the cap as % of base salary.
+    /// Over the cap as % of base salary (001), for the roles and pay forms the policy names.
     OverCap,
     /// Over the resultatløn contract's ceiling at full attainment.
     OverCeiling,
@@ -50,6 +50,12 @@ pub enum RuleId {
     MerarbejdeWithTopSupplement,
     /// Topcheftillæg for a manager employed under the rammeaftale.
     TopSupplementUnderRammeaftale,
+    /// Resultatløn without goals set in advance or without a ceiling at full attainment
+    /// (002 §13.8.3, §13.8.5).
+    ResultatloenWithoutGoalsOrFrame,
+    /// An amount for a kommunaldirektør or regionsdirektør in a municipality or region
+    /// (000 §4.6: not allowed by law).
+    MunicipalTopDirectorPaid,
     /// Discretionary adjustment without written justification.
     AdjustmentWithoutJustification,
     /// 0 kr. without justification.
@@ -81,6 +87,7 @@ impl RuleId {
                 | Self::ZeroWithoutJustification
                 | Self::MerarbejdeWithTopSupplement
                 | Self::TopSupplementUnderRammeaftale
+                | Self::MunicipalTopDirectorPaid
                 | Self::WeightsNot100
                 | Self::PoolExceeded
                 | Self::PoolLeft
@@ -102,6 +109,8 @@ impl RuleId {
             Self::AboveDepartementschef => "over_departementschef",
             Self::MerarbejdeWithTopSupplement => "merarbejde_topchef",
             Self::TopSupplementUnderRammeaftale => "topcheftillaeg_rammeaftale",
+            Self::ResultatloenWithoutGoalsOrFrame => "resultatloen_uden_maal_eller_ramme",
+            Self::MunicipalTopDirectorPaid => "kommunal_topdirektoer_vederlag",
             Self::AdjustmentWithoutJustification => "skoen_uden_begrundelse",
             Self::ZeroWithoutJustification => "nul_uden_begrundelse",
             Self::WeightsNot100 => "vaegte_ikke_100",
@@ -160,8 +169,8 @@ pub enum Facts {
     OverCap {
         /// The amount.
         amount: Decimal,
-        /// The amount in % of base salary.
-        share_percent: Decimal,
+        /// The amount in % of base salary, exact (None when the base salary is 0 kr.).
+        share_percent: Option<Decimal>,
         /// Base salary.
         base: Decimal,
         /// The cap in %.
@@ -194,6 +203,20 @@ pub enum Facts {
     MerarbejdeWithTopSupplement,
     /// Topcheftillæg under the rammeaftale.
     TopSupplementUnderRammeaftale,
+    /// Resultatløn lacking goals set in advance and/or a ceiling at full attainment.
+    ResultatloenWithoutGoalsOrFrame {
+        /// No goals: neither goals of the manager's own nor the box model's criteria.
+        no_goals: bool,
+        /// No ceiling: neither the contract's ceiling nor the model's frame.
+        no_frame: bool,
+    },
+    /// A kommunaldirektør or regionsdirektør in a municipality or region gets an amount.
+    MunicipalTopDirectorPaid {
+        /// The amount.
+        amount: Decimal,
+        /// The level's role (kommunaldirektør or regionsdirektør).
+        role: crate::model::LevelRole,
+    },
     /// A skøn without justification.
     AdjustmentWithoutJustification {
         /// The skøn.
@@ -279,6 +302,8 @@ impl Facts {
             Self::AboveDepartementschef { .. } => RuleId::AboveDepartementschef,
             Self::MerarbejdeWithTopSupplement => RuleId::MerarbejdeWithTopSupplement,
             Self::TopSupplementUnderRammeaftale => RuleId::TopSupplementUnderRammeaftale,
+            Self::ResultatloenWithoutGoalsOrFrame { .. } => RuleId::ResultatloenWithoutGoalsOrFrame,
+            Self::MunicipalTopDirectorPaid { .. } => RuleId::MunicipalTopDirectorPaid,
             Self::AdjustmentWithoutJustification { .. } => RuleId::AdjustmentWithoutJustification,
             Self::ZeroWithoutJustification => RuleId::ZeroWithoutJustification,
             Self::WeightsNot100 { .. } => RuleId::WeightsNot100,

@@ -146,6 +146,8 @@ pub fn generate(managers: usize, seed: u64) -> Option<Session> {
             m.proposal = Some(Proposal {
                 amount: Some(crate::engine::round_to_step(formula, Decimal::from(1_000))),
                 rationale: "Indstillet efter årets resultatsamtale.".into(),
+                by: m.superior.clone(),
+                ..Proposal::default()
             });
         }
         let years: BTreeMap<i32, Decimal> = (2023..=2025)
@@ -221,6 +223,9 @@ fn manager(rng: &mut Rng, i: usize, box_model: &BoxModel) -> (Manager, Decimal) 
         "AC" => {
             let r = rng.score();
             m.overall_rating = Some(r);
+            // A rating placed in the band is a one-off for særlig indsats: resultatløn would
+            // need goals and a frame (002 §13.8.5).
+            m.pay_forms = vec![crate::model::PayForm::SaerligIndsats];
             Decimal::from(60_000 + 4_000 * (6 - i64::from(r)))
         }
         _ => {

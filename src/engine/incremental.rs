@@ -26,14 +26,14 @@ impl Evaluation {
         };
         let dc_levels = rules::departementschef_levels(session);
         let old = self.amounts[i].amount;
-        let old_part = level_sums::Part::of(old, &self.metrics[i]);
+        let old_part = stats::part_of(old, &self.metrics[i]);
         self.amounts[i] = amounts::compute_amount_with(session, m, &session.levels[li], false);
         let used = self.pool.used - old + self.amounts[i].amount;
         self.pool.pool = session.policies.pool;
         self.pool.used = used;
         self.pool.left = session.policies.pool - used;
         self.metrics[i] = stats::metrics_of(session, m, Some(&session.levels[li]), self.amounts[i].amount);
-        let new_part = level_sums::Part::of(self.amounts[i].amount, &self.metrics[i]);
+        let new_part = stats::part_of(self.amounts[i].amount, &self.metrics[i]);
         self.update_level_stats(session, li, old_part.zip(new_part));
         let previous_inversions =
             std::mem::replace(&mut self.inversions, bands::inversions(session, &self.level_of, &self.amounts));
@@ -65,7 +65,7 @@ impl Evaluation {
         let level_of = &self.level_of;
         let members = || (0..level_of.len()).filter(|&k| level_of[k] == Some(li)).collect::<Vec<usize>>();
         let fresh = match update_sums(&mut self.level_sums[li], parts, members, &self.amounts, &self.metrics) {
-            Some(sums) => sums.stats(Some(level.id.clone()), Some(level.band)),
+            Some(sums) => stats::of_sums(sums, Some(level.id.clone()), Some(level.band)),
             None => {
                 stats::level_stats(Some(level.id.clone()), Some(level.band), &members(), &self.amounts, &self.metrics)
             }
@@ -76,7 +76,7 @@ impl Evaluation {
         let n = self.amounts.len();
         let all = || (0..n).collect::<Vec<usize>>();
         self.stats.total = match update_sums(&mut self.total_sums, parts, all, &self.amounts, &self.metrics) {
-            Some(sums) => sums.stats(None, None),
+            Some(sums) => stats::of_sums(sums, None, None),
             None => stats::level_stats(None, None, &all(), &self.amounts, &self.metrics),
         };
     }
@@ -96,7 +96,7 @@ fn update_sums<'a>(
         _ => false,
     };
     if !moved {
-        *sums = level_sums::LevelSums::build(&members(), amounts, metrics);
+        *sums = stats::sums_of(&members(), amounts, metrics);
     }
     sums.as_ref()
 }

@@ -1,13 +1,12 @@
 //! The exact integer sums behind a level's statistics, kept in the evaluation so that one
-//! manager's change updates them in place (see [`LevelSums`]).
+//! manager's change updates them in place (see [`LevelSums`]). Plain integers: the
+//! statistics they give are built in `stats.rs` (`stats::of_sums`).
 
 use rust_decimal::Decimal;
 
 use crate::model::Band;
 
-use super::amounts::ManagerAmount;
-use super::fixed;
-use super::stats::{LevelStats, ManagerMetrics, band_edge_counts, change_vs_last, describe_sorted};
+use super::exact_sums;
 
 /// One manager's part in a level's statistics, as exact integers: amount in øre, band
 /// position in 10⁻⁶ %, last year's amount in øre.
@@ -19,18 +18,14 @@ pub(crate) struct Part {
 }
 
 impl Part {
-    /// The part of a manager with this amount and measures; `None` when a value is
-    /// finer than the integer units.
-    pub(crate) fn of(amount: Decimal, metrics: &ManagerMetrics) -> Option<Self> {
+    /// The part of a manager with this amount, band position (%) and last year's amount;
+    /// `None` when a value is finer than the integer units.
+    pub(crate) fn new(amount: Decimal, position: Option<Decimal>, last: Option<Decimal>) -> Option<Self> {
         let scaled = |v: Option<Decimal>, scale| match v {
-            Some(v) => fixed::to_scaled(v, scale).map(Some),
+            Some(v) => exact_sums::to_scaled(v, scale).map(Some),
             None => Some(None),
         };
-        Some(Self {
-            cents: fixed::to_scaled(amount, 2)?,
-            position: scaled(metrics.band_position_percent, 6)?,
-            last: scaled(metrics.last_year, 2)?,
-        })
+        Some(Self { cents: exact_sums::to_scaled(amount, 2)?, position: scaled(position, 6)?, last: scaled(last, 2)? })
     }
 }
 
@@ -50,11 +45,12 @@ pub(crate) struct LevelSums {
 }
 
 impl LevelSums {
-    /// The sums of the `members`; `None` when a value is finer than the integer units.
-    pub(crate) fn build(members: &[usize], amounts: &[ManagerAmount], metrics: &[ManagerMetrics]) -> Option<Self> {
-        let mut sums = Self { sorted: Vec::with_capacity(members.len()), ..Self::default() };
-        for &i in members {
-            let part = Part::of(amounts[i].amount, &metrics[i])?;
+    /// The sums of these parts; `None` when one is `None` (a value finer than the integer
+    /// units).
+    pub(crate) fn build(parts: impl ExactSizeIterator<Item = Option<Part>>) -> Option<Self> {
+        let mut sums = Self { sorted: Vec::with_capacity(parts.len()), ..Self::default() };
+        for part in parts {
+            let part = part?;
             sums.sorted.push(part.cents);
             sums.add(part, 1)?;
         }
@@ -86,21 +82,34 @@ impl LevelSums {
         self.add(new, 1)
     }
 
-    /// The statistics, exactly as [`super::stats::level_stats`] computes them from the same values.
-    pub(crate) fn stats(&self, level: Option<String>, band: Option<Band>) -> LevelStats {
-        let k = self.sorted.len();
-        let n = Decimal::from(k.max(1));
-        let (at_min, at_max) = band.map_or((0, 0), |b| band_edge_counts(&self.sorted, b));
-        let change =
-            change_vs_last(self.last.1, fixed::from_scaled(self.this_of_those, 2), fixed::from_scaled(self.last.0, 2));
-        LevelStats {
-            level,
-            stats: describe_sorted(&self.sorted),
-            mean_band_position_percent: (self.positions.1 > 0)
-                .then(|| fixed::from_scaled(self.positions.0, 6) / Decimal::from(self.positions.1)),
-            share_at_min_percent: Decimal::from(at_min * 100) / n,
-            share_at_max_percent: Decimal::from(at_max * 100) / n,
-            change_vs_last: change,
+    /// The amounts in øre, ascending.
+    pub(crate) fn sorted_cents(&self) -> &[i128] {
+        &self.sorted
+    }
+
+    /// The mean band position in percent; `None` when nobody has one.
+    pub(crate) fn mean_position(&self) -> Option<Decimal> {
+        (self.positions.1 > 0).then(|| exact_sums::from_scaled(self.positions.0, 6) / Decimal::from(self.positions.1))
+    }
+
+    /// How many members had a last-year amount, this year's sum of their amounts and
+    /// last year's.
+    pub(crate) fn last_year(&self) -> (usize, Decimal, Decimal) {
+        (self.last.1, exact_sums::from_scaled(self.this_of_those, 2), exact_sums::from_scaled(self.last.0, 2))
+    }
+}
+
+/// How many of the sorted øre are at or below the band's minimum and at or above its
+/// maximum: two binary searches.
+pub(crate) fn band_edge_counts(sorted: &[i128], band: Band) -> (usize, usize) {
+    match exact_sums::to_scaled(band.min, 2).zip(exact_sums::to_scaled(band.max, 2)) {
+        Some((min, max)) => {
+            (sorted.partition_point(|&c| c <= min), sorted.len() - sorted.partition_point(|&c| c < max))
         }
+        // Band edges finer than øre: compare as Decimal.
+        None => (
+            sorted.partition_point(|&c| exact_sums::from_scaled(c, 2) <= band.min),
+            sorted.len() - sorted.partition_point(|&c| exact_sums::from_scaled(c, 2) < band.max),
+        ),
     }
 }

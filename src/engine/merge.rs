@@ -172,6 +172,10 @@ pub fn merge(
     prefer: Option<Prefer>,
 ) -> Result<(Session, MergeReport), MergeRefused> {
     let mut report = MergeReport::default();
+    // A prep that edited the amount rather than the proposal proposes that amount.
+    let derived: Vec<(String, Session)> =
+        preps.iter().map(|(name, p)| (name.clone(), super::proposals::with_derived_proposals(p))).collect();
+    let preps = derived.as_slice();
     let mut infos: Vec<&PrepInfo> = Vec::with_capacity(preps.len());
     for (name, prep) in preps {
         infos.push(check_binding(session, name, prep, &mut report.notices)?);

@@ -167,9 +167,17 @@ impl FieldKey {
             Self::Adjustment => {
                 format!("{:?}", m.adjustment.as_ref().map(|a| (a.amount.normalize(), &a.justification)))
             }
-            Self::Proposal => {
-                format!("{:?}", m.proposal.as_ref().map(|p| (p.amount.map(|a| a.normalize()), &p.rationale)))
-            }
+            Self::Proposal => format!(
+                "{:?}",
+                m.proposal.as_ref().map(|p| (
+                    p.amount.map(|a| a.normalize()),
+                    p.adjustment.map(|a| a.normalize()),
+                    p.rating,
+                    &p.scores,
+                    &p.rationale,
+                    &p.by
+                ))
+            ),
             Self::Status => format!("{:?}", (m.status, m.final_amount.map(|d| d.normalize()))),
             Self::Lock => format!("{:?}", m.locked),
             Self::Notes => format!("{:?}", m.notes),
@@ -202,9 +210,7 @@ impl FieldKey {
                     format!("{} – «{}»", format_signed_kr(a.amount), a.justification)
                 }
             }),
-            Self::Proposal => m.proposal.as_ref().map_or("–".into(), |p| {
-                format!("{} – {}", p.amount.map_or("intet beløb".into(), format_kr), p.rationale)
-            }),
+            Self::Proposal => m.proposal.as_ref().map_or("–".into(), crate::model::Proposal::summary),
             Self::Status => match m.final_amount {
                 Some(a) => format!("{} ({})", m.status.label(), format_kr(a)),
                 None => m.status.label().into(),

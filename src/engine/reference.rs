@@ -7,9 +7,9 @@
 //!   the role *Andet*: the same name too), unless the session's link maps it by hand.
 //! - **Indeks** = the group's mean / the reference's mean × 100, one decimal (halves away
 //!   from zero), computed from the exact sums: `Σ group × n_ref × 100 / (n_group × Σ ref)`.
-//! - **Combining** ([`combine`]): counts and sums add exactly and the mean is the sum over
+//! - **Combining** ([`super::reference_combine::combine`]): counts and sums add exactly and the mean is the sum over
 //!   the count; min and max are the smallest and largest; median and quartiles are
-//!   *approximate* ([`mixture_quantile`]): each source's amounts are taken as spread
+//!   *approximate* ([`super::reference_combine::mixture_quantile`]): each source's amounts are taken as spread
 //!   linearly between its published min, lower quartile, median, upper quartile and max
 //!   (at 0, 25, 50, 75 and 100 %), the sources are mixed weighted by their counts, and the
 //!   mixture's 25/50/75 % points are read off exactly. A level suppressed in any source
@@ -25,8 +25,6 @@ use crate::model::{Level, LevelRole};
 
 use super::disclosure::{Cell, Suppression};
 use super::stats::Stats;
-
-pub use super::reference_combine::{combine, combine_levels, mixture_quantile};
 
 /// An organisation and the year of its published figures.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,7 +144,7 @@ pub fn level_key(role: LevelRole, name: &str) -> String {
 #[must_use]
 pub fn role_order(role: LevelRole) -> u8 {
     match role {
-        LevelRole::Departementschef => 0,
+        LevelRole::Departementschef | LevelRole::Kommunaldirektoer | LevelRole::Regionsdirektoer => 0,
         LevelRole::Direktoer => 1,
         LevelRole::Afdelingschef => 2,
         LevelRole::Kontorchef => 3,
@@ -261,64 +259,6 @@ pub fn compare(group: &Stats, reference: Option<&ReferenceLevel>) -> Comparison 
     Comparison::Compared { reference: Box::new(r.clone()), indeks }
 }
 
-/// The reference level of a session level over several references (one per attached
-/// file, each with its own mapping): the matched levels combined. None when no file has
-/// a match.
-#[must_use]
-pub fn matched_level(
-    level: &Level,
-    references: &[(&Reference, &BTreeMap<String, Option<String>>)],
-) -> Option<ReferenceLevel> {
-    let parts: Vec<&ReferenceLevel> = references
-        .iter()
-        .filter_map(|(r, mapping)| match_level(level, mapping, r).key().and_then(|k| r.level(k)))
-        .collect();
-    (!parts.is_empty()).then(|| combine_levels(&parts))
-}
-
-/// One session level compared with the reference.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LevelComparison {
-    /// The session level's id.
-    pub level: String,
-    /// The comparison.
-    pub comparison: Comparison,
-}
-
-/// Every level of the session (highest rank first, as the spread panel lists them)
-/// compared with the references (one per attached file, with its mapping).
-#[must_use]
-pub fn compare_session(
-    session: &crate::model::Session,
-    stats: &super::GroupStats,
-    references: &[(&Reference, &BTreeMap<String, Option<String>>)],
-) -> Vec<LevelComparison> {
-    let empty = Stats::default();
-    session
-        .levels_by_rank()
-        .into_iter()
-        .rev()
-        .map(|li| {
-            let level = &session.levels[li];
-            let group = stats.of_level(&level.id).map_or(&empty, |s| &s.stats);
-            let reference = matched_level(level, references);
-            LevelComparison { level: level.id.clone(), comparison: compare(group, reference.as_ref()) }
-        })
-        .collect()
-}
-
-/// The whole group (*Alle*) compared with the references' *Alle* rows combined: an
-/// overall indeks (mind that it also reflects how the levels are mixed). Missing when a
-/// reference has no *Alle* row.
-#[must_use]
-pub fn compare_total(stats: &super::GroupStats, references: &[&Reference]) -> Comparison {
-    let totals: Option<Vec<&ReferenceLevel>> = references.iter().map(|r| r.total.as_ref()).collect();
-    match totals {
-        Some(t) if !t.is_empty() => compare(&stats.total.stats, Some(&combine_levels(&t))),
-        _ => Comparison::Missing,
-    }
-}
-
 /// The sources of several references, in order, each once.
 #[must_use]
 pub fn all_sources(references: &[&Reference]) -> Vec<Source> {
@@ -334,6 +274,7 @@ pub fn all_sources(references: &[&Reference]) -> Vec<Source> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::reference_combine::mixture_quantile;
 
     fn kr(v: i64) -> Decimal {
         Decimal::from(v)

@@ -1,12 +1,17 @@
 //! Combining several organisations' published statistics into one reference (the
 //! `combine-stats` command): exact counts and sums, approximate median and quartiles from
 //! what was published, suppression kept – see the documentation of [`super::reference`].
+//! And the session compared with several references at once: each level with its matched
+//! levels combined.
+
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
 use super::disclosure::{Cell, MIN_GROUP, Suppression};
-use super::reference::{Reference, ReferenceLevel, role_order};
-use crate::model::LevelRole;
+use super::reference::{Comparison, Reference, ReferenceLevel, compare, match_level, role_order};
+use super::stats::Stats;
+use crate::model::{Level, LevelRole};
 
 /// Combines one level's published figures from several sources (see the module
 /// documentation). The key, name and role are the first part's.
@@ -46,19 +51,27 @@ pub fn combine_levels(parts: &[&ReferenceLevel]) -> ReferenceLevel {
     let quantile = |p: Decimal| {
         points.as_deref().and_then(|pts| mixture_quantile(pts, p)).map_or(Cell::Missing, |q| Cell::Shown(q.round_dp(2)))
     };
+    // A figure a source withheld stays withheld (its order statistics below 10 or 20
+    // managers, or where they would pin amounts down): the combined one says so.
+    let withheld = |pick: fn(&ReferenceLevel) -> Cell<Decimal>, cell: Cell<Decimal>| {
+        with_managers.iter().find_map(|p| pick(p).suppression()).map_or(cell, Cell::Suppressed)
+    };
     ReferenceLevel {
         key,
         name,
         role,
         n,
-        receiving_percent: receiving.and_then(|r| r.checked_div(nd)).map_or(Cell::Missing, Cell::Shown),
+        receiving_percent: withheld(
+            |p| p.receiving_percent,
+            receiving.and_then(|r| r.checked_div(nd)).map_or(Cell::Missing, Cell::Shown),
+        ),
         sum: sum.map_or(Cell::Missing, Cell::Shown),
         mean: sum.and_then(|s| s.checked_div(nd)).map_or(Cell::Missing, Cell::Shown),
-        median: quantile(Decimal::new(5, 1)),
-        q1: quantile(Decimal::new(25, 2)),
-        q3: quantile(Decimal::new(75, 2)),
-        min: fold_extreme(|p| p.min, true),
-        max: fold_extreme(|p| p.max, false),
+        median: withheld(|p| p.median, quantile(Decimal::new(5, 1))),
+        q1: withheld(|p| p.q1, quantile(Decimal::new(25, 2))),
+        q3: withheld(|p| p.q3, quantile(Decimal::new(75, 2))),
+        min: withheld(|p| p.min, fold_extreme(|p| p.min, true)),
+        max: withheld(|p| p.max, fold_extreme(|p| p.max, false)),
         approximate: true,
     }
 }
@@ -98,7 +111,7 @@ fn share_below(points: &[Decimal; 5], x: Decimal, left: bool) -> Decimal {
 /// managers or on overflow.
 #[must_use]
 pub fn mixture_quantile(parts: &[(usize, [Decimal; 5])], p: Decimal) -> Option<Decimal> {
-    let total: usize = parts.iter().map(|(n, _)| *n).sum();
+    let total = parts.iter().try_fold(0_usize, |acc, (n, _)| acc.checked_add(*n))?;
     if total == 0 {
         return None;
     }
@@ -197,5 +210,63 @@ fn secondary(total: ReferenceLevel, levels: &[ReferenceLevel]) -> ReferenceLevel
         min: extreme(total.min, |l| l.min),
         max: extreme(total.max, |l| l.max),
         ..total
+    }
+}
+
+/// The reference level of a session level over several references (one per attached
+/// file, each with its own mapping): the matched levels combined. None when no file has
+/// a match.
+#[must_use]
+pub fn matched_level(
+    level: &Level,
+    references: &[(&Reference, &BTreeMap<String, Option<String>>)],
+) -> Option<ReferenceLevel> {
+    let parts: Vec<&ReferenceLevel> = references
+        .iter()
+        .filter_map(|(r, mapping)| match_level(level, mapping, r).key().and_then(|k| r.level(k)))
+        .collect();
+    (!parts.is_empty()).then(|| combine_levels(&parts))
+}
+
+/// One session level compared with the reference.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelComparison {
+    /// The session level's id.
+    pub level: String,
+    /// The comparison.
+    pub comparison: Comparison,
+}
+
+/// Every level of the session (highest rank first, as the spread panel lists them)
+/// compared with the references (one per attached file, with its mapping).
+#[must_use]
+pub fn compare_session(
+    session: &crate::model::Session,
+    stats: &super::GroupStats,
+    references: &[(&Reference, &BTreeMap<String, Option<String>>)],
+) -> Vec<LevelComparison> {
+    let empty = Stats::default();
+    session
+        .levels_by_rank()
+        .into_iter()
+        .rev()
+        .map(|li| {
+            let level = &session.levels[li];
+            let group = stats.of_level(&level.id).map_or(&empty, |s| &s.stats);
+            let reference = matched_level(level, references);
+            LevelComparison { level: level.id.clone(), comparison: compare(group, reference.as_ref()) }
+        })
+        .collect()
+}
+
+/// The whole group (*Alle*) compared with the references' *Alle* rows combined: an
+/// overall indeks (mind that it also reflects how the levels are mixed). Missing when a
+/// reference has no *Alle* row.
+#[must_use]
+pub fn compare_total(stats: &super::GroupStats, references: &[&Reference]) -> Comparison {
+    let totals: Option<Vec<&ReferenceLevel>> = references.iter().map(|r| r.total.as_ref()).collect();
+    match totals {
+        Some(t) if !t.is_empty() => compare(&stats.total.stats, Some(&combine_levels(&t))),
+        _ => Comparison::Missing,
     }
 }

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::engine::amounts::model_of;
-use crate::model::{AmountModel, EmploymentBasis, Level, LevelRole, Manager, PayForm, Session};
+use crate::model::{AmountModel, EmploymentBasis, Level, LevelRole, Manager, PayForm, Policies, Sector, Session};
 
 use super::Evaluation;
 
@@ -56,6 +56,8 @@ pub(crate) fn manager_findings(
     above_departementschef(&ctx, dc_total, &mut out);
     merarbejde_with_top_supplement(&ctx, &mut out);
     top_supplement_under_rammeaftale(&ctx, &mut out);
+    municipal_top_director_paid(&ctx, &mut out);
+    resultatloen_without_goals_or_frame(&ctx, &mut out);
     adjustment_without_justification(&ctx, &mut out);
     zero_without_justification(&ctx, &mut out);
     weights_not_100(&ctx, &mut out);
@@ -117,17 +119,43 @@ fn not_a_tier(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     out.push(c.finding(Severity::Fejl, Facts::NotATier { amount: c.amount, level: c.li }));
 }
 
-/// Over the cap as % of base salary incl. permanent supplements (exactly the cap is allowed).
+/// Whether the cap of 001 applies to manager `m` on a level of `role`: the level's role
+/// is one the policy names (`cap_roles`, default direktør and departementschef) and so is
+/// one of the manager's pay forms (`cap_pay_forms`, default resultatløn). The manager's
+/// whole amount is compared with the cap (Kalibrer holds one amount per manager).
+#[must_use]
+pub fn cap_applies(policies: &Policies, role: LevelRole, m: &Manager) -> bool {
+    policies.cap_roles.contains(&role) && m.pay_forms.iter().any(|f| policies.cap_pay_forms.contains(f))
+}
+
+/// The cap in kr.: `base` × `cap_percent` / 100, exact (None if it overflows).
+#[must_use]
+pub fn cap_amount(base: Decimal, cap_percent: Decimal) -> Option<Decimal> {
+    base.checked_mul(cap_percent)?.checked_div(Decimal::ONE_HUNDRED)
+}
+
+/// 001: "resultatløn til direktører bør maksimalt udgøre 25 % af grundlønnen inklusiv
+/// varige tillæg". Over the cap (exactly the cap is allowed) for a manager it applies to
+/// ([`cap_applies`]): an *advarsel* – the guideline says "bør" – or a *fejl* when the
+/// policy makes the cap binding (`cap_binding`). The share is exact, so a breach by
+/// 1 kr. is never shown as "25 % over 25 %".
 fn over_cap(c: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let cap_pct = c.session.policies.cap_percent_of_base;
-    let cap = c.m.base_salary * cap_pct / Decimal::ONE_HUNDRED;
-    if c.amount <= cap {
+    let p = &c.session.policies;
+    if !cap_applies(p, c.level.role, c.m) {
         return;
     }
-    let share = c.eval.metrics.get(c.i).and_then(|x| x.percent_of_base).unwrap_or_default();
-    let facts =
-        Facts::OverCap { amount: c.amount, share_percent: share, base: c.m.base_salary, cap_percent: cap_pct, cap };
-    out.push(c.finding(Severity::Fejl, facts));
+    let (base, cap_percent) = (c.m.base_salary, p.cap_percent_of_base);
+    let Some(cap) = cap_amount(base, cap_percent).filter(|cap| c.amount > *cap) else {
+        return;
+    };
+    let share_percent = if base.is_zero() {
+        None
+    } else {
+        c.amount.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(base))
+    };
+    let severity = if p.cap_binding { Severity::Fejl } else { Severity::Advarsel };
+    let facts = Facts::OverCap { amount: c.amount, share_percent, base, cap_percent, cap };
+    out.push(c.finding(severity, facts));
 }
 
 /// Over the resultatløn contract's ceiling at full attainment (equality is allowed).
@@ -182,6 +210,36 @@ fn merarbejde_with_top_supplement(c: &Ctx<'_>, out: &mut Vec<Finding>) {
 fn top_supplement_under_rammeaftale(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     if c.m.has_top_supplement && c.m.basis == EmploymentBasis::Rammeaftale {
         out.push(c.finding(Severity::Fejl, Facts::TopSupplementUnderRammeaftale));
+    }
+}
+
+/// 000 §4.6: a municipality's or region's top director cannot by law receive resultatløn
+/// or engangsvederlag – any amount (≠ 0 kr.) for a manager on a kommunaldirektør or
+/// regionsdirektør level in a Kommune or Region session is a *fejl*.
+fn municipal_top_director_paid(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let municipal = matches!(c.session.organisation.sector, Sector::Kommune | Sector::Region);
+    if municipal && c.level.role.is_municipal_top_director() && !c.amount.is_zero() {
+        out.push(c.finding(Severity::Fejl, Facts::MunicipalTopDirectorPaid { amount: c.amount, role: c.level.role }));
+    }
+}
+
+/// 002 §13.8.3 and §13.8.5: resultatløn is paid against goals set in advance, within a
+/// frame ("Der bør være specifikke mål …", "Der bør være fastsat en beløbsgrænse ved fuld
+/// målopfyldelse"). An *advarsel* for a manager whose pay forms include resultatløn and
+/// who has no goals, or no ceiling at full attainment. Goals: the manager's own, or the
+/// box model's criteria (000 §3.3.9 calls them "Mål 1 … Mål 3", each with its amount).
+/// Ceiling: the contract's own (`contract_ceiling`), the weighted-goals model's frame, or
+/// the box model's maximum. Band position, fixed tiers and a direct amount have neither.
+fn resultatloen_without_goals_or_frame(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if !c.m.has_pay_form(PayForm::Resultatloen) {
+        return;
+    }
+    let model = model_of(c.m, c.level);
+    let is_box = matches!(model, AmountModel::Box(_));
+    let no_goals = c.m.goals.is_empty() && !is_box;
+    let no_frame = c.m.contract_ceiling.is_none() && !is_box && !matches!(model, AmountModel::WeightedGoals { .. });
+    if no_goals || no_frame {
+        out.push(c.finding(Severity::Advarsel, Facts::ResultatloenWithoutGoalsOrFrame { no_goals, no_frame }));
     }
 }
 

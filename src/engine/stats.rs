@@ -5,44 +5,9 @@ use rust_decimal::Decimal;
 use crate::model::{Band, Session};
 
 use super::amounts::ManagerAmount;
-pub use super::describe::describe;
-use super::describe::describe_keeping_order;
-pub(super) use super::describe::describe_sorted;
-use super::fixed;
-use super::level_sums::LevelSums;
-
-/// Descriptive statistics of a set of amounts. Ratios are in percent where named so.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Stats {
-    /// Number of amounts.
-    pub n: usize,
-    /// Sum.
-    pub sum: Decimal,
-    /// Smallest.
-    pub min: Decimal,
-    /// Largest.
-    pub max: Decimal,
-    /// max − min.
-    pub range: Decimal,
-    /// Arithmetic mean.
-    pub mean: Decimal,
-    /// Median.
-    pub median: Decimal,
-    /// First quartile.
-    pub q1: Decimal,
-    /// Third quartile.
-    pub q3: Decimal,
-    /// Population standard deviation.
-    pub sd: Decimal,
-    /// Coefficient of variation (sd / mean) in percent.
-    pub cv_percent: Decimal,
-    /// Gini coefficient, 0–1.
-    pub gini: Decimal,
-    /// Share of the largest group of identical amounts, in percent.
-    pub identical_share_percent: Decimal,
-    /// max / min, when min > 0.
-    pub max_min_ratio: Option<Decimal>,
-}
+pub use super::descriptive::Stats;
+use super::exact_sums;
+use super::level_sums::{LevelSums, Part, band_edge_counts};
 
 /// Statistics of one level (or the whole group when `level` is None).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -74,6 +39,24 @@ pub struct ChangeVsLast {
     /// `(this_year_sum − last_year_sum) / last_year_sum` in percent (6 decimals); None
     /// when last year's sum is 0.
     pub percent: Option<Decimal>,
+}
+
+impl ChangeVsLast {
+    /// The change in percent at Decimal's full precision, not rounded to 6 decimals:
+    /// `(this_year_sum − last_year_sum) × 100 / last_year_sum`, which is exact whenever the
+    /// quotient has at most 28 significant digits and otherwise the quotient correctly
+    /// rounded to 28 digits (1.000 / 103.000 → 0,9708737864077669902912621359 %). The two
+    /// sums are the exact ratio. None when last year's sum is 0 (or on overflow).
+    #[must_use]
+    pub fn exact_percent(&self) -> Option<Decimal> {
+        if self.last_year_sum.is_zero() {
+            return None;
+        }
+        self.this_year_sum
+            .checked_sub(self.last_year_sum)?
+            .checked_mul(Decimal::ONE_HUNDRED)?
+            .checked_div(self.last_year_sum)
+    }
 }
 
 /// The one definition of a group's change vs last year: over the same managers both
@@ -178,6 +161,34 @@ pub fn metrics_of(
     }
 }
 
+/// One manager's part in their level's integer sums (`None`: a value finer than the
+/// integer units).
+pub(super) fn part_of(amount: Decimal, metrics: &ManagerMetrics) -> Option<Part> {
+    Part::new(amount, metrics.band_position_percent, metrics.last_year)
+}
+
+/// The integer sums of the `members`; `None` when a value is finer than the integer units.
+pub(super) fn sums_of(members: &[usize], amounts: &[ManagerAmount], metrics: &[ManagerMetrics]) -> Option<LevelSums> {
+    LevelSums::build(members.iter().map(|&i| part_of(amounts[i].amount, &metrics[i])))
+}
+
+/// A level's statistics from its integer sums, exactly as [`level_stats`] computes them
+/// from the same values.
+pub(super) fn of_sums(sums: &LevelSums, level: Option<String>, band: Option<Band>) -> LevelStats {
+    let sorted = sums.sorted_cents();
+    let n = Decimal::from(sorted.len().max(1));
+    let (at_min, at_max) = band.map_or((0, 0), |b| band_edge_counts(sorted, b));
+    let (managers, this_year, last_year) = sums.last_year();
+    LevelStats {
+        level,
+        stats: Stats::of_sorted_cents(sorted),
+        mean_band_position_percent: sums.mean_position(),
+        share_at_min_percent: Decimal::from(at_min * 100) / n,
+        share_at_max_percent: Decimal::from(at_max * 100) / n,
+        change_vs_last: change_vs_last(managers, this_year, last_year),
+    }
+}
+
 /// Statistics of one group of managers (indices).
 pub(crate) fn level_stats(
     level: Option<String>,
@@ -186,8 +197,8 @@ pub(crate) fn level_stats(
     amounts: &[ManagerAmount],
     metrics: &[ManagerMetrics],
 ) -> LevelStats {
-    if let Some(sums) = LevelSums::build(members, amounts, metrics) {
-        return sums.stats(level, band);
+    if let Some(sums) = sums_of(members, amounts, metrics) {
+        return of_sums(&sums, level, band);
     }
     // Some value is finer than øre (amounts) or 10⁻⁶ (band positions): Decimal arithmetic.
     let k = members.len();
@@ -202,12 +213,12 @@ pub(crate) fn level_stats(
             this.push(a);
         }
     }
-    let (stats, sorted_cents) = describe_keeping_order(&values);
+    let (stats, sorted_cents) = Stats::of_keeping_cents(&values);
     let n = Decimal::from(k.max(1));
     let mean_band_position_percent =
-        (!positions.is_empty()).then(|| fixed::sum(&positions, 6) / Decimal::from(positions.len()));
+        (!positions.is_empty()).then(|| exact_sums::sum(&positions, 6) / Decimal::from(positions.len()));
     let (at_min, at_max) = band.map_or((0, 0), |b| at_band_edges(&values, sorted_cents.as_deref(), b));
-    let change = change_vs_last(last.len(), fixed::sum(&this, 2), fixed::sum(&last, 2));
+    let change = change_vs_last(last.len(), exact_sums::sum(&this, 2), exact_sums::sum(&last, 2));
     LevelStats {
         level,
         stats,
@@ -227,20 +238,6 @@ fn at_band_edges(values: &[Decimal], sorted_cents: Option<&[i128]>, band: Band) 
     let at_min = values.iter().filter(|v| **v <= band.min).count();
     let at_max = values.iter().filter(|v| **v >= band.max).count();
     (at_min, at_max)
-}
-
-/// [`at_band_edges`] of amounts given as sorted øre: two binary searches.
-pub(super) fn band_edge_counts(sorted: &[i128], band: Band) -> (usize, usize) {
-    match fixed::to_scaled(band.min, 2).zip(fixed::to_scaled(band.max, 2)) {
-        Some((min, max)) => {
-            (sorted.partition_point(|&c| c <= min), sorted.len() - sorted.partition_point(|&c| c < max))
-        }
-        // Band edges finer than øre: compare as Decimal.
-        None => (
-            sorted.partition_point(|&c| fixed::from_scaled(c, 2) <= band.min),
-            sorted.len() - sorted.partition_point(|&c| fixed::from_scaled(c, 2) < band.max),
-        ),
-    }
 }
 
 /// Statistics per level (lowest rank first) and for the whole group.
@@ -283,13 +280,13 @@ mod tests {
         // 40,000 and 50,000 at or below the minimum; 100,000 and 120,000 at or above the
         // maximum; 99,999.99 and 75,000 inside.
         let values = [kr(50_000), kr(40_000), kr(75_000), kr(100_000), kr(120_000), Decimal::new(9_999_999, 2)];
-        let (stats, sorted) = describe_keeping_order(&values);
+        let (stats, sorted) = Stats::of_keeping_cents(&values);
         assert_eq!(stats.min, kr(40_000));
         assert_eq!(at_band_edges(&values, sorted.as_deref(), band), (2, 2));
         assert_eq!(at_band_edges(&values, None, band), (2, 2));
         // A value finer than øre sends the whole level down the Decimal path.
         let finer = [&values[..], &[Decimal::new(60_000_005, 3)]].concat();
-        let (_, sorted) = describe_keeping_order(&finer);
+        let (_, sorted) = Stats::of_keeping_cents(&finer);
         assert!(sorted.is_none());
         assert_eq!(at_band_edges(&finer, sorted.as_deref(), band), (2, 2));
     }

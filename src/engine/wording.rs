@@ -3,6 +3,8 @@
 //!
 //! Findings hold values ([`Facts`]); nothing else formats or patches their text.
 
+use rust_decimal::{Decimal, RoundingStrategy};
+
 use crate::model::Session;
 use crate::model::money::{format_kr, format_percent, format_signed_kr};
 
@@ -66,6 +68,19 @@ fn sentence(f: &Finding, session: &Session, style: Style) -> String {
         Facts::TopSupplementUnderRammeaftale => {
             "En chef ansat efter rammeaftalen kan ikke få topcheftillæg.".to_string()
         }
+        Facts::MunicipalTopDirectorPaid { amount, role } => format!(
+            "En {} kan efter lovgivningen ikke få resultatløn eller engangsvederlag; beløbet {} skal være 0 kr.",
+            role.label().to_lowercase(),
+            kr(amount)
+        ),
+        Facts::ResultatloenWithoutGoalsOrFrame { no_goals, no_frame } => {
+            let what = match (no_goals, no_frame) {
+                (true, true) => "mål fastsat på forhånd og uden en beløbsgrænse ved fuld målopfyldelse",
+                (true, false) => "mål fastsat på forhånd",
+                _ => "en beløbsgrænse ved fuld målopfyldelse",
+            };
+            format!("Resultatløn uden {what}; vælg en anden vederlagsform eller angiv det, der mangler.")
+        }
         Facts::AdjustmentWithoutJustification { adjustment } => {
             format!("Skønnet {} mangler en skriftlig begrundelse.", format_signed_kr(adjustment))
         }
@@ -121,12 +136,19 @@ fn sentence(f: &Finding, session: &Session, style: Style) -> String {
 fn salary_sentence(facts: &Facts, style: Style) -> String {
     match *facts {
         Facts::OverCap { .. } if style.hide_salaries => "Beløbet overstiger loftet i procent af grundlønnen.".into(),
-        Facts::OverCap { amount, share_percent, base, cap_percent, cap } => format!(
+        Facts::OverCap { amount, share_percent: Some(share), base, cap_percent, cap } => format!(
             "Beløbet {} er {} af grundlønnen {} – over loftet på {} ({}).",
             format_kr(amount),
-            format_percent(share_percent.round_dp(1)),
+            exact_percent(share_above(share, cap_percent)),
             format_kr(base),
-            format_percent(cap_percent),
+            exact_percent(cap_percent),
+            format_kr(cap)
+        ),
+        Facts::OverCap { amount, share_percent: None, base, cap_percent, cap } => format!(
+            "Beløbet {} overstiger loftet på {} af grundlønnen {} ({}).",
+            format_kr(amount),
+            exact_percent(cap_percent),
+            format_kr(base),
             format_kr(cap)
         ),
         Facts::AboveDepartementschef { .. } if style.hide_salaries => {
@@ -139,6 +161,28 @@ fn salary_sentence(facts: &Facts, style: Style) -> String {
         ),
         _ => String::new(),
     }
+}
+
+/// `share` % as text with as few decimals as show that it is above `cap` % ("25,0002 %"),
+/// for every place that shows a share of base salary over the cap.
+#[must_use]
+pub fn share_over_cap_text(share: Decimal, cap: Decimal) -> String {
+    exact_percent(share_above(share, cap))
+}
+
+/// `share` with as few decimals as show that it is above `cap` (one decimal when that
+/// does: 26,19 → 26,2; 25,0002 → 25,0002, never "25 %" for an amount over a 25 % cap).
+/// Halves away from zero; a share above the cap always shows above it.
+fn share_above(share: Decimal, cap: Decimal) -> Decimal {
+    (1..=28)
+        .map(|dp| share.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero))
+        .find(|shown| *shown > cap)
+        .unwrap_or(share)
+}
+
+/// A percentage with every decimal it has and a Danish comma: `25 %`, `25,0002 %`.
+fn exact_percent(value: Decimal) -> String {
+    format!("{} %", value.normalize().to_string().replace('.', ",").replace('-', "\u{2212}"))
 }
 
 #[cfg(test)]
@@ -174,5 +218,31 @@ mod tests {
         let text = finding_text(&f, &s, Style { initials: true, hide_salaries: true });
         assert!(!text.contains(&s.managers[8].name) && !text.contains(&s.managers[4].name), "{text}");
         assert!(text.starts_with(&format!("{} (", s.managers[8].initials())), "{text}");
+    }
+
+    /// Issue 30: a share over the cap is shown with the decimals that make it visible.
+    #[test]
+    fn a_share_over_the_cap_shows_its_excess() {
+        let pct = |v: i64, scale: u32| share_over_cap_text(Decimal::new(v, scale), Decimal::from(25));
+        assert_eq!(pct(261_905, 4), "26,2 %"); // 110.000 / 420.000
+        assert_eq!(pct(250_002, 4), "25,0002 %");
+        assert_eq!(pct(2_500_015, 5), "25,0002 %"); // halves away from zero
+        assert_eq!(pct(250_000_001, 7), "25,0000001 %");
+        assert_eq!(pct(2_596, 2), "26 %");
+    }
+
+    proptest::proptest! {
+        /// Any amount over a 25 % cap, however little (1 øre on up to 100 million kr.),
+        /// reads as a share above 25 %.
+        #[test]
+        fn every_excess_is_visible(base_oere in 1i64..10_000_000_000, over_oere in 1i64..1_000_000) {
+            let base = Decimal::new(base_oere, 2);
+            let cap = base * Decimal::from(25) / Decimal::ONE_HUNDRED;
+            let amount = cap + Decimal::new(over_oere, 2);
+            let share = amount * Decimal::ONE_HUNDRED / base;
+            let text = share_over_cap_text(share, Decimal::from(25));
+            let shown: Decimal = text.trim_end_matches(" %").replace(',', ".").parse().unwrap_or_default();
+            proptest::prop_assert!(shown > Decimal::from(25), "{} → {}", share, text);
+        }
     }
 }

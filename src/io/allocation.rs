@@ -139,7 +139,7 @@ pub fn fixed_salary_table(session: &Session) -> Table {
     let sim = crate::engine::fixed_salary::simulate(session);
     let mut table = Table::new(
         "Omlægning til fast løn",
-        &["id", "navn", "niveau", "75 % af sidste års beløb", "gennemsnit af 3 år"],
+        &["id", "navn", "niveau", "75 % af sidste års beløb", "gennemsnit af 3 år", "år i gennemsnittet"],
     );
     let opt = |v: Option<Decimal>| v.map_or(Value::Empty, |v| Value::Kr(v.round_dp(2)));
     for r in &sim.rows {
@@ -151,6 +151,7 @@ pub fn fixed_salary_table(session: &Session) -> Table {
             level.into(),
             opt(r.seventy_five_of_last),
             opt(r.avg3),
+            Value::Count(r.avg3_years),
         ]);
     }
     table.footer.push(vec![
@@ -159,7 +160,13 @@ pub fn fixed_salary_table(session: &Session) -> Table {
         Value::Empty,
         Value::Kr(sim.total_seventy_five.round_dp(2)),
         Value::Kr(sim.total_avg3.round_dp(2)),
+        Value::Empty,
     ]);
+    table.notes.push(format!(
+        "Gennemsnit af 3 år: beløbene i {}–{}, der er registreret, delt med antallet af de år (1–3); et registreret 0 kr. tæller med, et år uden beløb udelades (000 §4.8).",
+        session.year - 3,
+        session.year - 1
+    ));
     table
 }
 

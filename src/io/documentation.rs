@@ -46,10 +46,15 @@ struct DocumentationView {
     pool_left: String,
     rounding_step: String,
     cap_percent: String,
+    /// To whom the cap applies and whether it binds, e.g. "resultatløn til direktør og
+    /// departementschef; vejledende («bør», 001)".
+    cap_scope: String,
     max_per_payment: Option<String>,
     overlap: &'static str,
     progress: String,
     general_findings: Vec<FindingView>,
+    directors: Vec<super::documentation_directors::DirectorSection>,
+    directors_total: super::documentation_directors::TallyView,
     managers: Vec<ManagerView>,
     log: Vec<LogRow>,
 }
@@ -63,6 +68,20 @@ struct LevelRow {
     model: String,
     n: usize,
     sum: String,
+}
+
+/// The director's proposal beside the decided amount.
+#[derive(Debug, Serialize)]
+struct ProposalView {
+    /// The proposed amount ("" when the proposal has none).
+    amount: String,
+    /// The assessment ("vurdering 2", scores, skøn), "" for an amount alone.
+    assessment: String,
+    rationale: String,
+    by: String,
+    when: String,
+    /// Decided minus proposed.
+    difference: Option<String>,
 }
 
 /// One finding, with the group's acceptance if any.
@@ -103,6 +122,8 @@ struct ManagerView {
     share_of_base: String,
     cap_percent: String,
     cap_amount: String,
+    /// Whether the cap applies to this manager (role and pay form, `engine::rules::cap_applies`).
+    cap_applies: bool,
     cap_kept: bool,
     contract_ceiling: Option<String>,
     contract_kept: bool,
@@ -113,7 +134,7 @@ struct ManagerView {
     amount: String,
     formula: String,
     adjustment: Option<AdjustmentView>,
-    proposal: Option<(String, String)>,
+    proposal: Option<ProposalView>,
     findings: Vec<FindingView>,
     notes: String,
     status: &'static str,
@@ -175,6 +196,7 @@ impl DocumentationView {
                 manager_view(session, eval, i, per_manager.remove(m.id.as_str()).unwrap_or_default())
             })
             .collect();
+        let (directors, directors_total) = super::documentation_directors::sections(session, eval);
         Self {
             organisation: session.organisation.name.clone(),
             year: session.year,
@@ -188,10 +210,13 @@ impl DocumentationView {
             pool_left: format_kr(eval.pool.left.abs()),
             rounding_step: format_kr(p.rounding_step),
             cap_percent: format_percent(p.cap_percent_of_base),
+            cap_scope: cap_scope(p),
             max_per_payment: p.max_per_payment.map(format_kr),
             overlap: if p.bands_may_overlap { "tilladt" } else { "ikke tilladt" },
             progress,
             general_findings,
+            directors,
+            directors_total,
             managers,
             log: session
                 .change_log
@@ -269,6 +294,14 @@ fn model_text(model: &AmountModel) -> String {
     }
 }
 
+/// The cap's scope in words: the pay forms and roles it applies to, and whether it binds.
+fn cap_scope(p: &crate::model::Policies) -> String {
+    let forms: Vec<String> = p.cap_pay_forms.iter().map(|f| f.label().to_lowercase()).collect();
+    let roles: Vec<String> = p.cap_roles.iter().map(|r| r.label().to_lowercase()).collect();
+    let binding = if p.cap_binding { "bindende efter organisationens politik" } else { "vejledende («bør», 001)" };
+    format!("{} til {}; {binding}", forms.join(", "), roles.join(", "))
+}
+
 /// `part` as percent of `whole`, one decimal ("9,7 %"); "–" when `whole` is zero.
 fn share_text(part: Decimal, whole: Decimal) -> String {
     if whole.is_zero() {
@@ -279,13 +312,25 @@ fn share_text(part: Decimal, whole: Decimal) -> String {
         .map_or_else(|| "–".to_string(), |x| format_percent(x.round_dp(1)))
 }
 
+/// The amount as percent of base salary: one decimal, or over the cap as many decimals as
+/// show that it is over (25,0002 %, never "25 %").
+fn share_of_base_text(amount: Decimal, base: Decimal, cap: Decimal, cap_percent: Decimal) -> String {
+    if amount <= cap || base.is_zero() {
+        return share_text(amount, base);
+    }
+    amount
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|x| x.checked_div(base))
+        .map_or_else(|| "–".to_string(), |x| engine::wording::share_over_cap_text(x, cap_percent))
+}
+
 /// One manager's documentation.
 fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<FindingView>) -> ManagerView {
     let m = &session.managers[i];
     let a = &eval.amounts[i];
     let p = &session.policies;
     let level = session.level(&m.level);
-    let cap = m.base_salary.checked_mul(p.cap_percent_of_base).map_or(Decimal::MAX, |x| x / Decimal::ONE_HUNDRED);
+    let cap = engine::rules::cap_amount(m.base_salary, p.cap_percent_of_base).unwrap_or(Decimal::MAX);
     let pension = a.amount.checked_mul(m.pension_percent).map_or(Decimal::ZERO, |x| x / Decimal::ONE_HUNDRED);
     let last_year = session.last_year_amount(&m.id);
     let model = level.map(|l| model_of(m, l));
@@ -310,9 +355,10 @@ fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<Fi
         pension_amount: format_kr(pension.round_dp(2)),
         last_year: last_year.map(format_kr),
         change: last_year.and_then(|l| a.amount.checked_sub(l)).map(format_signed_kr),
-        share_of_base: share_text(a.amount, m.base_salary),
+        share_of_base: share_of_base_text(a.amount, m.base_salary, cap, p.cap_percent_of_base),
         cap_percent: format_percent(p.cap_percent_of_base),
         cap_amount: format_kr(cap.round_dp(2)),
+        cap_applies: level.is_some_and(|l| engine::rules::cap_applies(p, l.role, m)),
         cap_kept: a.amount <= cap,
         contract_ceiling: m.contract_ceiling.map(format_kr),
         contract_kept: m.contract_ceiling.is_none_or(|c| a.amount <= c),
@@ -332,7 +378,18 @@ fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<Fi
             by: executive_name(session, &adj.by),
             why: Some(adj.justification.clone()).filter(|j| !j.trim().is_empty()),
         }),
-        proposal: m.proposal.as_ref().map(|p| (p.amount.map_or_else(String::new, format_kr), p.rationale.clone())),
+        proposal: m.proposal.as_ref().map(|p| {
+            let proposed = crate::engine::proposals::proposed_amount(session, m);
+            let assessment = crate::model::Proposal { amount: None, rationale: String::new(), ..p.clone() };
+            ProposalView {
+                amount: proposed.map_or_else(String::new, format_kr),
+                assessment: if assessment.has_assessment() { assessment.summary() } else { String::new() },
+                rationale: p.rationale.clone(),
+                by: executive_name(session, &p.by),
+                when: p.when.clone(),
+                difference: proposed.and_then(|x| a.amount.checked_sub(x)).map(format_signed_kr),
+            }
+        }),
         findings,
         notes: m.notes.trim().to_string(),
         status: m.status.label(),

@@ -1,24 +1,6 @@
-//! Small HTML helpers for the printable documents: escaping (as the templates escape) and
-//! the print style shared by documentation, letters and the public extract.
-
-/// Escapes text for HTML element content and attribute values, exactly as the templates
-/// ([`super::templates`]) escape every value.
-#[must_use]
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            '/' => out.push_str("&#x2f;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+//! The print style shared by the printable documents (documentation, letters and the
+//! public extract). Escaping is minijinja's alone (`minijinja::HtmlEscape`, and the
+//! templates' auto-escape).
 
 /// The print style shared by the documents: A4, readable type, tables that do not split
 /// rows, a draft mark, and `<bdi>` isolating user text from the surrounding direction.
@@ -39,22 +21,3 @@ h2.newpage { page-break-before: always; } h2, h3 { page-break-after: avoid; }
 bdi { unicode-bidi: isolate; }
 .udkast { border: 3px solid #b71c1c; color: #b71c1c; font-weight: bold; font-size: 13pt; letter-spacing: 1pt; padding: 4pt 8pt; margin: 0 0 10pt; text-align: center; }
 ";
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(esc("<b>Ø & \"x\"</b>"), "&lt;b&gt;Ø &amp; &quot;x&quot;&lt;&#x2f;b&gt;");
-    }
-
-    /// `esc` is the templates' escaping, so tests can look for escaped text.
-    #[test]
-    fn escapes_like_the_templates() {
-        let text = "<a href='x'>Ø & \"y\"</a> {{ z }}";
-        let env = super::super::templates::environment();
-        let out = env.render_str("{{ t }}", minijinja::context! { t => text }).unwrap_or_default();
-        assert_eq!(out, esc(text));
-    }
-}

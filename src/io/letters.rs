@@ -19,6 +19,7 @@ use crate::engine::{self, Evaluation};
 use crate::model::money::{format_kr, format_percent};
 use crate::model::{AmountModel, Manager, MeetingStatus, PayForm, Session};
 
+use super::regular_file::{ReadError, read_regular, size_text};
 use super::templates::{environment, error_da, render_built_in_value};
 use super::words::kr_in_words;
 
@@ -49,18 +50,70 @@ impl LetterTemplate {
 
     /// The template of `session`: the file its policies name, relative to the session
     /// file at `session_path` (or the working directory for a session without a file),
-    /// or the built-in one.
+    /// or the built-in one. The file must lie in the session's folder or below it once
+    /// every link is resolved (a session received by mail cannot print `/etc/passwd` or
+    /// `../../x` into letters), not be hidden or in a hidden folder (`.ssh/…`), be named
+    /// `.html` or `.htm`, and be a regular file of at most [`TEMPLATE_MAX_BYTES`], read
+    /// without blocking (a FIFO is refused, never waited on).
     ///
     /// # Errors
-    /// A Danish message naming the file when it cannot be read.
+    /// A Danish message naming the file when it lies outside the session's folder, is no
+    /// regular file, is too large or cannot be read.
     pub fn for_session(session: &Session, session_path: Option<&Path>) -> Result<Self, String> {
         let Some(file) = session.policies.letter_template.as_deref().filter(|f| !f.trim().is_empty()) else {
             return Ok(Self::built_in());
         };
         let path = template_path(file, session_path);
-        let source = std::fs::read_to_string(&path)
-            .map_err(|e| format!("Brevskabelonen {} kan ikke læses: {}", path.display(), read_error_da(&e)))?;
+        let cannot = |why: String| format!("Brevskabelonen {} kan ikke læses: {why}", path.display());
+        let folder = session_folder(session_path);
+        let folder = folder.canonicalize().map_err(|e| cannot(format!("sessionens mappe: {}", read_error_da(&e))))?;
+        let resolved = path.canonicalize().map_err(|e| cannot(read_error_da(&e)))?;
+        if !resolved.starts_with(&folder) {
+            return Err(format!(
+                "Brevskabelonen {} ligger uden for sessionens mappe {}: en brevskabelon skal ligge i mappen med \
+                 sessionsfilen eller i en mappe under den",
+                path.display(),
+                folder.display()
+            ));
+        }
+        // Below the folder too, only an HTML file that is not hidden: a session saved in the
+        // home folder must not print `.ssh/id_rsa` or `.bash_history` into letters.
+        let below = resolved.strip_prefix(&folder).unwrap_or(&resolved);
+        if below.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.')) {
+            return Err(cannot(
+                "skjulte filer og mapper (navne, der begynder med «.») bruges ikke som brevskabelon".into(),
+            ));
+        }
+        let html =
+            resolved.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        if !html {
+            return Err(cannot("en brevskabelon skal være en HTML-fil (.html eller .htm)".into()));
+        }
+        let bytes = read_regular(&resolved, TEMPLATE_MAX_BYTES).map_err(|e| match e {
+            ReadError::Os(e) => cannot(read_error_da(&e)),
+            other => cannot(other.to_string()),
+        })?;
+        let source = String::from_utf8(bytes).map_err(|_| cannot("filen er ikke UTF-8-tekst".to_string()))?;
         Ok(Self { name: path.display().to_string(), source })
+    }
+}
+
+/// The largest letter template read: 1 MB (the built-in one is 3 KB).
+pub const TEMPLATE_MAX_BYTES: u64 = 1024 * 1024;
+/// The work one letter may take: minijinja's fuel (about one unit per instruction and
+/// one per 64 bytes of output). The built-in letter takes about 1.000.
+pub const LETTER_FUEL: u64 = 1_000_000;
+/// The largest single letter: 1 MB of HTML.
+pub const LETTER_MAX_BYTES: usize = 1024 * 1024;
+/// The largest letters document (all letters together): 256 MB.
+pub const LETTERS_MAX_BYTES: usize = 256 * 1024 * 1024;
+
+/// The folder a session's relative paths start from: the session file's folder, or the
+/// working directory for a session without a file.
+fn session_folder(session_path: Option<&Path>) -> PathBuf {
+    match session_path.and_then(Path::parent) {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
     }
 }
 
@@ -77,7 +130,49 @@ fn read_error_da(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "filen findes ikke".to_string(),
         std::io::ErrorKind::PermissionDenied => "ingen adgang til filen".to_string(),
         std::io::ErrorKind::InvalidData => "filen er ikke UTF-8-tekst".to_string(),
-        _ => e.to_string(),
+        _ => super::os_error::danish(e),
+    }
+}
+
+/// The output of one letter, refused beyond [`LETTER_MAX_BYTES`].
+#[derive(Default)]
+struct CappedOutput {
+    bytes: Vec<u8>,
+    exceeded: bool,
+}
+
+impl std::io::Write for CappedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len().saturating_add(buf.len()) > LETTER_MAX_BYTES {
+            self.exceeded = true;
+            return Err(std::io::Error::other("brevet er for stort"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders one letter under the limits: [`LETTER_FUEL`] (set on `letter`'s environment)
+/// and [`LETTER_MAX_BYTES`].
+fn render_letter(letter: &minijinja::Template<'_, '_>, context: Value, what: &str) -> Result<String, String> {
+    let mut out = CappedOutput::default();
+    match letter.render_captured_to(context, &mut out) {
+        Ok(_) => Ok(String::from_utf8_lossy(&out.bytes).into_owned()),
+        Err(_) if out.exceeded => Err(format!(
+            "{what}: et brev bliver større end {} – højst {} pr. brev",
+            size_text(LETTER_MAX_BYTES as u64),
+            size_text(LETTER_MAX_BYTES as u64)
+        )),
+        Err(e) if e.kind() == minijinja::ErrorKind::OutOfFuel => Err(format!(
+            "{what}{}: skabelonen kræver for mange beregningsskridt – højst {} pr. brev (en løkke, der ikke ender?)",
+            e.line().map_or_else(String::new, |l| format!(", linje {l}")),
+            crate::model::money::format_number(rust_decimal::Decimal::from(LETTER_FUEL))
+        )),
+        Err(e) => Err(error_da(what, &e)),
     }
 }
 
@@ -114,10 +209,14 @@ pub fn letters_html(session: &Session, template: &LetterTemplate, draft: bool) -
     let eval = engine::evaluate(session);
     let date = crate::model::log::now_iso().chars().take(10).collect::<String>();
     let what = format!("Brevskabelonen {}", template.name);
+    // The user's template renders in its own environment, under the fuel limit; the page
+    // around the letters (ours) in the plain one.
     let mut env: Environment<'_> = environment();
+    env.set_fuel(Some(LETTER_FUEL));
     env.add_template_owned("brev", template.source.clone()).map_err(|e| error_da(&what, &e))?;
     let letter = env.get_template("brev").map_err(|e| error_da(&what, &e))?;
     let mut letters = Vec::new();
+    let mut total = 0_usize;
     for i in session.agenda_order() {
         let m = &session.managers[i];
         let decided = m.status == MeetingStatus::Besluttet;
@@ -125,7 +224,15 @@ pub fn letters_html(session: &Session, template: &LetterTemplate, draft: bool) -
             continue;
         }
         let context = letter_context(session, &eval, i, &date);
-        let text = letter.render(Value::from(Serde(&context))).map_err(|e| error_da(&what, &e))?;
+        let text = render_letter(&letter, Value::from(Serde(&context)), &what)?;
+        total = total.saturating_add(text.len());
+        if total > LETTERS_MAX_BYTES {
+            return Err(format!(
+                "{what}: brevene bliver tilsammen større end {} – højst {} i alt",
+                size_text(LETTERS_MAX_BYTES as u64),
+                size_text(LETTERS_MAX_BYTES as u64)
+            ));
+        }
         letters.push(Value::from_safe_string(text));
     }
     let page = context! {
@@ -134,7 +241,7 @@ pub fn letters_html(session: &Session, template: &LetterTemplate, draft: bool) -
         draft => draft,
         letters => letters,
     };
-    render_built_in_value(&env, "letters.html", page)
+    render_built_in_value(&environment(), "letters.html", page)
 }
 
 /// The pay form as a noun phrase for the letter.

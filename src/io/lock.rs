@@ -22,6 +22,31 @@ pub const STALE_AFTER_SECS: u64 = 12 * 3600;
 /// the OS lock alone says whether the holder lives (on the same host).
 const OS_LOCK_MARK: &str = "os-lås";
 
+/// A line of a lock file whose holder is a command-line command: it holds the lock only
+/// for its own read-modify-write, so another writer may wait for it.
+const COMMAND_MARK: &str = "kommandolinje";
+
+/// Whether this process is a command-line command (its locks are marked as such).
+static AS_COMMAND: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Marks every lock this process takes from now on as a command's (see [`held_by_command`]).
+pub fn mark_as_command() {
+    AS_COMMAND.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// Whether the lock of `session` is held by a command-line command (which lets go within
+/// seconds), not by an open window; also while the lock file is still empty (its holder
+/// has just taken it and not yet written who it is).
+#[must_use]
+pub fn held_by_command(session: &Path) -> bool {
+    let path = lock_path(session);
+    unusable(session).is_none()
+        && super::regular_file::read_regular(&path, 4096).is_ok_and(|b| {
+            let text = String::from_utf8_lossy(&b);
+            text.trim().is_empty() || text.lines().any(|l| l.trim() == COMMAND_MARK)
+        })
+}
+
 /// Who holds a lock.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockInfo {
@@ -83,9 +108,13 @@ impl LockInfo {
     }
 }
 
-/// The lock file of a session file.
+/// The lock file of a session file. A session that is a symbolic link is locked at its
+/// target (writes go through the link to the target, so every path to it shares one lock).
 #[must_use]
 pub fn lock_path(session: &Path) -> PathBuf {
+    let linked = std::fs::symlink_metadata(session).is_ok_and(|m| m.file_type().is_symlink());
+    let resolved = if linked { std::fs::canonicalize(session).ok() } else { None };
+    let session = resolved.as_deref().unwrap_or(session);
     let mut name = session.file_name().map(|s| s.to_os_string()).unwrap_or_default();
     name.push(".lås");
     session.with_file_name(name)
@@ -98,6 +127,24 @@ pub enum LockOutcome {
     Acquired,
     /// Another live instance holds it.
     HeldBy(LockInfo),
+    /// The lock file is not a regular file (a FIFO, device, folder or symbolic link): it
+    /// is never opened (a FIFO would block), and the session is not written. Danish.
+    Refused(String),
+}
+
+/// Why the lock file of `session` cannot be used: it exists and is not a regular file
+/// (a FIFO, device, socket, folder, or a symbolic link, which could make the lock's text
+/// overwrite another file). Checked before the lock file is ever opened.
+#[must_use]
+pub fn unusable(session: &Path) -> Option<String> {
+    let path = lock_path(session);
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    let what =
+        if meta.file_type().is_symlink() { "et symbolsk link" } else { super::regular_file::not_regular(&meta)? };
+    Some(format!(
+        "låsefilen {} er {what}, ikke en almindelig fil – intet er åbnet eller skrevet; fjern den, og prøv igen",
+        path.display()
+    ))
 }
 
 /// A lock this process holds: the open lock file keeps the OS lock.
@@ -122,6 +169,9 @@ pub fn acquire(session: &Path) -> LockOutcome {
     if holds(&path) {
         return LockOutcome::Acquired;
     }
+    if let Some(why) = unusable(session) {
+        return LockOutcome::Refused(why);
+    }
     for _ in 0..3 {
         match try_acquire(session, &path) {
             Attempt::Done(outcome) => return outcome,
@@ -140,7 +190,12 @@ fn try_acquire(session: &Path, path: &Path) -> Attempt {
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, private_mode(session));
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // Never through a link planted at the name, never blocking on a FIFO put there
+        // after the check.
+        options.mode(private_mode(session)).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
     let mut file = match options.open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied && path.exists() => {
@@ -156,6 +211,9 @@ fn try_acquire(session: &Path, path: &Path) -> Attempt {
         }
         Err(_) => return Attempt::Done(LockOutcome::Acquired),
     };
+    if file.metadata().is_ok_and(|m| !m.is_file()) {
+        return Attempt::Done(LockOutcome::Refused(unusable(session).unwrap_or_default()));
+    }
     let text = read_text(&mut file);
     match file.try_lock() {
         Ok(()) => {}
@@ -172,7 +230,7 @@ fn try_acquire(session: &Path, path: &Path) -> Attempt {
             return Attempt::Done(LockOutcome::Acquired);
         }
     }
-    if !same_file(&file, path) {
+    if !still_at(&file, path) {
         // The holder removed the file between our open and our lock: try the new one.
         return Attempt::Retry;
     }
@@ -202,10 +260,10 @@ pub fn take_over(session: &Path) -> LockOutcome {
 #[must_use]
 pub fn holder(session: &Path) -> Option<LockInfo> {
     let path = lock_path(session);
-    if holds(&path) {
+    if holds(&path) || unusable(session).is_some() {
         return None;
     }
-    let mut file = File::open(&path).ok()?;
+    let mut file = super::regular_file::open_regular(&path).ok()?;
     let text = read_text(&mut file);
     match file.try_lock_shared() {
         Err(TryLockError::WouldBlock) => Some(info_or_unknown(&text)),
@@ -226,14 +284,15 @@ pub fn release(session: &Path) {
     };
     match mine {
         Some(h) => {
-            if same_file(&h.file, &h.lock) {
+            if still_at(&h.file, &h.lock) {
                 let _ = std::fs::remove_file(&h.lock);
             }
             drop(h.file);
         }
         None => {
-            let ours = std::fs::read_to_string(&path)
+            let ours = super::regular_file::read_regular(&path, 4096)
                 .ok()
+                .and_then(|b| String::from_utf8(b).ok())
                 .and_then(|t| LockInfo::parse(&t))
                 .is_some_and(|i| i.pid == std::process::id() && i.host == host_name());
             if ours {
@@ -247,7 +306,7 @@ pub fn release(session: &Path) {
 pub fn release_all() {
     let all: Vec<Held> = std::mem::take(&mut *held());
     for h in all {
-        if same_file(&h.file, &h.lock) {
+        if still_at(&h.file, &h.lock) {
             let _ = std::fs::remove_file(&h.lock);
         }
     }
@@ -269,7 +328,7 @@ pub fn release_on_termination(on_signal: impl Fn() + Send + 'static) {
 
 /// Whether this process holds the lock file `path` (and it is still the file there).
 fn holds(path: &Path) -> bool {
-    held().iter().any(|h| h.lock == path && same_file(&h.file, &h.lock))
+    held().iter().any(|h| h.lock == path && still_at(&h.file, &h.lock))
 }
 
 /// A holder named by the text alone: another host's fresh lock, or a live process's lock
@@ -292,9 +351,10 @@ fn info_or_unknown(text: &str) -> LockInfo {
     })
 }
 
+/// The lock file's text (at most 4 KB: a lock names a user, a host and a time).
 fn read_text(file: &mut File) -> String {
     let mut text = String::new();
-    let _ = file.read_to_string(&mut text);
+    let _ = file.take(4096).read_to_string(&mut text);
     text
 }
 
@@ -304,6 +364,10 @@ fn write_info(file: &mut File, os_lock: bool) -> std::io::Result<()> {
         text.push_str(OS_LOCK_MARK);
         text.push('\n');
     }
+    if AS_COMMAND.load(std::sync::atomic::Ordering::SeqCst) {
+        text.push_str(COMMAND_MARK);
+        text.push('\n');
+    }
     file.set_len(0)?;
     file.rewind()?;
     file.write_all(text.as_bytes())?;
@@ -311,7 +375,7 @@ fn write_info(file: &mut File, os_lock: bool) -> std::io::Result<()> {
 }
 
 /// Whether the open `file` is still the file at `path` (not removed or replaced).
-fn same_file(file: &File, path: &Path) -> bool {
+fn still_at(file: &File, path: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;

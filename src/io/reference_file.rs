@@ -36,12 +36,21 @@ pub const COMBINED_SUPPRESSION_NOTE: &str =
 pub const COMBINED_CHANGE_NOTE: &str =
     "Ændring fra sidste år kan ikke lægges sammen ud fra de offentliggjorte tal og er udeladt (–).";
 
-/// Reads a reference file (XLSX or CSV).
+/// The largest reference file read: 16 MB (a statistics export is a few KB: one row per
+/// level).
+pub const REFERENCE_MAX_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest count of a reference level: 1.000.000 managers (the whole state had 2.206
+/// with performance pay in 2017), so every sum stays far inside exact arithmetic.
+pub const MAX_REFERENCE_COUNT: usize = 1_000_000;
+
+/// Reads a reference file (XLSX or CSV): only a regular file of at most
+/// [`REFERENCE_MAX_BYTES`], opened without blocking (a FIFO is refused, never waited on).
 ///
 /// # Errors
 /// A Danish message naming the file (and row and column where the content is wrong).
 pub fn read_reference(path: &Path) -> Result<Reference, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path.display(), super::os_error::danish(&e)))?;
+    let bytes =
+        super::regular_file::read_regular(path, REFERENCE_MAX_BYTES).map_err(|e| format!("{}: {e}", path.display()))?;
     parse_reference(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -115,6 +124,9 @@ pub fn parse_reference(bytes: &[u8]) -> Result<Reference, String> {
         let n: usize = text(Some(cols.n))
             .parse()
             .map_err(|_| err(HEADER[1], format!("«{}» er ikke et antal", text(Some(cols.n)))))?;
+        if n > MAX_REFERENCE_COUNT {
+            return Err(err(HEADER[1], format!("antallet {n} er over grænsen på 1.000.000 ledere")));
+        }
         let amount = |c: Option<usize>, header: &str| figure(text(c), c.is_some()).map_err(|why| err(header, why));
         let marked = [cols.median, cols.q1, cols.q3].iter().any(|c| text(*c).starts_with(APPROXIMATE_MARK));
         let is_total = name.eq_ignore_ascii_case("Alle");
@@ -127,8 +139,11 @@ pub fn parse_reference(bytes: &[u8]) -> Result<Reference, String> {
             }
         };
         let mean = amount(Some(cols.mean), HEADER[3])?;
+        // n ≤ 10^6 and |mean| ≤ 10^10 (checked below): the product is exact; checked anyway.
         let sum = match (amount(cols.sum, HEADER[10])?, mean) {
-            (Cell::Missing, Cell::Shown(m)) if cols.sum.is_none() => Cell::Shown(m * Decimal::from(n)),
+            (Cell::Missing, Cell::Shown(m)) if cols.sum.is_none() => {
+                m.checked_mul(Decimal::from(n)).map_or(Cell::Missing, Cell::Shown)
+            }
             (s, _) => s,
         };
         let level = ReferenceLevel {
@@ -150,6 +165,10 @@ pub fn parse_reference(bytes: &[u8]) -> Result<Reference, String> {
             max: amount(cols.max, HEADER[6])?,
             approximate: marked,
         };
+        check_figures(&level, cols.sum.is_some()).map_err(|(column, why)| err(column, why))?;
+        if is_total && reference.total.is_some() {
+            return Err(err(HEADER[0], "en anden «Alle»-række – en statistikeksport har kun én".to_string()));
+        }
         if sources.is_none() {
             sources = Some(sources_of(text(cols.organisation), text(cols.year)).map_err(|why| err(HEADER[14], why))?);
         }
@@ -157,7 +176,7 @@ pub fn parse_reference(bytes: &[u8]) -> Result<Reference, String> {
             reference.total = Some(level);
         } else if let Some(existing) = reference.levels.iter_mut().find(|l| l.key == level.key) {
             // Two levels of one role in one file: one reference level.
-            *existing = crate::engine::reference::combine_levels(&[existing, &level]);
+            *existing = crate::engine::reference_combine::combine_levels(&[existing, &level]);
         } else {
             reference.levels.push(level);
         }
@@ -176,6 +195,66 @@ pub fn parse_reference(bytes: &[u8]) -> Result<Reference, String> {
     Ok(reference)
 }
 
+/// Checks one row's figures against the session's bounds: every amount within ±10
+/// billion kr. (the bound of any amount in a session), the mean, sum, median and
+/// quartiles not negative, the sum at most n × 10 billion, the share receiving 0–100 %,
+/// and the figures in order (min ≤ q1 ≤ median ≤ q3 ≤ max, the mean between min and max
+/// within 1 kr. of rounding). `sum_printed`: the sum is the file's, not mean × n.
+///
+/// # Errors
+/// The column and a Danish reason.
+fn check_figures(l: &ReferenceLevel, sum_printed: bool) -> Result<(), (&'static str, String)> {
+    let max = crate::model::bounds::max_money();
+    let kr = |v: Decimal| format!("{} kr.", crate::model::money::format_number(v));
+    let amounts = [
+        (HEADER[3], l.mean, false),
+        (HEADER[4], l.median, false),
+        (HEADER[11], l.q1, false),
+        (HEADER[12], l.q3, false),
+        (HEADER[5], l.min, true),
+        (HEADER[6], l.max, true),
+    ];
+    for (column, cell, signed) in amounts {
+        let Some(v) = cell.shown() else { continue };
+        if v.abs() > max {
+            return Err((column, format!("{} er over grænsen på 10.000.000.000 kr.", kr(v))));
+        }
+        if !signed && v < Decimal::ZERO {
+            return Err((column, format!("et negativt tal ({}) – beløbene kan ikke være under 0 kr.", kr(v))));
+        }
+    }
+    if let Some(sum) = l.sum.shown().filter(|_| sum_printed) {
+        let limit = max.checked_mul(Decimal::from(l.n.max(1))).unwrap_or(Decimal::MAX);
+        if sum < Decimal::ZERO {
+            return Err((HEADER[10], format!("et negativt tal ({}) – summen kan ikke være under 0 kr.", kr(sum))));
+        }
+        if sum > limit {
+            return Err((HEADER[10], format!("{} er over antallet gange 10.000.000.000 kr.", kr(sum))));
+        }
+    }
+    if let Some(p) = l.receiving_percent.shown()
+        && (p < Decimal::ZERO || p > Decimal::ONE_HUNDRED)
+    {
+        return Err((HEADER[2], format!("andelen {} % ligger uden for 0–100 %", p.normalize())));
+    }
+    let order = [(HEADER[5], l.min), (HEADER[11], l.q1), (HEADER[4], l.median), (HEADER[12], l.q3), (HEADER[6], l.max)];
+    let shown: Vec<(&str, Decimal)> = order.iter().filter_map(|(c, v)| v.shown().map(|v| (*c, v))).collect();
+    for (i, (lower, a)) in shown.iter().enumerate() {
+        if let Some((upper, b)) = shown[i + 1..].iter().find(|(_, b)| b < a) {
+            return Err((upper, format!("«{upper}» ({}) er mindre end «{lower}» ({})", kr(*b), kr(*a))));
+        }
+    }
+    if let (Some(mean), Some(lo), Some(hi)) = (l.mean.shown(), l.min.shown(), l.max.shown())
+        && (mean < lo - Decimal::ONE || mean > hi + Decimal::ONE)
+    {
+        return Err((
+            HEADER[3],
+            format!("gennemsnittet ({}) ligger uden for mindste–største ({}–{})", kr(mean), kr(lo), kr(hi)),
+        ));
+    }
+    Ok(())
+}
+
 /// A level role by its Danish label.
 fn role_of(text: &str) -> Option<LevelRole> {
     [
@@ -183,6 +262,8 @@ fn role_of(text: &str) -> Option<LevelRole> {
         LevelRole::Afdelingschef,
         LevelRole::Direktoer,
         LevelRole::Departementschef,
+        LevelRole::Kommunaldirektoer,
+        LevelRole::Regionsdirektoer,
         LevelRole::Andet,
     ]
     .into_iter()

@@ -23,8 +23,8 @@ pub const MARK_DERIVABLE: &str = "–²";
 pub const MARK_NONE: &str = "–";
 
 /// The note under a table with cells withheld for being about fewer than 5 managers.
-pub const SUPPRESSION_NOTE: &str =
-    "–¹ undertrykt (færre end 5 ledere), så ingen enkeltperson kan genkendes. Antallet vises.";
+pub const SUPPRESSION_NOTE: &str = "–¹ undertrykt (færre end 5 ledere; median og kvartiler vises først fra 10 ledere, mindste og største \
+     fra 20), så ingen enkeltperson kan genkendes. Antallet vises.";
 /// The note under a table with cells withheld because they would reveal another.
 pub const DERIVABLE_NOTE: &str =
     "–² undertrykt (kan udledes): tallet ville sammen med de viste tal afsløre et undertrykt tal.";

@@ -58,7 +58,7 @@ pub fn render_built_in_value(env: &Environment<'_>, name: &str, context: Value) 
 pub fn error_page(message: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"da\"><head><meta charset=\"utf-8\"><title>Fejl</title></head><body><p>Dokumentet kunne ikke dannes: {}</p></body></html>\n",
-        super::html::esc(message)
+        minijinja::HtmlEscape(message)
     )
 }
 

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use super::level::{AmountModel, Level, Scale};
 use super::manager::Manager;
+use super::manager::Proposal;
 
 /// The largest amount of money (kr.) any field may hold: 10 billion kr. Far above any
 /// salary, pool or payment, and far enough below `Decimal::MAX` (~7.9 × 10^28) that every
@@ -89,6 +90,7 @@ pub fn manager_problems(m: &Manager, level: Option<&Level>) -> Vec<String> {
         ("kontraktens loft", m.contract_ceiling, false),
         ("det direkte beløb", m.direct_amount, false),
         ("forslaget", m.proposal.as_ref().and_then(|p| p.amount), false),
+        ("forslagets skøn", m.proposal.as_ref().and_then(|p| p.adjustment), true),
         ("skønnet", m.adjustment.as_ref().map(|a| a.amount), true),
         ("det besluttede beløb", m.final_amount, false),
     ];
@@ -101,6 +103,9 @@ pub fn manager_problems(m: &Manager, level: Option<&Level>) -> Vec<String> {
     }
     let Some(level) = level else { return out };
     let model = m.model_override.as_ref().unwrap_or(&level.model);
+    if let Some(p) = &m.proposal {
+        out.extend(proposal_assessment_problems(p, model, false));
+    }
     match model {
         AmountModel::Box(bm) => {
             for (criterion, score) in &m.box_scores {
@@ -119,6 +124,40 @@ pub fn manager_problems(m: &Manager, level: Option<&Level>) -> Vec<String> {
             }
         }
         AmountModel::WeightedGoals { .. } | AmountModel::Direct => {}
+    }
+    out
+}
+
+/// Every problem with a proposal's rating and scores under the manager's model: a rating
+/// on the band-position model's scale, scores on the box model's. `strict` (an edit) also
+/// refuses a rating or scores the model does not read and unknown criteria; a file keeps
+/// them (as it keeps a manager's own), since the model may have changed since.
+#[must_use]
+pub fn proposal_assessment_problems(p: &Proposal, model: &AmountModel, strict: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    match model {
+        AmountModel::BandPosition { scale } => {
+            out.extend(p.rating.and_then(|r| score_problem("forslagets samlede vurdering", r, scale)));
+        }
+        _ if strict && p.rating.is_some() => {
+            out.push("forslaget har en samlet vurdering, men lederens model har ingen".into())
+        }
+        _ => {}
+    }
+    match model {
+        AmountModel::Box(bm) => {
+            for (criterion, score) in &p.scores {
+                match bm.criteria.iter().find(|c| &c.id == criterion) {
+                    Some(c) => {
+                        out.extend(score_problem(&format!("forslagets kriterie «{}»", c.name), *score, &bm.scale))
+                    }
+                    None if strict => out.push(format!("forslagets kriterie «{criterion}» findes ikke i modellen")),
+                    None => {}
+                }
+            }
+        }
+        _ if strict && !p.scores.is_empty() => out.push("forslaget har scorer, men lederens model har ingen".into()),
+        _ => {}
     }
     out
 }

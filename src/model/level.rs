@@ -39,6 +39,12 @@ pub enum LevelRole {
     Direktoer,
     /// Departementschef (41–42+): nobody in the ministry area may have a higher total pay.
     Departementschef,
+    /// Kommunaldirektør: the top employed leader of a municipality, who by law cannot
+    /// receive resultatløn or engangsvederlag (000 §4.6).
+    Kommunaldirektoer,
+    /// Regionsdirektør: the top employed leader of a region, who by law cannot receive
+    /// resultatløn or engangsvederlag (000 §4.6).
+    Regionsdirektoer,
     /// Any other level (municipal and regional levels, special posts).
     #[default]
     Andet,
@@ -53,8 +59,28 @@ impl LevelRole {
             Self::Afdelingschef => "Afdelingschef",
             Self::Direktoer => "Direktør",
             Self::Departementschef => "Departementschef",
+            Self::Kommunaldirektoer => "Kommunaldirektør",
+            Self::Regionsdirektoer => "Regionsdirektør",
             Self::Andet => "Andet",
         }
+    }
+
+    /// Whether a manager on a level of this role is, unless the manager says otherwise
+    /// (`Manager::top_leader`), the top employed leader of an independent authority or
+    /// part of a municipality's or region's top direktion, whose resultatløn contract the
+    /// public may see (001, offentlighedsloven): departementschef, direktør
+    /// (styrelsesdirektør; in a municipality or region a member of the direktion),
+    /// kommunaldirektør and regionsdirektør.
+    #[must_use]
+    pub fn is_top_management(self) -> bool {
+        matches!(self, Self::Departementschef | Self::Direktoer | Self::Kommunaldirektoer | Self::Regionsdirektoer)
+    }
+
+    /// Whether the role is a municipality's or region's top director, who by law cannot
+    /// receive resultatløn or engangsvederlag (000 §4.6).
+    #[must_use]
+    pub fn is_municipal_top_director(self) -> bool {
+        matches!(self, Self::Kommunaldirektoer | Self::Regionsdirektoer)
     }
 
     /// The role a version-1 file meant by a level name (used once, when such a file is
@@ -64,6 +90,10 @@ impl LevelRole {
         let n = name.to_lowercase();
         if n.contains("departementschef") {
             Self::Departementschef
+        } else if n.contains("kommunaldirektør") {
+            Self::Kommunaldirektoer
+        } else if n.contains("regionsdirektør") {
+            Self::Regionsdirektoer
         } else if n.contains("afdelingschef") || n.contains("vicedirektør") {
             Self::Afdelingschef
         } else if n.contains("direktør") {

@@ -90,6 +90,13 @@ pub enum Change {
         /// After.
         new: Option<u8>,
     },
+    /// The director's proposal (amount or assessment, rationale, who and when).
+    Proposal {
+        /// Before (None: no proposal).
+        old: Option<Box<super::manager::Proposal>>,
+        /// After.
+        new: Option<Box<super::manager::Proposal>>,
+    },
     /// The meeting status.
     Status {
         /// Before.
@@ -196,6 +203,7 @@ impl Change {
             Self::Score { criterion, .. } => format!("Score {criterion}"),
             Self::Attainment { goal, .. } => format!("Målopfyldelse mål {}", goal + 1),
             Self::Rating { .. } => "Samlet vurdering".into(),
+            Self::Proposal { .. } => "Forslag".into(),
             Self::Status { .. } => "Status".into(),
             Self::Lock { .. } => "Lås".into(),
             Self::Acceptance { rule, .. } => format!("Accepteret fund {rule}"),
@@ -235,6 +243,9 @@ impl Change {
                 or_dash(if old_side { *old } else { *new }, |s| s.to_string())
             }
             Self::Attainment { old, new, .. } => or_dash(if old_side { *old } else { *new }, pct),
+            Self::Proposal { old, new } => {
+                or_dash(if old_side { old.as_deref() } else { new.as_deref() }, super::manager::Proposal::summary)
+            }
             Self::Status { old, new } => pick(old.label(), new.label()),
             Self::Lock { locked } => {
                 let (o, n) = if *locked { ("ikke låst", "låst") } else { ("låst", "ikke låst") };
@@ -271,22 +282,45 @@ impl Change {
             self,
             Self::Justification { .. }
                 | Self::Notes { .. }
+                | Self::Proposal { .. }
                 | Self::Import { .. }
                 | Self::Prep { .. }
                 | Self::Legacy { .. }
         )
     }
 
-    /// The same change with every free-text or personal value replaced by `marker`
-    /// (kinds whose values are amounts, scores or statuses are kept).
+    /// The same change with every free-text, personal or path value replaced by `marker`
+    /// (kinds whose values are amounts, scores, statuses, criterion ids, rule codes or
+    /// level ids are kept).
     #[must_use]
     pub fn redacted(&self, marker: &str) -> Self {
         let m = || marker.to_string();
         match self {
             Self::Justification { .. } => Self::Justification { old: m(), new: m() },
             Self::Notes { .. } => Self::Notes { old: m(), new: m() },
+            Self::Proposal { old, new } => {
+                let hide = |p: &Option<Box<super::manager::Proposal>>| {
+                    let keep_empty = |t: &str| if t.is_empty() { String::new() } else { m() };
+                    p.as_ref().map(|p| {
+                        Box::new(super::manager::Proposal {
+                            rationale: m(),
+                            by: keep_empty(&p.by),
+                            when: keep_empty(&p.when),
+                            ..(**p).clone()
+                        })
+                    })
+                };
+                Self::Proposal { old: hide(old), new: hide(new) }
+            }
             Self::Import { .. } => Self::Import { field: m(), old: m(), new: m() },
-            Self::Prep { field, .. } => Self::Prep { field: field.clone(), old: m(), new: m() },
+            // The field names a goal ("Mål Trivsel") or a criterion: removed too.
+            Self::Prep { .. } => Self::Prep { field: m(), old: m(), new: m() },
+            // Paths name people's folders (`/home/anna/…`).
+            Self::Reference { attached, .. } => Self::Reference { path: m(), attached: *attached },
+            Self::ReferenceMoved { .. } => Self::ReferenceMoved { old: m(), new: m() },
+            Self::ReferenceMapping { level, old, new, .. } => {
+                Self::ReferenceMapping { path: m(), level: level.clone(), old: old.clone(), new: new.clone() }
+            }
             Self::Legacy { .. } => Self::Legacy { what: m(), old: m(), new: m() },
             Self::Undo { .. } => Self::Undo { step: m() },
             Self::Redo { .. } => Self::Redo { step: m() },

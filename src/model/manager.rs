@@ -34,6 +34,12 @@ pub struct Manager {
     /// Whether the manager has topcheftillæg.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub has_top_supplement: bool,
+    /// Whether the manager is the top employed leader of an independent authority (or in
+    /// a municipality or region part of its top direktion), whose resultatløn contract's
+    /// institutional goals the public may see (001, offentlighedsloven). `None` follows
+    /// the level's role ([`super::LevelRole::is_top_management`]); see [`Manager::is_top_leader`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_leader: Option<bool>,
     /// This year's pay forms.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pay_forms: Vec<PayForm>,
@@ -174,7 +180,9 @@ pub struct Goal {
     /// Weight in percent of total attainment.
     #[serde(deserialize_with = "crate::model::money::file_serde::amount")]
     pub weight: Decimal,
-    /// Institutional goals are public (offentlighedsloven); personal ones are not.
+    /// Institutional goals are public (offentlighedsloven); personal ones are not. A goal
+    /// without a stated scope is personal, so nothing is published that was not marked.
+    #[serde(default)]
     pub scope: GoalScope,
     /// Individual or collective (team) goal.
     #[serde(default)]
@@ -188,23 +196,86 @@ pub struct Goal {
 }
 
 /// Whether a goal comes from the organisation's plan or is personal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum GoalScope {
-    /// From the institution's mål- og resultatplan; may be made public.
+    /// From the institution's mål- og resultatplan (the authority's overall priorities);
+    /// may be made public.
     Institutional,
-    /// Personal; never public.
+    /// Personal (e.g. the leader's own development and visibility); never public. The
+    /// default.
+    #[default]
     Personal,
 }
 
-/// The direct superior's proposal.
+/// The direct superior's proposal: the director's own assessment of the manager, kept
+/// apart from the meeting's amount – the meeting changes the amount, never the proposal.
+/// Either an amount, or an assessment (rating or scores) with an optional skøn on the
+/// formula; the proposed amount is computed by `engine::proposals::proposed_amount`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Proposal {
-    /// Proposed amount.
+    /// Proposed amount, when stated as an amount.
     #[serde(default, deserialize_with = "crate::model::money::file_serde::option")]
     pub amount: Option<Decimal>,
+    /// Proposed skøn on the formula amount (used when no amount is stated).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::money::file_serde::option"
+    )]
+    pub adjustment: Option<Decimal>,
+    /// Proposed overall rating (band-position model).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<u8>,
+    /// Proposed box-model scores by criterion id (1 = best … 6).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scores: BTreeMap<String, u8>,
     /// Written rationale.
     #[serde(default)]
     pub rationale: String,
+    /// The proposing executive (id); version-2 files: the manager's superior.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// When it was set, ISO 8601 UTC (empty when not known, e.g. migrated).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub when: String,
+}
+
+impl Proposal {
+    /// Whether the proposal says anything about money: an amount, a skøn, a rating or a
+    /// score (a rationale alone does not).
+    #[must_use]
+    pub fn has_assessment(&self) -> bool {
+        self.amount.is_some() || self.adjustment.is_some() || self.rating.is_some() || !self.scores.is_empty()
+    }
+
+    /// The same proposal without its time stamp (to compare what was proposed).
+    #[must_use]
+    pub fn content(&self) -> Self {
+        Self { when: String::new(), ..self.clone() }
+    }
+
+    /// The proposal as users read it: "45.000 kr. – «Solid leverance»", "vurdering 2,
+    /// skøn +5.000 kr.", "scorer faglighed 2, trivsel 3".
+    #[must_use]
+    pub fn summary(&self) -> String {
+        use super::money::{format_kr, format_signed_kr};
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(a) = self.amount {
+            parts.push(format_kr(a));
+        }
+        if let Some(r) = self.rating {
+            parts.push(format!("vurdering {r}"));
+        }
+        if !self.scores.is_empty() {
+            let s: Vec<String> = self.scores.iter().map(|(c, v)| format!("{c} {v}")).collect();
+            parts.push(format!("scorer {}", s.join(", ")));
+        }
+        if let Some(a) = self.adjustment {
+            parts.push(format!("skøn {}", format_signed_kr(a)));
+        }
+        let head = if parts.is_empty() { "intet beløb".to_string() } else { parts.join(", ") };
+        if self.rationale.trim().is_empty() { head } else { format!("{head} – «{}»", self.rationale) }
+    }
 }
 
 /// A discretionary adjustment (skøn), which must be justified in writing (002 §13.8.4–5).
@@ -264,6 +335,7 @@ impl Manager {
             base_salary: Decimal::ZERO,
             total_pay: Decimal::ZERO,
             has_top_supplement: false,
+            top_leader: None,
             pay_forms: vec![PayForm::Resultatloen],
             contract_ceiling: None,
             model_override: None,
@@ -283,10 +355,18 @@ impl Manager {
         }
     }
 
-    /// Whether any of this year's pay forms is merarbejde.
+    /// Whether `form` is one of this year's pay forms.
     #[must_use]
     pub fn has_pay_form(&self, form: PayForm) -> bool {
         self.pay_forms.contains(&form)
+    }
+
+    /// Whether the manager is the top employed leader of an independent authority (or part
+    /// of a municipality's or region's top direktion) on a level of `role`: the manager's
+    /// own [`Manager::top_leader`] when stated, otherwise [`super::LevelRole::is_top_management`].
+    #[must_use]
+    pub fn is_top_leader(&self, role: super::LevelRole) -> bool {
+        self.top_leader.unwrap_or_else(|| role.is_top_management())
     }
 
     /// Initials of the name ("Anne Marie Holm" → "AMH"), for presentation mode.

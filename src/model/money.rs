@@ -181,8 +181,7 @@ fn is_plain_decimal(text: &str) -> bool {
 
 /// Serde readers for amounts in session files (`#[serde(deserialize_with = …)]`): only
 /// what [`parse_file_amount`] accepts, or a whole number written without quotes; every
-/// refusal is a Danish message. Both RON readers (`ron` and the fast reader) call these,
-/// so they agree.
+/// refusal is a Danish message.
 pub mod file_serde {
     use std::collections::BTreeMap;
     use std::fmt;

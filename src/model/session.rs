@@ -5,18 +5,20 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::level::Level;
+use super::level::{Level, LevelRole};
 use super::log::ChangeEntry;
-use super::manager::Manager;
+use super::manager::{Manager, PayForm};
 
 /// The file-format version this program writes and the newest it reads.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 impl Session {
     /// Brings a session read from an older file format up to [`CURRENT_VERSION`]:
     /// version 1 → 2 states each level's role (read once from its name, as version 1 did
     /// on every evaluation) and types the change log (done while reading, see
-    /// [`super::log`]). A current session is left as it is.
+    /// [`super::log`]); version 2 → 3 makes the superior's proposal the director's own
+    /// record (`by` = the manager's superior, who made it in a version-2 file). A current
+    /// session is left as it is.
     pub fn migrate(&mut self) {
         if self.version < 2 {
             for level in &mut self.levels {
@@ -25,6 +27,16 @@ impl Session {
                 }
             }
             self.version = 2;
+        }
+        if self.version < 3 {
+            for m in &mut self.managers {
+                if let Some(p) = m.proposal.as_mut()
+                    && p.by.is_empty()
+                {
+                    p.by.clone_from(&m.superior);
+                }
+            }
+            self.version = 3;
         }
     }
 }
@@ -156,9 +168,22 @@ pub struct Policies {
     /// Maximum amount per payment (e.g. set by a municipal finance committee).
     #[serde(default, deserialize_with = "crate::model::money::file_serde::option")]
     pub max_per_payment: Option<Decimal>,
-    /// Cap as percent of base salary incl. permanent supplements (001: 25 %).
+    /// Cap as percent of base salary incl. permanent supplements (001: "resultatløn til
+    /// direktører bør maksimalt udgøre 25 % af grundlønnen inklusiv varige tillæg").
     #[serde(default = "default_cap", deserialize_with = "crate::model::money::file_serde::amount")]
     pub cap_percent_of_base: Decimal,
+    /// The level roles the cap applies to (default: direktør and departementschef, as 001
+    /// says); an organisation may extend it by policy.
+    #[serde(default = "default_cap_roles", skip_serializing_if = "is_default_cap_roles")]
+    pub cap_roles: Vec<LevelRole>,
+    /// The pay forms the cap applies to (default: resultatløn, as 001 says). A manager is
+    /// capped when their level's role is in `cap_roles` and any of their pay forms is here.
+    #[serde(default = "default_cap_pay_forms", skip_serializing_if = "is_default_cap_pay_forms")]
+    pub cap_pay_forms: Vec<PayForm>,
+    /// Whether the organisation's policy makes the cap binding: a breach is then a *fejl*;
+    /// otherwise (the default) the cap is the guideline's "bør" and a breach an *advarsel*.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cap_binding: bool,
     /// Warn when an amount drops more than this percent from last year.
     #[serde(default = "default_drop", deserialize_with = "crate::model::money::file_serde::amount")]
     pub drop_warning_percent: Decimal,
@@ -183,6 +208,18 @@ fn default_step() -> Decimal {
 fn default_cap() -> Decimal {
     Decimal::from(25)
 }
+fn default_cap_roles() -> Vec<LevelRole> {
+    vec![LevelRole::Direktoer, LevelRole::Departementschef]
+}
+fn is_default_cap_roles(roles: &[LevelRole]) -> bool {
+    roles == default_cap_roles().as_slice()
+}
+fn default_cap_pay_forms() -> Vec<PayForm> {
+    vec![PayForm::Resultatloen]
+}
+fn is_default_cap_pay_forms(forms: &[PayForm]) -> bool {
+    forms == default_cap_pay_forms().as_slice()
+}
 fn default_drop() -> Decimal {
     Decimal::from(20)
 }
@@ -198,6 +235,9 @@ impl Default for Policies {
             bands_may_overlap: false,
             max_per_payment: None,
             cap_percent_of_base: default_cap(),
+            cap_roles: default_cap_roles(),
+            cap_pay_forms: default_cap_pay_forms(),
+            cap_binding: false,
             drop_warning_percent: default_drop(),
             low_differentiation_cv_percent: default_low_cv(),
             departementschef_total_pay: None,

@@ -3,9 +3,10 @@
 use std::collections::BTreeMap;
 
 use crate::model::Session;
+use crate::model::bounds;
 use crate::model::money::parse_kr;
 
-use super::{Field, ImportResult, RowError, Sheet, default_field, read_sheet};
+use super::{Field, ImportResult, RowError, Sheet, default_field, ids, read_sheet};
 
 /// Reads earlier years' amounts: a column with the id and one column per year
 /// (`Medarbejdernr;2023;2024;2025`), from CSV or XLSX. Unknown managers and bad amounts
@@ -34,23 +35,49 @@ pub fn import_history_sheet(session: &Session, sheet: &Sheet) -> Result<ImportRe
         ));
     };
     let mut result = ImportResult { session: session.clone(), added: vec![], updated: vec![], rejected: vec![] };
+    let mut index = ids::IdIndex::of(session);
     for (line, cells) in &sheet.rows {
-        let id = cells.get(id_col).cloned().unwrap_or_default();
-        if session.manager_index(&id).is_none() {
-            result.rejected.push(sheet.error(*line, &header[id_col], format!("ukendt leder «{id}»")));
+        let raw = cells.get(id_col).map_or("", String::as_str);
+        let id_error = |why: String| sheet.error(*line, &header[id_col], why);
+        let id = match ids::normalise(raw) {
+            Ok(id) if sheet.mark(*line, id_col).is_none() => id,
+            Ok(_) => {
+                result.rejected.push(id_error("medarbejdernummeret er en dato eller en formel".into()));
+                continue;
+            }
+            Err(why) => {
+                result.rejected.push(id_error(why));
+                continue;
+            }
+        };
+        let Some(i) = index.get(&id) else {
+            let why = match index.zero_padded_twin(&id) {
+                Some(other) => ids::zero_padded_message(&id, &other),
+                None => format!("ukendt leder «{id}»"),
+            };
+            result.rejected.push(id_error(why));
             continue;
-        }
+        };
+        // The session's own spelling of the id (ids are the same whatever their case).
+        let id = session.managers[i].id.clone();
         let mut amounts = BTreeMap::new();
         let mut bad = None;
         for (k, year) in &years {
             let v = cells.get(*k).map_or("", String::as_str);
+            if let Some(mark) = sheet.mark(*line, *k) {
+                bad = Some(sheet.error(*line, &header[*k], super::mark_problem(mark, v)));
+                continue;
+            }
             if v.is_empty() {
                 continue;
             }
             match parse_kr(v) {
-                Ok(a) => {
-                    amounts.insert(*year, a);
-                }
+                Ok(a) => match bounds::money_problem(&format!("beløbet for {year}"), a, false) {
+                    None => {
+                        amounts.insert(*year, a);
+                    }
+                    Some(problem) => bad = Some(sheet.error(*line, &header[*k], problem)),
+                },
                 Err(e) => bad = Some(sheet.error(*line, &header[*k], e.to_string())),
             }
         }

@@ -9,16 +9,18 @@
 
 pub mod diff;
 mod history;
+pub mod ids;
 pub mod read;
 pub mod text;
 
 use rust_decimal::Decimal;
 
+use crate::model::bounds;
 use crate::model::money::parse_kr;
 use crate::model::{EmploymentBasis, Manager, Session};
 
 pub use history::{import_history, import_history_sheet};
-pub use read::{Sheet, read_sheet};
+pub use read::{CellMark, Sheet, read_sheet};
 
 /// A rejected row (or an unreadable file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,7 +213,15 @@ pub fn import_managers(session: &Session, bytes: &[u8]) -> Result<ImportResult, 
 }
 
 /// Applies a sheet's rows to `session` with `mapping` (one entry per column, None =
-/// ignored): updates managers with a known id, adds new ones.
+/// ignored): updates managers with a known id, adds new ones. Linear in the rows and
+/// the session's managers (ids are looked up in a hash map).
+///
+/// Ids: trimmed; one with an invisible or control character is refused; ids are the same
+/// manager whatever their case (`KC01` updates `kc01`, and the two in one file are one id
+/// twice); a number that equals another id without its leading zeros (`71234` beside
+/// `0071234`, as Excel turns a zero-padded number) is refused. Number and id cells that
+/// are dates or formulas are refused, and every amount must lie within the bounds a
+/// session file may hold ([`crate::model::bounds`]).
 ///
 /// # Errors
 /// A [`RowError`] naming the header line when a required field is not mapped.
@@ -223,39 +233,54 @@ pub fn import_sheet(session: &Session, sheet: &Sheet, mapping: &[Option<Field>])
     }
     let position = |f: Field| mapping.iter().position(|x| *x == Some(f));
     let mut result = ImportResult { session: session.clone(), added: vec![], updated: vec![], rejected: vec![] };
+    let mut ids = ids::IdIndex::of(session);
     let mut seen = std::collections::HashSet::new();
     for (line, cells) in &sheet.rows {
         let cell = |f: Field| position(f).and_then(|k| cells.get(k)).map_or("", String::as_str);
+        let mark = |f: Field| position(f).and_then(|k| sheet.mark(*line, k));
         let reject = |f: Option<Field>, why: String| {
             let column = f.and_then(position).and_then(|k| sheet.header.get(k)).cloned().unwrap_or_default();
             sheet.error(*line, &column, why)
         };
-        match row_to_manager(&result.session, cell, &reject) {
+        match row_to_manager(&result.session, cell, mark, &reject) {
             Err(e) => result.rejected.push(e),
-            Ok(m) => {
-                if !seen.insert(m.id.clone()) {
-                    result.rejected.push(reject(Some(Field::Id), format!("id'et {} står flere gange i filen", m.id)));
+            Ok(mut m) => {
+                if !seen.insert(ids::key(&m.id)) {
+                    result.rejected.push(reject(
+                        Some(Field::Id),
+                        format!("id'et {} står flere gange i filen (store og små bogstaver regnes for ens)", m.id),
+                    ));
+                    continue;
+                }
+                if let Some(other) = ids.zero_padded_twin(&m.id) {
+                    result.rejected.push(reject(Some(Field::Id), ids::zero_padded_message(&m.id, &other)));
                     continue;
                 }
                 let given: Vec<Field> = Field::ALL
                     .into_iter()
                     .filter(|&f| position(f).is_some() && (f == Field::Top || !cell(f).is_empty()))
                     .collect();
-                apply_row(&mut result, m, &given);
+                match ids.get(&m.id) {
+                    Some(i) => {
+                        // The session's own spelling of the id is kept.
+                        m.id.clone_from(&result.session.managers[i].id);
+                        update_row(&mut result, i, m, &given);
+                    }
+                    None => {
+                        ids.insert(&m.id, result.session.managers.len());
+                        result.added.push(m.id.clone());
+                        result.session.managers.push(m);
+                    }
+                }
             }
         }
     }
     Ok(result)
 }
 
-/// Adds a new manager, or updates a known one's HR fields that the row `given`s (mapped
-/// and not empty), so a column the file lacks never blanks what the session knows.
-fn apply_row(result: &mut ImportResult, m: Manager, given: &[Field]) {
-    let Some(i) = result.session.manager_index(&m.id) else {
-        result.added.push(m.id.clone());
-        result.session.managers.push(m);
-        return;
-    };
+/// Updates a known manager's HR fields that the row `given`s (mapped and not empty), so
+/// a column the file lacks never blanks what the session knows.
+fn update_row(result: &mut ImportResult, i: usize, m: Manager, given: &[Field]) {
     let old = &mut result.session.managers[i];
     for f in given {
         match f {
@@ -273,13 +298,30 @@ fn apply_row(result: &mut ImportResult, m: Manager, given: &[Field]) {
     result.updated.push(m.id);
 }
 
+/// Why a number or id cell marked as a date or formula is refused.
+fn mark_problem(mark: CellMark, shown: &str) -> String {
+    match mark {
+        CellMark::Date => format!(
+            "cellen er formateret som en dato ({shown}), ikke som et tal – formatér kolonnen som tal i Excel, og prøv igen"
+        ),
+        CellMark::Formula => {
+            "cellen indeholder en formel – kopiér kolonnen, og indsæt den som værdier (Indsæt speciel → Værdier)"
+                .to_string()
+        }
+    }
+}
+
 /// One row as a manager, or the first problem found in it.
 fn row_to_manager<'a>(
     session: &Session,
     cell: impl Fn(Field) -> &'a str,
+    mark: impl Fn(Field) -> Option<CellMark>,
     reject: &dyn Fn(Option<Field>, String) -> RowError,
 ) -> Result<Manager, RowError> {
-    let id = cell(Field::Id).to_string();
+    if let Some(m) = mark(Field::Id) {
+        return Err(reject(Some(Field::Id), mark_problem(m, cell(Field::Id))));
+    }
+    let id = ids::normalise(cell(Field::Id)).map_err(|why| reject(Some(Field::Id), why))?;
     if id.is_empty() {
         return Err(reject(Some(Field::Id), "tomt medarbejdernummer".into()));
     }
@@ -303,12 +345,18 @@ fn row_to_manager<'a>(
     };
     let money = |c: Field| -> Result<Decimal, RowError> {
         let v = cell(c);
+        if let Some(m) = mark(c) {
+            return Err(reject(Some(c), mark_problem(m, v)));
+        }
         if v.is_empty() {
             return Ok(Decimal::ZERO);
         }
         let amount = parse_kr(v).map_err(|e| reject(Some(c), e.to_string()))?;
         if amount < Decimal::ZERO {
             return Err(reject(Some(c), format!("negativt beløb {v}")));
+        }
+        if let Some(problem) = bounds::money_problem(&c.label().to_lowercase(), amount, false) {
+            return Err(reject(Some(c), problem));
         }
         Ok(amount)
     };

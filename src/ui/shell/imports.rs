@@ -17,8 +17,8 @@ impl KalibrerApp {
     /// Reads `path` and opens the import dialog on it (nothing changes yet).
     pub fn import_file(&mut self, path: &Path, history: bool) {
         let source = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let sheet = match std::fs::read(path) {
-            Err(e) => Err(format!("kan ikke læse filen: {}", crate::io::os_error::danish(&e))),
+        let sheet = match crate::io::import::read::read_file(path) {
+            Err(e) => Err(format!("kan ikke læse filen: {e}")),
             Ok(bytes) => read_sheet(&bytes).map_err(|e| e.to_string()),
         };
         match sheet {

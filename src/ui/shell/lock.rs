@@ -18,6 +18,11 @@ impl KalibrerApp {
                 crate::io::session_file::remove_stale_temps(&path);
             }
             LockOutcome::HeldBy(info) => self.dialogs.lock = Some(info),
+            LockOutcome::Refused(why) => {
+                // Nothing can be written safely beside this file: open it read-only.
+                self.meeting.doc.set_read_only(true);
+                self.meeting.view.notify(format!("Skrivebeskyttet: {why}"), true);
+            }
         }
     }
 

@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use crate::engine::reference::{self, LevelComparison, Reference};
+use crate::engine::reference::{self, Reference};
+use crate::engine::reference_combine::{self, LevelComparison};
 use crate::model::ReferenceLink;
 
 use crate::ui::state::derived::Data;
@@ -61,12 +62,12 @@ pub fn comparisons(data: Data<'_>, references: &LoadedReferences) -> Vec<LevelCo
     if pairs.is_empty() {
         return Vec::new();
     }
-    reference::compare_session(data.session, &data.eval.stats, &pairs)
+    reference_combine::compare_session(data.session, &data.eval.stats, &pairs)
 }
 
 /// The whole group compared with the references' *Alle* rows.
 #[must_use]
 pub fn total_comparison(data: Data<'_>, references: &LoadedReferences) -> reference::Comparison {
     let refs: Vec<&Reference> = references.files.iter().filter_map(|(_, r)| r.as_ref().ok()).collect();
-    reference::compare_total(&data.eval.stats, &refs)
+    reference_combine::compare_total(&data.eval.stats, &refs)
 }
