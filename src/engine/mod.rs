@@ -26,7 +26,10 @@ pub mod proposal_summary;
 pub mod proposals;
 pub mod reference;
 pub mod reference_combine;
+pub mod agenda;
+pub mod prep_frame;
 pub mod rules;
+pub mod step_aside;
 pub mod stats;
 pub mod wording;
 
