@@ -13,7 +13,7 @@ pub fn run(args: &Agenda) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let order = AgendaOrder::from(args.order);
+    let order = args.order.map_or(AgendaOrder::Level, AgendaOrder::from);
     let eval = crate::engine::evaluate(&session);
     let rows = agenda_rows(&session, &eval, order);
     if args.json {

@@ -45,7 +45,8 @@ pub fn run_prep(args: &Prep) -> i32 {
     }
     match super::write_session(out, &prep) {
         Ok(()) => {
-            let own = prep.prep.as_ref().map_or(0, |p| prep.managers.iter().filter(|m| m.superior == p.executive).count());
+            let own =
+                prep.prep.as_ref().map_or(0, |p| prep.managers.iter().filter(|m| m.superior == p.executive).count());
             if args.others {
                 errln!("Skrev {out} med {own} egne ledere og {} andres (til holdninger)", prep.managers.len() - own);
             } else {

@@ -326,9 +326,14 @@ pub struct Agenda {
     #[arg(value_name = "FIL", value_hint = ValueHint::FilePath, help = "sessionsfilen (.ron)")]
     pub file: String,
     /// The order.
-    #[arg(long, value_enum, default_value = "level", value_name = "ORDEN",
-          help = "level: niveau, enhed, navn; questions: spørgsmål først")]
-    pub order: OrderArg,
+    #[arg(
+        long,
+        value_enum,
+        value_name = "ORDEN",
+        hide_possible_values = true,
+        help = "level (standard): niveau, enhed, navn; questions: spørgsmål først"
+    )]
+    pub order: Option<OrderArg>,
     /// JSON instead of lines.
     #[arg(long, help = "skriver dagsordenen som JSON (beløb som tekst med fuld præcision)")]
     pub json: bool,

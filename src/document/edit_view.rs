@@ -39,7 +39,7 @@ impl Document {
         }
     }
 
-    /// Refuses an edit `who` may not make: any edit of an item on which `who` steps aside,
+    /// Refuses an edit `who` may not make: any edit of one item on which `who` steps aside,
     /// and in a prep anything but the preparing director's view on another director's
     /// manager.
     pub(super) fn check_access(&self, edit: &Edit, manager: Option<usize>, who: &str) -> Result<(), EditError> {
@@ -47,11 +47,16 @@ impl Document {
             Edit::ApplyProposal { changes, .. } => changes.iter().map(|(i, _)| *i).collect(),
             _ => manager.into_iter().collect(),
         };
+        // Stepping aside concerns the edits of one item; a proposal over the whole group
+        // (fit, spread) is not an edit of her item and is not refused.
+        if let Some(i) = manager
+            && let Some(e) = who_steps_aside(&self.session, i, who)
+        {
+            let name = self.session.managers[i].name.clone();
+            return Err(EditError::SteppedAside { name, executive: e.name.clone() });
+        }
         for i in touched {
             let Some(m) = self.session.managers.get(i) else { continue };
-            if let Some(e) = who_steps_aside(&self.session, i, who) {
-                return Err(EditError::SteppedAside { name: m.name.clone(), executive: e.name.clone() });
-            }
             if let Some(owner) = self.prep_owner()
                 && m.superior != owner
                 && !matches!(edit, Edit::SetView { by, .. } if by == owner)

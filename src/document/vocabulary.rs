@@ -256,7 +256,9 @@ pub enum EditError {
     #[error("{0} har intet foreslået beløb")]
     NoProposal(String),
     /// A question recorded without its text.
-    #[error("{0}: et spørgsmål skal have en skrevet tekst – skriv spørgsmålet eller vælg «enig» eller «ingen holdning»")]
+    #[error(
+        "{0}: et spørgsmål skal have en skrevet tekst – skriv spørgsmålet eller vælg «enig» eller «ingen holdning»"
+    )]
     QuestionWithoutText(String),
     /// The manager has no question from this director.
     #[error("{name} har intet spørgsmål fra {by}")]

@@ -58,7 +58,8 @@ impl Frame {
 /// The frame of `executive`'s managers (those whose superior she is) in `session`.
 #[must_use]
 pub fn frame_for(session: &Session, eval: &Evaluation, executive: &str) -> Frame {
-    let managers: Vec<usize> = (0..session.managers.len()).filter(|&i| session.managers[i].superior == executive).collect();
+    let managers: Vec<usize> =
+        (0..session.managers.len()).filter(|&i| session.managers[i].superior == executive).collect();
     let sum = managers
         .iter()
         .filter_map(|&i| eval.amounts.get(i).map(|a| a.amount))
