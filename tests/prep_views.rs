@@ -292,3 +292,82 @@ fn cli_prep_with_others_and_agenda_json() {
     );
     assert!(text.contains("    spørgsmål fra Mette Overgaard: «Er målene nået?»"), "{text}");
 }
+
+#[test]
+fn an_anonymised_copy_keeps_the_stances_but_not_the_questions_or_who() {
+    let s = demo();
+    let (merged, _) = merge(&s, &three_preps(&s), None).unwrap();
+    let a = kalibrer::io::anonymise::anonymised(&merged);
+    let text = kalibrer::io::to_ron(&a);
+    for secret in ["Hvorfor øverst i spændet?", "Er målene nået?", "DIR-B", "Mette Overgaard"] {
+        assert!(!text.contains(secret), "{secret} leaked");
+    }
+    let kc16 = a.managers.iter().find(|m| m.views.len() == 2).unwrap();
+    assert!(kc16.views.iter().all(|v| v.stance == Stance::Spoergsmaal && v.text == "[fjernet]"));
+}
+
+mod edits {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One random edit in DIR-A's prep with the others' managers.
+    #[derive(Debug, Clone)]
+    enum Step {
+        View(usize, u8, bool),
+        Amount(usize, i64),
+        Notes(usize),
+        Undo,
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            (0..28usize, 0..4u8, any::<bool>()).prop_map(|(i, s, t)| Step::View(i, s, t)),
+            (0..28usize, 0..120i64).prop_map(|(i, a)| Step::Amount(i, a)),
+            (0..28usize).prop_map(Step::Notes),
+            Just(Step::Undo),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever is tried, the other directors' managers change only in DIR-A's
+        /// views, every view has a text when it is a question, and undoing every step
+        /// gives the prep back.
+        #[test]
+        fn others_managers_change_only_in_the_directors_views(steps in proptest::collection::vec(step(), 1..25)) {
+            let s = demo();
+            let prep = make_prep_with(&s, "DIR-A", "t", true).unwrap();
+            let mut doc = Document::new(prep.clone(), None);
+            for st in &steps {
+                let edit = match st {
+                    Step::View(i, k, t) => Edit::SetView {
+                        manager: *i,
+                        by: "DIR-A".into(),
+                        stance: [Some(Stance::Enig), Some(Stance::Spoergsmaal), Some(Stance::IngenHolding), None][usize::from(*k)],
+                        text: if *t { "Hvorfor?".into() } else { String::new() },
+                    },
+                    Step::Amount(i, a) => Edit::SetAmount { manager: *i, amount: d(a * 1_000), drag: false },
+                    Step::Notes(i) => Edit::SetNotes { manager: *i, text: "n".into() },
+                    Step::Undo => Edit::Undo,
+                };
+                let _ = doc.apply(edit, "DIR-A");
+            }
+            for (m, base) in doc.session().managers.iter().zip(&prep.managers) {
+                for v in &m.views {
+                    prop_assert!(v.by == "DIR-A" && m.superior != "DIR-A");
+                    prop_assert!(!v.is_question() || !v.text.trim().is_empty());
+                }
+                if m.superior != "DIR-A" {
+                    let mut without = m.clone();
+                    without.views.clear();
+                    prop_assert_eq!(&without, base, "{} changed beyond views", m.id);
+                }
+            }
+            while doc.can_undo() {
+                doc.apply(Edit::Undo, "DIR-A").unwrap();
+            }
+            prop_assert_eq!(&doc.session().managers, &prep.managers);
+        }
+    }
+}
