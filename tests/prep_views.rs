@@ -204,6 +204,13 @@ fn a_prep_is_judged_and_fitted_against_its_own_frame() {
     // The whole pool (1.000.000 kr.) would instead push everyone up, Carl too.
     let whole = allocate::fit_to_pool(&prep, &eval);
     assert!(whole.changes.iter().any(|(i, _)| *i == 2), "{:?}", whole.changes);
+    // Spread ×2 around X's mean 25.000: 15.000 and 35.000, her sum kept; Carl untouched.
+    let spread = kalibrer::engine::prep_frame::spread_in_frame(&prep, &eval, &frame, d(2));
+    assert_eq!(spread.changes, [(0, d(15_000)), (1, d(35_000))]);
+    assert_eq!(
+        spread.summary,
+        "Spredning ×2: 2 beløb ændres; i alt 50.000 kr. af rammen 40.000 kr. (direktørbudget) – over rammen"
+    );
     // Applied through the document, the prep's own managers move; Carl cannot.
     let mut doc = Document::new(prep, None);
     let out = doc.apply(Edit::ApplyProposal { title: "Tilpas til rammen".into(), changes: p.changes }, "X").unwrap();

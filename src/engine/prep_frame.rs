@@ -109,7 +109,7 @@ fn frame_total(eval: &Evaluation, frame: &Frame, p: &AllocationProposal) -> Deci
 }
 
 /// Re-words a proposal made within a frame: its total and summary are the frame's.
-fn reworded(eval: &Evaluation, frame: &Frame, mut p: AllocationProposal, what: &str) -> AllocationProposal {
+fn reworded(eval: &Evaluation, frame: &Frame, mut p: AllocationProposal, what: &str, fit: bool) -> AllocationProposal {
     let total = frame_total(eval, frame, &p);
     let mut summary = format!(
         "{what}: {} beløb ændres; i alt {} af rammen {} ({})",
@@ -119,7 +119,7 @@ fn reworded(eval: &Evaluation, frame: &Frame, mut p: AllocationProposal, what: &
         frame.source_label()
     );
     if total > frame.reference {
-        summary.push_str(" – rammen kan ikke overholdes inden for spændene");
+        summary.push_str(if fit { " – rammen kan ikke overholdes inden for spændene" } else { " – over rammen" });
     }
     p.total = total;
     p.summary = summary;
@@ -131,7 +131,7 @@ fn reworded(eval: &Evaluation, frame: &Frame, mut p: AllocationProposal, what: &
 #[must_use]
 pub fn fit_to_frame(session: &Session, eval: &Evaluation, frame: &Frame) -> AllocationProposal {
     let p = fit_to_pool(&within(session, eval, frame), eval);
-    reworded(eval, frame, p, "Tilpasning til rammen")
+    reworded(eval, frame, p, "Tilpasning til rammen", true)
 }
 
 /// Spread ×k within the frame: only the frame's managers move (each level's total among
@@ -140,5 +140,5 @@ pub fn fit_to_frame(session: &Session, eval: &Evaluation, frame: &Frame) -> Allo
 pub fn spread_in_frame(session: &Session, eval: &Evaluation, frame: &Frame, k: Decimal) -> AllocationProposal {
     let p = spread(&within(session, eval, frame), eval, k);
     let what = format!("Spredning ×{}", k.normalize().to_string().replace('.', ","));
-    reworded(eval, frame, p, &what)
+    reworded(eval, frame, p, &what, false)
 }
