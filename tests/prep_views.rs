@@ -155,6 +155,15 @@ fn a_view_changed_in_the_session_and_the_prep_is_a_conflict_but_two_directors_ne
     let (_, report) = merge(meeting.session(), &[("b2.ron".into(), b.session().clone())], None).unwrap();
     assert_eq!(report.conflicts.len(), 1);
     assert_eq!(report.conflicts[0].field, "Holdning fra DIR-B");
+    // DIR-A's view written into DIR-C's prep by hand is not taken, and a notice says so.
+    let mut c = make_prep_with(&merged, "DIR-C", "t", true).unwrap();
+    let ac01 = c.manager_index("AC01").unwrap();
+    c.managers[ac01].views[0].text = "Forfalsket".into();
+    let (out, report) = merge(&merged, &[("c2.ron".into(), c)], None).unwrap();
+    assert_eq!(out.managers[ac01].views, merged.managers[ac01].views);
+    assert!(report.applied.is_empty());
+    assert_eq!(report.notices.len(), 1);
+    assert_eq!(report.notices[0].text, "andre direktørers holdninger kan ikke indlæses fra DIR-Cs forberedelse");
 }
 
 /// Two directors: X with Anna (20.000 kr.) and Bo (30.000 kr.), last year 25.000 kr. each;

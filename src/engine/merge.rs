@@ -209,6 +209,21 @@ pub fn merge(
                     });
                 }
             }
+            // A view is its director's own: another director's view edited in this prep
+            // is never taken, and the user is told.
+            let foreign = |x: &Manager| -> Vec<crate::model::View> {
+                x.views.iter().filter(|v| v.by != info.executive).cloned().collect()
+            };
+            if base.is_some_and(|b| foreign(b) != foreign(m)) {
+                report.notices.push(Notice {
+                    prep: name.clone(),
+                    manager: Some(m.id.clone()),
+                    text: format!(
+                        "andre direktørers holdninger kan ikke indlæses fra {}s forberedelse",
+                        info.executive
+                    ),
+                });
+            }
             let other_superior = session.managers[i].superior != info.executive;
             by_manager.entry(i).or_default().push(Contribution { prep: p, manager: m, base, other_superior });
         }
