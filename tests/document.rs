@@ -4,6 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+// The Indtaster here is "HR": every executive of the demo is also a calibrated manager,
+// and steps aside on her own item (issue 28), so no executive may enter every edit.
+
 use kalibrer::document::{Document, Edit, EditError, Outcome};
 use kalibrer::engine::{RuleId, Severity, allocate, evaluate};
 use kalibrer::io;
@@ -32,7 +35,7 @@ fn amount(doc: &Document, i: usize) -> Decimal {
 }
 
 fn notes(doc: &mut Document, i: usize, text: &str) -> Outcome {
-    doc.apply(Edit::SetNotes { manager: i, text: text.into() }, "DEP").unwrap()
+    doc.apply(Edit::SetNotes { manager: i, text: text.into() }, "HR").unwrap()
 }
 
 #[test]
@@ -43,14 +46,14 @@ fn an_edit_is_logged_typed_and_undo_appends_not_removes() {
     assert_eq!(notes(&mut dm, 0, "drøftet kort"), Outcome::Changed);
     assert!(dm.is_dirty());
     let entry = dm.session().change_log.last().unwrap().clone();
-    assert_eq!(entry.who, "DEP");
+    assert_eq!(entry.who, "HR");
     assert_eq!(entry.change, Change::Notes { old: old.clone(), new: "drøftet kort".into() });
     assert_eq!(entry.manager.as_deref(), Some(dm.session().managers[0].id.as_str()));
-    assert_eq!(dm.apply(Edit::Undo, "DEP").unwrap(), Outcome::Step(Some("Noter – Birgitte Kjærsgaard".into())));
+    assert_eq!(dm.apply(Edit::Undo, "HR").unwrap(), Outcome::Step(Some("Noter – Birgitte Kjærsgaard".into())));
     assert_eq!(dm.session().managers[0].notes, old);
     assert_eq!(dm.session().change_log.len(), log0 + 2, "undo is appended to the log");
     assert!(matches!(dm.session().change_log.last().unwrap().change, Change::Undo { .. }));
-    dm.apply(Edit::Redo, "DEP").unwrap();
+    dm.apply(Edit::Redo, "HR").unwrap();
     assert_eq!(dm.session().managers[0].notes, "drøftet kort");
 }
 
@@ -76,9 +79,9 @@ fn typing_is_one_step_until_closed_and_logs_first_old_and_last_new() {
     assert_eq!(entry.change, Change::Notes { old: old.clone(), new: "abc".into() });
     dm.close_continuous();
     notes(&mut dm, 1, "abcd");
-    dm.apply(Edit::Undo, "DEP").unwrap();
+    dm.apply(Edit::Undo, "HR").unwrap();
     assert_eq!(dm.session().managers[1].notes, "abc");
-    dm.apply(Edit::Undo, "DEP").unwrap();
+    dm.apply(Edit::Undo, "HR").unwrap();
     assert_eq!(dm.session().managers[1].notes, old);
     assert!(!dm.can_undo());
 }
@@ -90,11 +93,11 @@ fn a_drag_is_one_step_with_one_typed_amount_entry() {
     let before = amount(&dm, i);
     let log0 = dm.session().change_log.len();
     for a in [41_000, 42_000, 43_000] {
-        dm.apply(Edit::SetAmount { manager: i, amount: d(a), drag: true }, "DEP").unwrap();
+        dm.apply(Edit::SetAmount { manager: i, amount: d(a), drag: true }, "HR").unwrap();
     }
     assert_eq!(dm.session().change_log.len(), log0 + 1);
     assert_eq!(dm.session().change_log.last().unwrap().change, Change::Amount { old: before, new: d(43_000) });
-    dm.apply(Edit::Undo, "DEP").unwrap();
+    dm.apply(Edit::Undo, "HR").unwrap();
     assert_eq!(amount(&dm, i), before);
 }
 
@@ -117,10 +120,10 @@ fn a_negative_payout_is_an_unacceptable_fejl() {
     assert_eq!((f.severity, f.manager.as_deref()), (Severity::Fejl, Some("KC01")));
     assert!(!RuleId::NegativeAmount.may_be_accepted());
     let mut dm = Document::new(s, None);
-    let err = dm.apply(Edit::AcceptFinding { manager: i, rule: RuleId::NegativeAmount, why: "ok".into() }, "DEP");
+    let err = dm.apply(Edit::AcceptFinding { manager: i, rule: RuleId::NegativeAmount, why: "ok".into() }, "HR");
     assert_eq!(err, Err(EditError::MayNotBeAccepted("negativt_beloeb")));
     // Typing −7.000 gives 0 kr. (the engine's clamp, not the UI's).
-    dm.apply(Edit::SetAmount { manager: i, amount: d(-7_000), drag: false }, "DEP").unwrap();
+    dm.apply(Edit::SetAmount { manager: i, amount: d(-7_000), drag: false }, "HR").unwrap();
     assert_eq!(amount(&dm, i), Decimal::ZERO);
     assert_eq!(dm.session().managers[i].adjustment.as_ref().map(|a| a.amount), Some(d(-13_000)));
 }
@@ -133,8 +136,8 @@ fn proposals_never_move_decided_or_locked_managers_nor_write_justifications() {
     let kc01 = idx(&dm, "KC01");
     let kc02 = idx(&dm, "KC02");
     let kc03 = idx(&dm, "KC03");
-    dm.apply(Edit::SetStatus { manager: kc01, status: MeetingStatus::Besluttet }, "DEP").unwrap();
-    dm.apply(Edit::SetLocked { manager: kc02, locked: true }, "DEP").unwrap();
+    dm.apply(Edit::SetStatus { manager: kc01, status: MeetingStatus::Besluttet }, "HR").unwrap();
+    dm.apply(Edit::SetLocked { manager: kc02, locked: true }, "HR").unwrap();
     let (a1, a2) = (amount(&dm, kc01), amount(&dm, kc02));
     assert_eq!(dm.session().managers[kc01].final_amount, Some(a1));
     // A proposal that names every manager (as a stale proposal could) moves none of the two.
@@ -144,7 +147,7 @@ fn proposals_never_move_decided_or_locked_managers_nor_write_justifications() {
     changes.push((kc02, a2 + d(5_000)));
     changes.retain(|(i, _)| *i != kc03);
     changes.push((kc03, d(31_000)));
-    let out = dm.apply(Edit::ApplyProposal { title: "Spredning ×1,2".into(), changes }, "DEP").unwrap();
+    let out = dm.apply(Edit::ApplyProposal { title: "Spredning ×1,2".into(), changes }, "HR").unwrap();
     let Outcome::Proposal { decided, locked, changed } = out else { panic!("{out:?}") };
     assert_eq!((decided, locked), (1, 1));
     assert!(changed >= 1);
@@ -162,7 +165,7 @@ fn proposals_never_move_decided_or_locked_managers_nor_write_justifications() {
     let entry = dm.session().change_log.iter().rev().find(|e| e.manager.as_deref() == Some("KC03")).unwrap();
     assert_eq!(entry.why, "Spredning ×1,2", "the group decision is the log entry's reason");
     // Direct edits of a decided manager's amount are refused too, in Danish.
-    let err = dm.apply(Edit::StepAmount { manager: kc01, steps: 1 }, "DEP").unwrap_err();
+    let err = dm.apply(Edit::StepAmount { manager: kc01, steps: 1 }, "HR").unwrap_err();
     let name = &dm.session().managers[kc01].name;
     assert_eq!(err.to_string(), format!("{name} er besluttet – sæt status til Drøftet for at ændre det"));
 }
@@ -173,7 +176,7 @@ fn fit_to_pool_proposes_nothing_for_decided_managers() {
     let mut dm = doc();
     for i in 0..dm.session().managers.len() {
         if i % 2 == 0 {
-            dm.apply(Edit::SetStatus { manager: i, status: MeetingStatus::Besluttet }, "DEP").unwrap();
+            dm.apply(Edit::SetStatus { manager: i, status: MeetingStatus::Besluttet }, "HR").unwrap();
         }
     }
     let eval = evaluate(dm.session());
@@ -202,10 +205,10 @@ fn a_step_on_an_off_grid_formula_moves_the_skoen_by_whole_steps() {
     let eval = evaluate(dm.session());
     // 150.000 × (30 % × 100 % + 25 % × 95 % + 25 % × 90 % + 20 % × 80 %) = 138.375 → 138.000.
     assert_eq!((eval.amounts[i].formula, eval.amounts[i].amount), (d(138_375), d(138_000)));
-    dm.apply(Edit::StepAmount { manager: i, steps: 1 }, "DEP").unwrap();
+    dm.apply(Edit::StepAmount { manager: i, steps: 1 }, "HR").unwrap();
     assert_eq!(dm.session().managers[i].adjustment.as_ref().map(|a| a.amount), Some(d(1_000)));
     assert_eq!(amount(&dm, i), d(139_000));
-    dm.apply(Edit::StepAmount { manager: i, steps: -2 }, "DEP").unwrap();
+    dm.apply(Edit::StepAmount { manager: i, steps: -2 }, "HR").unwrap();
     assert_eq!(dm.session().managers[i].adjustment.as_ref().map(|a| a.amount), Some(d(-1_000)));
     assert_eq!(amount(&dm, i), d(137_000));
 }
@@ -218,18 +221,18 @@ fn invalid_scores_and_attainments_are_refused_by_the_edit() {
     let kc = idx(&dm, "KC01");
     let name = dm.session().managers[kc].name.clone();
     for bad in [0, 7] {
-        let err = dm.apply(Edit::SetBoxScore { manager: kc, criterion: "trivsel".into(), score: Some(bad) }, "DEP");
+        let err = dm.apply(Edit::SetBoxScore { manager: kc, criterion: "trivsel".into(), score: Some(bad) }, "HR");
         assert_eq!(
             err.unwrap_err().to_string(),
             format!("{name}: kriteriet «Trivsel»: scoren {bad} findes ikke på skalaen 1–6")
         );
     }
-    let err = dm.apply(Edit::SetBoxScore { manager: kc, criterion: "ukendt".into(), score: Some(2) }, "DEP");
+    let err = dm.apply(Edit::SetBoxScore { manager: kc, criterion: "ukendt".into(), score: Some(2) }, "HR");
     assert!(matches!(err, Err(EditError::Invalid { .. })));
     let sd = idx(&dm, "SD01");
-    let err = dm.apply(Edit::SetAttainment { manager: sd, goal: 0, attainment: Some(d(-50)) }, "DEP").unwrap_err();
+    let err = dm.apply(Edit::SetAttainment { manager: sd, goal: 0, attainment: Some(d(-50)) }, "HR").unwrap_err();
     assert!(err.to_string().ends_with("målopfyldelsen -50 % ligger uden for 0–200 %"), "{err}");
-    assert!(dm.apply(Edit::SetAttainment { manager: sd, goal: 0, attainment: Some(d(201)) }, "DEP").is_err());
+    assert!(dm.apply(Edit::SetAttainment { manager: sd, goal: 0, attainment: Some(d(201)) }, "HR").is_err());
     assert!(!dm.is_dirty(), "nothing changed");
 }
 
@@ -240,7 +243,7 @@ fn attainment_above_100_never_pays_above_the_frame() {
     let sd = idx(&dm, "SD01");
     let goals = dm.session().managers[sd].goals.len();
     for g in 0..goals {
-        dm.apply(Edit::SetAttainment { manager: sd, goal: g, attainment: Some(d(150)) }, "DEP").unwrap();
+        dm.apply(Edit::SetAttainment { manager: sd, goal: g, attainment: Some(d(150)) }, "HR").unwrap();
     }
     let eval = evaluate(dm.session());
     // 100.000 × Σ weights (100 %) × 150 % = 150.000, limited to the frame 100.000.
@@ -267,7 +270,7 @@ fn status_besluttet_is_typed_and_found_by_decided_by() {
 fn saving_clears_dirty_and_a_new_edit_clears_redo() {
     let mut dm = doc();
     notes(&mut dm, 0, "x");
-    dm.apply(Edit::Undo, "DEP").unwrap();
+    dm.apply(Edit::Undo, "HR").unwrap();
     assert!(dm.can_redo());
     notes(&mut dm, 0, "y");
     assert!(!dm.can_redo());

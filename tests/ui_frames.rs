@@ -18,6 +18,9 @@ fn harness() -> Harness<'static, KalibrerApp> {
         .with_size([1920.0, 1080.0])
         .with_max_steps(16)
         .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), None));
+    // DEP is the departementschef on the agenda's first item and steps aside on it
+    // (issue 28): another executive enters the changes.
+    h.state_mut().meeting.view.user = "DIR-A".into();
     h.run();
     h
 }

@@ -25,6 +25,9 @@ fn harness_at(session: Session, path: Option<PathBuf>) -> Harness<'static, Kalib
         .with_size([1920.0, 1080.0])
         .with_max_steps(16)
         .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), path.clone()));
+    // DEP is the departementschef on the agenda's first item and steps aside on it
+    // (issue 28): another executive enters the changes.
+    harness.state_mut().meeting.view.user = "DIR-A".into();
     harness.run();
     harness
 }

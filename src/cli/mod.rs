@@ -12,6 +12,7 @@
 #[macro_use]
 mod out;
 
+mod agenda;
 mod allocate;
 mod check;
 mod combine;
@@ -70,6 +71,7 @@ pub fn run(args: &[String]) -> Launch {
         Some(Command::Prep(a)) => prep::run_prep(&a),
         Some(Command::Import(a)) => import::run(&a),
         Some(Command::Merge(a)) => prep::run_merge(&a),
+        Some(Command::Agenda(a)) => agenda::run(&a),
         Some(Command::Fit(a)) => allocate::run_fit(&a),
         Some(Command::Spread(a)) => allocate::run_spread(&a),
         Some(Command::Completions(a)) => {

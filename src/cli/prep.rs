@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::engine::merge::{Conflict, MergeReport, Prefer, Resolution, merge};
-use crate::engine::prep::make_prep;
+use crate::engine::prep::make_prep_with;
 use crate::io;
 use crate::io::paths::same_file;
 
@@ -25,7 +25,7 @@ pub fn run_prep(args: &Prep) -> i32 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let prep = match make_prep(&session, who, &crate::model::log::now_iso()) {
+    let prep = match make_prep_with(&session, who, &crate::model::log::now_iso(), args.others) {
         Ok(p) => p,
         Err(e) => {
             errln!("kalibrer: {file}: {e}");
@@ -45,7 +45,13 @@ pub fn run_prep(args: &Prep) -> i32 {
     }
     match super::write_session(out, &prep) {
         Ok(()) => {
-            errln!("Skrev {out} med {} ledere", prep.managers.len());
+            let own =
+                prep.prep.as_ref().map_or(0, |p| prep.managers.iter().filter(|m| m.superior == p.executive).count());
+            if args.others {
+                errln!("Skrev {out} med {own} egne ledere og {} andres (til holdninger)", prep.managers.len() - own);
+            } else {
+                errln!("Skrev {out} med {own} ledere");
+            }
             0
         }
         Err(code) => code,

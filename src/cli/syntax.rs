@@ -29,7 +29,9 @@ const COMBINE_USAGE: &str = "kalibrer combine-stats A.xlsx B.csv … --out SAMLE
 /// `export`'s usage line.
 const EXPORT_USAGE: &str = "kalibrer export FIL --out UD [--kind ART] [--udkast]";
 /// `prep`'s usage line.
-const PREP_USAGE: &str = "kalibrer prep FIL --for DIREKTØR --out FORB.ron";
+const PREP_USAGE: &str = "kalibrer prep FIL --for DIREKTØR --out FORB.ron [--others]";
+/// `agenda`'s usage line.
+const AGENDA_USAGE: &str = "kalibrer agenda FIL [--order level|questions] [--json]";
 /// `merge`'s usage line.
 const MERGE_USAGE: &str = "kalibrer merge FIL FORB.ron [FORB2.ron …] --out NY.ron [--prefer prep|session]";
 /// `import`'s usage line.
@@ -44,13 +46,14 @@ const GENERATE_USAGE: &str = "kalibrer generate --managers N [--seed S] --out FI
 const COMPLETIONS_USAGE: &str = "kalibrer completions bash|zsh|fish|elvish|powershell";
 
 /// The root usage: opening the GUI, then every command's line.
-const USAGES: [&str; 11] = [
+const USAGES: [&str; 12] = [
     CHECK_USAGE,
     STATS_USAGE,
     COMBINE_USAGE,
     EXPORT_USAGE,
     PREP_USAGE,
     MERGE_USAGE,
+    AGENDA_USAGE,
     IMPORT_USAGE,
     FIT_USAGE,
     SPREAD_USAGE,
@@ -133,6 +136,8 @@ pub enum Command {
         about = "forberedelse af én direktørs direkte ledere",
         long_about = "Skriver en forberedelsesfil med én direktørs direkte ledere, bundet til sessionen;\n\
                       direktøren retter den i programmet, og «kalibrer merge» indlæser den.\n\
+                      Med --others også de andre direktørers ledere, skrivebeskyttet: til hver af dem\n\
+                      kan direktøren give sin holdning (enig, spørgsmål med tekst, ingen holdning).\n\
                       Skriver aldrig oven i sessionsfilen.",
         override_usage = PREP_USAGE
     )]
@@ -146,6 +151,16 @@ pub enum Command {
         override_usage = MERGE_USAGE
     )]
     Merge(Merge),
+    /// `agenda`.
+    #[command(
+        about = "dagsordenen: lederne i mødets rækkefølge med spørgsmål",
+        long_about = "Skriver dagsordenen, som HR deler ud før mødet: plads, navn, niveau, direktør, forslag,\n\
+                      beløb og antal spørgsmål fra de andre direktører (med spørgsmålene).\n\
+                      --order level (standard): højeste niveau først, så enhed og navn;\n\
+                      --order questions: «spørgsmål først» – ledere med flest spørgsmål først, så som level.",
+        override_usage = AGENDA_USAGE
+    )]
+    Agenda(Agenda),
     /// `import`.
     #[command(
         about = "indlæser ledere (eller tidligere års beløb) fra CSV eller Excel",
@@ -299,6 +314,47 @@ pub struct Prep {
     #[arg(long, value_name = "FORB.ron", value_hint = ValueHint::FilePath,
           help = "forberedelsesfilen, der skrives (aldrig sessionsfilen)")]
     pub out: String,
+    /// Also the other directors' managers, read-only, for the director's views.
+    #[arg(long, help = "tag de andre direktørers ledere med (skrivebeskyttet, til holdninger)")]
+    pub others: bool,
+}
+
+/// `agenda FILE [--order level|questions] [--json]`.
+#[derive(Debug, clap::Args)]
+pub struct Agenda {
+    /// The session file.
+    #[arg(value_name = "FIL", value_hint = ValueHint::FilePath, help = "sessionsfilen (.ron)")]
+    pub file: String,
+    /// The order.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "ORDEN",
+        hide_possible_values = true,
+        help = "level (standard): niveau, enhed, navn; questions: spørgsmål først"
+    )]
+    pub order: Option<OrderArg>,
+    /// JSON instead of lines.
+    #[arg(long, help = "skriver dagsordenen som JSON (beløb som tekst med fuld præcision)")]
+    pub json: bool,
+}
+
+/// `--order level|questions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrderArg {
+    /// `level`.
+    Level,
+    /// `questions`.
+    Questions,
+}
+
+impl From<OrderArg> for crate::engine::agenda::AgendaOrder {
+    fn from(o: OrderArg) -> Self {
+        match o {
+            OrderArg::Level => Self::Level,
+            OrderArg::Questions => Self::Questions,
+        }
+    }
 }
 
 /// `merge FILE PREP… --out OUT [--prefer prep|session]`.

@@ -66,7 +66,9 @@ fn manager_of(edit: &Edit) -> Option<usize> {
         | Edit::SetStatus { manager, .. }
         | Edit::SetLocked { manager, .. }
         | Edit::AcceptFinding { manager, .. }
-        | Edit::RevokeAcceptance { manager, .. } => Some(*manager),
+        | Edit::RevokeAcceptance { manager, .. }
+        | Edit::SetView { manager, .. }
+        | Edit::AnswerQuestion { manager, .. } => Some(*manager),
         _ => None,
     }
 }
@@ -89,6 +91,7 @@ impl Document {
         if self.read_only {
             return Err(EditError::ReadOnly);
         }
+        self.check_access(&edit, manager_of(&edit), who)?;
         if let Some(i) = manager_of(&edit) {
             let m = self.session.managers.get(i).ok_or(EditError::UnknownManager(i))?;
             if moves_money(&edit) {
@@ -182,6 +185,8 @@ impl Document {
                 self.field(manager, None, who, &describe, "", |m| m.adjustment = None)
             }
             Edit::AcceptFinding { manager, rule, why } => self.accept(manager, rule, &why, who)?,
+            Edit::SetView { manager, by, stance, text } => self.set_view(manager, &by, stance, text, who)?,
+            Edit::AnswerQuestion { manager, by, answered } => self.answer(manager, &by, answered, who)?,
             Edit::RevokeAcceptance { manager, rule } => {
                 let describe =
                     |_: &Manager, _: &Manager| Change::Acceptance { rule: rule.code().into(), accepted: false };

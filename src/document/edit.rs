@@ -46,6 +46,27 @@ pub enum Edit {
         /// The proposal, or None to remove it.
         proposal: Option<Proposal>,
     },
+    /// Record, change or clear director `by`'s view on a manager (in a prep: the preparing
+    /// director's view on another director's manager). A question needs a written text.
+    SetView {
+        /// Manager index.
+        manager: usize,
+        /// The director (executive id) whose view it is.
+        by: String,
+        /// Enig, spørgsmål or ingen holdning; None removes the view.
+        stance: Option<crate::model::Stance>,
+        /// The question or comment.
+        text: String,
+    },
+    /// Mark director `by`'s question on a manager *besvaret* (or open again).
+    AnswerQuestion {
+        /// Manager index.
+        manager: usize,
+        /// The asking director (executive id).
+        by: String,
+        /// Answered after the edit.
+        answered: bool,
+    },
     /// Remove the skøn (back to the formula amount).
     ClearAdjustment {
         /// Manager index.
@@ -267,6 +288,44 @@ pub enum EditError {
     /// No proposed amount to use.
     #[error("{0} har intet foreslået beløb")]
     NoProposal(String),
+    /// A question recorded without its text.
+    #[error(
+        "{0}: et spørgsmål skal have en skrevet tekst – skriv spørgsmålet eller vælg «enig» eller «ingen holdning»"
+    )]
+    QuestionWithoutText(String),
+    /// The manager has no question from this director.
+    #[error("{name} har intet spørgsmål fra {by}")]
+    NoQuestion {
+        /// The manager.
+        name: String,
+        /// The director.
+        by: String,
+    },
+    /// In a prep, another director's manager may only get the preparing director's view.
+    #[error(
+        "{name} hører under {superior}; i forberedelsen for {executive} kan du kun give din holdning (enig, spørgsmål, ingen holdning) til lederen"
+    )]
+    NotInPrep {
+        /// The manager.
+        name: String,
+        /// The manager's superior (executive id).
+        superior: String,
+        /// The preparing director (executive id).
+        executive: String,
+    },
+    /// A director's view on her own manager (a view is on the other directors' managers).
+    #[error("{0} er din egen leder; en holdning gives kun til de andre direktørers ledere – brug forslaget")]
+    OwnManager(String),
+    /// The one entering the change is the manager (inhabil for the item).
+    #[error(
+        "{executive} er inhabil i sagen om {name} (sin egen løn) og kan ikke være indtaster – vælg en anden direktør som indtaster"
+    )]
+    SteppedAside {
+        /// The manager.
+        name: String,
+        /// The executive who steps aside (name).
+        executive: String,
+    },
     /// A reference edit that cannot be made (unknown file or level), in Danish.
     #[error("{0}")]
     Reference(String),

@@ -209,6 +209,21 @@ pub fn merge(
                     });
                 }
             }
+            // A view is its director's own: another director's view edited in this prep
+            // is never taken, and the user is told.
+            let foreign = |x: &Manager| -> Vec<crate::model::View> {
+                x.views.iter().filter(|v| v.by != info.executive).cloned().collect()
+            };
+            if base.is_some_and(|b| foreign(b) != foreign(m)) {
+                report.notices.push(Notice {
+                    prep: name.clone(),
+                    manager: Some(m.id.clone()),
+                    text: format!(
+                        "andre direktørers holdninger kan ikke indlæses fra {}s forberedelse",
+                        info.executive
+                    ),
+                });
+            }
             let other_superior = session.managers[i].superior != info.executive;
             by_manager.entry(i).or_default().push(Contribution { prep: p, manager: m, base, other_superior });
         }
@@ -304,6 +319,11 @@ impl Merger<'_> {
             let session_value = key.value(current);
             let changes: Vec<Change> = contributions
                 .iter()
+                // A view is its director's own: only her prep may change it.
+                .filter(|c| match &key {
+                    FieldKey::View(by) => &self.infos[c.prep].executive == by,
+                    _ => true,
+                })
                 .map(|c| Change { contribution: c, value: key.value(c.manager) })
                 .filter(|ch| {
                     let base_value = ch.contribution.base.map_or_else(|| session_value.clone(), |b| key.value(b));
@@ -390,7 +410,15 @@ impl Merger<'_> {
             when: crate::model::log::now_iso(),
             who: executive.clone(),
             manager: Some(target.id.clone()),
-            change: crate::model::log::Change::Prep { field: label.to_string(), old: old.clone(), new: new.clone() },
+            change: match key {
+                // A view stays typed in the log (who said what), like an edit in the app.
+                FieldKey::View(by) => crate::model::log::Change::View {
+                    director: by.clone(),
+                    old: self.session.managers[i].view_of(by).cloned().map(Box::new),
+                    new: from.manager.view_of(by).cloned().map(Box::new),
+                },
+                _ => crate::model::log::Change::Prep { field: label.to_string(), old: old.clone(), new: new.clone() },
+            },
             why,
         });
         report.applied.push(Applied {
@@ -413,7 +441,7 @@ fn conflict_kind(key: &FieldKey, changes: &[Change], session_value: &str) -> Opt
         Some(ConflictKind::TwoPreps)
     } else if changes.iter().any(|ch| ch.contribution.base.is_none()) {
         Some(ConflictKind::NotInBase)
-    } else if changes.iter().any(|ch| ch.contribution.other_superior) {
+    } else if !matches!(key, FieldKey::View(_)) && changes.iter().any(|ch| ch.contribution.other_superior) {
         Some(ConflictKind::OtherSuperior)
     } else if changes.iter().any(|ch| ch.contribution.base.is_some_and(|b| key.value(b) != session_value)) {
         Some(ConflictKind::SessionChanged)

@@ -35,6 +35,9 @@ pub enum FieldKey {
     Notes,
     /// The findings accepted with a written reason.
     Accepted,
+    /// One director's view on the manager (by executive id): only that director's prep
+    /// changes it, so two directors never conflict on a view.
+    View(String),
 }
 
 /// Every field `managers` (the session's, the bases' and the preps' versions of one
@@ -83,6 +86,8 @@ pub fn field_keys(sessions: &[&Session], managers: &[&Manager]) -> Vec<FieldKey>
         FieldKey::Notes,
         FieldKey::Accepted,
     ]);
+    let directors: BTreeSet<&String> = managers.iter().flat_map(|m| m.views.iter().map(|v| &v.by)).collect();
+    out.extend(directors.into_iter().map(|d| FieldKey::View(d.clone())));
     out
 }
 
@@ -142,6 +147,7 @@ impl FieldKey {
             Self::Lock => "Lås".into(),
             Self::Notes => "Noter".into(),
             Self::Accepted => "Accepterede fund".into(),
+            Self::View(by) => format!("Holdning fra {by}"),
         }
     }
 
@@ -186,6 +192,7 @@ impl FieldKey {
                 list.sort();
                 format!("{list:?}")
             }
+            Self::View(by) => format!("{:?}", m.view_of(by).map(crate::model::View::content)),
         }
     }
 
@@ -222,6 +229,7 @@ impl FieldKey {
             Self::Accepted => {
                 m.accepted.iter().map(|a| format!("{}: «{}»", a.rule, a.why)).collect::<Vec<_>>().join("; ")
             }
+            Self::View(by) => m.view_of(by).map_or("–".into(), crate::model::View::summary),
         }
     }
 
@@ -267,6 +275,13 @@ impl FieldKey {
             Self::Lock => to.locked = from.locked,
             Self::Notes => to.notes.clone_from(&from.notes),
             Self::Accepted => to.accepted.clone_from(&from.accepted),
+            Self::View(by) => match from.view_of(by) {
+                Some(v) => match to.views.iter_mut().find(|x| &x.by == by) {
+                    Some(slot) => slot.clone_from(v),
+                    None => to.views.push(v.clone()),
+                },
+                None => to.views.retain(|x| &x.by != by),
+            },
         }
     }
 }

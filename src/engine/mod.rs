@@ -4,6 +4,7 @@
 //! amount with its breakdown, the findings of every rule, the differentiation
 //! statistics, the pool, and the band-overlap geometry.
 
+pub mod agenda;
 pub mod allocate;
 pub mod amounts;
 pub mod bands;
@@ -22,12 +23,14 @@ pub mod merge;
 pub mod merge_fields;
 pub mod permutation;
 pub mod prep;
+pub mod prep_frame;
 pub mod proposal_summary;
 pub mod proposals;
 pub mod reference;
 pub mod reference_combine;
 pub mod rules;
 pub mod stats;
+pub mod step_aside;
 pub mod wording;
 
 use rust_decimal::Decimal;

@@ -32,6 +32,17 @@ pub fn find_executive<'a>(session: &'a Session, who: &str) -> Option<&'a crate::
 /// A Danish message listing the valid executives when `executive` is unknown, or saying
 /// that `session` is itself a prep.
 pub fn make_prep(session: &Session, executive: &str, created: &str) -> Result<Session, String> {
+    make_prep_with(session, executive, created, false)
+}
+
+/// [`make_prep`], and with `others` also every other director's managers, read-only in
+/// the prep except for the preparing director's view on each (`document::edit_view`).
+/// Her own managers are those whose superior she is; the rest are in the base too, so
+/// the merge takes her views on them three-way like every other field.
+///
+/// # Errors
+/// As [`make_prep`].
+pub fn make_prep_with(session: &Session, executive: &str, created: &str, others: bool) -> Result<Session, String> {
     if let Some(info) = &session.prep {
         return Err(format!(
             "filen er selv en forberedelse (for {}); lav forberedelsen fra mødets session",
@@ -43,7 +54,9 @@ pub fn make_prep(session: &Session, executive: &str, created: &str) -> Result<Se
         return Err(format!("ukendt direktør «{executive}»; gyldige er: {}", valid.join(", ")));
     };
     let mut prep = session.clone();
-    prep.managers.retain(|m| m.superior == exec.id);
+    if !others {
+        prep.managers.retain(|m| m.superior == exec.id);
+    }
     prep.history.retain(|id, _| prep.managers.iter().any(|m| &m.id == id));
     prep.change_log.clear();
     prep.prep = Some(PrepInfo {

@@ -129,6 +129,11 @@ fn anonymise_manager(m: &mut Manager, names: &Pseudonyms, session: &Session) {
         f.by = names.executive(session, &f.by);
         f.when = date_only(&f.when);
     }
+    for v in &mut m.views {
+        redact(&mut v.text);
+        v.by = names.executive(session, &v.by);
+        v.when = date_only(&v.when);
+    }
 }
 
 /// The anonymised copy of a session or prep file (see the module documentation): the
@@ -165,6 +170,12 @@ pub fn anonymised(session: &Session) -> Session {
     for entry in &mut s.change_log {
         redact(&mut entry.why);
         entry.change = entry.change.redacted(REMOVED);
+        if let crate::model::log::Change::View { director, old, new } = &mut entry.change {
+            *director = names.executive(session, director);
+            for v in [old, new].into_iter().flatten() {
+                v.by = names.executive(session, &v.by);
+            }
+        }
         entry.who = names.executive(session, &entry.who);
         entry.when = date_only(&entry.when);
         if let Some(m) = entry.manager.as_mut() {

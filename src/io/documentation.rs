@@ -139,6 +139,12 @@ struct ManagerView {
     notes: String,
     status: &'static str,
     decided_by: Option<String>,
+    /// Executives who stepped aside for this item (inhabil: it is their own pay).
+    stepped_aside: Vec<String>,
+    /// Everyone who entered a change on this item, from the change log, in order.
+    entered_by: Vec<String>,
+    /// The other directors' questions before the meeting: (who, text, answered).
+    questions: Vec<(String, String, bool)>,
 }
 
 /// A goal with weight, kind and attainment.
@@ -394,7 +400,22 @@ fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<Fi
         notes: m.notes.trim().to_string(),
         status: m.status.label(),
         decided_by: decided_by(session, m),
+        stepped_aside: engine::step_aside::stepped_aside(session, i).into_iter().map(|e| e.name.clone()).collect(),
+        entered_by: entered_by(session, m),
+        questions: engine::agenda::questions(session, i).into_iter().map(|q| (q.by_name, q.text, q.answered)).collect(),
     }
+}
+
+/// The names of everyone who entered a change on manager `m`, first entry first.
+fn entered_by(session: &Session, m: &Manager) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in session.change_log.iter().filter(|e| e.manager.as_deref() == Some(m.id.as_str())) {
+        let name = executive_name(session, &e.who);
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
 }
 
 /// The goals with weight, kind and attainment.

@@ -102,6 +102,14 @@ fn policy_problems(session: &Session, push: &mut impl FnMut(String, String, bool
             push(place(), problem, true);
         }
     }
+    for (id, budget) in &p.director_budgets {
+        if let Some(problem) = bounds::money_problem(&format!("direktørbudgettet for {id}"), *budget, false) {
+            push(place(), problem, true);
+        }
+        if session.executive(id).is_none() {
+            push(place(), format!("direktørbudgettet nævner «{id}», som ikke er i topchefgruppen"), true);
+        }
+    }
     for (what, v) in [
         ("loftet i procent af grundlønnen", p.cap_percent_of_base),
         ("advarselsgrænsen for fald", p.drop_warning_percent),

@@ -97,6 +97,16 @@ pub enum Change {
         /// After.
         new: Option<Box<super::manager::Proposal>>,
     },
+    /// A director's view on the manager (enig, spørgsmål, ingen holdning), or its
+    /// question marked answered.
+    View {
+        /// The director (executive id) whose view it is.
+        director: String,
+        /// Before (None: no view).
+        old: Option<Box<super::view::View>>,
+        /// After.
+        new: Option<Box<super::view::View>>,
+    },
     /// The meeting status.
     Status {
         /// Before.
@@ -204,6 +214,7 @@ impl Change {
             Self::Attainment { goal, .. } => format!("Målopfyldelse mål {}", goal + 1),
             Self::Rating { .. } => "Samlet vurdering".into(),
             Self::Proposal { .. } => "Forslag".into(),
+            Self::View { director, .. } => format!("Holdning fra {director}"),
             Self::Status { .. } => "Status".into(),
             Self::Lock { .. } => "Lås".into(),
             Self::Acceptance { rule, .. } => format!("Accepteret fund {rule}"),
@@ -246,6 +257,9 @@ impl Change {
             Self::Proposal { old, new } => {
                 or_dash(if old_side { old.as_deref() } else { new.as_deref() }, super::manager::Proposal::summary)
             }
+            Self::View { old, new, .. } => {
+                or_dash(if old_side { old.as_deref() } else { new.as_deref() }, super::view::View::summary)
+            }
             Self::Status { old, new } => pick(old.label(), new.label()),
             Self::Lock { locked } => {
                 let (o, n) = if *locked { ("ikke låst", "låst") } else { ("låst", "ikke låst") };
@@ -283,6 +297,7 @@ impl Change {
             Self::Justification { .. }
                 | Self::Notes { .. }
                 | Self::Proposal { .. }
+                | Self::View { .. }
                 | Self::Import { .. }
                 | Self::Prep { .. }
                 | Self::Legacy { .. }
@@ -311,6 +326,16 @@ impl Change {
                     })
                 };
                 Self::Proposal { old: hide(old), new: hide(new) }
+            }
+            Self::View { director, old, new } => {
+                let hide = |v: &Option<Box<super::view::View>>| {
+                    v.as_ref().map(|v| {
+                        let text = if v.text.is_empty() { String::new() } else { m() };
+                        let when = if v.when.is_empty() { String::new() } else { m() };
+                        Box::new(super::view::View { text, when, ..(**v).clone() })
+                    })
+                };
+                Self::View { director: director.clone(), old: hide(old), new: hide(new) }
             }
             Self::Import { .. } => Self::Import { field: m(), old: m(), new: m() },
             // The field names a goal ("Mål Trivsel") or a criterion: removed too.

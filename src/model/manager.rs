@@ -104,6 +104,10 @@ pub struct Manager {
     /// Findings the group accepted for this manager, each with its written reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub accepted: Vec<AcceptedFinding>,
+    /// Other directors' views on this manager, recorded in their preps (at most one per
+    /// director, in the order they were merged).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<super::view::View>,
 }
 
 /// A finding the calibration group accepted deliberately, with the written reason the
@@ -352,6 +356,7 @@ impl Manager {
             locked: false,
             notes: String::new(),
             accepted: Vec::new(),
+            views: Vec::new(),
         }
     }
 
@@ -367,6 +372,17 @@ impl Manager {
     #[must_use]
     pub fn is_top_leader(&self, role: super::LevelRole) -> bool {
         self.top_leader.unwrap_or_else(|| role.is_top_management())
+    }
+
+    /// The view of director `by`, if recorded.
+    #[must_use]
+    pub fn view_of(&self, by: &str) -> Option<&super::view::View> {
+        self.views.iter().find(|v| v.by == by)
+    }
+
+    /// The views that are questions (answered or not), in order.
+    pub fn questions(&self) -> impl Iterator<Item = &super::view::View> {
+        self.views.iter().filter(|v| v.is_question())
     }
 
     /// Initials of the name ("Anne Marie Holm" → "AMH"), for presentation mode.

@@ -8,6 +8,7 @@ pub mod manager;
 pub mod money;
 pub mod reference;
 pub mod session;
+pub mod view;
 
 pub use level::{AmountModel, Band, BoxModel, Criterion, Level, LevelRole, Scale, ScaleStep};
 pub use log::ChangeEntry;
@@ -16,3 +17,4 @@ pub use manager::{
 };
 pub use reference::ReferenceLink;
 pub use session::{CURRENT_VERSION, Executive, Organisation, Policies, PrepInfo, Sector, Session};
+pub use view::{Stance, View};

@@ -251,6 +251,15 @@ pub mod file_serde {
         Vec::<FileAmount>::deserialize(d).map(|v| v.into_iter().map(|a| a.0).collect())
     }
 
+    /// An amount per key (a director's budget per executive id), each as [`amount`].
+    ///
+    /// # Errors
+    /// As [`amount`].
+    pub fn amount_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Decimal>, D::Error> {
+        let raw = BTreeMap::<String, FileAmount>::deserialize(d)?;
+        Ok(raw.into_iter().map(|(k, a)| (k, a.0)).collect())
+    }
+
     /// Earlier years' amounts per manager id.
     ///
     /// # Errors

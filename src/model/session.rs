@@ -200,6 +200,14 @@ pub struct Policies {
     /// template (`assets/letter_template.html`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub letter_template: Option<String>,
+    /// A budget per director (executive id): the frame a director's prep is judged and
+    /// fitted against instead of her managers' last-year sum (`engine::prep_frame`).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::model::money::file_serde::amount_map"
+    )]
+    pub director_budgets: BTreeMap<String, Decimal>,
 }
 
 fn default_step() -> Decimal {
@@ -242,6 +250,7 @@ impl Default for Policies {
             low_differentiation_cv_percent: default_low_cv(),
             departementschef_total_pay: None,
             letter_template: None,
+            director_budgets: BTreeMap::new(),
         }
     }
 }
