@@ -93,7 +93,10 @@ fn a_drag_is_one_step_with_one_typed_amount_entry() {
         dm.apply(Edit::SetAmount { manager: i, amount: d(a), drag: true }, "DEP").unwrap();
     }
     assert_eq!(dm.session().change_log.len(), log0 + 1);
-    assert_eq!(dm.session().change_log.last().unwrap().change, Change::Amount { old: before, new: d(43_000) });
+    assert_eq!(
+        dm.session().change_log.last().unwrap().change,
+        Change::Amount { old: before, new: d(43_000), by_allocation: false }
+    );
     dm.apply(Edit::Undo, "DEP").unwrap();
     assert_eq!(amount(&dm, i), before);
 }
