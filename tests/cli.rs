@@ -286,17 +286,6 @@ fn fit_prints_exactly_what_it_writes() {
         let expected: Vec<(&str, Decimal)> = changed.iter().map(|(id, a)| (*id, Decimal::from(*a))).collect();
         assert_eq!(moved, expected, "{text}");
     }
-    let spread_out = temp("direct-skon-spread.ron");
-    let o = kalibrer(&[
-        "spread",
-        input.to_str().unwrap(),
-        "--by",
-        "2",
-        "--proportional",
-        "--out",
-        spread_out.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(2), "--proportional is for fit only");
 }
 
 /// Issue 16: the demo (0 of 28 decided, open fejl) exported "final" amounts with exit 0.

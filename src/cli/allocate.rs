@@ -10,7 +10,7 @@ use crate::model::MeetingStatus;
 use crate::model::money::format_kr;
 use crate::model::words;
 
-use super::syntax::{Fit, Spread};
+use super::syntax::{Allocate, Fit, Spread};
 use super::{load, usage_error};
 
 /// Who the change log names when `--who` is not given.
@@ -24,27 +24,19 @@ enum Kind {
 
 /// `kalibrer fit`.
 pub fn run_fit(args: &Fit) -> i32 {
-    run(args, None)
+    run(&args.common, Kind::Fit { proportional: args.proportional })
 }
 
 /// `kalibrer spread`.
 pub fn run_spread(args: &Spread) -> i32 {
-    run(&args.common, Some(args.by.as_str()))
+    match args.by.replace(',', ".").parse::<Decimal>() {
+        Ok(k) if k > Decimal::ZERO && k <= Decimal::TEN => run(&args.common, Kind::Spread(k)),
+        _ => usage_error(&format!("--by «{}» skal være en faktor mellem 0 og 10, fx 1,2", args.by)),
+    }
 }
 
-fn run(args: &Fit, spread_by: Option<&str>) -> i32 {
+fn run(args: &Allocate, kind: Kind) -> i32 {
     let (file, out) = (args.file.clone(), args.out.clone());
-    let kind = if let Some(by) = spread_by {
-        if args.proportional {
-            return usage_error("--proportional gælder kun for kalibrer fit");
-        }
-        match by.replace(',', ".").parse::<Decimal>() {
-            Ok(k) if k > Decimal::ZERO && k <= Decimal::TEN => Kind::Spread(k),
-            _ => return usage_error(&format!("--by «{by}» skal være en faktor mellem 0 og 10, fx 1,2")),
-        }
-    } else {
-        Kind::Fit { proportional: args.proportional }
-    };
     // Held from before the read until the new file is in place: a second fit or spread
     // onto the same file waits, then reads this one's result.
     let _lock = match super::lock_out(&out) {

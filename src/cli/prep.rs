@@ -45,7 +45,7 @@ pub fn run_prep(args: &Prep) -> i32 {
     }
     match super::write_session(out, &prep) {
         Ok(()) => {
-            errln!("Skrev {out} med {} ledere", prep.managers.len());
+            errln!("Skrev {out} med {}", crate::model::words::managers(prep.managers.len()));
             0
         }
         Err(code) => code,

@@ -365,9 +365,20 @@ pub struct Import {
     pub accept_rejections: bool,
 }
 
-/// `fit FILE --out NEW [--who ID]`.
+/// `fit FILE --out NEW [--proportional] [--include-hand-set] [--who ID]`.
 #[derive(Debug, clap::Args)]
 pub struct Fit {
+    /// File, output, who and what may move, as for `spread`.
+    #[command(flatten)]
+    pub common: Allocate,
+    /// The proportional fit instead of the one that changes the fewest managers.
+    #[arg(long, help = "tilpas alle forholdsmæssigt i stedet for at ændre så få ledere som muligt")]
+    pub proportional: bool,
+}
+
+/// What `fit` and `spread` share.
+#[derive(Debug, clap::Args)]
+pub struct Allocate {
     /// The session file.
     #[arg(value_name = "FIL", value_hint = ValueHint::FilePath, help = "sessionsfilen (.ron)")]
     pub file: String,
@@ -380,9 +391,6 @@ pub struct Fit {
     /// Move amounts the meeting set by hand too.
     #[arg(long, help = "flyt også beløb sat i mødet (skrevet, trukket, skøn med begrundelse, accepteret fund)")]
     pub include_hand_set: bool,
-    /// The proportional fit instead of the one that changes the fewest managers (fit only).
-    #[arg(long, help = "tilpas alle forholdsmæssigt i stedet for at ændre så få ledere som muligt (kun fit)")]
-    pub proportional: bool,
 }
 
 /// `spread FILE --by K --out NEW [--who ID]`.
@@ -391,9 +399,9 @@ pub struct Spread {
     /// The factor, Danish decimal comma allowed.
     #[arg(long, value_name = "K", help = "faktoren mellem 0 og 10, fx 1,2 (spreder) eller 0,8 (samler)")]
     pub by: String,
-    /// File, output and who, as for `fit`.
+    /// File, output, who and what may move, as for `fit`.
     #[command(flatten)]
-    pub common: Fit,
+    pub common: Allocate,
 }
 
 /// `generate --managers N [--seed S] --out FILE`.

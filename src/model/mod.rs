@@ -8,6 +8,7 @@ pub mod manager;
 pub mod money;
 pub mod reference;
 pub mod session;
+pub mod time;
 pub mod words;
 
 pub use level::{AmountModel, Band, BoxModel, Criterion, Level, LevelRole, Scale, ScaleStep};
