@@ -219,12 +219,12 @@ pub fn fit_proposals(session: &Session, eval: &Evaluation, options: AllocationOp
     vec![fit_fewest(session, eval, options), fit_proportional(session, eval, options)]
 }
 
-/// The first fit proposal with the default options (hand-set amounts kept): the one that
-/// changes the fewest managers. Kept for callers of the single proposal; new callers use
-/// [`fit_proposals`].
+/// The proportional fit with the default options (hand-set amounts kept), as the screen
+/// has offered it so far. Kept for callers of the single proposal; new callers use
+/// [`fit_proposals`], which offers the fewest-changes proposal first.
 #[must_use]
 pub fn fit_to_pool(session: &Session, eval: &Evaluation) -> AllocationProposal {
-    fit_fewest(session, eval, AllocationOptions::default())
+    fit_proportional(session, eval, AllocationOptions::default())
 }
 
 /// The total of the kept amounts and the target for the movable ones.
