@@ -233,3 +233,30 @@ fn a_direct_amount_with_a_skon_is_never_proposed() {
         .unwrap();
     assert_eq!(engine::evaluate(doc.session()).pool.used, d(150_000));
 }
+
+/// What counts as set by hand: a drag still standing is; an undone drag is not, nor an
+/// amount a fit proposal set (its log entry carries `by_allocation`, which survives a save).
+#[test]
+fn hand_set_follows_the_change_log() {
+    use kalibrer::document::{Document, Edit};
+    let s = demo();
+    let kc01 = s.manager_index("KC01").unwrap();
+    let kc02 = s.manager_index("KC02").unwrap();
+    let mut doc = Document::new(s, None);
+    doc.apply(Edit::SetAmount { manager: kc01, amount: d(47_000), drag: false }, "DEP").unwrap();
+    doc.apply(Edit::SetAmount { manager: kc02, amount: d(33_000), drag: false }, "DEP").unwrap();
+    let hand = |doc: &Document| allocate::hand_set(doc.session(), &engine::evaluate(doc.session()));
+    assert!(hand(&doc)[kc01] && hand(&doc)[kc02]);
+    doc.apply(Edit::Undo, "DEP").unwrap();
+    assert!(hand(&doc)[kc01] && !hand(&doc)[kc02], "the undone KC02 is no longer set by hand");
+    // A fit moving KC02 logs its amount as the proposal's.
+    doc.apply(Edit::ApplyProposal { title: "Tilpas til puljen".into(), changes: vec![(kc02, d(31_000))] }, "DEP")
+        .unwrap();
+    assert!(!hand(&doc)[kc02]);
+    let text = kalibrer::io::to_ron(doc.session());
+    assert!(text.contains("by_allocation: true"));
+    let back = kalibrer::io::parse_session(&text).unwrap();
+    assert_eq!(back.change_log, doc.session().change_log);
+    let eval = engine::evaluate(&back);
+    assert!(allocate::hand_set(&back, &eval)[kc01] && !allocate::hand_set(&back, &eval)[kc02]);
+}
