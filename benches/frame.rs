@@ -27,7 +27,7 @@ fn frame(ctx: &egui::Context, app: &mut KalibrerApp) {
     let output = ctx.run_ui(raw_input(), |ui| {
         let commands = app.frame_ui(ui);
         for c in commands {
-            app.apply(ui.ctx(), c);
+            app.run_command(ui.ctx(), c);
         }
     });
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
@@ -41,8 +41,8 @@ fn main() {
         let mut app = KalibrerApp::with_session(session, None);
         let ctx = egui::Context::default();
         theme::install_fonts(&ctx);
-        theme::apply(&ctx, (false, 1.0));
-        app.view.selected = Some(n / 2);
+        theme::set_style(&ctx, (false, 1.0));
+        app.meeting.view.selected = Some(n / 2);
         for _ in 0..5 {
             frame(&ctx, &mut app);
         }
@@ -55,15 +55,15 @@ fn main() {
         }
         let mut drags = Vec::with_capacity(runs);
         let manager = n / 2;
-        let base = app.eval.amounts[manager].amount;
+        let base = app.meeting.eval.amounts[manager].amount;
         for k in 0..runs {
             let amount = base + Decimal::from(1_000 * (k as i64 % 5 + 1));
             let t = Instant::now();
-            app.apply(&ctx, Command::Edit(kalibrer::document::Edit::SetAmount { manager, amount, drag: true }));
+            app.run_command(&ctx, Command::Edit(kalibrer::document::Edit::SetAmount { manager, amount, drag: true }));
             app.refresh();
             drags.push(t.elapsed());
         }
-        app.apply(&ctx, Command::EndContinuous);
+        app.run_command(&ctx, Command::EndContinuous);
         println!("{n:>8} {:>11.3} ms {:>11.3} ms", ms(median(frames)), ms(median(drags)));
     }
 }

@@ -31,7 +31,7 @@ fn frame(ctx: &egui::Context, app: &mut KalibrerApp) -> egui::FullOutput {
     ctx.run_ui(raw_input(ctx), |ui| {
         let commands = app.frame_ui(ui);
         for c in commands {
-            app.apply(ui.ctx(), c);
+            app.run_command(ui.ctx(), c);
         }
     })
 }
@@ -272,16 +272,16 @@ fn median(mut samples: Vec<Duration>) -> f64 {
 fn run(name: &str, content: Content, presentation: bool, gpus: &[Gpu]) {
     let ctx = egui::Context::default();
     theme::install_fonts(&ctx);
-    theme::apply(&ctx, (presentation, theme::zoom_for(presentation, 1080.0)));
+    theme::set_style(&ctx, (presentation, theme::zoom_for(presentation, 1080.0)));
     let (mut app, fill) = match content {
         Content::Nothing => (None, false),
         Content::Fill => (None, true),
         Content::App { session, filled } => {
             let mut app = KalibrerApp::with_session(*session, None);
             app.panels_on_clear_color = !filled;
-            app.view.presentation = presentation;
-            app.view.selected = app.derived.agenda.first().copied();
-            app.view.scroll_to_selected = true;
+            app.meeting.view.presentation = presentation;
+            app.meeting.view.selected = app.meeting.derived.agenda.first().copied();
+            app.meeting.view.scroll_to_selected = true;
             (Some(app), false)
         }
     };

@@ -24,9 +24,17 @@ fn killing_a_child_mid_save_leaves_old_or_new_complete() {
             .args(["generate", "--managers", "6000", "--seed", &round.to_string(), "--out", file.to_str().unwrap()])
             .spawn()
             .unwrap();
-        let tmp = dir.join(format!(".session.ron.{}.tmp", child.id()));
+        // The save's temporary file: `.session.ron.<pid>.<random>.tmp` (tempfile's
+        // unpredictable part between the pid and the extension).
+        let prefix = format!(".session.ron.{}.", child.id());
+        let tmp_exists = || {
+            std::fs::read_dir(&dir).unwrap().flatten().any(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with(&prefix) && name.ends_with(".tmp")
+            })
+        };
         if round % 2 == 0 {
-            while !tmp.exists() && child.try_wait().unwrap().is_none() {
+            while !tmp_exists() && child.try_wait().unwrap().is_none() {
                 std::thread::sleep(Duration::from_micros(200));
             }
         } else {
@@ -35,7 +43,7 @@ fn killing_a_child_mid_save_leaves_old_or_new_complete() {
         let _ = child.kill();
         let _ = child.wait();
         let s = kalibrer::io::load_session_file(&file).unwrap_or_else(|e| panic!("round {round}: broken file: {e}"));
-        if tmp.exists() {
+        if tmp_exists() {
             // The kill landed before the rename: the session on disk is the old one, whole.
             killed_mid_write += 1;
             assert!(s == before, "round {round}: killed mid-write, yet the session changed");

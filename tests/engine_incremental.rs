@@ -102,7 +102,7 @@ proptest! {
         let ctx = egui::Context::default();
         let mut app = KalibrerApp::with_session(kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap(), None);
         for (at, kind, value) in steps {
-            let manager = at % app.doc.session().managers.len();
+            let manager = at % app.meeting.doc.session().managers.len();
             let amount = Decimal::from(value * 2_000);
             let command = match kind {
                 0 => Command::Edit(Edit::SetAmount { manager, amount, drag: false }),
@@ -114,11 +114,11 @@ proptest! {
                     status: kalibrer::model::MeetingStatus::ALL[value as usize % kalibrer::model::MeetingStatus::ALL.len()],
                 }),
             };
-            app.apply(&ctx, command);
+            app.run_command(&ctx, command);
             app.refresh();
-            let fresh = evaluate(app.doc.session());
-            same(&app.eval, &fresh)?;
-            prop_assert_eq!(&app.derived, &kalibrer::ui::derived::Derived::new(app.doc.session(), &fresh));
+            let fresh = evaluate(app.meeting.doc.session());
+            same(&app.meeting.eval, &fresh)?;
+            prop_assert_eq!(&app.meeting.derived, &kalibrer::ui::state::derived::Derived::new(app.meeting.doc.session(), &fresh));
         }
     }
 }

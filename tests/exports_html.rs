@@ -127,7 +127,7 @@ fn statistics_have_no_names_and_suppress_small_groups() {
 
 #[test]
 fn the_gui_exports_every_kind_to_a_file() {
-    use kalibrer::ui::export::ExportKind;
+    use kalibrer::io::export::ExportKind;
     let dir = std::env::temp_dir().join(format!("kalibrer-guiexp-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut app = kalibrer::ui::KalibrerApp::with_session(demo(), None);
@@ -137,17 +137,17 @@ fn the_gui_exports_every_kind_to_a_file() {
         // The demo is not final: the allocation and the letters wait for the choice.
         if kind.needs_finality() {
             assert!(!path.exists(), "{kind:?} not written before the user chose a draft");
-            assert_eq!(app.view.pending_export.as_ref().map(|p| p.kind), Some(kind));
+            assert_eq!(app.dialogs.draft_export.as_ref().map(|p| p.kind), Some(kind));
             app.export_pending_draft();
-            assert!(app.view.pending_export.is_none());
+            assert!(app.dialogs.draft_export.is_none());
         }
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.len() > 200, "{kind:?}");
-        assert!(!app.view.notice.as_ref().unwrap().is_error);
+        assert!(!app.meeting.view.notice.as_ref().unwrap().is_error);
     }
     app.export_to(ExportKind::Output(kalibrer::io::outputs::OutputKind::Letters), &dir.join("mangler").join("x.html"));
     app.export_pending_draft();
-    assert!(app.view.notice.as_ref().unwrap().is_error, "a failed export is reported");
+    assert!(app.meeting.view.notice.as_ref().unwrap().is_error, "a failed export is reported");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

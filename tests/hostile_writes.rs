@@ -175,11 +175,13 @@ fn merge_never_replaces_a_prep_file_whatever_its_name() {
 
 #[test]
 fn a_session_file_stating_a_version_above_2_pow_32_is_a_newer_version() {
-    let text = io::DEMO_RON.replacen("version: 2,", "version: 4294967296,", 1);
+    let current = kalibrer::model::session::CURRENT_VERSION;
+    let text = io::DEMO_RON.replacen(&format!("version: {current},"), "version: 4294967296,", 1);
+    assert_ne!(text, io::DEMO_RON, "the demo states its version");
     let e = io::parse_session(&text).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "filen har formatversion 4294967296, men dette program kan kun læse til og med version 2 – opdatér Kalibrer"
+        "filen har formatversion 4294967296, men dette program kan kun læse til og med version 3 – opdatér Kalibrer"
     );
 }
 

@@ -52,7 +52,7 @@ fn the_group_accepts_a_drop_with_a_reason() {
     let mut h = Harness::builder().with_size([1920.0, 1080.0]).with_max_steps(16).build_eframe(move |cc| {
         let mut app = KalibrerApp::with_session(session, None);
         app.install(&cc.egui_ctx);
-        app.view.selected = Some(i);
+        app.meeting.view.selected = Some(i);
         app
     });
     h.run();
@@ -60,13 +60,13 @@ fn the_group_accepts_a_drop_with_a_reason() {
     click(&mut h, "Acceptér med begrundelse …");
     // Without a reason nothing is accepted.
     click(&mut h, "Acceptér fundet");
-    assert!(h.state().doc.session().managers[i].accepted.is_empty());
+    assert!(h.state().meeting.doc.session().managers[i].accepted.is_empty());
     h.get_by_label("Begrundelse for at acceptere").focus();
     h.run();
     h.get_by_label("Begrundelse for at acceptere").type_text("Sidste år indeholdt et særligt projekt");
     h.run();
     click(&mut h, "Acceptér fundet");
-    let m = &h.state().doc.session().managers[i];
+    let m = &h.state().meeting.doc.session().managers[i];
     assert_eq!(m.accepted.len(), 1);
     assert_eq!(m.accepted[0].rule, "fald_fra_sidste_aar");
     assert_eq!(m.accepted[0].why, "Sidste år indeholdt et særligt projekt");
@@ -75,15 +75,15 @@ fn the_group_accepts_a_drop_with_a_reason() {
     assert!(h.query_by_label_contains("Begrundelse (").is_some());
     h.set_render_cursor(false);
     h.snapshot("accepted_finding");
-    let log = h.state().doc.session().change_log.last().unwrap().clone();
+    let log = h.state().meeting.doc.session().change_log.last().unwrap().clone();
     assert!(matches!(log.change, kalibrer::model::log::Change::Acceptance { accepted: true, .. }), "{:?}", log.change);
     assert_eq!(log.why, "Sidste år indeholdt et særligt projekt");
-    let doc = kalibrer::io::documentation::documentation_html(h.state().doc.session());
+    let doc = kalibrer::io::documentation::documentation_html(h.state().meeting.doc.session());
     assert!(doc.contains("(accepteret)") && doc.contains("Sidste år indeholdt et særligt projekt"));
     // Undo takes the acceptance back.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert!(h.state().doc.session().managers[i].accepted.is_empty());
+    assert!(h.state().meeting.doc.session().managers[i].accepted.is_empty());
     assert!(h.query_by_label_contains("● 1 advarsel").is_some());
 }
 

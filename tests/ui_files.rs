@@ -15,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kalibrer::io;
 use kalibrer::ui::KalibrerApp;
-use kalibrer::ui::file_dialog::DialogMode;
+use kalibrer::ui::dialogs::file_purpose::DialogMode;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kalibrer-uifiles-{name}-{}", std::process::id()));
@@ -32,10 +32,10 @@ fn app_on(path: PathBuf) -> Harness<'static, KalibrerApp> {
 
 /// One edit through the keyboard: the selected manager's amount + one step.
 fn edit(h: &mut Harness<'static, KalibrerApp>) {
-    h.state_mut().view.selected = Some(5);
+    h.state_mut().meeting.view.selected = Some(5);
     h.key_press(egui::Key::Plus);
     h.run();
-    assert!(h.state().doc.is_dirty());
+    assert!(h.state().meeting.doc.is_dirty());
 }
 
 fn save(h: &mut Harness<'static, KalibrerApp>) {
@@ -54,11 +54,11 @@ fn a_file_that_cannot_be_opened_shows_why_in_a_window() {
     let message = format!("Kan ikke åbne {}: linje ", file.display());
     assert!(h.query_by_label_contains(&message).is_some(), "the Danish message with the line");
     assert!(h.query_by_label("Åbn en anden fil").is_some());
-    assert_eq!(h.state().doc.path, None, "the broken file is not attached to anything");
+    assert_eq!(h.state().meeting.doc.path, None, "the broken file is not attached to anything");
     h.get_by_label("Åbn demoen").click();
     h.run();
     assert!(h.query_by_label("Filen kan ikke åbnes").is_none());
-    assert_eq!(h.state().doc.session().managers.len(), 28);
+    assert_eq!(h.state().meeting.doc.session().managers.len(), 28);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -77,11 +77,11 @@ fn a_read_only_file_is_not_replaced_and_save_as_is_offered() {
     save(&mut h);
     assert!(h.query_by_label("Filen er skrivebeskyttet").is_some());
     assert!(h.query_by_label("Gem som …").is_some());
-    let notice = h.state().view.notice.clone().unwrap();
+    let notice = h.state().meeting.view.notice.clone().unwrap();
     assert!(notice.is_error && notice.text.starts_with("Kunne ikke gemme moede.ron: Filen er skrivebeskyttet"));
     assert_eq!(notice.text.matches("gemme").count(), 1, "said once: {}", notice.text);
     assert_eq!(std::fs::read(&file).unwrap(), before);
-    assert!(h.state().doc.is_dirty(), "the work stays");
+    assert!(h.state().meeting.doc.is_dirty(), "the work stays");
     h.get_by_label("Annullér").click();
     h.run();
     assert!(h.query_by_label("Filen er skrivebeskyttet").is_none());
@@ -107,13 +107,13 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     assert_eq!(io::load_session_file(&file).unwrap(), theirs, "nothing overwritten yet");
     h.get_by_label("Overskriv alligevel").click();
     h.run();
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().meeting.doc.is_dirty());
     assert_eq!(io::load_session_file(&file).unwrap().managers[0].notes, session.managers[0].notes);
     // Saved by us: the next save asks nothing.
     edit(&mut h);
     save(&mut h);
     assert!(h.query_by_label("Filen er ændret på disken").is_none());
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().meeting.doc.is_dirty());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -123,8 +123,8 @@ fn demo_with_own_dialog(dir: &Path, mode: DialogMode) -> Harness<'static, Kalibr
         .with_size([1920.0, 1080.0])
         .with_max_steps(16)
         .build_eframe(|cc| KalibrerApp::open_or_explain(cc, None).unwrap());
-    h.state_mut().file_guard.dialogs.mode = mode;
-    h.state_mut().file_guard.dialogs.last_folder = Some(dir.to_path_buf());
+    h.state_mut().dialogs.files.mode = mode;
+    h.state_mut().dialogs.files.last_folder = Some(dir.to_path_buf());
     h.run();
     h
 }
@@ -139,7 +139,7 @@ fn type_in(h: &mut Harness<'static, KalibrerApp>, label: &str, text: &str) {
 }
 
 fn notice(h: &Harness<'static, KalibrerApp>) -> String {
-    h.state().view.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()
+    h.state().meeting.view.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default()
 }
 
 #[test]
@@ -151,12 +151,12 @@ fn save_on_the_demo_opens_the_own_dialog_and_writes_the_typed_path() {
     save(&mut h);
     assert!(h.query_by_label_contains("Gem sessionen som").is_some(), "the dialog answers Ctrl+S");
     // The dialog is in front: + and N do not change the meeting behind it.
-    let before = h.state().doc.revision();
+    let before = h.state().meeting.doc.revision();
     h.key_press(Key::Plus);
     h.key_press(Key::N);
     h.run();
-    assert_eq!(h.state().doc.revision(), before, "no edit behind the dialog");
-    assert_eq!(h.state().view.selected, Some(5));
+    assert_eq!(h.state().meeting.doc.revision(), before, "no edit behind the dialog");
+    assert_eq!(h.state().meeting.view.selected, Some(5));
     assert_eq!(h.get_by_label("Filnavn (.ron):").value().as_deref(), Some("kalibrering.ron"), "a name is suggested");
     let target = dir.join("moede");
     type_in(&mut h, "Filnavn (.ron):", &target.display().to_string());
@@ -164,11 +164,11 @@ fn save_on_the_demo_opens_the_own_dialog_and_writes_the_typed_path() {
     h.run();
     let written = dir.join("moede.ron");
     assert!(h.query_by_label_contains("Gem sessionen som").is_none(), "the dialog closed");
-    assert_eq!(io::load_session_file(&written).unwrap(), *h.state().doc.session(), ".ron added to the name");
-    assert_eq!(h.state().doc.path.as_deref(), Some(written.as_path()));
-    assert!(!h.state().doc.is_dirty());
+    assert_eq!(io::load_session_file(&written).unwrap(), *h.state().meeting.doc.session(), ".ron added to the name");
+    assert_eq!(h.state().meeting.doc.path.as_deref(), Some(written.as_path()));
+    assert!(!h.state().meeting.doc.is_dirty());
     assert_eq!(notice(&h), format!("Gemt i {}", written.display()));
-    assert_eq!(h.state().file_guard.dialogs.last_folder.as_deref(), Some(dir.as_path()));
+    assert_eq!(h.state().dialogs.files.last_folder.as_deref(), Some(dir.as_path()));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -195,8 +195,8 @@ fn an_existing_file_is_replaced_only_after_asking() {
     h.run();
     h.get_by_label("Erstat").click();
     h.run();
-    assert_eq!(io::load_session_file(&existing).unwrap(), *h.state().doc.session());
-    assert_eq!(h.state().doc.path.as_deref(), Some(existing.as_path()));
+    assert_eq!(io::load_session_file(&existing).unwrap(), *h.state().meeting.doc.session());
+    assert_eq!(h.state().meeting.doc.path.as_deref(), Some(existing.as_path()));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -220,24 +220,24 @@ fn open_lists_the_sessions_of_the_folder_and_opens_the_one_picked() {
     assert_eq!(h.get_by_label("Filnavn (.ron):").value().as_deref(), Some("moede.ron"), "picked");
     h.get_by_label("Åbn").click();
     h.run();
-    assert_eq!(h.state().doc.path.as_deref(), Some(file.as_path()));
-    assert_eq!(h.state().doc.session().managers[0].notes, "Fra filen i mappen");
+    assert_eq!(h.state().meeting.doc.path.as_deref(), Some(file.as_path()));
+    assert_eq!(h.state().meeting.doc.session().managers[0].notes, "Fra filen i mappen");
     assert_eq!(notice(&h), format!("Åbnede {}", file.display()));
     assert!(h.query_by_label_contains("Åbn session").is_none());
     // The folder is remembered across the open (the app was replaced by the new file's).
-    assert_eq!(h.state().file_guard.dialogs.last_folder.as_deref(), Some(dir.as_path()));
-    assert_eq!(h.state().file_guard.dialogs.mode, DialogMode::InApp);
+    assert_eq!(h.state().dialogs.files.last_folder.as_deref(), Some(dir.as_path()));
+    assert_eq!(h.state().dialogs.files.mode, DialogMode::InApp);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn an_export_goes_to_the_chosen_path_and_says_where() {
+    use kalibrer::io::export::ExportKind;
     use kalibrer::io::outputs::OutputKind;
-    use kalibrer::ui::export::ExportKind;
     let dir = temp_dir("export");
     let mut h = demo_with_own_dialog(&dir, DialogMode::InApp);
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, kalibrer::ui::command::Command::Export(ExportKind::Output(OutputKind::Statistics)));
+    h.state_mut().run_command(&ctx, kalibrer::ui::command::Command::Export(ExportKind::Output(OutputKind::Statistics)));
     h.run();
     assert!(h.query_by_label_contains("Eksportér: Anonymiseret statistik").is_some());
     let suggested = ExportKind::Output(OutputKind::Statistics).file_name();
@@ -255,13 +255,13 @@ fn an_export_goes_to_the_chosen_path_and_says_where() {
 
 #[test]
 fn a_draft_export_asks_first_then_where_and_is_marked() {
+    use kalibrer::io::export::ExportKind;
     use kalibrer::io::outputs::OutputKind;
-    use kalibrer::ui::export::ExportKind;
     let dir = temp_dir("draft");
     let mut h = demo_with_own_dialog(&dir, DialogMode::InApp);
     let ctx = h.ctx.clone();
     // The demo's meeting is not final: the allocation is only written as UDKAST.
-    h.state_mut().apply(&ctx, kalibrer::ui::command::Command::Export(ExportKind::Output(OutputKind::Allocation)));
+    h.state_mut().run_command(&ctx, kalibrer::ui::command::Command::Export(ExportKind::Output(OutputKind::Allocation)));
     h.run();
     assert!(h.query_by_label_contains("Eksportér: Fordeling").is_none(), "no file dialog before the choice");
     h.get_by_label("Eksportér som UDKAST").click();
@@ -292,7 +292,7 @@ fn without_a_desktop_file_dialog_a_danish_message_and_the_own_dialog_answer() {
     h.run();
     assert!(h.query_by_label_contains("Gem sessionen som").is_none());
     assert_eq!(notice(&h), "Gem som er annulleret – intet er gemt.", "a cancel is answered too");
-    assert!(h.state().doc.is_dirty(), "the work stays");
+    assert!(h.state().meeting.doc.is_dirty(), "the work stays");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -317,14 +317,14 @@ fn save_and_close_on_the_demo_closes_after_the_save_in_the_own_dialog() {
     h.get_by_label("Gem og luk").click();
     h.run();
     assert!(h.query_by_label("Der er ændringer, som ikke er gemt").is_none(), "the question makes way");
-    assert!(!h.state().view.quit_confirmed, "not closed before the save");
+    assert!(!h.state().meeting.view.quit_confirmed, "not closed before the save");
     let target = dir.join("moede.ron");
     type_in(&mut h, "Filnavn (.ron):", &target.display().to_string());
     h.get_by_label("Gem").click();
     // Closing asks for the window to close every frame: step, do not wait for quiet.
     h.run_steps(2);
     assert!(target.exists());
-    assert!(h.state().view.quit_confirmed);
+    assert!(h.state().meeting.view.quit_confirmed);
     assert!(root_commands(&h).contains(&ViewportCommand::Close), "the window is asked to close");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -335,11 +335,11 @@ fn close_without_saving_while_the_own_save_dialog_waits_closes_and_removes_the_c
     let file = dir.join("moede.ron");
     io::save_session(&file, &io::parse_session(io::DEMO_RON).unwrap()).unwrap();
     let mut h = app_on(file.clone());
-    h.state_mut().file_guard.dialogs.mode = DialogMode::InApp;
+    h.state_mut().dialogs.files.mode = DialogMode::InApp;
     h.run();
     edit(&mut h);
-    let copy = kalibrer::ui::autosave::recovery_path(Some(&file));
-    io::save_session(&copy, h.state().doc.session()).unwrap();
+    let copy = kalibrer::ui::state::autosave::recovery_path(Some(&file));
+    io::save_session(&copy, h.state().meeting.doc.session()).unwrap();
     // "Gem og luk" on a file saves at once: use Gem som to have the dialog open.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();

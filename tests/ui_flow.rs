@@ -23,19 +23,19 @@ fn page_down_walks_the_agenda_and_status_is_recorded_with_who() {
     let mut h = harness();
     h.key_press(Key::PageDown);
     h.run();
-    let first = h.state().view.selected.unwrap();
+    let first = h.state().meeting.view.selected.unwrap();
     // Agenda: highest level first — the departementschef.
-    assert_eq!(h.state().doc.session().managers[first].level, "DC");
+    assert_eq!(h.state().meeting.doc.session().managers[first].level, "DC");
     h.key_press(Key::PageDown);
     h.run();
-    let second = h.state().view.selected.unwrap();
-    assert_eq!(h.state().doc.session().managers[second].level, "SD");
+    let second = h.state().meeting.view.selected.unwrap();
+    assert_eq!(h.state().meeting.doc.session().managers[second].level, "SD");
     h.get_by_label("Besluttet").click();
     h.run();
-    let m = &h.state().doc.session().managers[second];
+    let m = &h.state().meeting.doc.session().managers[second];
     assert_eq!(m.status, MeetingStatus::Besluttet);
-    assert_eq!(m.final_amount, Some(h.state().eval.amounts[second].amount));
-    let entry = h.state().doc.session().change_log.last().unwrap();
+    assert_eq!(m.final_amount, Some(h.state().meeting.eval.amounts[second].amount));
+    let entry = h.state().meeting.doc.session().change_log.last().unwrap();
     assert_eq!(
         (entry.change.what(), entry.change.new_text(), entry.who.as_str()),
         ("Status".into(), "Besluttet".into(), "DEP")
@@ -43,49 +43,54 @@ fn page_down_walks_the_agenda_and_status_is_recorded_with_who() {
     assert!(h.query_by_label_contains("Besluttet 1/28").is_some());
     h.key_press(Key::PageUp);
     h.run();
-    assert_eq!(h.state().view.selected, Some(first));
+    assert_eq!(h.state().meeting.view.selected, Some(first));
 }
 
 #[test]
 fn fit_to_pool_is_a_preview_until_accepted_and_undoes_as_one_step() {
     let mut h = harness();
-    let before = h.state().eval.pool.used;
-    assert!(before > h.state().eval.pool.pool, "the demo starts over the pool");
+    let before = h.state().meeting.eval.pool.used;
+    assert!(before > h.state().meeting.eval.pool.pool, "the demo starts over the pool");
     h.get_by_label("Tilpas til puljen").click();
     h.run();
     assert!(h.query_by_label("Acceptér forslaget").is_some());
-    assert_eq!(h.state().eval.pool.used, before, "nothing applied yet");
+    assert_eq!(h.state().meeting.eval.pool.used, before, "nothing applied yet");
     // A widget that just appeared needs the pointer over it for a frame, as with a mouse.
     h.get_by_label("Afvis").hover();
     h.run();
     h.get_by_label("Afvis").click();
     h.run();
-    assert!(h.state().view.pending.is_none(), "rejected: {:?}", h.state().view.notice);
+    assert!(h.state().meeting.view.pending.is_none(), "rejected: {:?}", h.state().meeting.view.notice);
     assert!(h.query_by_label("Acceptér forslaget").is_none());
-    assert_eq!(h.state().eval.pool.used, before);
+    assert_eq!(h.state().meeting.eval.pool.used, before);
     h.get_by_label("Tilpas til puljen").click();
     h.run();
     h.get_by_label("Acceptér forslaget").hover();
     h.run();
     h.get_by_label("Acceptér forslaget").click();
     h.run();
-    let after = h.state().eval.pool.used;
-    assert!(after <= h.state().eval.pool.pool, "{after} within the pool");
+    let after = h.state().meeting.eval.pool.used;
+    assert!(after <= h.state().meeting.eval.pool.pool, "{after} within the pool");
     // Issue 15: the proposal never writes a justification for a skøn that had none — an
     // unjustified skøn stays a fejl — and the group decision is the log entries' reason.
-    let s = h.state().doc.session();
+    let s = h.state().meeting.doc.session();
     let kc05 = s.managers.iter().find(|m| m.id == "KC05").unwrap();
     assert_eq!(kc05.adjustment.as_ref().unwrap().justification, "", "KC05's skøn had no justification");
     assert!(
-        h.state().eval.findings.iter().any(|f| f.rule == kalibrer::engine::RuleId::AdjustmentWithoutJustification
-            && f.manager.as_deref() == Some("KC05"))
+        h.state()
+            .meeting
+            .eval
+            .findings
+            .iter()
+            .any(|f| f.rule == kalibrer::engine::RuleId::AdjustmentWithoutJustification
+                && f.manager.as_deref() == Some("KC05"))
     );
     let entry = s.change_log.iter().rev().find(|e| e.manager.as_deref() == Some("KC05")).unwrap();
     assert_eq!(entry.why, "Tilpas til puljen");
-    assert!(h.state().view.notice.as_ref().unwrap().text.contains("beløb ændret"));
+    assert!(h.state().meeting.view.notice.as_ref().unwrap().text.contains("beløb ændret"));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().eval.pool.used, before, "one undo reverts the whole proposal");
+    assert_eq!(h.state().meeting.eval.pool.used, before, "one undo reverts the whole proposal");
 }
 
 #[test]
@@ -93,22 +98,22 @@ fn a_locked_manager_cannot_be_changed() {
     let mut h = harness();
     h.key_press(Key::PageDown);
     h.run();
-    let i = h.state().view.selected.unwrap();
+    let i = h.state().meeting.view.selected.unwrap();
     h.get_by_label("Lås beløbet").click();
     h.run();
-    assert!(h.state().doc.session().managers[i].locked);
-    let before = h.state().eval.amounts[i].amount;
+    assert!(h.state().meeting.doc.session().managers[i].locked);
+    let before = h.state().meeting.eval.amounts[i].amount;
     h.key_press(Key::Plus);
     h.run();
-    assert_eq!(h.state().eval.amounts[i].amount, before);
-    assert!(h.state().view.notice.as_ref().unwrap().text.contains("låst"));
+    assert_eq!(h.state().meeting.eval.amounts[i].amount, before);
+    assert!(h.state().meeting.view.notice.as_ref().unwrap().text.contains("låst"));
 }
 
 /// Issue 16: the GUI exported an unfinished meeting's allocation as final without asking.
 #[test]
 fn exporting_an_unfinished_meeting_asks_and_writes_only_a_marked_draft() {
+    use kalibrer::io::export::ExportKind;
     use kalibrer::io::outputs::OutputKind;
-    use kalibrer::ui::export::ExportKind;
     let mut h = harness();
     // From the menu the question comes before any file dialog.
     h.get_by_label("Filer").click();
@@ -121,7 +126,7 @@ fn exporting_an_unfinished_meeting_asks_and_writes_only_a_marked_draft() {
     assert!(h.query_by_label_contains("af 28 ledere er ikke besluttet").is_some());
     h.get_by_label("Annuller").click();
     h.run();
-    assert!(h.state().view.pending_export.is_none());
+    assert!(h.state().dialogs.draft_export.is_none());
     assert!(h.query_by_label("Beløbene er ikke endelige").is_none());
     // To a chosen file: nothing is written until "Eksportér som UDKAST".
     let dir = std::env::temp_dir().join(format!("kalibrer-udkast-{}", std::process::id()));
@@ -134,9 +139,9 @@ fn exporting_an_unfinished_meeting_asks_and_writes_only_a_marked_draft() {
     h.run();
     let csv = std::fs::read_to_string(&path).unwrap();
     let rows: Vec<&str> = csv.lines().skip(1).collect();
-    assert_eq!(rows.len(), h.state().doc.session().managers.len(), "one row per manager:\n{csv}");
+    assert_eq!(rows.len(), h.state().meeting.doc.session().managers.len(), "one row per manager:\n{csv}");
     assert!(rows.iter().all(|l| l.ends_with(";UDKAST")), "every row marked");
-    assert!(h.state().view.notice.as_ref().is_some_and(|n| n.text.contains("som UDKAST")));
-    assert!(h.state().doc.session().change_log.is_empty(), "exporting changes nothing");
+    assert!(h.state().meeting.view.notice.as_ref().is_some_and(|n| n.text.contains("som UDKAST")));
+    assert!(h.state().meeting.doc.session().change_log.is_empty(), "exporting changes nothing");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -25,27 +25,27 @@ fn harness() -> Harness<'static, KalibrerApp> {
 #[test]
 fn the_first_frame_after_a_key_press_shows_its_result() {
     let mut h = harness();
-    let first = h.state().derived.agenda[0];
-    let name = h.state().doc.session().managers[first].name.clone();
+    let first = h.state().meeting.derived.agenda[0];
+    let name = h.state().meeting.doc.session().managers[first].name.clone();
     let before = h.query_all_by_label(&name).count();
     h.key_press(Key::PageDown);
     h.step();
-    let i = h.state().view.selected.expect("the first manager of the agenda is selected");
+    let i = h.state().meeting.view.selected.expect("the first manager of the agenda is selected");
     assert_eq!(i, first);
     // The focus card's heading adds one label with the name.
     let shown = h.query_all_by_label(&name).count();
     assert_eq!(shown, before + 1, "the focus card shows {name} in the first frame");
     h.run();
-    let before = h.state().eval.amounts[i].amount;
+    let before = h.state().meeting.eval.amounts[i].amount;
     // The manager's own amount cell in the table, not any text with the same figure.
     let cell = format!("Beløb for {name}");
     let shown = |h: &Harness<'_, KalibrerApp>| h.get_by_label(&cell).value();
     assert_eq!(shown(&h), Some(format_number(before)));
     h.key_press(Key::Plus);
     h.step();
-    let step = h.state().doc.session().policies.rounding_step;
+    let step = h.state().meeting.doc.session().policies.rounding_step;
     let after = before + step;
-    assert_eq!(h.state().eval.amounts[i].amount, after);
+    assert_eq!(h.state().meeting.eval.amounts[i].amount, after);
     assert_eq!(shown(&h), Some(format_number(after)), "the table shows the new amount in the first frame");
 }
 
@@ -54,10 +54,10 @@ fn the_first_frame_after_a_click_shows_its_result() {
     let mut h = harness();
     h.key_press(Key::PageDown);
     h.run();
-    let i = h.state().view.selected.unwrap();
+    let i = h.state().meeting.view.selected.unwrap();
     h.get_by_label("Lås beløbet").click();
     h.step();
-    assert!(h.state().doc.session().managers[i].locked);
+    assert!(h.state().meeting.doc.session().managers[i].locked);
     assert!(h.query_by_label("■ Låst").is_some(), "the button says locked in the first frame");
     assert!(h.query_by_label("Lås beløbet").is_none());
 }
@@ -86,10 +86,10 @@ fn demo_shapes(panels_on_clear_color: bool) -> (egui::Context, Vec<egui::epaint:
     let session = kalibrer::io::parse_session(kalibrer::io::DEMO_RON).expect("demo parses");
     let mut app = KalibrerApp::with_session(session, None);
     app.panels_on_clear_color = panels_on_clear_color;
-    app.view.selected = app.derived.agenda.first().copied();
+    app.meeting.view.selected = app.meeting.derived.agenda.first().copied();
     let ctx = egui::Context::default();
     kalibrer::ui::theme::install_fonts(&ctx);
-    kalibrer::ui::theme::apply(&ctx, (false, 1.0));
+    kalibrer::ui::theme::set_style(&ctx, (false, 1.0));
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
         ..Default::default()
@@ -206,10 +206,10 @@ fn shortcuts_are_taken_before_the_pass_so_a_key_press_paints_one_frame() {
     assert!(left.is_empty(), "PageDown taken: {left:?}");
     let (left, _) = through_hook(&mut h, release(Key::PageDown));
     assert!(left.is_empty(), "its release taken too: {left:?}");
-    let i = h.state().view.selected.expect("PageDown selected the first of the agenda");
+    let i = h.state().meeting.view.selected.expect("PageDown selected the first of the agenda");
     h.run();
-    let step = h.state().doc.session().policies.rounding_step;
-    let start = h.state().eval.amounts[i].amount;
+    let step = h.state().meeting.doc.session().policies.rounding_step;
+    let start = h.state().meeting.eval.amounts[i].amount;
     // + (with the character it types), then + again, then −, then =: each one step. The
     // first + is the first change: it turns the formula amount into a skøn, whose new
     // widgets egui styles in a second frame, and the window's title gains its "●" for
@@ -221,7 +221,7 @@ fn shortcuts_are_taken_before_the_pass_so_a_key_press_paints_one_frame() {
         let (left, passes) = through_hook(&mut h, press(key, Some(text)));
         assert!(left.is_empty(), "{key:?} and its character taken: {left:?}");
         let expected = start + step * rust_decimal::Decimal::from(steps);
-        assert_eq!(h.state().eval.amounts[i].amount, expected, "{key:?}");
+        assert_eq!(h.state().meeting.eval.amounts[i].amount, expected, "{key:?}");
         assert_eq!(passes, frames, "{key:?} painted {passes} frames");
         let (left, passes) = through_hook(&mut h, release(key));
         assert!(left.is_empty(), "{key:?}'s release taken: {left:?}");
@@ -239,15 +239,15 @@ fn keys_that_are_no_shortcut_and_keys_typed_into_a_field_stay_for_egui() {
     let mut h = harness();
     h.key_press(Key::PageDown);
     h.run();
-    let i = h.state().view.selected.expect("the first of the agenda");
-    let amount = h.state().eval.amounts[i].amount;
+    let i = h.state().meeting.view.selected.expect("the first of the agenda");
+    let amount = h.state().meeting.eval.amounts[i].amount;
     // With the search field focused, + is text for the field, not a step.
     h.get_by_label("Søg:").focus();
     h.run();
     let (left, _) = through_hook(&mut h, press(Key::Plus, Some("+")));
     assert_eq!(left.len(), 2, "the field gets the key and its character: {left:?}");
-    assert_eq!(h.state().eval.amounts[i].amount, amount, "no step while typing");
-    assert_eq!(h.state().view.filter.text, "+", "typed into the search field");
+    assert_eq!(h.state().meeting.eval.amounts[i].amount, amount, "no step while typing");
+    assert_eq!(h.state().meeting.view.filter.text, "+", "typed into the search field");
     let (left, _) = through_hook(&mut h, release(Key::Plus));
     assert_eq!(left.len(), 1, "its release stays for egui too: {left:?}");
     // Tab (egui's focus key) is no shortcut: its press and release stay for egui.

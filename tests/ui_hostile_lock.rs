@@ -24,7 +24,7 @@ fn a_fifo_as_lock_file_opens_the_session_read_only_with_the_reason() {
         .with_size([1920.0, 1080.0])
         .build_eframe(move |cc| KalibrerApp::new(cc, io::load_session_file(&open).unwrap(), Some(open.clone())));
     harness.run();
-    assert!(harness.state().view.read_only);
+    assert!(harness.state().meeting.doc.is_read_only());
     assert!(
         harness.query_by_label_contains("moede.ron.lås er et navngivet rør (FIFO), ikke en almindelig fil").is_some(),
         "the reason is on screen"

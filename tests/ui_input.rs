@@ -13,7 +13,7 @@ use kalibrer::engine::amounts::model_of;
 use kalibrer::model::money::format_number;
 use kalibrer::model::{AmountModel, Session};
 use kalibrer::ui::KalibrerApp;
-use kalibrer::ui::autosave::recovery_path;
+use kalibrer::ui::state::autosave::recovery_path;
 use rust_decimal::Decimal;
 
 fn demo() -> Session {
@@ -69,7 +69,7 @@ fn type_in_cell(harness: &mut Harness<'_, KalibrerApp>, name: &str, text: &str, 
 }
 
 fn amount(h: &Harness<'_, KalibrerApp>, i: usize) -> Decimal {
-    h.state().eval.amounts[i].amount
+    h.state().meeting.eval.amounts[i].amount
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn escape_cancels_an_edit_of_the_amount_cell_and_of_the_focus_field() {
 
     type_in_cell(&mut h, &name, "99.000", Key::Escape);
     assert_eq!(amount(&h, i), before, "Escape in the cell must not set the amount");
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().meeting.doc.is_dirty());
     let label = format!("Beløb for {name}");
     let shown = h.get_by_label(&label).value();
     assert_eq!(shown.as_deref(), Some(format_number(before).as_str()), "the cell shows the amount again");
@@ -95,8 +95,8 @@ fn escape_cancels_an_edit_of_the_amount_cell_and_of_the_focus_field() {
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(amount(&h, i), before, "Escape in the focus field must not set the amount");
-    assert_eq!(h.state().view.amount_input.1, "", "the typed text is dropped");
-    assert!(!h.state().doc.is_dirty());
+    assert_eq!(h.state().meeting.view.amount_input.1, "", "the typed text is dropped");
+    assert!(!h.state().meeting.doc.is_dirty());
 
     // Enter still sets it (99.000 kr. on a 1.000 kr. step).
     type_in_cell(&mut h, &name, "99.000", Key::Enter);
@@ -121,7 +121,7 @@ fn eighty_asks_whether_thousands_were_meant_and_each_answer_does_what_it_says() 
     select(&mut h, &names[0]);
     type_in_cell(&mut h, &names[0], "80", Key::Enter);
     assert!(h.query_by_label("Mente du 80.000 kr.?").is_some(), "the question is asked");
-    assert!(!h.state().doc.is_dirty(), "nothing is set before the answer");
+    assert!(!h.state().meeting.doc.is_dirty(), "nothing is set before the answer");
     h.get_by_label("Ja, 80.000 kr.").click();
     h.run();
     assert_eq!(amount(&h, yes), d(80_000));
@@ -155,7 +155,7 @@ fn eighty_asks_whether_thousands_were_meant_and_each_answer_does_what_it_says() 
     h.run();
     assert_eq!(amount(&h, cancel), before_cancel);
     assert!(h.query_by_label("Mente du 80.000 kr.?").is_none());
-    assert_eq!(h.state().doc.session().change_log.len(), 2, "only Ja and Nej changed anything");
+    assert_eq!(h.state().meeting.doc.session().change_log.len(), 2, "only Ja and Nej changed anything");
 }
 
 #[test]
@@ -202,7 +202,7 @@ const EXPECTED_BEFORE: i64 = 46_000;
 #[test]
 fn the_end_of_the_agenda_is_announced_and_the_position_shown() {
     let mut h = harness_at(demo(), None);
-    let n = h.state().derived.agenda.len();
+    let n = h.state().meeting.derived.agenda.len();
     assert_eq!(n, 28, "the demo has 28 managers");
     h.key_press(Key::PageDown);
     h.run();
@@ -219,7 +219,7 @@ fn the_end_of_the_agenda_is_announced_and_the_position_shown() {
         h.key_press(Key::PageDown);
     }
     h.run();
-    assert_eq!(h.state().view.selected, h.state().derived.agenda.last().copied());
+    assert_eq!(h.state().meeting.view.selected, h.state().meeting.derived.agenda.last().copied());
     assert!(h.query_by_label_contains("28 af 28 på dagsordenen").is_some());
     assert!(h.query_by_label_contains("Sidste leder på dagsordenen").is_none(), "not yet past the end");
     h.key_press(Key::PageDown);
@@ -250,7 +250,7 @@ fn make_a_change(h: &mut Harness<'_, KalibrerApp>) {
     h.run();
     h.key_press(Key::Plus);
     h.run();
-    assert!(h.state().doc.is_dirty());
+    assert!(h.state().meeting.doc.is_dirty());
 }
 
 #[test]
@@ -262,7 +262,7 @@ fn close_without_saving_removes_the_recovery_copy_and_closes() {
     make_a_change(&mut h);
     // The copy the autosave would have written.
     let copy = recovery_path(Some(&file));
-    kalibrer::io::save_session(&copy, h.state().doc.session()).unwrap();
+    kalibrer::io::save_session(&copy, h.state().meeting.doc.session()).unwrap();
 
     request_close(&mut h);
     assert!(root_commands(&h).contains(&ViewportCommand::CancelClose), "unsaved: ask first");
@@ -300,17 +300,73 @@ fn plus_on_a_formula_amount_off_the_grid_moves_one_whole_step() {
     let mut h = harness_at(demo(), None);
     h.key_press(Key::PageDown);
     h.run();
-    let i = h.state().view.selected.expect("first in the agenda");
-    assert_eq!(h.state().eval.amounts[i].formula, Decimal::new(138_375, 0));
+    let i = h.state().meeting.view.selected.expect("first in the agenda");
+    assert_eq!(h.state().meeting.eval.amounts[i].formula, Decimal::new(138_375, 0));
     assert_eq!(amount(&h, i), d(138_000));
     h.key_press(Key::Plus);
     h.run();
     assert_eq!(amount(&h, i), d(139_000), "the next step on the 1.000 kr. grid");
-    assert_eq!(h.state().eval.amounts[i].adjustment, d(1_000), "a skøn of whole steps, not +625");
+    assert_eq!(h.state().meeting.eval.amounts[i].adjustment, d(1_000), "a skøn of whole steps, not +625");
     h.key_press(Key::Minus);
     h.run();
     h.key_press(Key::Minus);
     h.run();
     assert_eq!(amount(&h, i), d(137_000));
-    assert_eq!(h.state().eval.amounts[i].adjustment, d(-1_000));
+    assert_eq!(h.state().meeting.eval.amounts[i].adjustment, d(-1_000));
+}
+
+/// Types `text` as a keyboard does: for each letter its key goes down, the letter is typed
+/// and the key comes up, one frame each.
+fn type_on_keyboard(h: &mut Harness<'_, KalibrerApp>, text: &str) {
+    for c in text.chars() {
+        let key = Key::from_name(&c.to_uppercase().to_string()).expect("a letter key");
+        for pressed in [true, false] {
+            h.event(egui::Event::Key {
+                key,
+                physical_key: Some(key),
+                pressed,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            });
+            if pressed {
+                h.event(egui::Event::Text(c.to_string()));
+            }
+            h.run();
+        }
+    }
+}
+
+/// Issue 25: with *Filer* open, a click into *Søg* and "bent" typed decided a manager (B),
+/// moved the agenda (N) and left the field empty. Letter keys are no shortcuts while a menu
+/// is open or a text field has the keyboard, and the click gives the field the keyboard.
+/// (In the harness the click always focuses the field; the letters typed while the menu is
+/// still open are what main got wrong here.)
+#[test]
+fn typing_into_search_with_the_file_menu_open_types_and_decides_nothing() {
+    let mut h = harness_at(demo(), None);
+    h.key_press(Key::PageDown);
+    h.run();
+    let selected = h.state().meeting.view.selected;
+    assert!(selected.is_some(), "the first manager on the agenda");
+    let statuses = |h: &Harness<'_, KalibrerApp>| -> Vec<kalibrer::model::MeetingStatus> {
+        h.state().meeting.doc.session().managers.iter().map(|m| m.status).collect()
+    };
+    let before = statuses(&h);
+    let unmoved = |h: &Harness<'_, KalibrerApp>, what: &str| {
+        assert_eq!(statuses(h), before, "{what}: no manager is decided");
+        assert_eq!(h.state().meeting.view.selected, selected, "{what}: the agenda did not move");
+        assert!(!h.state().meeting.doc.is_dirty(), "{what}");
+    };
+    h.get_by_label("Filer").click();
+    h.run();
+    assert!(h.query_by_label("Åbn …  (Ctrl+O)").is_some(), "the menu is open");
+    type_on_keyboard(&mut h, "bent");
+    unmoved(&h, "typed with the menu open");
+    assert!(h.query_by_label("Åbn …  (Ctrl+O)").is_some(), "the menu is still open");
+
+    h.get_by_label("Søg:").click();
+    h.run();
+    type_on_keyboard(&mut h, "bent");
+    assert_eq!(h.state().meeting.view.filter.text, "bent", "the search field holds what was typed");
+    unmoved(&h, "typed into the search field");
 }

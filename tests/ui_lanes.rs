@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable;
 use kalibrer::model::Session;
 use kalibrer::model::money::{format_kr, format_number};
 use kalibrer::ui::KalibrerApp;
-use kalibrer::ui::axis::KrAxis;
+use kalibrer::ui::state::axis::KrAxis;
 use rust_decimal::Decimal;
 
 use common::demo;
@@ -22,18 +22,18 @@ fn harness(session: Session) -> Harness<'static, KalibrerApp> {
 }
 
 fn level(h: &Harness<'_, KalibrerApp>, id: &str) -> usize {
-    h.state().doc.session().levels.iter().position(|l| l.id == id).expect("level")
+    h.state().meeting.doc.session().levels.iter().position(|l| l.id == id).expect("level")
 }
 
 /// The dots (sliders "name: amount") of a level's managers and how many pairs of their
 /// hit areas overlap.
 fn overlapping_dots(h: &Harness<'_, KalibrerApp>, level: usize) -> (usize, usize) {
     let app = h.state();
-    let rects: Vec<Rect> = (0..app.doc.session().managers.len())
-        .filter(|&i| app.eval.level_of[i] == Some(level))
+    let rects: Vec<Rect> = (0..app.meeting.doc.session().managers.len())
+        .filter(|&i| app.meeting.eval.level_of[i] == Some(level))
         .filter_map(|i| {
-            let m = &app.doc.session().managers[i];
-            let label = format!("{}: {}", m.name, format_kr(app.eval.amounts[i].amount));
+            let m = &app.meeting.doc.session().managers[i];
+            let label = format!("{}: {}", m.name, format_kr(app.meeting.eval.amounts[i].amount));
             h.query_by_label(&label).map(|n| n.rect())
         })
         .collect();
@@ -54,27 +54,27 @@ fn a_level_zooms_by_its_label_and_by_its_number_key_and_back() {
 
     h.get_by_label("Zoom ind på Kontorchef").click();
     h.run();
-    assert_eq!(h.state().view.zoom, Some(kc));
+    assert_eq!(h.state().meeting.view.zoom, Some(kc));
     assert!(h.query_by_label("Zoom ind på Afdelingschef").is_none(), "only the zoomed lane is shown");
     assert_eq!(overlapping_dots(&h, kc), (20, 0), "in the whole height no dot covers another");
     h.get_by_label("Zoom ud fra Kontorchef").click();
     h.run();
-    assert_eq!(h.state().view.zoom, None);
+    assert_eq!(h.state().meeting.view.zoom, None);
     assert!(h.query_by_label("Zoom ind på Afdelingschef").is_some());
 
     // Lanes from the top: departementschef 1, styrelsesdirektør 2, afdelingschef 3, kontorchef 4.
     h.key_press(Key::Num4);
     h.run();
-    assert_eq!(h.state().view.zoom, Some(kc));
+    assert_eq!(h.state().meeting.view.zoom, Some(kc));
     h.key_press(Key::Num0);
     h.run();
-    assert_eq!(h.state().view.zoom, None);
+    assert_eq!(h.state().meeting.view.zoom, None);
     h.key_press(Key::Num2);
     h.run();
-    assert_eq!(h.state().view.zoom, Some(level(&h, "SD")));
+    assert_eq!(h.state().meeting.view.zoom, Some(level(&h, "SD")));
     h.key_press(Key::Escape);
     h.run();
-    assert_eq!(h.state().view.zoom, None);
+    assert_eq!(h.state().meeting.view.zoom, None);
 
     // A digit typed into a text field is text, not a zoom.
     h.get_by_label("Søg:").focus();
@@ -82,8 +82,8 @@ fn a_level_zooms_by_its_label_and_by_its_number_key_and_back() {
     h.get_by_label("Søg:").type_text("4");
     h.key_press(Key::Num4);
     h.run();
-    assert_eq!(h.state().view.zoom, None);
-    assert_eq!(h.state().view.filter.text, "4");
+    assert_eq!(h.state().meeting.view.zoom, None);
+    assert_eq!(h.state().meeting.view.filter.text, "4");
 }
 
 #[test]
@@ -95,13 +95,13 @@ fn a_density_strip_tells_its_bin_and_filters_the_table_to_it() {
     // The strip spans the axis (plus one bin); the axis covers every band and amount.
     let (median, expected) = {
         let app = h.state();
-        let mut amounts: Vec<Decimal> = (0..app.eval.amounts.len())
-            .filter(|&i| app.eval.level_of[i] == Some(kc))
-            .map(|i| app.eval.amounts[i].amount)
+        let mut amounts: Vec<Decimal> = (0..app.meeting.eval.amounts.len())
+            .filter(|&i| app.meeting.eval.level_of[i] == Some(kc))
+            .map(|i| app.meeting.eval.amounts[i].amount)
             .collect();
         amounts.sort();
         let median = amounts[amounts.len() / 2];
-        let axis = KrAxis::fit(app.doc.session(), &app.eval, strip.left(), strip.right() - 4.0);
+        let axis = KrAxis::fit(app.meeting.doc.session(), &app.meeting.eval, strip.left(), strip.right() - 4.0);
         let x = axis.x(median);
         let bin = |a: Decimal| ((axis.x(a) - axis.left) / 4.0).floor();
         let same: Vec<Decimal> = amounts.iter().copied().filter(|&a| bin(a) == bin(median)).collect();
@@ -128,7 +128,7 @@ fn a_density_strip_tells_its_bin_and_filters_the_table_to_it() {
         modifiers: egui::Modifiers::NONE,
     });
     h.run();
-    let filter = h.state().view.filter.amount.expect("an amount filter");
+    let filter = h.state().meeting.view.filter.amount.expect("an amount filter");
     assert_eq!((filter.level, filter.min, filter.max, filter.count as usize), (kc, min, max, count));
     assert!(min <= median.1 && median.1 <= max);
     let chip = format!("Beløb: Kontorchef {range} ({count} ledere)");
@@ -145,7 +145,7 @@ fn a_density_strip_tells_its_bin_and_filters_the_table_to_it() {
 
     h.get_by_label("✕").click();
     h.run();
-    assert_eq!(h.state().view.filter.amount, None);
+    assert_eq!(h.state().meeting.view.filter.amount, None);
     assert!(h.query_by_label(&chip).is_none());
 }
 
@@ -175,12 +175,12 @@ fn the_proposal_window_summarises_each_level_and_lists_the_largest_changes_first
         (y(&format_number(Decimal::from(-60_000))), y(&format_number(Decimal::from(-15_000))), y("+6.000"));
     assert!(first < second && second < third, "{first} < {second} < {third}");
     let app = h.state();
-    let pending = app.view.pending.as_ref().expect("a proposal");
+    let pending = app.meeting.view.pending.as_ref().expect("a proposal");
     let ids: Vec<&str> = pending
         .by_size
         .iter()
         .take(3)
-        .map(|&k| app.doc.session().managers[pending.proposal.changes[k].0].id.as_str())
+        .map(|&k| app.meeting.doc.session().managers[pending.proposal.changes[k].0].id.as_str())
         .collect();
     assert_eq!(ids, ["KC12", "KC03", "DC01"]);
 }
@@ -192,11 +192,13 @@ fn with_initials_the_lanes_show_no_full_name_even_on_hover() {
     h.run();
     h.get_by_label("Initialer").click();
     h.run();
-    assert!(h.state().view.initials);
+    assert!(h.state().meeting.view.initials);
     let app = h.state();
-    let i = (0..app.doc.session().managers.len()).find(|&i| app.doc.session().managers[i].id == "KC12").expect("KC12");
-    let m = app.doc.session().managers[i].clone();
-    let dot = format!("{}: {}", m.initials(), format_kr(app.eval.amounts[i].amount));
+    let i = (0..app.meeting.doc.session().managers.len())
+        .find(|&i| app.meeting.doc.session().managers[i].id == "KC12")
+        .expect("KC12");
+    let m = app.meeting.doc.session().managers[i].clone();
+    let dot = format!("{}: {}", m.initials(), format_kr(app.meeting.eval.amounts[i].amount));
     h.get_by_label(&dot).hover();
     h.run();
     let tooltip = format!("{}\n{} · ", m.initials(), m.unit);
@@ -204,10 +206,10 @@ fn with_initials_the_lanes_show_no_full_name_even_on_hover() {
     assert!(h.query_by_label_contains(&m.name).is_none(), "no «{}» anywhere", m.name);
     h.get_by_label(&dot).click();
     h.run();
-    assert_eq!(h.state().view.selected, Some(i));
+    assert_eq!(h.state().meeting.view.selected, Some(i));
     assert!(h.query_by_label_contains(&m.name).is_none(), "nor when selected");
     // No dot is named (the top bar's «Indtaster» may name the executive at the keyboard).
-    for other in &h.state().doc.session().managers {
+    for other in &h.state().meeting.doc.session().managers {
         assert!(h.query_by_label_contains(&format!("{}: ", other.name)).is_none(), "«{}» on a dot", other.name);
     }
 }

@@ -80,10 +80,10 @@ fn check_layout(w: f32, h_: f32, presentation: bool) {
     let what = format!("{w}×{h_} {}", if presentation { "præsentation" } else { "normal" });
     let mut h = harness(w, h_, presentation);
     let app = h.state();
-    assert_eq!(app.view.presentation, presentation);
-    let selected = app.view.selected.expect("N selects the first on the agenda");
-    let name = app.doc.session().managers[selected].name.clone();
-    let amount = kalibrer::model::money::format_number(app.eval.amounts[selected].amount);
+    assert_eq!(app.meeting.view.presentation, presentation);
+    let selected = app.meeting.view.selected.expect("N selects the first on the agenda");
+    let name = app.meeting.doc.session().managers[selected].name.clone();
+    let amount = kalibrer::model::money::format_number(app.meeting.eval.amounts[selected].amount);
     let body_line = if presentation { 30.0 } else { 24.0 };
     // The pool: the used sum and the state, each whole on one line.
     on_screen_one_line(&h, &used, body_line, &what);
@@ -156,7 +156,7 @@ fn the_focus_card_keeps_its_share_whatever_it_shows() {
     long.managers[0].name = long_name.clone();
     let mut h = common::app_harness(long, [1366.0, 768.0]);
     let heading = h.get_by_label("Vælg en leder").rect();
-    h.state_mut().view.selected = Some(0);
+    h.state_mut().meeting.view.selected = Some(0);
     h.run();
     h.run();
     // The focus card starts at the same x with a 680-character name selected: the table and
@@ -174,16 +174,20 @@ fn the_focus_card_keeps_its_share_whatever_it_shows() {
 #[test]
 fn keys_mark_discussed_and_decide_and_go_to_the_next() {
     let mut h = harness(1366.0, 768.0, true);
-    let first = h.state().view.selected.unwrap();
+    let first = h.state().meeting.view.selected.unwrap();
     h.key_press(egui::Key::D);
     h.run();
-    assert_eq!(h.state().doc.session().managers[first].status, kalibrer::model::MeetingStatus::Droeftet);
+    assert_eq!(h.state().meeting.doc.session().managers[first].status, kalibrer::model::MeetingStatus::Droeftet);
     h.key_press(egui::Key::B);
     h.run();
     let app = h.state();
-    assert_eq!(app.doc.session().managers[first].status, kalibrer::model::MeetingStatus::Besluttet);
-    let next = app.view.selected.unwrap();
-    assert_eq!(app.derived.agenda_pos[next], app.derived.agenda_pos[first] + 1, "B goes to the next item");
+    assert_eq!(app.meeting.doc.session().managers[first].status, kalibrer::model::MeetingStatus::Besluttet);
+    let next = app.meeting.view.selected.unwrap();
+    assert_eq!(
+        app.meeting.derived.agenda_pos[next],
+        app.meeting.derived.agenda_pos[first] + 1,
+        "B goes to the next item"
+    );
     assert!(h.query_by_label_contains("Nu drøftes · 3 af 28").is_some());
     assert!(h.query_by_label("Besluttet 1/28").is_some());
 }
@@ -214,7 +218,7 @@ fn every_score_button_of_the_box_model_stays_on_the_card_at_1366() {
         }
     }
     let mut h = common::app_harness(session, [1366.0, 768.0]);
-    h.state_mut().view.selected = Some(i);
+    h.state_mut().meeting.view.selected = Some(i);
     h.run();
     h.run();
     // The card scrolls vertically; across, every button must be inside the window.

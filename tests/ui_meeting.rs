@@ -65,11 +65,11 @@ fn typing_an_amount_moves_pool_and_level_statistics_and_undo_restores() {
     let i = box_manager(&session);
     let name = session.managers[i].name.clone();
     let mut harness = harness(session);
-    let before_used = harness.state().eval.pool.used;
-    let before_amount = harness.state().eval.amounts[i].amount;
-    let level_id = harness.state().doc.session().managers[i].level.clone();
+    let before_used = harness.state().meeting.eval.pool.used;
+    let before_amount = harness.state().meeting.eval.amounts[i].amount;
+    let level_id = harness.state().meeting.doc.session().managers[i].level.clone();
     let level_sum = |h: &Harness<'_, KalibrerApp>| {
-        h.state().eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(&level_id)).unwrap().stats.sum
+        h.state().meeting.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some(&level_id)).unwrap().stats.sum
     };
     let before_sum = level_sum(&harness);
     assert!(harness.query_by_label_contains(&format!("Brugt {}", format_kr(before_used))).is_some());
@@ -78,8 +78,8 @@ fn typing_an_amount_moves_pool_and_level_statistics_and_undo_restores() {
     let target = before_amount + rust_decimal::Decimal::from(7_000);
     type_amount(&mut harness, &name, &format_number(target));
 
-    assert_eq!(harness.state().eval.amounts[i].amount, target);
-    let after_used = harness.state().eval.pool.used;
+    assert_eq!(harness.state().meeting.eval.amounts[i].amount, target);
+    let after_used = harness.state().meeting.eval.pool.used;
     assert_eq!(after_used, before_used + rust_decimal::Decimal::from(7_000));
     assert_eq!(level_sum(&harness), before_sum + rust_decimal::Decimal::from(7_000));
     assert!(
@@ -88,13 +88,13 @@ fn typing_an_amount_moves_pool_and_level_statistics_and_undo_restores() {
     );
     // The change is a discretionary adjustment without justification: flagged red.
     assert!(harness.query_by_label("Begrundelse for skønnet – mangler").is_some());
-    let log = &harness.state().doc.session().change_log;
+    let log = &harness.state().meeting.doc.session().change_log;
     assert_eq!(log.last().map(|e| e.change.new_text()), Some(format_kr(target)));
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().eval.amounts[i].amount, before_amount);
-    assert_eq!(harness.state().eval.pool.used, before_used);
+    assert_eq!(harness.state().meeting.eval.amounts[i].amount, before_amount);
+    assert_eq!(harness.state().meeting.eval.pool.used, before_used);
     assert!(harness.query_by_label_contains(&format!("Brugt {}", format_kr(before_used))).is_some());
     assert!(harness.query_by_label("Begrundelse for skønnet – mangler").is_none());
 }
@@ -115,7 +115,7 @@ fn writing_a_justification_clears_the_flag() {
     harness.get_by_label("Begrundelse for skønnet – mangler").type_text("Ekstraordinær indsats i udbuddet");
     harness.run();
     assert!(harness.query_by_label("Begrundelse for skønnet – mangler").is_none());
-    let m = &harness.state().doc.session().managers[i];
+    let m = &harness.state().meeting.doc.session().managers[i];
     assert_eq!(m.adjustment.as_ref().map(|a| a.justification.as_str()), Some("Ekstraordinær indsats i udbuddet"));
 }
 
@@ -130,7 +130,7 @@ fn presentation_mode_hides_every_salary_and_restores_them() {
     assert!(harness.query_by_label_contains(&base).is_some(), "base salary shown in normal mode");
     harness.key_press(Key::F5);
     harness.run();
-    assert!(harness.state().view.presentation);
+    assert!(harness.state().meeting.view.presentation);
     assert!(harness.query_by_label_contains("Grundløn").is_none());
     assert!(harness.query_by_label_contains(&base).is_none());
     assert!(harness.query_by_label_contains("samlet løn").is_none());
@@ -146,8 +146,8 @@ fn dragging_a_dot_changes_the_amount_on_the_step_and_undoes_as_one_step() {
     let i = box_manager(&session);
     let name = session.managers[i].name.clone();
     let mut harness = harness(session);
-    let before = harness.state().eval.amounts[i].amount;
-    let log_before = harness.state().doc.session().change_log.len();
+    let before = harness.state().meeting.eval.amounts[i].amount;
+    let log_before = harness.state().meeting.doc.session().change_log.len();
     let label = format!("{name}: {}", format_kr(before));
     let start = harness.get_by_label(&label).rect().center();
     harness.drag_at(start);
@@ -158,14 +158,14 @@ fn dragging_a_dot_changes_the_amount_on_the_step_and_undoes_as_one_step() {
     }
     harness.drop_at(start + egui::vec2(40.0, 0.0));
     harness.run();
-    let after = harness.state().eval.amounts[i].amount;
+    let after = harness.state().meeting.eval.amounts[i].amount;
     assert!(after > before, "dragging right raises the amount ({before} → {after})");
-    let step = harness.state().doc.session().policies.rounding_step;
+    let step = harness.state().meeting.doc.session().policies.rounding_step;
     assert!((after / step).fract().is_zero(), "on the step");
-    assert_eq!(harness.state().doc.session().change_log.len(), log_before + 1, "one log entry per drag");
+    assert_eq!(harness.state().meeting.doc.session().change_log.len(), log_before + 1, "one log entry per drag");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().eval.amounts[i].amount, before, "one undo reverts the whole drag");
+    assert_eq!(harness.state().meeting.eval.amounts[i].amount, before, "one undo reverts the whole drag");
 }
 
 #[test]
@@ -173,17 +173,17 @@ fn clicking_a_finding_selects_its_manager() {
     let session = demo();
     let mut harness = harness(session);
     let finding =
-        harness.state().eval.findings.iter().find(|f| f.manager.is_some()).cloned().expect("demo has findings");
+        harness.state().meeting.eval.findings.iter().find(|f| f.manager.is_some()).cloned().expect("demo has findings");
     let id = finding.manager.clone().unwrap();
-    let index = harness.state().doc.session().manager_index(&id).unwrap();
+    let index = harness.state().meeting.doc.session().manager_index(&id).unwrap();
     let text = kalibrer::engine::wording::finding_text(
         &finding,
-        harness.state().doc.session(),
+        harness.state().meeting.doc.session(),
         kalibrer::engine::wording::Style::FULL,
     );
     harness.get_all_by_label_contains(&text).next().expect("finding listed").click();
     harness.run();
-    assert_eq!(harness.state().view.selected, Some(index));
+    assert_eq!(harness.state().meeting.view.selected, Some(index));
 }
 
 #[test]
@@ -194,13 +194,13 @@ fn snapshots_of_main_screen_and_presentation_mode() {
     let mut harness = harness(session);
     harness.set_render_cursor(false);
     select(&mut harness, &name);
-    assert_eq!(harness.state().view.selected, Some(i), "the snapshot shows {name} selected");
-    assert!(!harness.state().view.presentation);
+    assert_eq!(harness.state().meeting.view.selected, Some(i), "the snapshot shows {name} selected");
+    assert!(!harness.state().meeting.view.presentation);
     harness.snapshot("meeting_screen");
     harness.key_press(Key::F5);
     harness.run();
-    assert!(harness.state().view.presentation, "F5 turns presentation mode on");
-    assert_eq!(harness.state().view.selected, Some(i), "and keeps the selection");
+    assert!(harness.state().meeting.view.presentation, "F5 turns presentation mode on");
+    assert_eq!(harness.state().meeting.view.selected, Some(i), "and keeps the selection");
     harness.snapshot("presentation_mode");
 }
 

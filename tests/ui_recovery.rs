@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kalibrer::io;
 use kalibrer::ui::KalibrerApp;
-use kalibrer::ui::autosave::recovery_path;
+use kalibrer::ui::state::autosave::recovery_path;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kalibrer-test-{name}-{}", std::process::id()));
@@ -38,9 +38,9 @@ fn a_newer_recovery_copy_is_offered_and_restored() {
     assert!(harness.query_by_label_contains(&format!("1 ledere er ændret: {changed_name}")).is_some());
     harness.get_by_label("Gendan ændringerne").click();
     harness.run();
-    assert_eq!(harness.state().doc.session().managers[3].notes, "Aftalt: drøftes igen i december");
-    assert!(harness.state().doc.is_dirty(), "restored work must be saved by the user");
-    assert_eq!(harness.state().doc.path.as_deref(), Some(file.as_path()));
+    assert_eq!(harness.state().meeting.doc.session().managers[3].notes, "Aftalt: drøftes igen i december");
+    assert!(harness.state().meeting.doc.is_dirty(), "restored work must be saved by the user");
+    assert_eq!(harness.state().meeting.doc.path.as_deref(), Some(file.as_path()));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -120,26 +120,26 @@ fn a_file_open_elsewhere_warns_and_opens_read_only() {
     );
     harness.get_by_label("Åbn skrivebeskyttet").click();
     harness.run();
-    assert!(harness.state().view.read_only);
+    assert!(harness.state().meeting.doc.is_read_only());
     assert!(harness.query_by_label("Der findes ikke-gemte ændringer fra sidst").is_none());
     assert!(recovery_path(Some(&file)).exists(), "the live instance's copy is kept");
-    let before = harness.state().eval.amounts[5].amount;
-    harness.state_mut().view.selected = Some(5);
+    let before = harness.state().meeting.eval.amounts[5].amount;
+    harness.state_mut().meeting.view.selected = Some(5);
     harness.key_press(egui::Key::Plus);
     harness.run();
-    assert_eq!(harness.state().eval.amounts[5].amount, before, "no edits in read-only mode");
-    assert!(!harness.state().doc.is_dirty());
+    assert_eq!(harness.state().meeting.eval.amounts[5].amount, before, "no edits in read-only mode");
+    assert!(!harness.state().meeting.doc.is_dirty());
     // Reading is what read-only is for: every export still works.
-    for kind in kalibrer::ui::export::ExportKind::ALL {
+    for kind in kalibrer::io::export::ExportKind::ALL {
         let path = dir.join(kind.file_name());
         harness.state_mut().export_to(kind, &path);
         if kind.needs_finality() {
             harness.state_mut().export_pending_draft();
         }
         assert!(std::fs::metadata(&path).is_ok_and(|m| m.len() > 200), "{kind:?} written");
-        assert!(harness.state().view.notice.as_ref().is_some_and(|n| !n.is_error), "{kind:?} without error");
+        assert!(harness.state().meeting.view.notice.as_ref().is_some_and(|n| !n.is_error), "{kind:?} without error");
     }
-    assert!(!harness.state().doc.is_dirty());
+    assert!(!harness.state().meeting.doc.is_dirty());
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -56,14 +56,15 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
     h.key_press(Key::Escape);
     h.run();
     // The demo's 20 kontorchefer: Σ 882.000 kr., mean 44.100; 44.100 / 40.000 × 100 = 110,25 → 110,3.
-    let kc = h.state().eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some("KC")).unwrap().stats.clone();
+    let kc =
+        h.state().meeting.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some("KC")).unwrap().stats.clone();
     assert_eq!((kc.n, kc.sum), (20, Decimal::from(882_000)));
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::CompareWithPath(path.clone()));
+    h.state_mut().run_command(&ctx, Command::CompareWithPath(path.clone()));
     h.run();
 
     // Attached as a logged edit, the path as given (the demo has no file to be relative to).
-    let session = h.state().doc.session().clone();
+    let session = h.state().meeting.doc.session().clone();
     assert_eq!(session.reference.len(), 1);
     assert_eq!(session.reference[0].path, path.to_string_lossy());
     assert!(matches!(session.change_log.last().unwrap().change, Change::Reference { attached: true, .. }));
@@ -74,19 +75,20 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
     // Alle withheld (derivable).
     assert_eq!(h.query_all_by_label("ingen reference").count(), 4);
     // The vicedirektører (role Andet) match no level: the mapping window opened.
-    assert!(h.state().view.reference_mapping);
+    assert!(h.state().dialogs.mapping);
     assert!(h.query_by_label_contains("Ikke brugt: Vicedirektør").is_some());
 
     // Mapped by hand: the styrelsesdirektører against the vicedirektører.
-    let sd = h.state().eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some("SD")).unwrap().stats.clone();
+    let sd =
+        h.state().meeting.eval.stats.per_level.iter().find(|s| s.level.as_deref() == Some("SD")).unwrap().stats.clone();
     // Through the window, as the user does: open the direktør's choice, pick the vicedirektører.
     h.get_by_label("Styrelsesdirektør (rolle Direktør)").click();
     h.run();
     h.get_by_label("Vicedirektør (rolle Andet, 5 ledere)").click();
     h.run();
-    let link = &h.state().doc.session().reference[0];
+    let link = &h.state().meeting.doc.session().reference[0];
     assert_eq!(link.mapping["SD"], Some("Andet: Vicedirektør".to_string()));
-    let logged = &h.state().doc.session().change_log.last().unwrap().change;
+    let logged = &h.state().meeting.doc.session().change_log.last().unwrap().change;
     assert_eq!(
         *logged,
         Change::ReferenceMapping {
@@ -101,24 +103,24 @@ fn attach_a_reference_see_the_indeks_and_keep_it_in_presentation_mode() {
     let label = format!("indeks {}", format!("{expected:.1}").replace('.', ","));
     assert!(h.query_by_label(&label).is_some(), "{label}");
     assert_eq!(h.query_all_by_label("ingen reference").count(), 3);
-    h.state_mut().apply(&ctx, Command::ShowReferenceMapping(false));
+    h.state_mut().run_command(&ctx, Command::ShowReferenceMapping(false));
     h.run();
     h.snapshot("reference_compare");
 
     // Presentation mode keeps the comparison.
     h.key_press(Key::F5);
     h.run();
-    assert!(h.state().view.presentation);
+    assert!(h.state().meeting.view.presentation);
     assert!(h.query_by_label("indeks 110,3").is_some());
     assert!(h.query_by_label(&label).is_some());
 
     // Undo removes the mapping, then the reference.
     h.key_press(Key::F5);
     h.run();
-    h.state_mut().apply(&ctx, Command::Undo);
-    h.state_mut().apply(&ctx, Command::Undo);
+    h.state_mut().run_command(&ctx, Command::Undo);
+    h.state_mut().run_command(&ctx, Command::Undo);
     h.run();
-    assert!(h.state().doc.session().reference.is_empty());
+    assert!(h.state().meeting.doc.session().reference.is_empty());
     assert!(h.query_by_label("indeks 110,3").is_none());
 }
 
@@ -131,13 +133,13 @@ fn an_unreadable_reference_is_not_attached_and_says_why() {
     let mut h = harness();
     h.run();
     let ctx = h.ctx.clone();
-    h.state_mut().apply(&ctx, Command::CompareWithPath(bad));
+    h.state_mut().run_command(&ctx, Command::CompareWithPath(bad));
     h.run();
-    assert!(h.state().doc.session().reference.is_empty());
+    assert!(h.state().meeting.doc.session().reference.is_empty());
     assert!(h.query_by_label_contains("linje 2, kolonne «Gennemsnit»: «mange»").is_some());
-    h.state_mut().apply(&ctx, Command::CompareWithPath(dir.join("findes-ikke.xlsx")));
+    h.state_mut().run_command(&ctx, Command::CompareWithPath(dir.join("findes-ikke.xlsx")));
     h.run();
-    assert!(h.state().doc.session().reference.is_empty());
+    assert!(h.state().meeting.doc.session().reference.is_empty());
     assert!(h.query_by_label_contains("findes-ikke.xlsx").is_some());
 }
 
@@ -160,36 +162,36 @@ fn saving_in_another_folder_keeps_naming_the_same_reference_file() {
     assert!(h.query_by_label("indeks 110,3").is_some(), "loaded relative to the session file");
     let save_as = |h: &mut Harness<'static, KalibrerApp>, path: std::path::PathBuf| {
         let ctx = h.ctx.clone();
-        let choice = kalibrer::ui::file_dialog::FileChoice {
-            purpose: kalibrer::ui::file_dialog::FilePurpose::SaveAs,
+        let choice = kalibrer::ui::dialogs::file_purpose::FileChoice {
+            purpose: kalibrer::ui::dialogs::file_purpose::FilePurpose::SaveAs,
             paths: vec![path],
         };
-        h.state_mut().apply(&ctx, Command::FileChosen(choice));
+        h.state_mut().run_command(&ctx, Command::FileChosen(choice));
         h.run();
     };
     // A save that fails (the folder does not exist) leaves the link, the log and the
     // comparison on screen as they were: the rebased names exist only in a trial copy.
-    let log_before = h.state().doc.session().change_log.len();
+    let log_before = h.state().meeting.doc.session().change_log.len();
     save_as(&mut h, base.join("findes-ikke").join("moede.ron"));
-    assert_eq!(h.state().doc.session().reference[0].path, "ref.csv");
-    assert_eq!(h.state().doc.session().change_log.len(), log_before, "nothing logged for a failed save");
-    assert_eq!(h.state().doc.path.as_deref(), Some(a.join("moede.ron").as_path()));
+    assert_eq!(h.state().meeting.doc.session().reference[0].path, "ref.csv");
+    assert_eq!(h.state().meeting.doc.session().change_log.len(), log_before, "nothing logged for a failed save");
+    assert_eq!(h.state().meeting.doc.path.as_deref(), Some(a.join("moede.ron").as_path()));
     assert!(h.query_by_label("indeks 110,3").is_some(), "still compared after the failed save");
     // Saving in folder b names the same file from there, in memory and in the file.
     save_as(&mut h, b.join("moede.ron"));
-    let link = h.state().doc.session().reference[0].clone();
+    let link = h.state().meeting.doc.session().reference[0].clone();
     assert_eq!(std::path::Path::new(&link.path), a.join("ref.csv"));
-    let logged = &h.state().doc.session().change_log.last().unwrap().change;
+    let logged = &h.state().meeting.doc.session().change_log.last().unwrap().change;
     assert_eq!(*logged, Change::ReferenceMoved { old: "ref.csv".into(), new: link.path.clone() });
     let written = kalibrer::io::load_session_file(&b.join("moede.ron")).unwrap();
     assert_eq!(written.reference[0].path, link.path, "the file names the same reference");
-    assert!(!h.state().doc.is_dirty(), "what is on screen is what was written");
+    assert!(!h.state().meeting.doc.is_dirty(), "what is on screen is what was written");
     assert!(h.query_by_label("indeks 110,3").is_some(), "still compared after the move");
     // Saving within the same folder changes nothing.
-    let before = h.state().doc.session().change_log.len();
+    let before = h.state().meeting.doc.session().change_log.len();
     assert!(h.state().reference_moves(&b.join("andet-navn.ron")).is_empty());
     save_as(&mut h, b.join("andet-navn.ron"));
-    assert_eq!(h.state().doc.session().change_log.len(), before);
+    assert_eq!(h.state().meeting.doc.session().change_log.len(), before);
     drop(h);
     let _ = std::fs::remove_dir_all(&base);
 }
@@ -220,9 +222,9 @@ fn a_fifo_in_the_reference_list_neither_hangs_the_app_nor_is_attached() {
         let on_open = h.query_all_by_label_contains("Referencen kan ikke læses").count() > 0
             && h.query_all_by_label_contains("det er et navngivet rør (FIFO), ikke en almindelig fil").count() > 0;
         let ctx = h.ctx.clone();
-        h.state_mut().apply(&ctx, Command::CompareWithPath(path));
+        h.state_mut().run_command(&ctx, Command::CompareWithPath(path));
         h.run();
-        let attached = h.state().doc.session().reference.len();
+        let attached = h.state().meeting.doc.session().reference.len();
         let _ = tx.send((on_open, attached));
     });
     let (on_open, attached) = rx.recv_timeout(std::time::Duration::from_secs(120)).expect("the app hung on a FIFO");

@@ -20,9 +20,9 @@ fn going_through_the_agenda_on_1366_by_768_keeps_the_selected_row_on_screen() {
     for step in 0..n {
         h.key_press(egui::Key::PageDown);
         h.run();
-        let i = h.state().view.selected.expect("PageDown selects the next on the agenda");
+        let i = h.state().meeting.view.selected.expect("PageDown selects the next on the agenda");
         seen.insert(i);
-        let name = h.state().doc.session().managers[i].name.clone();
+        let name = h.state().meeting.doc.session().managers[i].name.clone();
         let label = format!("Beløb for {name}");
         let cell = h.query_by_label(&label).unwrap_or_else(|| panic!("step {step}: the row of {name} is not drawn"));
         assert!(screen.contains_rect(cell.rect()), "step {step}: the row of {name} is off screen: {:?}", cell.rect());

@@ -2,7 +2,7 @@
 //! with who proposed it and when, one undo step and one typed log entry – and never a
 //! change of the amount.
 
-use super::vocabulary::EditError;
+use super::edit::EditError;
 use super::{Document, EditKey};
 use crate::engine::amounts::model_of;
 use crate::model::bounds;

@@ -2,7 +2,7 @@
 //! with): attach, remove, move and map a level – each one undo step with a typed log entry.
 
 use super::Document;
-use super::vocabulary::{EditError, Outcome};
+use super::edit::{EditError, Outcome};
 use crate::model::log::Change;
 use crate::model::reference::MappedTo;
 use crate::model::{ChangeEntry, ReferenceLink};

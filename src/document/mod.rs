@@ -1,7 +1,7 @@
 //! The open document: the session, its file, unsaved state, undo/redo and the change log.
 //! Used by the GUI and the CLI alike; no egui.
 //!
-//! Every change is a typed [`Edit`] applied by [`Document::apply`] (in `edit.rs`), which
+//! Every change is a typed [`Edit`] applied by [`Document::apply`] (in `apply.rs`), which
 //! validates it, and records one undo step and one typed change-log entry per changed
 //! field. Nothing else may change the session: the mutating helpers here are private. A continuous edit (a drag in the lanes, typing in
 //! a text field) carries an [`EditKey`]; while the key stays the same, the edits are
@@ -10,12 +10,13 @@
 
 use std::path::PathBuf;
 
+mod apply;
 mod edit;
+mod edit_merge;
 mod edit_proposal;
 mod edit_reference;
-mod vocabulary;
 
-pub use vocabulary::{Edit, EditError, Outcome};
+pub use edit::{Edit, EditError, ImportedField, Outcome};
 
 use crate::model::log::{Change, now_iso};
 use crate::model::{ChangeEntry, Manager, ReferenceLink, Session};
@@ -95,6 +96,8 @@ pub struct Document {
     touched: Touched,
     /// Unique per document made in this process (caches must not confuse two documents).
     generation: u64,
+    /// Opened read-only (another window holds the file): every edit is refused.
+    read_only: bool,
 }
 
 /// Counts the documents made in this process.
@@ -117,7 +120,22 @@ impl Document {
             open_key: None,
             touched: Touched::All,
             generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            read_only: false,
         }
+    }
+
+    /// Whether the document refuses every edit ([`EditError::ReadOnly`]): the file is open
+    /// read-only because another window holds it.
+    #[must_use]
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Makes the document read-only (the user chose to open a file someone else holds) or
+    /// writable again (saved as a file of its own).
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
+        self.open_key = None;
     }
 
     /// The session being edited.

@@ -5,6 +5,7 @@ pub mod anonymise;
 pub mod csv_dialect;
 pub mod documentation;
 pub mod documentation_directors;
+pub mod export;
 pub mod finality;
 pub mod html;
 pub mod import;

@@ -1,4 +1,5 @@
-//! What the panels ask for. Panels return commands; `apply.rs` carries them out in one place.
+//! What the panels and dialogs ask for. They return commands; `shell/commands.rs` carries
+//! them out in one place.
 
 use std::path::PathBuf;
 
@@ -48,7 +49,7 @@ pub enum Command {
     SaveAs,
     /// Export an output (asks where; asks first whether to write a draft when the
     /// meeting is not final).
-    Export(crate::ui::export::ExportKind),
+    Export(crate::io::export::ExportKind),
     /// Write the export waiting for a choice as a draft marked UDKAST.
     ExportDraft,
     /// Drop the export waiting for a choice.
@@ -60,9 +61,9 @@ pub enum Command {
     /// Import HR data (`false`) or earlier years' amounts (`true`) from a file (asks which).
     Import { history: bool },
     /// Carry out a file choice made in Kalibrer's own file dialog.
-    FileChosen(crate::ui::file_dialog::FileChoice),
+    FileChosen(crate::ui::dialogs::file_purpose::FileChoice),
     /// Kalibrer's own file dialog was closed without a choice.
-    FileCancelled(crate::ui::file_dialog::FilePurpose),
+    FileCancelled(crate::ui::dialogs::file_purpose::FilePurpose),
     /// Compare with another organisation's statistics export (asks which file).
     CompareWith,
     /// Compare with the statistics export at this path (no dialog).
@@ -80,7 +81,37 @@ pub enum Command {
     /// Zoom to the lane at this position from the top (1–9, a number key); the zoomed
     /// lane's own number zooms back out.
     ZoomLane(usize),
+    /// Restore the offered recovery copy.
+    RestoreRecovery,
+    /// Remove the offered recovery copy (confirmed).
+    DiscardRecovery,
+    /// Open the file read-only (another instance holds its lock).
+    OpenReadOnly,
+    /// Take over the lock another instance holds.
+    TakeOverLock,
+    /// Overwrite the open file although someone else wrote it since it was loaded.
+    OverwriteAnyway(PathBuf),
+    /// Close the question about saving without saving.
+    CloseSavePrompt,
+    /// Close the open error and choose another file.
+    OpenAnother,
+    /// Close the open error and show the demo.
+    OpenDemo,
+    /// Carry out the import waiting in its dialog.
+    ApplyImport,
+    /// Drop the import waiting in its dialog.
+    CancelImport,
+    /// Take the preparation's value for merge conflict number k.
+    TakePrepValue(usize),
+    /// Keep the session's value for merge conflict number k.
+    KeepSessionValue(usize),
+    /// Ask "Mente du 80.000 kr.?" about a typed amount.
+    AskAmount(crate::ui::state::view::AmountQuestion),
+    /// The answer to "Mente du 80.000 kr.?": the amount meant, or none (cancelled).
+    AnswerAmount(Option<Decimal>),
+    /// "Gem og luk": save, then close when saved.
+    SaveAndQuit,
     /// Filter the table to one level's amounts in a range (a density strip's bin), or
     /// clear that filter.
-    FilterAmount(Option<super::view::AmountRange>),
+    FilterAmount(Option<crate::ui::state::view::AmountRange>),
 }

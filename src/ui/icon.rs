@@ -5,7 +5,7 @@
 
 use egui::Color32;
 
-use super::theme;
+use crate::ui::theme;
 
 /// Width and height of the icon in pixels.
 pub const ICON_SIZE: u32 = 64;

@@ -1,47 +1,17 @@
-//! The meeting screen (egui): panels, commands, the document with undo, and the app.
-//!
-//! Panels draw from the session, the engine's evaluation and the view state, and return
-//! [`command::Command`]s; `apply.rs` is the one place that carries them out.
+//! The meeting screen (egui), in four rooms: `shell/` (the app and the one command
+//! handler – the only code that holds `&mut KalibrerApp`), `state/` (what is shown and
+//! derived), `panels/` and `dialogs/` (draw, and return [`command::Command`]s).
 
-pub mod app;
-mod apply;
-pub mod autosave;
-pub mod axis;
 pub mod command;
-pub mod derived;
-pub mod export;
-pub mod file_dialog;
-mod file_dialog_ui;
-mod file_guard_ui;
-mod files;
-mod findings_ui;
-mod focus_assess_ui;
-mod focus_ui;
+pub mod dialogs;
 pub mod icon;
-pub mod import_ui;
-mod keys;
-mod lanes_layout;
-mod lanes_legend;
-mod lanes_reference;
-mod lanes_shapes;
-mod lanes_ui;
-mod lock_ui;
-mod now_ui;
-pub mod prep_ui;
-mod proposal_ui;
-pub mod recovery_ui;
-pub mod reference_ui;
-mod spread_reference_ui;
-mod spread_ui;
-mod table_cells;
-mod table_filter_ui;
-mod table_stripes;
-mod table_ui;
+pub mod panels;
+pub mod shell;
+pub mod state;
 pub mod theme;
-mod topbar_ui;
-pub mod view;
+pub mod widgets;
 
-pub use app::KalibrerApp;
+pub use shell::app::KalibrerApp;
 
 use std::path::PathBuf;
 

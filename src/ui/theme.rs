@@ -195,7 +195,7 @@ pub fn wanted(ctx: &egui::Context, presentation: bool) -> (bool, f32) {
 
 /// Applies the normal or the presentation theme to the context, presentation at `zoom`
 /// (see [`wanted`]).
-pub fn apply(ctx: &egui::Context, (presentation, zoom): (bool, f32)) {
+pub fn set_style(ctx: &egui::Context, (presentation, zoom): (bool, f32)) {
     ctx.set_zoom_factor(zoom);
     let body = if presentation { PRESENTATION_BODY } else { BODY };
     let scale = body / BODY;
@@ -353,7 +353,7 @@ mod tests {
     fn the_applied_theme_uses_the_tested_colours() {
         for presentation in [false, true] {
             let ctx = egui::Context::default();
-            apply(&ctx, (presentation, 1.0));
+            set_style(&ctx, (presentation, 1.0));
             let style = ctx.style_of(egui::Theme::Light);
             let v = &style.visuals;
             let text = v.override_text_color.unwrap_or(Color32::RED);

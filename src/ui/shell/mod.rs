@@ -1,0 +1,13 @@
+//! The app and everything that holds `&mut KalibrerApp`: the one command handler
+//! (`commands.rs`), the keys, the file actions and the settings.
+
+pub mod app;
+pub mod commands;
+pub mod export;
+pub mod files;
+pub mod imports;
+pub mod keys;
+pub mod lock;
+pub mod preps;
+pub mod references;
+pub mod settings;

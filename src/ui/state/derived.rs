@@ -1,0 +1,197 @@
+//! Per-frame facts derived from the evaluation that several panels need (recomputed
+//! only when the document changes).
+
+use std::collections::HashMap;
+
+use crate::engine::{Evaluation, Severity};
+use crate::model::collate::danish_ranks;
+use crate::model::{MeetingStatus, Session};
+
+/// Derived, cached facts about the evaluated session.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Derived {
+    /// Worst finding severity per manager.
+    pub worst: Vec<Option<Severity>>,
+    /// Number of findings per manager.
+    pub count: Vec<u32>,
+    /// Manager indices in agenda order.
+    pub agenda: Vec<usize>,
+    /// Position of each manager in `agenda`.
+    pub agenda_pos: Vec<usize>,
+    /// Each manager's name's rank in Danish order (equal names share one).
+    pub name_rank: Vec<usize>,
+    /// Each manager's unit's rank in Danish order (equal units share one).
+    pub unit_rank: Vec<usize>,
+    /// Rank position of each level (index into `session.levels` → 0 lowest).
+    pub level_rank_pos: Vec<usize>,
+    /// For each of `eval.findings`: whether the group accepted it.
+    pub accepted: Vec<bool>,
+    /// Findings in display order: open ones first (engine order), accepted ones last.
+    pub finding_order: Vec<usize>,
+    /// Per manager: their findings (indices into `eval.findings`, engine order), as the
+    /// one concerned or the other party.
+    pub findings_of: Vec<Vec<usize>>,
+    /// Open (not accepted) fejl and advarsler.
+    pub open_counts: (usize, usize),
+    /// The meeting's progress: managers discussed (any status but "ikke drøftet") and
+    /// decided.
+    pub progress: (usize, usize),
+    /// Per level (index into `session.levels`): how many managers fall in each of the
+    /// [`STRIP_COLUMNS`] columns of the spread panel's strip (band ± a fifth).
+    pub strip_bins: Vec<Vec<u32>>,
+    /// Each manager's (level, column) in `strip_bins`, to move them on a change.
+    strip_col: Vec<Option<(usize, usize)>>,
+    /// Manager id → index.
+    index: HashMap<String, usize>,
+}
+
+/// Columns (points) of the spread panel's strip.
+pub const STRIP_COLUMNS: usize = 150;
+
+/// The strip's axis for a level: its band padded by a fifth on each side over 0..columns.
+#[must_use]
+pub fn strip_axis(band: &crate::model::Band, left: f32) -> crate::ui::state::axis::KrAxis {
+    let pad = (band.max - band.min) / rust_decimal::Decimal::from(5);
+    crate::ui::state::axis::KrAxis {
+        min: band.min - pad,
+        max: band.max + pad,
+        left,
+        right: left + STRIP_COLUMNS as f32,
+    }
+}
+
+impl Derived {
+    /// Computes the derived facts.
+    #[must_use]
+    pub fn new(session: &Session, eval: &Evaluation) -> Self {
+        let n = session.managers.len();
+        let name_rank = danish_ranks(session.managers.iter().map(|m| m.name.as_str()));
+        let unit_rank = danish_ranks(session.managers.iter().map(|m| m.unit.as_str()));
+        let agenda = session.agenda_order_by(&name_rank, &unit_rank);
+        let mut agenda_pos = vec![0; n];
+        for (pos, &i) in agenda.iter().enumerate() {
+            agenda_pos[i] = pos;
+        }
+        let mut level_rank_pos = vec![0; session.levels.len()];
+        for (pos, li) in session.levels_by_rank().into_iter().enumerate() {
+            level_rank_pos[li] = pos;
+        }
+        let mut derived = Self {
+            agenda,
+            agenda_pos,
+            name_rank,
+            unit_rank,
+            level_rank_pos,
+            index: session.managers.iter().enumerate().map(|(i, m)| (m.id.clone(), i)).collect(),
+            strip_bins: vec![vec![0; STRIP_COLUMNS]; session.levels.len()],
+            strip_col: vec![None; n],
+            ..Self::default()
+        };
+        derived.update_findings(session, eval);
+        derived.update_progress(session);
+        for i in 0..n {
+            derived.update_strip(session, eval, i);
+        }
+        derived
+    }
+
+    /// Brings the facts up to date after only the managers `changed` changed (their
+    /// amounts, scores, status …, not their level, unit or name: the agenda is kept).
+    pub fn update(&mut self, session: &Session, eval: &Evaluation, changed: &[usize]) {
+        if self.strip_col.len() != session.managers.len() {
+            *self = Self::new(session, eval);
+            return;
+        }
+        self.update_findings(session, eval);
+        self.update_progress(session);
+        for &i in changed {
+            self.update_strip(session, eval, i);
+        }
+    }
+
+    /// Counts and worst severity per manager, accepted findings, the list's order.
+    fn update_findings(&mut self, session: &Session, eval: &Evaluation) {
+        let n = session.managers.len();
+        let index = &self.index;
+        let manager_of = |id: &Option<String>| id.as_deref().and_then(|id| index.get(id)).copied();
+        // One pass, reusing the per-manager vectors: this runs on every drag step, and a
+        // state-wide session has thousands of findings.
+        self.worst.clear();
+        self.worst.resize(n, None);
+        self.count.clear();
+        self.count.resize(n, 0);
+        self.findings_of.resize_with(n, Vec::new);
+        self.findings_of.iter_mut().for_each(Vec::clear);
+        self.accepted.clear();
+        self.open_counts = (0, 0);
+        for (k, f) in eval.findings.iter().enumerate() {
+            let own = manager_of(&f.manager);
+            let concerned = [own, manager_of(&f.other_manager)];
+            for i in concerned.into_iter().flatten() {
+                if self.findings_of[i].last() != Some(&k) {
+                    self.findings_of[i].push(k);
+                }
+            }
+            let accepted = f.rule.may_be_accepted()
+                && own.is_some_and(|i| {
+                    let m = &session.managers[i];
+                    !m.accepted.is_empty() && crate::engine::finding::acceptance_of(m, f).is_some()
+                });
+            self.accepted.push(accepted);
+            if accepted {
+                continue;
+            }
+            match f.severity {
+                Severity::Fejl => self.open_counts.0 += 1,
+                Severity::Advarsel => self.open_counts.1 += 1,
+                Severity::Info => {}
+            }
+            for i in concerned.into_iter().flatten() {
+                self.count[i] += 1;
+                self.worst[i] = Some(self.worst[i].map_or(f.severity, |w| w.min(f.severity)));
+            }
+        }
+        let accepted = &self.accepted;
+        self.finding_order.clear();
+        self.finding_order.extend((0..eval.findings.len()).filter(|&k| !accepted[k]));
+        self.finding_order.extend((0..eval.findings.len()).filter(|&k| accepted[k]));
+    }
+
+    /// The index of the manager with this id.
+    #[must_use]
+    pub fn manager_index(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// Counts the discussed and decided managers (once per change, not per frame).
+    fn update_progress(&mut self, session: &Session) {
+        let status = |s| session.managers.iter().filter(|m| m.status == s).count();
+        let decided = status(MeetingStatus::Besluttet);
+        self.progress = (session.managers.len() - status(MeetingStatus::IkkeDroeftet), decided);
+    }
+
+    /// Moves manager `i` to the strip column of their current amount.
+    fn update_strip(&mut self, session: &Session, eval: &Evaluation, i: usize) {
+        if let Some((l, c)) = self.strip_col[i].take() {
+            self.strip_bins[l][c] = self.strip_bins[l][c].saturating_sub(1);
+        }
+        let Some(l) = eval.level_of.get(i).copied().flatten() else { return };
+        let x = strip_axis(&session.levels[l].band, 0.0).x(eval.amounts[i].amount);
+        let c = (x.max(0.0) as usize).min(STRIP_COLUMNS - 1);
+        self.strip_bins[l][c] += 1;
+        self.strip_col[i] = Some((l, c));
+    }
+}
+
+/// What every panel reads: the session, the engine's evaluation and the derived facts.
+#[derive(Clone, Copy)]
+pub struct Data<'a> {
+    /// The session.
+    pub session: &'a Session,
+    /// The engine's results.
+    pub eval: &'a Evaluation,
+    /// Derived facts.
+    pub derived: &'a Derived,
+    /// The document's cache key (see `Document::cache_key`) for the panels' caches.
+    pub revision: u64,
+}
