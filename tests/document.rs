@@ -96,7 +96,10 @@ fn a_drag_is_one_step_with_one_typed_amount_entry() {
         dm.apply(Edit::SetAmount { manager: i, amount: d(a), drag: true }, "HR").unwrap();
     }
     assert_eq!(dm.session().change_log.len(), log0 + 1);
-    assert_eq!(dm.session().change_log.last().unwrap().change, Change::Amount { old: before, new: d(43_000) });
+    assert_eq!(
+        dm.session().change_log.last().unwrap().change,
+        Change::Amount { old: before, new: d(43_000), by_allocation: false }
+    );
     dm.apply(Edit::Undo, "HR").unwrap();
     assert_eq!(amount(&dm, i), before);
 }
@@ -191,10 +194,15 @@ fn fit_to_pool_proposes_nothing_for_decided_managers() {
         assert!(!p.changes.is_empty(), "spread ×{k} proposes nothing");
         assert_eq!(even(&p.changes), 0, "spread ×{k} moves a decided manager");
     }
-    assert!(even(&allocate::fit_to_pool(free.session(), &free_eval).changes) > 0, "fit without decisions");
-    let p = allocate::fit_to_pool(dm.session(), &eval);
-    assert!(!p.changes.is_empty(), "fit-to-pool proposes nothing");
-    assert_eq!(even(&p.changes), 0, "fit-to-pool moves a decided manager");
+    let options = allocate::AllocationOptions::default();
+    assert!(
+        even(&allocate::fit_proportional(free.session(), &free_eval, options).changes) > 0,
+        "fit without decisions"
+    );
+    for p in allocate::fit_proposals(dm.session(), &eval, options) {
+        assert!(!p.changes.is_empty(), "fit-to-pool proposes nothing");
+        assert_eq!(even(&p.changes), 0, "fit-to-pool moves a decided manager: {}", p.summary);
+    }
 }
 
 /// Issue 18/15: + on a formula amount of 138.375 gave "skøn +625"; it moves one whole step.

@@ -150,12 +150,34 @@ fn an_accepted_finding_is_printed_with_reason_who_and_when() {
     let doc = io::documentation::documentation_html(&s);
     assert!(doc.contains("fejl (accepteret): <bdi>Beløbet 110.000 kr."));
     assert!(doc.contains(
-        "<b>Accepteret af <bdi>Mette Overgaard</bdi> 2026-11-23</b>: <bdi>Konstitueret; &lt;aftalt&gt; med styrelsen</bdi>"
+        "<b>Accepteret af <bdi>Mette Overgaard</bdi> 23. november 2026 kl. 11.00</b>: <bdi>Konstitueret; &lt;aftalt&gt; med styrelsen</bdi>"
     ));
     // An accepted fejl no longer blocks finality.
     let f = kalibrer::io::finality::Finality::of_session(&s);
     let before = kalibrer::io::finality::Finality::of_session(&demo());
     assert_eq!(f.open_errors + 1, before.open_errors);
+}
+
+/// Issue 29: the documentation gives times in Danish local time (the file keeps UTC): a
+/// change at 09.15 UTC on 1 July 2026 (summer, UTC+2) was made at 11.15, one on
+/// 1 December (winter, UTC+1) at 10.15.
+#[test]
+fn the_change_log_is_printed_in_danish_local_time() {
+    use kalibrer::model::log::{Change, ChangeEntry};
+    let mut s = demo();
+    for when in ["2026-07-01T09:15:00Z", "2026-12-01T09:15:00Z"] {
+        s.change_log.push(ChangeEntry {
+            when: when.into(),
+            who: "DEP".into(),
+            manager: Some("KC01".into()),
+            change: Change::Notes { old: String::new(), new: "Drøftet".into() },
+            why: String::new(),
+        });
+    }
+    let doc = io::documentation::documentation_html(&s);
+    assert!(doc.contains("<td>1. juli 2026 kl. 11.15</td>"), "summer time");
+    assert!(doc.contains("<td>1. december 2026 kl. 10.15</td>"), "winter time");
+    assert!(!doc.contains("2026-07-01T09:15:00Z"));
 }
 
 #[test]

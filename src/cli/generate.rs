@@ -20,7 +20,7 @@ pub fn run(args: &Generate) -> i32 {
     };
     match super::write_session(out, &session) {
         Ok(()) => {
-            errln!("Skrev {out} med {n} ledere");
+            errln!("Skrev {out} med {}", crate::model::words::managers(n));
             0
         }
         Err(code) => code,

@@ -50,7 +50,7 @@ pub fn run_prep(args: &Prep) -> i32 {
             if args.others {
                 errln!("Skrev {out} med {own} egne ledere og {} andres (til holdninger)", prep.managers.len() - own);
             } else {
-                errln!("Skrev {out} med {own} ledere");
+                errln!("Skrev {out} med {}", crate::model::words::managers(own));
             }
             0
         }

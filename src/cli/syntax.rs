@@ -37,9 +37,9 @@ const MERGE_USAGE: &str = "kalibrer merge FIL FORB.ron [FORB2.ron …] --out NY.
 /// `import`'s usage line.
 const IMPORT_USAGE: &str = "kalibrer import HR.csv|HR.xlsx --into FIL --out NY.ron [--history] [--accept-rejections]";
 /// `fit`'s usage line.
-const FIT_USAGE: &str = "kalibrer fit FIL --out NY.ron [--who ID]";
+const FIT_USAGE: &str = "kalibrer fit FIL --out NY.ron [--proportional] [--include-hand-set] [--who ID]";
 /// `spread`'s usage line.
-const SPREAD_USAGE: &str = "kalibrer spread FIL --by 1,2 --out NY.ron [--who ID]";
+const SPREAD_USAGE: &str = "kalibrer spread FIL --by 1,2 --out NY.ron [--include-hand-set] [--who ID]";
 /// `generate`'s usage line.
 const GENERATE_USAGE: &str = "kalibrer generate --managers N [--seed S] --out FIL";
 /// `completions`'s usage line.
@@ -173,7 +173,9 @@ pub enum Command {
     /// `fit`.
     #[command(
         about = "tilpasser beløbene til puljen (som i mødet)",
-        long_about = "Tilpas til puljen som i mødet; besluttede og låste ledere røres ikke.\n\
+        long_about = "Tilpas til puljen som i mødet; besluttede og låste ledere røres ikke, og beløb sat i mødet\n\
+                      (skrevet, trukket, skøn med begrundelse, accepteret fund) heller ikke uden --include-hand-set.\n\
+                      Ændrer så få ledere som muligt; med --proportional i stedet alle forholdsmæssigt.\n\
                       Skriver en linje pr. niveau: antal, ændrede, sum før → efter.",
         override_usage = FIT_USAGE
     )]
@@ -182,7 +184,7 @@ pub enum Command {
     #[command(
         about = "spreder (>1) eller samler (<1) hvert niveau",
         long_about = "Spred ×k som i mødet: hvert niveaus beløb spredes (k > 1) eller samles (k < 1);\n\
-                      besluttede og låste ledere røres ikke.",
+                      besluttede og låste ledere røres ikke, beløb sat i mødet heller ikke uden --include-hand-set.",
         override_usage = SPREAD_USAGE
     )]
     Spread(Spread),
@@ -419,9 +421,20 @@ pub struct Import {
     pub accept_rejections: bool,
 }
 
-/// `fit FILE --out NEW [--who ID]`.
+/// `fit FILE --out NEW [--proportional] [--include-hand-set] [--who ID]`.
 #[derive(Debug, clap::Args)]
 pub struct Fit {
+    /// File, output, who and what may move, as for `spread`.
+    #[command(flatten)]
+    pub common: Allocate,
+    /// The proportional fit instead of the one that changes the fewest managers.
+    #[arg(long, help = "tilpas alle forholdsmæssigt i stedet for at ændre så få ledere som muligt")]
+    pub proportional: bool,
+}
+
+/// What `fit` and `spread` share.
+#[derive(Debug, clap::Args)]
+pub struct Allocate {
     /// The session file.
     #[arg(value_name = "FIL", value_hint = ValueHint::FilePath, help = "sessionsfilen (.ron)")]
     pub file: String,
@@ -431,6 +444,9 @@ pub struct Fit {
     /// Who the change log names.
     #[arg(long, value_name = "ID", help = "hvem ændringsloggen nævner (standard: kommandolinjen)")]
     pub who: Option<String>,
+    /// Move amounts the meeting set by hand too.
+    #[arg(long, help = "flyt også beløb sat i mødet (skrevet, trukket, skøn med begrundelse, accepteret fund)")]
+    pub include_hand_set: bool,
 }
 
 /// `spread FILE --by K --out NEW [--who ID]`.
@@ -439,9 +455,9 @@ pub struct Spread {
     /// The factor, Danish decimal comma allowed.
     #[arg(long, value_name = "K", help = "faktoren mellem 0 og 10, fx 1,2 (spreder) eller 0,8 (samler)")]
     pub by: String,
-    /// File, output and who, as for `fit`.
+    /// File, output, who and what may move, as for `fit`.
     #[command(flatten)]
-    pub common: Fit,
+    pub common: Allocate,
 }
 
 /// `generate --managers N [--seed S] --out FILE`.

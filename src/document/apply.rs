@@ -76,9 +76,15 @@ fn manager_of(edit: &Edit) -> Option<usize> {
 impl Document {
     /// How an amount edit is logged: the final amount before and after, as the engine
     /// computes it with this session's levels and policies.
-    fn amount_logger(&self) -> impl Fn(&Manager, &Manager) -> Change + use<> {
+    /// The log entry of an amount change; `by_allocation` when a fit or spread proposal
+    /// made it (the allocation keeps every other amount change as set by hand).
+    fn amount_logger(&self, by_allocation: bool) -> impl Fn(&Manager, &Manager) -> Change + use<> {
         let session = self.session.clone_policies_and_levels();
-        move |b: &Manager, a: &Manager| Change::Amount { old: amount_now(&session, b), new: amount_now(&session, a) }
+        move |b: &Manager, a: &Manager| Change::Amount {
+            old: amount_now(&session, b),
+            new: amount_now(&session, a),
+            by_allocation,
+        }
     }
 
     /// Applies one edit by `who` (executive id): validates it, changes the session,
@@ -319,7 +325,7 @@ impl Document {
 
     fn set_amount(&mut self, i: usize, target: Decimal, key: Option<EditKey>, who: &str) -> Result<Outcome, EditError> {
         let changed = self.amount_change(i, target, who)?;
-        let describe = self.amount_logger();
+        let describe = self.amount_logger(false);
         let why = changed.adjustment.as_ref().map(|a| a.justification.clone()).unwrap_or_default();
         let done = self.field(i, key, who, &describe, &why, |m| *m = changed);
         Ok(if done { Outcome::Changed } else { Outcome::Unchanged })
@@ -345,7 +351,7 @@ impl Document {
         }
         let mut changed = m.clone();
         apply_amount_edit(&mut changed, AmountEdit::Adjustment(adjustment), who);
-        let describe = self.amount_logger();
+        let describe = self.amount_logger(false);
         let why = changed.adjustment.as_ref().map(|a| a.justification.clone()).unwrap_or_default();
         let done = self.field(i, None, who, &describe, &why, |m| *m = changed);
         Ok(if done { Outcome::Changed } else { Outcome::Unchanged })
@@ -371,7 +377,7 @@ impl Document {
                 new.push((*i, changed));
             }
         }
-        let describe = self.amount_logger();
+        let describe = self.amount_logger(true);
         let changed = self.replace_managers(title, LogSpec { who, describe: &describe, why: title }, new);
         Outcome::Proposal { changed, locked, decided }
     }

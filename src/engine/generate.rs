@@ -166,7 +166,8 @@ pub fn generate(managers: usize, seed: u64) -> Option<Session> {
     Some(Session {
         version: crate::model::CURRENT_VERSION,
         organisation: Organisation {
-            name: format!("Genereret statsområde ({managers} ledere)"), sector: Sector::Stat
+            name: format!("Genereret statsområde ({})", crate::model::words::managers(managers)),
+            sector: Sector::Stat,
         },
         year: 2026,
         session_id: format!("genereret-{managers}-{seed}"),

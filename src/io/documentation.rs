@@ -18,6 +18,7 @@ use crate::engine::amounts::model_of;
 use crate::engine::finding::acceptance_of;
 use crate::engine::{self, Evaluation, Finding};
 use crate::model::money::{format_kr, format_percent, format_signed_kr};
+use crate::model::time::local_time;
 use crate::model::{AmountModel, GoalScope, Manager, MeetingStatus, Session};
 
 use super::finality::Finality;
@@ -207,7 +208,7 @@ impl DocumentationView {
             organisation: session.organisation.name.clone(),
             year: session.year,
             last_year: session.year - 1,
-            printed: crate::model::log::now_iso(),
+            printed: local_time(&crate::model::log::now_iso()),
             levels: level_rows(session, eval),
             managers_count: session.managers.len(),
             used: format_kr(eval.pool.used),
@@ -228,7 +229,7 @@ impl DocumentationView {
                 .change_log
                 .iter()
                 .map(|e| LogRow {
-                    when: e.when.clone(),
+                    when: local_time(&e.when),
                     who: e.who.clone(),
                     manager: e.manager.clone().unwrap_or_default(),
                     what: e.change.what(),
@@ -272,7 +273,7 @@ fn finding_view(session: &Session, f: &Finding, m: Option<&Manager>) -> FindingV
     };
     let accepted = m.and_then(|m| acceptance_of(m, f)).map(|a| AcceptanceView {
         by: executive_name(session, &a.by),
-        when: a.when.chars().take(10).collect(),
+        when: local_time(&a.when),
         why: a.why.clone(),
     });
     FindingView {
@@ -392,7 +393,7 @@ fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<Fi
                 assessment: if assessment.has_assessment() { assessment.summary() } else { String::new() },
                 rationale: p.rationale.clone(),
                 by: executive_name(session, &p.by),
-                when: p.when.clone(),
+                when: local_time(&p.when),
                 difference: proposed.and_then(|x| a.amount.checked_sub(x)).map(format_signed_kr),
             }
         }),
@@ -439,11 +440,12 @@ fn goal_rows(m: &Manager) -> Vec<GoalRow> {
         .collect()
 }
 
-/// "X 2026-11-23T10:00:00Z" from the last status change to Besluttet.
+/// "X 23. november 2026 kl. 11.00" (Danish local time) from the last status change to
+/// Besluttet.
 fn decided_by(session: &Session, m: &Manager) -> Option<String> {
     if m.status != MeetingStatus::Besluttet {
         return None;
     }
     let entry = crate::model::log::decided_by(&session.change_log, &m.id)?;
-    Some(format!("{} {}", executive_name(session, &entry.who), entry.when))
+    Some(format!("{} {}", executive_name(session, &entry.who), local_time(&entry.when)))
 }

@@ -40,6 +40,8 @@ pub struct DirectorSection {
 #[derive(Debug, Serialize)]
 pub struct TallyView {
     n: usize,
+    /// "1 leder", "12 ledere".
+    n_text: String,
     without_proposal: usize,
     proposal_sum: String,
     amount_sum: String,
@@ -95,6 +97,7 @@ struct ChartRow {
 pub fn tally_view(t: &Tally) -> TallyView {
     TallyView {
         n: t.n,
+        n_text: crate::model::words::managers(t.n),
         without_proposal: t.without_proposal,
         proposal_sum: format_kr(t.proposal_sum),
         amount_sum: format_kr(t.amount_sum),

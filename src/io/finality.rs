@@ -60,8 +60,7 @@ impl Finality {
         };
         let undecided = match self.undecided {
             0 => None,
-            1 => Some(format!("1 af {} ledere er ikke besluttet", self.managers)),
-            n => Some(format!("{n} af {} ledere er ikke besluttet", self.managers)),
+            n => Some(format!("{n} af {} er ikke besluttet", crate::model::words::managers(self.managers))),
         };
         match (errors, undecided) {
             (Some(e), Some(u)) => format!("{e}, og {u}"),

@@ -207,7 +207,7 @@ struct LetterContext {
 /// uses an unknown placeholder.
 pub fn letters_html(session: &Session, template: &LetterTemplate, draft: bool) -> Result<String, String> {
     let eval = engine::evaluate(session);
-    let date = crate::model::log::now_iso().chars().take(10).collect::<String>();
+    let date = crate::model::time::local_date(&crate::model::log::now_iso());
     let what = format!("Brevskabelonen {}", template.name);
     // The user's template renders in its own environment, under the fuel limit; the page
     // around the letters (ours) in the plain one.

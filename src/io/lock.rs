@@ -95,11 +95,11 @@ impl LockInfo {
         now_secs().saturating_sub(self.since) > STALE_AFTER_SECS
     }
 
-    /// Danish description: "anna på mødepc (proces 4711) siden 2026-11-23 09:15 UTC".
+    /// Danish description in Danish local time: "anna på mødepc (proces 4711) siden
+    /// 23. november 2026 kl. 10.15".
     #[must_use]
     pub fn describe(&self) -> String {
-        let iso = crate::model::log::iso_from_unix(self.since);
-        let when = format!("{} {} UTC", iso.get(..10).unwrap_or(&iso), iso.get(11..16).unwrap_or(""));
+        let when = crate::model::time::local_time_unix(self.since);
         if self.user.is_empty() {
             format!("proces {} på {}, siden {when}", self.pid, self.host)
         } else {
@@ -453,7 +453,7 @@ mod tests {
     fn text_round_trips_and_garbage_is_none() {
         let info = LockInfo { pid: 42, host: "mødepc".into(), since: 1_700_000_000, user: "anna".into() };
         assert_eq!(LockInfo::parse(&info.to_text()), Some(info.clone()));
-        assert_eq!(info.describe(), "anna på mødepc (proces 42) siden 2023-11-14 22:13 UTC");
+        assert_eq!(info.describe(), "anna på mødepc (proces 42) siden 14. november 2023 kl. 23.13");
         let old = LockInfo::parse("7\nmødepc\n5\n").map(|i| i.user);
         assert_eq!(old.as_deref(), Some(""), "a lock from an older version has no user line");
         assert_eq!(LockInfo::parse("abc"), None);

@@ -43,6 +43,10 @@ pub enum Change {
         old: Decimal,
         /// After.
         new: Decimal,
+        /// Whether a fit-to-pool or spread proposal set it (false: set by hand – typed,
+        /// dragged, stepped or a director's proposal used). Absent in older files: false.
+        #[serde(default, skip_serializing_if = "is_false")]
+        by_allocation: bool,
     },
     /// The discretionary adjustment itself (set or removed).
     Adjustment {
@@ -191,6 +195,12 @@ pub enum Change {
     },
 }
 
+/// Serde: leave `by_allocation: false` out of the file.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// "–" for a missing value.
 fn or_dash<T>(v: Option<T>, f: impl Fn(T) -> String) -> String {
     v.map_or_else(|| "–".to_string(), f)
@@ -243,7 +253,7 @@ impl Change {
     fn side(&self, old_side: bool) -> String {
         let pick = |o: &str, n: &str| if old_side { o.to_string() } else { n.to_string() };
         match self {
-            Self::Amount { old, new } => format_kr(if old_side { *old } else { *new }),
+            Self::Amount { old, new, .. } => format_kr(if old_side { *old } else { *new }),
             Self::Adjustment { old, new } => or_dash(if old_side { *old } else { *new }, format_signed_kr),
             Self::Justification { old, new }
             | Self::Notes { old, new }
@@ -412,7 +422,7 @@ fn from_v1(what: String, old: String, new: String) -> Change {
         }
         "Beløb" => {
             if let (Ok(o), Ok(n)) = (parse_kr(&old), parse_kr(&new)) {
-                return Change::Amount { old: o, new: n };
+                return Change::Amount { old: o, new: n, by_allocation: false };
             }
         }
         "Noter" => return Change::Notes { old, new },
@@ -460,7 +470,7 @@ mod tests {
         );
         assert_eq!(
             from_v1("Beløb".into(), "45.000 kr.".into(), "46.000 kr.".into()),
-            Change::Amount { old: Decimal::from(45_000), new: Decimal::from(46_000) }
+            Change::Amount { old: Decimal::from(45_000), new: Decimal::from(46_000), by_allocation: false }
         );
         assert!(matches!(from_v1("Grundløn".into(), "1".into(), "2".into()), Change::Legacy { .. }));
     }
@@ -472,7 +482,7 @@ mod tests {
             (c.what().as_str(), c.old_text().as_str(), c.new_text().as_str()),
             ("Målopfyldelse mål 2", "–", "102,5 %")
         );
-        let c = Change::Amount { old: Decimal::from(45_000), new: Decimal::from(-7_000) };
+        let c = Change::Amount { old: Decimal::from(45_000), new: Decimal::from(-7_000), by_allocation: false };
         assert_eq!(c.new_text(), format_kr(Decimal::from(-7_000)));
     }
 

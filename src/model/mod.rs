@@ -8,7 +8,9 @@ pub mod manager;
 pub mod money;
 pub mod reference;
 pub mod session;
+pub mod time;
 pub mod view;
+pub mod words;
 
 pub use level::{AmountModel, Band, BoxModel, Criterion, Level, LevelRole, Scale, ScaleStep};
 pub use log::ChangeEntry;
