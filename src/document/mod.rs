@@ -13,6 +13,7 @@ use std::path::PathBuf;
 mod edit;
 mod edit_proposal;
 mod edit_reference;
+mod edit_shared;
 mod vocabulary;
 
 pub use vocabulary::{Edit, EditError, Outcome};

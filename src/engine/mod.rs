@@ -7,6 +7,7 @@
 pub mod allocate;
 pub mod amounts;
 pub mod bands;
+pub mod contract;
 mod descriptive;
 pub mod directors;
 pub mod disclosure;
@@ -21,13 +22,16 @@ mod level_sums;
 pub mod merge;
 pub mod merge_fields;
 pub mod permutation;
+pub mod pool_parts;
 pub mod prep;
 pub mod proposal_summary;
 pub mod proposals;
 pub mod reference;
 pub mod reference_combine;
 pub mod rules;
+pub mod shared_goals;
 pub mod stats;
+pub mod top_supplement;
 pub mod wording;
 
 use rust_decimal::Decimal;
@@ -129,7 +133,8 @@ pub fn evaluate(session: &Session) -> Evaluation {
         })
         .collect();
     let used: Decimal = amounts.iter().map(|a| a.amount).sum();
-    let pool = PoolStatus { pool: session.policies.pool, used, left: session.policies.pool - used };
+    let total = pool_parts::total_pool(session);
+    let pool = PoolStatus { pool: total, used, left: total - used };
     let metrics = stats::manager_metrics(session, &level_of, &amounts);
     let stats = stats::group_stats(session, &level_of, &amounts, &metrics);
     let overlaps = bands::overlaps(session);

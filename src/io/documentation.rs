@@ -330,7 +330,8 @@ fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<Fi
     let a = &eval.amounts[i];
     let p = &session.policies;
     let level = session.level(&m.level);
-    let cap = engine::rules::cap_amount(m.base_salary, p.cap_percent_of_base).unwrap_or(Decimal::MAX);
+    let cap_base = engine::top_supplement::cap_base(m).unwrap_or(m.base_salary);
+    let cap = engine::rules::cap_amount(cap_base, p.cap_percent_of_base).unwrap_or(Decimal::MAX);
     let pension = a.amount.checked_mul(m.pension_percent).map_or(Decimal::ZERO, |x| x / Decimal::ONE_HUNDRED);
     let last_year = session.last_year_amount(&m.id);
     let model = level.map(|l| model_of(m, l));
@@ -355,7 +356,7 @@ fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<Fi
         pension_amount: format_kr(pension.round_dp(2)),
         last_year: last_year.map(format_kr),
         change: last_year.and_then(|l| a.amount.checked_sub(l)).map(format_signed_kr),
-        share_of_base: share_of_base_text(a.amount, m.base_salary, cap, p.cap_percent_of_base),
+        share_of_base: share_of_base_text(a.amount, cap_base, cap, p.cap_percent_of_base),
         cap_percent: format_percent(p.cap_percent_of_base),
         cap_amount: format_kr(cap.round_dp(2)),
         cap_applies: level.is_some_and(|l| engine::rules::cap_applies(p, l.role, m)),

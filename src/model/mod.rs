@@ -2,14 +2,17 @@
 
 pub mod bounds;
 pub mod collate;
+pub mod contract;
 pub mod level;
 pub mod log;
 pub mod manager;
 pub mod money;
+pub mod pay_grade;
 pub mod reference;
 pub mod session;
 
 pub use level::{AmountModel, Band, BoxModel, Criterion, Level, LevelRole, Scale, ScaleStep};
+pub use contract::{ContractPeriod, PoolPart, SavingsPool};
 pub use log::ChangeEntry;
 pub use manager::{
     AcceptedFinding, Adjustment, EmploymentBasis, Goal, GoalScope, Manager, MeetingStatus, PayForm, Proposal,
