@@ -17,7 +17,12 @@ impl Document {
     /// Sets the attainment of shared goal `id` (already checked to be within bounds) for
     /// every manager who has it. Refused when one of them is decided (the attainment moves
     /// their amount).
-    pub(super) fn set_shared_attainment(&mut self, id: &str, att: Option<Decimal>, who: &str) -> Result<bool, EditError> {
+    pub(super) fn set_shared_attainment(
+        &mut self,
+        id: &str,
+        att: Option<Decimal>,
+        who: &str,
+    ) -> Result<bool, EditError> {
         let holders = crate::engine::shared_goals::holders(&self.session, id);
         if let Some((i, _)) = holders.iter().find(|(i, _)| self.session.managers[*i].status == MeetingStatus::Besluttet)
         {

@@ -157,7 +157,15 @@ impl FieldKey {
                 "{:?}",
                 m.goals
                     .iter()
-                    .map(|g| (&g.name, g.weight.normalize(), g.scope, g.collective, g.quantitative, &g.shared, g.paid_in))
+                    .map(|g| (
+                        &g.name,
+                        g.weight.normalize(),
+                        g.scope,
+                        g.collective,
+                        g.quantitative,
+                        &g.shared,
+                        g.paid_in
+                    ))
                     .collect::<Vec<_>>()
             ),
             Self::Attainment(name, k) => {

@@ -129,6 +129,19 @@ fn sentence(f: &Finding, session: &Session, style: Style) -> String {
             format!("Puljen på {} er overskredet med {}.", kr(pool), kr(over))
         }
         Facts::PoolLeft { pool, left } => format!("Der er {} tilbage af puljen på {}.", kr(left), kr(pool)),
+        Facts::TopSupplementBelowGrade38 { .. }
+        | Facts::SharedGoalDiffers { .. }
+        | Facts::GoalsChangedAfterStart { .. }
+        | Facts::PoolPartExceeded { .. }
+        | Facts::SavingsWithoutReference => contract_sentence(f, session, style),
+    }
+}
+
+/// The findings of the contract rules of issue 30 (topcheftillæg's lønramme, shared goals,
+/// the contract period, the pool's parts).
+fn contract_sentence(f: &Finding, session: &Session, style: Style) -> String {
+    let kr = format_kr;
+    match f.facts {
         Facts::TopSupplementBelowGrade38 { grade, .. } => format!(
             "Topcheftillæg er aftalt for stillinger i lønramme 38 og derover; lederen er i lønramme {grade}."
         ),
@@ -159,6 +172,7 @@ fn sentence(f: &Finding, session: &Session, style: Style) -> String {
             "Resultatløn uden for lønsumsloftet kræver dokumenterede besparelser; angiv en reference til dokumentationen."
                 .to_string()
         }
+        _ => String::new(),
     }
 }
 

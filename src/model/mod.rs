@@ -11,8 +11,8 @@ pub mod pay_grade;
 pub mod reference;
 pub mod session;
 
-pub use level::{AmountModel, Band, BoxModel, Criterion, Level, LevelRole, Scale, ScaleStep};
 pub use contract::{ContractPeriod, PoolPart, SavingsPool};
+pub use level::{AmountModel, Band, BoxModel, Criterion, Level, LevelRole, Scale, ScaleStep};
 pub use log::ChangeEntry;
 pub use manager::{
     AcceptedFinding, Adjustment, EmploymentBasis, Goal, GoalScope, Manager, MeetingStatus, PayForm, Proposal,

@@ -305,10 +305,12 @@ fn update_row(result: &mut ImportResult, i: usize, m: Manager, given: &[Field]) 
             Field::Top => (old.has_top_supplement, old.top_supplement) = (m.has_top_supplement, m.top_supplement),
             Field::Grade => old.pay_grade.clone_from(&m.pay_grade),
             Field::ContractStart => {
-                old.contract.get_or_insert_default().start = m.contract.as_ref().map(|c| c.start.clone()).unwrap_or_default();
+                old.contract.get_or_insert_default().start =
+                    m.contract.as_ref().map(|c| c.start.clone()).unwrap_or_default();
             }
             Field::ContractEnd => {
-                old.contract.get_or_insert_default().end = m.contract.as_ref().map(|c| c.end.clone()).unwrap_or_default();
+                old.contract.get_or_insert_default().end =
+                    m.contract.as_ref().map(|c| c.end.clone()).unwrap_or_default();
             }
         }
     }
@@ -379,11 +381,16 @@ fn row_to_manager<'a>(
     };
     let base_salary = money(Field::Base)?;
     let total = money(Field::Total)?;
-    let (top, top_amount) = contract_cells::top_supplement(cell(Field::Top)).map_err(|why| reject(Some(Field::Top), why))?;
-    let start = contract_cells::date(cell(Field::ContractStart)).map_err(|why| reject(Some(Field::ContractStart), why))?;
+    let (top, top_amount) =
+        contract_cells::top_supplement(cell(Field::Top)).map_err(|why| reject(Some(Field::Top), why))?;
+    let start =
+        contract_cells::date(cell(Field::ContractStart)).map_err(|why| reject(Some(Field::ContractStart), why))?;
     let end = contract_cells::date(cell(Field::ContractEnd)).map_err(|why| reject(Some(Field::ContractEnd), why))?;
-    let contract = (!start.is_empty() || !end.is_empty())
-        .then(|| crate::model::ContractPeriod { start, end, ..crate::model::ContractPeriod::default() });
+    let contract = (!start.is_empty() || !end.is_empty()).then(|| crate::model::ContractPeriod {
+        start,
+        end,
+        ..crate::model::ContractPeriod::default()
+    });
     Ok(Manager {
         id,
         name,
