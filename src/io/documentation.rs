@@ -115,6 +115,9 @@ struct ManagerView {
     base_salary: String,
     total_pay: String,
     top_supplement: bool,
+    top_supplement_amount: String,
+    top_supplement_pension: String,
+    cap_base: String,
     pension_percent: String,
     pension_amount: String,
     last_year: Option<String>,
@@ -325,6 +328,13 @@ fn share_of_base_text(amount: Decimal, base: Decimal, cap: Decimal, cap_percent:
 }
 
 /// One manager's documentation.
+/// The topcheftillæg's pension as the documentation shows it: "18 % = 34.758 kr.".
+fn top_supplement_pension(m: &Manager, role: Option<crate::model::LevelRole>) -> String {
+    let role = role.unwrap_or(crate::model::LevelRole::Andet);
+    let pension = engine::top_supplement::pension(m, role).unwrap_or(Decimal::ZERO);
+    format!("{} = {}", format_percent(engine::top_supplement::pension_percent(role)), format_kr(pension))
+}
+
 fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<FindingView>) -> ManagerView {
     let m = &session.managers[i];
     let a = &eval.amounts[i];
@@ -352,6 +362,9 @@ fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<Fi
         base_salary: format_kr(m.base_salary),
         total_pay: format_kr(m.total_pay),
         top_supplement: m.has_top_supplement,
+        top_supplement_amount: format_kr(engine::top_supplement::amount(m)),
+        top_supplement_pension: top_supplement_pension(m, level.map(|l| l.role)),
+        cap_base: format_kr(cap_base),
         pension_percent: format_percent(m.pension_percent),
         pension_amount: format_kr(pension.round_dp(2)),
         last_year: last_year.map(format_kr),
