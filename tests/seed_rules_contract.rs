@@ -413,3 +413,24 @@ fn prep_carries_goal_sharing_and_names_hr_fields_it_cannot_change() {
     let names = unpreparable_changes(&base, &prep);
     assert!(names.contains(&"kontraktperiode") && names.contains(&"topcheftillæg") && names.contains(&"puljedel"));
 }
+
+/// A file's contract period is checked at load like every value: a date that is not one,
+/// an end before the start and a share above 100 % are refused by manager.
+#[test]
+fn contract_values_out_of_bounds_are_refused_at_load() {
+    let mut s = goals_session();
+    s.managers[0].contract = Some(ContractPeriod {
+        start: "2026-13-01".into(),
+        end: String::new(),
+        paid_share: Some(d(120)),
+        share_reason: String::new(),
+    });
+    let problems = kalibrer::io::validate(&s);
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(text.iter().any(|p| p.contains("«2026-13-01» er ikke en dato")), "{text:?}");
+    assert!(text.iter().any(|p| p.contains("120 %")), "{text:?}");
+    s.managers[0].contract =
+        Some(ContractPeriod { start: "2026-06-01".into(), end: "2026-01-31".into(), ..ContractPeriod::default() });
+    let text: Vec<String> = kalibrer::io::validate(&s).iter().map(ToString::to_string).collect();
+    assert!(text.iter().any(|p| p.contains("ligger før dens start")), "{text:?}");
+}

@@ -15,18 +15,7 @@ use super::finding::{Facts, Finding, Severity};
 /// (`merge_fields::FieldKey::Goals`'s label).
 const GOALS_FIELD: &str = "Mål";
 
-/// A date `YYYY-MM-DD` (or the date part of an ISO 8601 time stamp) as the number
-/// `YYYYMMDD`; None when it is not one.
-#[must_use]
-pub fn date_number(text: &str) -> Option<u32> {
-    let d = text.get(..10)?;
-    let b = d.as_bytes();
-    if b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let (y, m, day): (u32, u32, u32) = (d[..4].parse().ok()?, d[5..7].parse().ok()?, d[8..10].parse().ok()?);
-    ((1..=12).contains(&m) && (1..=31).contains(&day)).then_some(y * 10_000 + m * 100 + day)
-}
+pub use crate::model::contract::date_number;
 
 /// The share of the contract period paid, in percent: the stated share, or 100.
 #[must_use]
