@@ -434,3 +434,23 @@ fn contract_values_out_of_bounds_are_refused_at_load() {
     let text: Vec<String> = kalibrer::io::validate(&s).iter().map(ToString::to_string).collect();
     assert!(text.iter().any(|p| p.contains("ligger før dens start")), "{text:?}");
 }
+
+/// The anonymised copy: no topcheftillæg amount, no reason for a pro-rated share, no
+/// reference to the savings, and a shared goal's id renamed alike for everyone sharing it.
+#[test]
+fn the_anonymised_copy_hides_the_new_personal_fields() {
+    let mut s = shared_session();
+    for m in &mut s.managers {
+        m.goals[1].shared = Some("Hanne Holms team".into());
+        m.top_supplement = Some(d(127_100));
+        m.contract = Some(ContractPeriod { share_reason: "sygdom".into(), ..ContractPeriod::default() });
+    }
+    s.policies.savings_pool = Some(SavingsPool { amount: d(1), reference: "J.nr. 2026-17".into() });
+    let a = kalibrer::io::anonymise::anonymised(&s);
+    let text = kalibrer::io::to_ron(&a);
+    for secret in ["Hanne", "127100", "sygdom", "2026-17"] {
+        assert!(!text.contains(secret), "{secret} leaked");
+    }
+    assert_eq!(a.managers[0].goals[1].shared, a.managers[1].goals[1].shared);
+    assert_eq!(a.managers[0].goals[1].shared.as_deref(), Some("Fælles mål 1"));
+}
