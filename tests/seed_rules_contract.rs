@@ -433,6 +433,12 @@ fn contract_values_out_of_bounds_are_refused_at_load() {
         Some(ContractPeriod { start: "2026-06-01".into(), end: "2026-01-31".into(), ..ContractPeriod::default() });
     let text: Vec<String> = kalibrer::io::validate(&s).iter().map(ToString::to_string).collect();
     assert!(text.iter().any(|p| p.contains("ligger før dens start")), "{text:?}");
+    // One manager cannot hold the same collective goal twice.
+    s.managers[0].contract = None;
+    s.managers[0].goals[0].shared = Some("budget".into());
+    s.managers[0].goals[1].shared = Some("budget".into());
+    let text: Vec<String> = kalibrer::io::validate(&s).iter().map(ToString::to_string).collect();
+    assert!(text.iter().any(|p| p.contains("«budget» står to gange")), "{text:?}");
 }
 
 /// The anonymised copy: no topcheftillæg amount, no reason for a pro-rated share, no

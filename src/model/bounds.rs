@@ -118,6 +118,11 @@ pub fn manager_problems(m: &Manager, level: Option<&Level>) -> Vec<String> {
     out.extend(percent_problem("pensionsprocenten", m.pension_percent));
     out.extend(m.contract.as_ref().map_or_else(Vec::new, contract_problems));
     for (k, g) in m.goals.iter().enumerate() {
+        if let Some(id) = g.shared.as_deref()
+            && m.goals[..k].iter().any(|o| o.shared.as_deref() == Some(id))
+        {
+            out.push(format!("det fælles mål «{id}» står to gange hos samme leder"));
+        }
         let what = format!("mål {} «{}»", k + 1, g.name);
         out.extend(weight_problem(&what, g.weight));
         out.extend(g.attainment.and_then(|a| attainment_problem(&what, a)));
