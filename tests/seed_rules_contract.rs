@@ -460,3 +460,24 @@ fn the_anonymised_copy_hides_the_new_personal_fields() {
     assert_eq!(a.managers[0].goals[1].shared, a.managers[1].goals[1].shared);
     assert_eq!(a.managers[0].goals[1].shared.as_deref(), Some("Fælles mål 1"));
 }
+
+/// The allocation workbook's summary gives each part of the pool its budget, use and rest
+/// (001): within 100.000 – 80.000 used, 20.000 left; savings 50.000 – 60.000 used, over by
+/// 10.000.
+#[test]
+fn the_allocation_summary_shows_both_parts_of_the_pool() {
+    let mut s = session(LevelRole::Direktoer, AmountModel::Direct);
+    s.policies.pool = d(100_000);
+    s.policies.savings_pool = Some(SavingsPool { amount: d(50_000), reference: "J.nr. 2026-17".into() });
+    let mut b = direct("B", 60_000);
+    b.pool_part = PoolPart::Savings;
+    s.managers = vec![direct("A", 80_000), b];
+    let sheets = kalibrer::io::allocation::allocation_sheets(&s);
+    let footer = &sheets[0].footer;
+    let row = |label: &str| footer.iter().find(|r| r[0] == Value::Text(label.into())).map(|r| r[2].clone());
+    assert_eq!(row("Inden for lønsumsloftet: pulje"), Some(Value::Kr(d(100_000))));
+    assert_eq!(row("Inden for lønsumsloftet: tilbage"), Some(Value::Kr(d(20_000))));
+    let savings = "Dokumenterede besparelser (J.nr. 2026-17)";
+    assert_eq!(row(&format!("{savings}: brugt")), Some(Value::Kr(d(60_000))));
+    assert_eq!(row(&format!("{savings}: overskredet med")), Some(Value::Kr(d(10_000))));
+}

@@ -142,6 +142,19 @@ pub fn allocation_sheets(session: &Session) -> Vec<Table> {
     summary.footer.push(vec!["Pulje".into(), Value::Empty, Value::Kr(eval.pool.pool)]);
     let left = if eval.pool.exceeded() { "Overskredet med" } else { "Tilbage af puljen" };
     summary.footer.push(vec![left.into(), Value::Empty, Value::Kr(eval.pool.left.abs())]);
+    if let Some(savings) = session.policies.savings_pool.as_ref() {
+        // 001: the part within the lønsumsloft and the part from documented savings.
+        for p in engine::pool_parts::parts(session, &eval) {
+            let name = match p.part {
+                crate::model::PoolPart::WithinCeiling => p.part.label().to_string(),
+                crate::model::PoolPart::Savings => format!("{} ({})", p.part.label(), savings.reference),
+            };
+            let left = if p.left < Decimal::ZERO { "overskredet med" } else { "tilbage" };
+            summary.footer.push(vec![format!("{name}: pulje").into(), Value::Empty, Value::Kr(p.pool)]);
+            summary.footer.push(vec![format!("{name}: brugt").into(), Value::Empty, Value::Kr(p.used)]);
+            summary.footer.push(vec![format!("{name}: {left}").into(), Value::Empty, Value::Kr(p.left.abs())]);
+        }
+    }
     summary.notes.push(format!(
         "{} · {} · {} ledere · beløb er endelige beløb efter afrunding",
         session.organisation.name,
