@@ -99,7 +99,11 @@ fn documentation_has_the_audit_facts_of_every_manager() {
         "<th>Grundløn inkl. varige tillæg</th><td class=\"n\">1.420.000 kr.</td>",
         "<th>Pensionsprocent af beløbet</th><td class=\"n\">15 % = 20.700 kr.</td>",
         "<th>Sidste år (2025)</th><td class=\"n\">132.000 kr. · ændring +6.000 kr.</td>",
-        "<th>Loft: 25 % af grundlønnen</th><td class=\"n\">355.000 kr. · beløbet er 9,7 % af grundlønnen · overholdt</td>",
+        // 001: the cap's base is the grundløn with the topcheftillæg, a permanent supplement
+        // (002 §13.6, LR 42: 193.100 kr.): 1.613.100 kr.; 25 % = 403.275 kr.; 138.000 = 8,6 %.
+        "<th>Loft: 25 % af grundlønnen inkl. topcheftillæg (1.613.100 kr.)</th><td class=\"n\">403.275 kr. · beløbet er 8,6 % af grundlønnen · overholdt</td>",
+        // The topcheftillæg's pension for a departementschef: 18 % of 193.100 = 34.758 kr.
+        "<th>Topcheftillæg (varigt tillæg)</th><td class=\"n\">193.100 kr. · pension 18 % = 34.758 kr.</td>",
         // The breakdown: 30 % × 100 % × 150.000 = 45.000; 25 % × 95 % × 150.000 = 35.625;
         // 25 % × 90 % × 150.000 = 33.750; 20 % × 80 % × 150.000 = 24.000; −375 rounding.
         "<td class=\"n\">+45.000 kr.</td><td><bdi>30 % vægt × 100 % opfyldt × ramme 150.000",

@@ -180,6 +180,8 @@ fn goal_list_changes_and_attainments_are_merged() {
         weight: d(15),
         scope: GoalScope::Institutional,
         collective: true,
+        shared: None,
+        paid_in: None,
         quantitative: false,
         attainment: Some(d(70)),
     });
@@ -450,6 +452,8 @@ fn apply(p: &mut Session, e: &Edit) {
             weight: d(*w),
             scope: if *c { GoalScope::Institutional } else { GoalScope::Personal },
             collective: *c,
+            shared: None,
+            paid_in: None,
             quantitative: !*c,
             attainment: None,
         }),

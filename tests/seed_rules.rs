@@ -37,6 +37,8 @@ fn goal(name: &str, weight: i64, scope: GoalScope) -> Goal {
         weight: d(weight),
         scope,
         collective: false,
+        shared: None,
+        paid_in: None,
         quantitative: true,
         attainment: Some(d(100)),
     }

@@ -309,8 +309,9 @@ fn check_widths_and_formats(bytes: &[u8]) -> usize {
 fn every_amount_fits_its_column_with_the_kr_format() {
     let s = demo();
     let allocation = render(&s, OutputKind::Allocation, Format::Xlsx).unwrap();
-    // 28 managers × amount, pension, total; per level and on the summary 3 totals each.
-    assert_eq!(check_widths_and_formats(&allocation), 28 * 3 + 4 * 3 + 5 * 3 + 2);
+    // 28 managers × amount, pension, total; per level and on the summary 3 totals each;
+    // the 5 managers with topcheftillæg × its amount and pension (002 §13.6).
+    assert_eq!(check_widths_and_formats(&allocation), 28 * 3 + 4 * 3 + 5 * 3 + 2 + 5 * 2);
     assert!(check_widths_and_formats(&render(&s, OutputKind::Statistics, Format::Xlsx).unwrap()) > 0);
     assert!(check_widths_and_formats(&render(&s, OutputKind::FixedSalary, Format::Xlsx).unwrap()) > 0);
     // An amount of 12.345.678 kr. still fits: "12.345.678 kr." is the widest planned for.

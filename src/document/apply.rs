@@ -263,6 +263,9 @@ impl Document {
         {
             return Err(self.invalid(i, problem));
         }
+        if let Some(id) = g.shared.clone() {
+            return self.set_shared_attainment(&id, att, who);
+        }
         let describe = move |b: &Manager, a: &Manager| Change::Attainment {
             goal,
             old: b.goals.get(goal).and_then(|g| g.attainment),

@@ -15,6 +15,7 @@ mod edit;
 mod edit_merge;
 mod edit_proposal;
 mod edit_reference;
+mod edit_shared;
 mod edit_view;
 
 pub use edit::{Edit, EditError, ImportedField, Outcome};

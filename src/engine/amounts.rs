@@ -87,7 +87,9 @@ pub fn compute_amount(session: &Session, manager: &Manager, level: &Level) -> Ma
 #[must_use]
 pub fn compute_amount_with(session: &Session, manager: &Manager, level: &Level, explain: bool) -> ManagerAmount {
     let mut lines = Lines::new(explain);
-    let (formula, complete) = formula_amount(manager, level, &mut lines);
+    let (formula, complete) = formula_amount(manager, level, session.year, &mut lines);
+    let direct = matches!(model_of(manager, level), AmountModel::Direct);
+    let formula = pro_rated(manager, formula, direct, &mut lines);
     let adjustment = manager.adjustment.as_ref().map_or(Decimal::ZERO, |a| a.amount);
     if !adjustment.is_zero() {
         let why = manager
@@ -111,10 +113,10 @@ pub fn compute_amount_with(session: &Session, manager: &Manager, level: &Level, 
 
 /// The formula amount of the model, pushing one breakdown line per term.
 /// Returns the amount and whether every input was present.
-fn formula_amount(manager: &Manager, level: &Level, lines: &mut Lines) -> (Decimal, bool) {
+fn formula_amount(manager: &Manager, level: &Level, year: i32, lines: &mut Lines) -> (Decimal, bool) {
     match model_of(manager, level) {
         AmountModel::Box(model) => box_amount(manager, model, lines),
-        AmountModel::WeightedGoals { frame } => weighted_goals_amount(manager, *frame, lines),
+        AmountModel::WeightedGoals { frame } => weighted_goals_amount(manager, *frame, year, lines),
         AmountModel::BandPosition { scale } => band_position_amount(manager, level, scale, lines),
         AmountModel::FixedTiers => match manager.tier.and_then(|t| level.tiers.get(t).map(|a| (t, *a))) {
             Some((t, amount)) => {
@@ -131,6 +133,31 @@ fn formula_amount(manager: &Manager, level: &Level, lines: &mut Lines) -> (Decim
             None => missing(lines, "intet beløb fastsat"),
         },
     }
+}
+
+/// The formula amount pro-rated by the share of the contract period paid (001: absence
+/// or leaving within the period), with a breakdown line stating the fraction and why.
+fn pro_rated(manager: &Manager, formula: Decimal, direct: bool, lines: &mut Lines) -> Decimal {
+    let share = super::contract::paid_share(manager);
+    // A directly set amount is the amount; only a formula is pro-rated.
+    if share == Decimal::ONE_HUNDRED || direct {
+        return formula;
+    }
+    let Some(part) = formula.checked_mul(share).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED)) else {
+        return formula;
+    };
+    lines.push(|| {
+        let why = manager.contract.as_ref().map(|c| c.share_reason.trim()).filter(|r| !r.is_empty());
+        BreakdownLine {
+            amount: part - formula,
+            text: format!(
+                "forholdsmæssigt: {} % af kontraktperioden{}",
+                share.normalize(),
+                why.map_or_else(String::new, |w| format!(" ({w})"))
+            ),
+        }
+    });
+    part
 }
 
 /// A zero line for a missing input; the amount is incomplete.
@@ -189,7 +216,7 @@ pub fn weighted_attainment(manager: &Manager) -> Option<Decimal> {
 
 /// Weighted goals: frame (or the contract's ceiling) × Σ weight × attainment, never above
 /// the frame (or the contract's ceiling).
-fn weighted_goals_amount(manager: &Manager, frame: Decimal, lines: &mut Lines) -> (Decimal, bool) {
+fn weighted_goals_amount(manager: &Manager, frame: Decimal, year: i32, lines: &mut Lines) -> (Decimal, bool) {
     let hundred = Decimal::ONE_HUNDRED;
     let frame = frame_of(manager, frame);
     let mut sum = Decimal::ZERO;
@@ -203,6 +230,18 @@ fn weighted_goals_amount(manager: &Manager, frame: Decimal, lines: &mut Lines) -
             });
             continue;
         };
+        if !super::contract::goal_paid_in(goal, year) {
+            lines.push(|| BreakdownLine {
+                amount: Decimal::ZERO,
+                text: format!(
+                    "{} % vægt: flerårigt mål, udbetales ved intervallets slutning {}: {}",
+                    goal.weight.normalize(),
+                    goal.paid_in.unwrap_or(year),
+                    goal.name
+                ),
+            });
+            continue;
+        }
         let part = frame * goal.weight / hundred * att / hundred;
         sum += part;
         lines.push(|| BreakdownLine {
@@ -269,16 +308,15 @@ pub fn edit_for_target(session: &Session, manager: &Manager, level: &Level, targ
     if matches!(model_of(manager, level), AmountModel::Direct) {
         return AmountEdit::Direct(target);
     }
-    let mut scratch = Lines::new(false);
-    let (formula, _) = formula_amount(manager, level, &mut scratch);
-    AmountEdit::Adjustment(target - formula)
+    AmountEdit::Adjustment(target - formula_only(session, manager, level))
 }
 
-/// Computes the formula amount alone (no adjustment, no rounding).
+/// Computes the formula amount alone, pro-rated (no adjustment, no rounding).
 #[must_use]
-pub fn formula_only(manager: &Manager, level: &Level) -> Decimal {
+pub fn formula_only(session: &Session, manager: &Manager, level: &Level) -> Decimal {
     let mut scratch = Lines::new(false);
-    formula_amount(manager, level, &mut scratch).0
+    let (formula, _) = formula_amount(manager, level, session.year, &mut scratch);
+    pro_rated(manager, formula, matches!(model_of(manager, level), AmountModel::Direct), &mut scratch)
 }
 
 /// Whether a typed amount probably meant thousands of kroner ("80" for 80.000 kr.): the

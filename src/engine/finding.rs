@@ -72,6 +72,16 @@ pub enum RuleId {
     PoolLeft,
     /// Low differentiation in a level.
     LowDifferentiation,
+    /// Topcheftillæg on a lønramme below 38 (002 §13.6).
+    TopSupplementBelowGrade38,
+    /// A collective goal whose copies differ in attainment (003).
+    SharedGoalDiffers,
+    /// Goals changed after the contract period started (001).
+    GoalsChangedAfterStart,
+    /// A part of the pool exceeded (001).
+    PoolPartExceeded,
+    /// A savings part without a reference to the documented savings (001).
+    SavingsWithoutReference,
 }
 
 impl RuleId {
@@ -92,6 +102,10 @@ impl RuleId {
                 | Self::PoolExceeded
                 | Self::PoolLeft
                 | Self::LowDifferentiation
+                | Self::TopSupplementBelowGrade38
+                | Self::SharedGoalDiffers
+                | Self::PoolPartExceeded
+                | Self::SavingsWithoutReference
         )
     }
 
@@ -119,6 +133,11 @@ impl RuleId {
             Self::PoolExceeded => "pulje_overskredet",
             Self::PoolLeft => "pulje_rest",
             Self::LowDifferentiation => "lav_differentiering",
+            Self::TopSupplementBelowGrade38 => "topcheftillaeg_under_lr38",
+            Self::SharedGoalDiffers => "faelles_maal_uens",
+            Self::GoalsChangedAfterStart => "maal_aendret_efter_start",
+            Self::PoolPartExceeded => "puljedel_overskredet",
+            Self::SavingsWithoutReference => "besparelse_uden_reference",
         }
     }
 }
@@ -286,6 +305,42 @@ pub enum Facts {
         /// What is left.
         left: Decimal,
     },
+    /// Topcheftillæg on a lønramme below 38.
+    TopSupplementBelowGrade38 {
+        /// The manager's lønramme.
+        grade: u32,
+        /// The topcheftillæg per year.
+        amount: Decimal,
+    },
+    /// A collective goal's attainment differs from the first holder's.
+    SharedGoalDiffers {
+        /// The goal (index into this manager's goals).
+        goal: usize,
+        /// The first manager holding the goal (index).
+        other: usize,
+        /// This manager's attainment.
+        mine: Option<Decimal>,
+        /// The first holder's.
+        theirs: Option<Decimal>,
+    },
+    /// The goal list changed after the contract period started.
+    GoalsChangedAfterStart {
+        /// The start date, `YYYYMMDD`.
+        start: u32,
+        /// The date of the last change, `YYYYMMDD`.
+        changed: u32,
+    },
+    /// A part of the pool exceeded.
+    PoolPartExceeded {
+        /// Which part.
+        part: crate::model::PoolPart,
+        /// Its budget.
+        pool: Decimal,
+        /// By how much.
+        over: Decimal,
+    },
+    /// The savings part has no reference to documented savings.
+    SavingsWithoutReference,
 }
 
 impl Facts {
@@ -313,6 +368,11 @@ impl Facts {
             Self::AllIdentical { .. } | Self::LowVariation { .. } => RuleId::LowDifferentiation,
             Self::PoolExceeded { .. } => RuleId::PoolExceeded,
             Self::PoolLeft { .. } => RuleId::PoolLeft,
+            Self::TopSupplementBelowGrade38 { .. } => RuleId::TopSupplementBelowGrade38,
+            Self::SharedGoalDiffers { .. } => RuleId::SharedGoalDiffers,
+            Self::GoalsChangedAfterStart { .. } => RuleId::GoalsChangedAfterStart,
+            Self::PoolPartExceeded { .. } => RuleId::PoolPartExceeded,
+            Self::SavingsWithoutReference => RuleId::SavingsWithoutReference,
         }
     }
 }

@@ -106,6 +106,8 @@ fn goals(rng: &mut Rng) -> Vec<Goal> {
         weight: Decimal::from(weight),
         scope,
         collective: false,
+        shared: None,
+        paid_in: None,
         quantitative: scope == GoalScope::Institutional,
         attainment: Some(Decimal::from(rng.range(12, 20) * 5)),
     })

@@ -14,7 +14,16 @@ pub(crate) fn global_findings(session: &Session, eval: &Evaluation) -> Vec<Findi
     inversions(session, eval, &mut out);
     low_differentiation(session, eval, &mut out);
     pool(eval, &mut out);
+    seed_rules(session, eval, &mut out);
     out
+}
+
+/// The rules of issue 30 that look at more than one manager or at the log: shared goals
+/// that differ, goals changed after the contract started, the pool's two parts.
+fn seed_rules(session: &Session, eval: &Evaluation, out: &mut Vec<Finding>) {
+    super::shared_goals::differing(session, out);
+    super::contract::goals_changed_after_start(session, out);
+    super::pool_parts::findings(session, eval, out);
 }
 
 /// Inversions between levels when the session forbids overlap.
@@ -68,6 +77,7 @@ pub(crate) fn global_findings_after(
     }
     low_differentiation(session, eval, &mut out);
     pool(eval, &mut out);
+    seed_rules(session, eval, &mut out);
     out
 }
 

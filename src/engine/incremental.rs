@@ -29,9 +29,9 @@ impl Evaluation {
         let old_part = stats::part_of(old, &self.metrics[i]);
         self.amounts[i] = amounts::compute_amount_with(session, m, &session.levels[li], false);
         let used = self.pool.used - old + self.amounts[i].amount;
-        self.pool.pool = session.policies.pool;
+        self.pool.pool = super::pool_parts::total_pool(session);
         self.pool.used = used;
-        self.pool.left = session.policies.pool - used;
+        self.pool.left = self.pool.pool - used;
         self.metrics[i] = stats::metrics_of(session, m, Some(&session.levels[li]), self.amounts[i].amount);
         let new_part = stats::part_of(self.amounts[i].amount, &self.metrics[i]);
         self.update_level_stats(session, li, old_part.zip(new_part));

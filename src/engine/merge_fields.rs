@@ -109,7 +109,9 @@ fn show_goal(g: &Goal) -> String {
     };
     let collective = if g.collective { ", kollektivt" } else { "" };
     let measured = if g.quantitative { ", målbart" } else { "" };
-    format!("{} {} % ({scope}{collective}{measured})", g.name, g.weight.normalize())
+    let shared = g.shared.as_ref().map_or_else(String::new, |id| format!(", fælles mål «{id}»"));
+    let years = g.paid_in.map_or_else(String::new, |y| format!(", udbetales {y}"));
+    format!("{} {} % ({scope}{collective}{measured}{shared}{years})", g.name, g.weight.normalize())
 }
 
 /// The goal with this name and occurrence.
@@ -161,7 +163,15 @@ impl FieldKey {
                 "{:?}",
                 m.goals
                     .iter()
-                    .map(|g| (&g.name, g.weight.normalize(), g.scope, g.collective, g.quantitative))
+                    .map(|g| (
+                        &g.name,
+                        g.weight.normalize(),
+                        g.scope,
+                        g.collective,
+                        g.quantitative,
+                        &g.shared,
+                        g.paid_in
+                    ))
                     .collect::<Vec<_>>()
             ),
             Self::Attainment(name, k) => {
@@ -290,7 +300,7 @@ impl FieldKey {
 /// differ between `base` and `prep`, in Danish, for a notice: they are never merged.
 #[must_use]
 pub fn unpreparable_changes(base: &Manager, prep: &Manager) -> Vec<&'static str> {
-    let checks: [(&'static str, bool); 13] = [
+    let checks: [(&'static str, bool); 15] = [
         ("navn", base.name != prep.name),
         ("niveau", base.level != prep.level),
         ("enhed", base.unit != prep.unit),
@@ -299,7 +309,12 @@ pub fn unpreparable_changes(base: &Manager, prep: &Manager) -> Vec<&'static str>
         ("lønramme", base.pay_grade != prep.pay_grade),
         ("grundløn", base.base_salary != prep.base_salary),
         ("samlet løn", base.total_pay != prep.total_pay),
-        ("topcheftillæg", base.has_top_supplement != prep.has_top_supplement),
+        (
+            "topcheftillæg",
+            (base.has_top_supplement, base.top_supplement) != (prep.has_top_supplement, prep.top_supplement),
+        ),
+        ("kontraktperiode", base.contract != prep.contract),
+        ("puljedel", base.pool_part != prep.pool_part),
         ("vederlagsformer", base.pay_forms != prep.pay_forms),
         ("kontraktens loft", base.contract_ceiling != prep.contract_ceiling),
         ("beregningsmodel", base.model_override != prep.model_override),

@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod allocate;
 pub mod amounts;
 pub mod bands;
+pub mod contract;
 mod descriptive;
 pub mod directors;
 pub mod disclosure;
@@ -22,6 +23,7 @@ mod level_sums;
 pub mod merge;
 pub mod merge_fields;
 pub mod permutation;
+pub mod pool_parts;
 pub mod prep;
 pub mod prep_frame;
 pub mod proposal_summary;
@@ -29,8 +31,10 @@ pub mod proposals;
 pub mod reference;
 pub mod reference_combine;
 pub mod rules;
+pub mod shared_goals;
 pub mod stats;
 pub mod step_aside;
+pub mod top_supplement;
 pub mod wording;
 
 use rust_decimal::Decimal;
@@ -132,7 +136,8 @@ pub fn evaluate(session: &Session) -> Evaluation {
         })
         .collect();
     let used: Decimal = amounts.iter().map(|a| a.amount).sum();
-    let pool = PoolStatus { pool: session.policies.pool, used, left: session.policies.pool - used };
+    let total = pool_parts::total_pool(session);
+    let pool = PoolStatus { pool: total, used, left: total - used };
     let metrics = stats::manager_metrics(session, &level_of, &amounts);
     let stats = stats::group_stats(session, &level_of, &amounts, &metrics);
     let overlaps = bands::overlaps(session);

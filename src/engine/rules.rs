@@ -56,6 +56,7 @@ pub(crate) fn manager_findings(
     above_departementschef(&ctx, dc_total, &mut out);
     merarbejde_with_top_supplement(&ctx, &mut out);
     top_supplement_under_rammeaftale(&ctx, &mut out);
+    top_supplement_below_grade_38(&ctx, &mut out);
     municipal_top_director_paid(&ctx, &mut out);
     resultatloen_without_goals_or_frame(&ctx, &mut out);
     adjustment_without_justification(&ctx, &mut out);
@@ -144,7 +145,9 @@ fn over_cap(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     if !cap_applies(p, c.level.role, c.m) {
         return;
     }
-    let (base, cap_percent) = (c.m.base_salary, p.cap_percent_of_base);
+    // "grundløn inklusiv varige tillæg": the topcheftillæg is a permanent supplement.
+    let base = super::top_supplement::cap_base(c.m).unwrap_or(c.m.base_salary);
+    let cap_percent = p.cap_percent_of_base;
     let Some(cap) = cap_amount(base, cap_percent).filter(|cap| c.amount > *cap) else {
         return;
     };
@@ -210,6 +213,15 @@ fn merarbejde_with_top_supplement(c: &Ctx<'_>, out: &mut Vec<Finding>) {
 fn top_supplement_under_rammeaftale(c: &Ctx<'_>, out: &mut Vec<Finding>) {
     if c.m.has_top_supplement && c.m.basis == EmploymentBasis::Rammeaftale {
         out.push(c.finding(Severity::Fejl, Facts::TopSupplementUnderRammeaftale));
+    }
+}
+
+/// 002 §13.6: "Til visse chefstillinger i lønramme 38 og derover er der aftalt et
+/// topcheftillæg" – a topcheftillæg on a lower lønramme is a *fejl*.
+fn top_supplement_below_grade_38(c: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if let Some(grade) = super::top_supplement::grade_below_38(c.m) {
+        let amount = super::top_supplement::amount(c.m);
+        out.push(c.finding(Severity::Fejl, Facts::TopSupplementBelowGrade38 { grade, amount }));
     }
 }
 

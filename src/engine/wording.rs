@@ -129,6 +129,50 @@ fn sentence(f: &Finding, session: &Session, style: Style) -> String {
             format!("Puljen på {} er overskredet med {}.", kr(pool), kr(over))
         }
         Facts::PoolLeft { pool, left } => format!("Der er {} tilbage af puljen på {}.", kr(left), kr(pool)),
+        Facts::TopSupplementBelowGrade38 { .. }
+        | Facts::SharedGoalDiffers { .. }
+        | Facts::GoalsChangedAfterStart { .. }
+        | Facts::PoolPartExceeded { .. }
+        | Facts::SavingsWithoutReference => contract_sentence(f, session, style),
+    }
+}
+
+/// The findings of the contract rules of issue 30 (topcheftillæg's lønramme, shared goals,
+/// the contract period, the pool's parts).
+fn contract_sentence(f: &Finding, session: &Session, style: Style) -> String {
+    let kr = format_kr;
+    match f.facts {
+        Facts::TopSupplementBelowGrade38 { grade, .. } => format!(
+            "Topcheftillæg er aftalt for stillinger i lønramme 38 og derover; lederen er i lønramme {grade}."
+        ),
+        Facts::SharedGoalDiffers { goal, other, mine, theirs } => {
+            let name = f
+                .manager
+                .as_deref()
+                .and_then(|id| session.managers.iter().find(|m| m.id == id))
+                .and_then(|m| m.goals.get(goal))
+                .map_or("", |g| g.name.as_str());
+            let att = |a: Option<Decimal>| a.map_or_else(|| "ikke vurderet".to_string(), format_percent);
+            format!(
+                "Det fælles mål «{name}» er {} opfyldt her, men {} hos {}; et fælles mål har én opfyldelse.",
+                att(mine),
+                att(theirs),
+                person(session, other, style)
+            )
+        }
+        Facts::GoalsChangedAfterStart { start, changed } => format!(
+            "Målene er ændret {}, efter kontraktperioden begyndte {}; mål og vægte fastsættes før periodens start.",
+            super::contract::show_date(changed),
+            super::contract::show_date(start)
+        ),
+        Facts::PoolPartExceeded { part, pool, over } => {
+            format!("Puljedelen «{}» på {} er overskredet med {}.", part.label().to_lowercase(), kr(pool), kr(over))
+        }
+        Facts::SavingsWithoutReference => {
+            "Resultatløn uden for lønsumsloftet kræver dokumenterede besparelser; angiv en reference til dokumentationen."
+                .to_string()
+        }
+        _ => String::new(),
     }
 }
 

@@ -9,8 +9,10 @@ use crate::model::{Manager, Session};
 
 use super::tables::{Table, Value};
 
-/// The header of the allocation.
-pub const HEADER: [&str; 11] = [
+/// The header of the allocation. The last three columns are the topcheftillæg per year
+/// (002 §13.6), its pension percentage (16,8 %; 18 % for a departementschef) and its
+/// pension per year – for payroll, not part of the round's cost.
+pub const HEADER: [&str; 14] = [
     "id",
     "navn",
     "niveau",
@@ -22,6 +24,9 @@ pub const HEADER: [&str; 11] = [
     "samlet omkostning",
     "besluttet af",
     "dato",
+    "topcheftillæg",
+    "topcheftillæg pensionsprocent",
+    "topcheftillæg pension",
 ];
 
 /// Index of the amount column in [`HEADER`].
@@ -45,7 +50,22 @@ fn manager_row(session: &Session, m: &Manager, amount: Decimal) -> (Vec<Value>, 
         decided.map_or(String::new(), |e| e.who.clone()).into(),
         decided.map_or(String::new(), |e| e.when.chars().take(10).collect()).into(),
     ];
+    let mut row = row;
+    row.extend(top_supplement_cells(session, m));
     (row, pension)
+}
+
+/// The topcheftillæg cells of a manager's row: amount, pension % and pension per year
+/// (empty without one).
+fn top_supplement_cells(session: &Session, m: &Manager) -> [Value; 3] {
+    use crate::engine::top_supplement;
+    let amount = top_supplement::amount(m);
+    if amount.is_zero() {
+        return [Value::Empty, Value::Empty, Value::Empty];
+    }
+    let role = session.level(&m.level).map_or(crate::model::LevelRole::Andet, |l| l.role);
+    let pension = top_supplement::pension(m, role).unwrap_or(Decimal::ZERO);
+    [Value::Kr(amount), Value::Percent(top_supplement::pension_percent(role)), Value::Kr(pension)]
 }
 
 /// The allocation of the managers `members` (indices) as a table with a totals row.
@@ -122,6 +142,19 @@ pub fn allocation_sheets(session: &Session) -> Vec<Table> {
     summary.footer.push(vec!["Pulje".into(), Value::Empty, Value::Kr(eval.pool.pool)]);
     let left = if eval.pool.exceeded() { "Overskredet med" } else { "Tilbage af puljen" };
     summary.footer.push(vec![left.into(), Value::Empty, Value::Kr(eval.pool.left.abs())]);
+    if let Some(savings) = session.policies.savings_pool.as_ref() {
+        // 001: the part within the lønsumsloft and the part from documented savings.
+        for p in engine::pool_parts::parts(session, &eval) {
+            let name = match p.part {
+                crate::model::PoolPart::WithinCeiling => p.part.label().to_string(),
+                crate::model::PoolPart::Savings => format!("{} ({})", p.part.label(), savings.reference),
+            };
+            let left = if p.left < Decimal::ZERO { "overskredet med" } else { "tilbage" };
+            summary.footer.push(vec![format!("{name}: pulje").into(), Value::Empty, Value::Kr(p.pool)]);
+            summary.footer.push(vec![format!("{name}: brugt").into(), Value::Empty, Value::Kr(p.used)]);
+            summary.footer.push(vec![format!("{name}: {left}").into(), Value::Empty, Value::Kr(p.left.abs())]);
+        }
+    }
     summary.notes.push(format!(
         "{} · {} · {} ledere · beløb er endelige beløb efter afrunding",
         session.organisation.name,

@@ -107,6 +107,12 @@ fn anonymise_manager(m: &mut Manager, names: &Pseudonyms, session: &Session) {
     redact(&mut m.pay_grade);
     m.base_salary = Decimal::ZERO;
     m.total_pay = Decimal::ZERO;
+    // The topcheftillæg is salary; the reason for a pro-rated share (absence, leaving) is
+    // personal (a shared goal's id is renamed by `rename_shared_goals`).
+    m.top_supplement = m.top_supplement.map(|_| Decimal::ZERO);
+    if let Some(c) = m.contract.as_mut() {
+        redact(&mut c.share_reason);
+    }
     for (k, g) in m.goals.iter_mut().enumerate() {
         g.name = format!("Mål {}", k + 1);
     }
@@ -185,8 +191,39 @@ pub fn anonymised(session: &Session) -> Session {
     s.organisation.name = ORGANISATION.to_string();
     s.session_id = if s.session_id.is_empty() { String::new() } else { REMOVED.to_string() };
     s.policies.letter_template = None;
+    if let Some(p) = s.policies.savings_pool.as_mut() {
+        redact(&mut p.reference);
+    }
+    rename_shared_goals(&mut s);
     s.reference.clear();
     s
+}
+
+/// A collective goal's id may name a team or a person: each becomes "Fælles mål N", the
+/// same for every manager who shares it (in the session and in a prep's base).
+fn rename_shared_goals(s: &mut Session) {
+    let base = s.prep.as_ref().map(|p| &p.base);
+    let ids: std::collections::BTreeSet<String> = s
+        .managers
+        .iter()
+        .chain(base.iter().flat_map(|b| b.iter()))
+        .flat_map(|m| m.goals.iter().filter_map(|g| g.shared.clone()))
+        .collect();
+    let names: BTreeMap<String, String> =
+        ids.into_iter().enumerate().map(|(k, id)| (id, format!("Fælles mål {}", k + 1))).collect();
+    let rename = |m: &mut Manager| {
+        for g in &mut m.goals {
+            if let Some(id) = g.shared.as_mut()
+                && let Some(new) = names.get(id.as_str())
+            {
+                id.clone_from(new);
+            }
+        }
+    };
+    s.managers.iter_mut().for_each(rename);
+    if let Some(p) = s.prep.as_mut() {
+        p.base.iter_mut().for_each(rename);
+    }
 }
 
 #[cfg(test)]

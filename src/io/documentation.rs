@@ -116,6 +116,9 @@ struct ManagerView {
     base_salary: String,
     total_pay: String,
     top_supplement: bool,
+    top_supplement_amount: String,
+    top_supplement_pension: String,
+    cap_base: String,
     pension_percent: String,
     pension_amount: String,
     last_year: Option<String>,
@@ -332,12 +335,20 @@ fn share_of_base_text(amount: Decimal, base: Decimal, cap: Decimal, cap_percent:
 }
 
 /// One manager's documentation.
+/// The topcheftillæg's pension as the documentation shows it: "18 % = 34.758 kr.".
+fn top_supplement_pension(m: &Manager, role: Option<crate::model::LevelRole>) -> String {
+    let role = role.unwrap_or(crate::model::LevelRole::Andet);
+    let pension = engine::top_supplement::pension(m, role).unwrap_or(Decimal::ZERO);
+    format!("{} = {}", format_percent(engine::top_supplement::pension_percent(role)), format_kr(pension))
+}
+
 fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<FindingView>) -> ManagerView {
     let m = &session.managers[i];
     let a = &eval.amounts[i];
     let p = &session.policies;
     let level = session.level(&m.level);
-    let cap = engine::rules::cap_amount(m.base_salary, p.cap_percent_of_base).unwrap_or(Decimal::MAX);
+    let cap_base = engine::top_supplement::cap_base(m).unwrap_or(m.base_salary);
+    let cap = engine::rules::cap_amount(cap_base, p.cap_percent_of_base).unwrap_or(Decimal::MAX);
     let pension = a.amount.checked_mul(m.pension_percent).map_or(Decimal::ZERO, |x| x / Decimal::ONE_HUNDRED);
     let last_year = session.last_year_amount(&m.id);
     let model = level.map(|l| model_of(m, l));
@@ -358,11 +369,14 @@ fn manager_view(session: &Session, eval: &Evaluation, i: usize, findings: Vec<Fi
         base_salary: format_kr(m.base_salary),
         total_pay: format_kr(m.total_pay),
         top_supplement: m.has_top_supplement,
+        top_supplement_amount: format_kr(engine::top_supplement::amount(m)),
+        top_supplement_pension: top_supplement_pension(m, level.map(|l| l.role)),
+        cap_base: format_kr(cap_base),
         pension_percent: format_percent(m.pension_percent),
         pension_amount: format_kr(pension.round_dp(2)),
         last_year: last_year.map(format_kr),
         change: last_year.and_then(|l| a.amount.checked_sub(l)).map(format_signed_kr),
-        share_of_base: share_of_base_text(a.amount, m.base_salary, cap, p.cap_percent_of_base),
+        share_of_base: share_of_base_text(a.amount, cap_base, cap, p.cap_percent_of_base),
         cap_percent: format_percent(p.cap_percent_of_base),
         cap_amount: format_kr(cap.round_dp(2)),
         cap_applies: level.is_some_and(|l| engine::rules::cap_applies(p, l.role, m)),

@@ -79,6 +79,25 @@ pub fn percent_problem(what: &str, p: Decimal) -> Option<String> {
     None
 }
 
+/// Every problem with a contract period: dates that are not `YYYY-MM-DD`, an end before
+/// the start, a paid share outside 0–100 %.
+fn contract_problems(c: &super::ContractPeriod) -> Vec<String> {
+    let date = |t: &str| super::contract::date_number(t).filter(|_| t.len() == 10);
+    let mut out = Vec::new();
+    for (what, t) in [("kontraktens start", &c.start), ("kontraktens slut", &c.end)] {
+        if !t.is_empty() && date(t).is_none() {
+            out.push(format!("{what} «{t}» er ikke en dato (skriv ÅÅÅÅ-MM-DD)"));
+        }
+    }
+    if let (Some(a), Some(b)) = (date(&c.start), date(&c.end))
+        && b < a
+    {
+        out.push(format!("kontraktens slut {} ligger før dens start {}", c.end, c.start));
+    }
+    out.extend(c.paid_share.and_then(|p| percent_problem("den forholdsmæssige andel", p)));
+    out
+}
+
 /// Every problem with the values of one manager on `level` (None: unknown level, only
 /// the level-independent checks run).
 #[must_use]
@@ -93,10 +112,17 @@ pub fn manager_problems(m: &Manager, level: Option<&Level>) -> Vec<String> {
         ("forslagets skøn", m.proposal.as_ref().and_then(|p| p.adjustment), true),
         ("skønnet", m.adjustment.as_ref().map(|a| a.amount), true),
         ("det besluttede beløb", m.final_amount, false),
+        ("topcheftillægget", m.top_supplement, false),
     ];
     out.extend(money.into_iter().filter_map(|(what, v, signed)| v.and_then(|v| money_problem(what, v, signed))));
     out.extend(percent_problem("pensionsprocenten", m.pension_percent));
+    out.extend(m.contract.as_ref().map_or_else(Vec::new, contract_problems));
     for (k, g) in m.goals.iter().enumerate() {
+        if let Some(id) = g.shared.as_deref()
+            && m.goals[..k].iter().any(|o| o.shared.as_deref() == Some(id))
+        {
+            out.push(format!("det fælles mål «{id}» står to gange hos samme leder"));
+        }
         let what = format!("mål {} «{}»", k + 1, g.name);
         out.extend(weight_problem(&what, g.weight));
         out.extend(g.attainment.and_then(|a| attainment_problem(&what, a)));

@@ -34,6 +34,22 @@ pub struct Manager {
     /// Whether the manager has topcheftillæg.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub has_top_supplement: bool,
+    /// The topcheftillæg per year (002 §13.6) when it is not the table's amount for the
+    /// lønramme; `None` follows the table (`engine::top_supplement`). Only read when
+    /// [`Manager::has_top_supplement`].
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::model::money::file_serde::option"
+    )]
+    pub top_supplement: Option<Decimal>,
+    /// The resultatløn contract's period and pro-rating (001); see `engine::contract`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract: Option<super::contract::ContractPeriod>,
+    /// Which part of the pool the amount is paid from (001: within the lønsumsloft, or
+    /// outside it from documented savings); see `engine::pool_parts`.
+    #[serde(default, skip_serializing_if = "super::contract::PoolPart::is_within")]
+    pub pool_part: super::contract::PoolPart,
     /// Whether the manager is the top employed leader of an independent authority (or in
     /// a municipality or region part of its top direktion), whose resultatløn contract's
     /// institutional goals the public may see (001, offentlighedsloven). `None` follows
@@ -191,6 +207,15 @@ pub struct Goal {
     /// Individual or collective (team) goal.
     #[serde(default)]
     pub collective: bool,
+    /// The id of the collective goal (003) this goal is: every goal with the same id is
+    /// one goal with one attainment, shared by the managers who have it (an edit of its
+    /// attainment sets it for all of them; `fælles_maal_uens` when they differ).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<String>,
+    /// For a multi-year goal (001): the year at the end of its interval, the only year its
+    /// part is paid. `None`: the goal is paid in the session's year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid_in: Option<i32>,
     /// Quantitative (measured) or qualitative.
     #[serde(default)]
     pub quantitative: bool,
@@ -339,6 +364,9 @@ impl Manager {
             base_salary: Decimal::ZERO,
             total_pay: Decimal::ZERO,
             has_top_supplement: false,
+            top_supplement: None,
+            contract: None,
+            pool_part: super::contract::PoolPart::WithinCeiling,
             top_leader: None,
             pay_forms: vec![PayForm::Resultatloen],
             contract_ceiling: None,

@@ -2,16 +2,19 @@
 
 pub mod bounds;
 pub mod collate;
+pub mod contract;
 pub mod level;
 pub mod log;
 pub mod manager;
 pub mod money;
+pub mod pay_grade;
 pub mod reference;
 pub mod session;
 pub mod time;
 pub mod view;
 pub mod words;
 
+pub use contract::{ContractPeriod, PoolPart, SavingsPool};
 pub use level::{AmountModel, Band, BoxModel, Criterion, Level, LevelRole, Scale, ScaleStep};
 pub use log::ChangeEntry;
 pub use manager::{

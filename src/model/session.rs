@@ -17,7 +17,8 @@ impl Session {
     /// version 1 → 2 states each level's role (read once from its name, as version 1 did
     /// on every evaluation) and types the change log (done while reading, see
     /// [`super::log`]); version 2 → 3 makes the superior's proposal the director's own
-    /// record (`by` = the manager's superior, who made it in a version-2 file). A current
+    /// record (`by` = the manager's superior, who made it in a version-2 file) and turns a
+    /// topcheftillæg's yes into the amount of 002 §13.6's table for the lønramme. A current
     /// session is left as it is.
     pub fn migrate(&mut self) {
         if self.version < 2 {
@@ -34,6 +35,12 @@ impl Session {
                     && p.by.is_empty()
                 {
                     p.by.clone_from(&m.superior);
+                }
+                // The topcheftillæg was a yes/no: a yes becomes the table's amount for the
+                // lønramme (002 §13.6), so the file states what was assumed.
+                if m.has_top_supplement && m.top_supplement.is_none() {
+                    m.top_supplement =
+                        super::pay_grade::lonramme(&m.pay_grade).and_then(super::pay_grade::table_amount);
                 }
             }
             self.version = 3;
@@ -195,6 +202,10 @@ pub struct Policies {
     /// lowest total among calibrated managers on a departementschef level is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub departementschef_total_pay: Option<Decimal>,
+    /// The part of the pool outside the lønsumsloft, financed by documented savings (001);
+    /// `pool` is then the part within the lowest ceiling. See `engine::pool_parts`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub savings_pool: Option<super::contract::SavingsPool>,
     /// The letter template HR has edited (an HTML file with `{{ navn }}`-style
     /// placeholders), as a path relative to the session file; `None` uses the built-in
     /// template (`assets/letter_template.html`).
@@ -249,6 +260,7 @@ impl Default for Policies {
             drop_warning_percent: default_drop(),
             low_differentiation_cv_percent: default_low_cv(),
             departementschef_total_pay: None,
+            savings_pool: None,
             letter_template: None,
             director_budgets: BTreeMap::new(),
         }

@@ -22,7 +22,7 @@ pub struct FieldChange {
 }
 
 /// The HR fields of a manager as (Danish name, shown value).
-fn hr_fields(session: &Session, m: &Manager) -> [(&'static str, String); 8] {
+fn hr_fields(session: &Session, m: &Manager) -> [(&'static str, String); 10] {
     let level = session.level(&m.level).map_or(m.level.clone(), |l| l.name.clone());
     let superior =
         session.executives.iter().find(|e| e.id == m.superior).map_or(m.superior.clone(), |e| e.name.clone());
@@ -33,9 +33,20 @@ fn hr_fields(session: &Session, m: &Manager) -> [(&'static str, String); 8] {
         ("Nærmeste leder", superior),
         ("Grundløn", format_kr(m.base_salary)),
         ("Samlet løn", format_kr(m.total_pay)),
-        ("Topcheftillæg", if m.has_top_supplement { "ja" } else { "nej" }.to_string()),
+        ("Topcheftillæg", top_supplement_text(m)),
         ("Lønramme", m.pay_grade.clone()),
+        ("Kontraktstart", m.contract.as_ref().map(|c| c.start.clone()).unwrap_or_default()),
+        ("Kontraktslut", m.contract.as_ref().map(|c| c.end.clone()).unwrap_or_default()),
     ]
+}
+
+/// The topcheftillæg as the import shows it: "nej", "ja (tabellens beløb)" or the amount.
+fn top_supplement_text(m: &Manager) -> String {
+    match (m.has_top_supplement, m.top_supplement) {
+        (false, _) => "nej".into(),
+        (true, None) => "ja (tabellens beløb)".into(),
+        (true, Some(a)) => format_kr(a),
+    }
 }
 
 /// Each manager's index by id (the first of a repeated id).

@@ -7,6 +7,7 @@
 //! line, column and why; the caller decides whether to import the valid rows (the import
 //! is all-or-nothing otherwise).
 
+mod contract_cells;
 pub mod diff;
 mod history;
 pub mod ids;
@@ -78,15 +79,19 @@ pub enum Field {
     Base,
     /// Samlet løn.
     Total,
-    /// Topcheftillæg (ja/nej).
+    /// Topcheftillæg (ja/nej, or the amount per year).
     Top,
     /// Lønramme / løngruppe.
     Grade,
+    /// The contract period's first day.
+    ContractStart,
+    /// The contract period's last day.
+    ContractEnd,
 }
 
 impl Field {
     /// Every field, in the order of the mapping step.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 11] = [
         Self::Id,
         Self::Name,
         Self::Level,
@@ -96,6 +101,8 @@ impl Field {
         Self::Total,
         Self::Top,
         Self::Grade,
+        Self::ContractStart,
+        Self::ContractEnd,
     ];
 
     /// The Danish name shown in the mapping step and in messages.
@@ -111,6 +118,8 @@ impl Field {
             Self::Total => "Samlet løn",
             Self::Top => "Topcheftillæg",
             Self::Grade => "Lønramme",
+            Self::ContractStart => "Kontraktstart",
+            Self::ContractEnd => "Kontraktslut",
         }
     }
 
@@ -134,6 +143,8 @@ pub fn default_field(header: &str) -> Option<Field> {
         "samletløn" | "løniall" => Field::Total,
         "topchefstillæg" | "topcheftillæg" => Field::Top,
         "lønramme" | "løngruppe" | "lønrammeløngruppe" => Field::Grade,
+        "kontraktstart" | "startdato" | "kontraktperiodestart" | "periodestart" => Field::ContractStart,
+        "kontraktslut" | "slutdato" | "kontraktperiodeslut" | "periodeslut" => Field::ContractEnd,
         _ => return None,
     })
 }
@@ -291,8 +302,16 @@ fn update_row(result: &mut ImportResult, i: usize, m: Manager, given: &[Field]) 
             Field::Superior => old.superior.clone_from(&m.superior),
             Field::Base => old.base_salary = m.base_salary,
             Field::Total => old.total_pay = m.total_pay,
-            Field::Top => old.has_top_supplement = m.has_top_supplement,
+            Field::Top => (old.has_top_supplement, old.top_supplement) = (m.has_top_supplement, m.top_supplement),
             Field::Grade => old.pay_grade.clone_from(&m.pay_grade),
+            Field::ContractStart => {
+                old.contract.get_or_insert_default().start =
+                    m.contract.as_ref().map(|c| c.start.clone()).unwrap_or_default();
+            }
+            Field::ContractEnd => {
+                old.contract.get_or_insert_default().end =
+                    m.contract.as_ref().map(|c| c.end.clone()).unwrap_or_default();
+            }
         }
     }
     result.updated.push(m.id);
@@ -362,8 +381,16 @@ fn row_to_manager<'a>(
     };
     let base_salary = money(Field::Base)?;
     let total = money(Field::Total)?;
-    let top = yes_no(cell(Field::Top))
-        .ok_or_else(|| reject(Some(Field::Top), format!("«{}» er hverken ja eller nej", cell(Field::Top))))?;
+    let (top, top_amount) =
+        contract_cells::top_supplement(cell(Field::Top)).map_err(|why| reject(Some(Field::Top), why))?;
+    let start =
+        contract_cells::date(cell(Field::ContractStart)).map_err(|why| reject(Some(Field::ContractStart), why))?;
+    let end = contract_cells::date(cell(Field::ContractEnd)).map_err(|why| reject(Some(Field::ContractEnd), why))?;
+    let contract = (!start.is_empty() || !end.is_empty()).then(|| crate::model::ContractPeriod {
+        start,
+        end,
+        ..crate::model::ContractPeriod::default()
+    });
     Ok(Manager {
         id,
         name,
@@ -375,6 +402,8 @@ fn row_to_manager<'a>(
         base_salary,
         total_pay: if total.is_zero() { base_salary } else { total },
         has_top_supplement: top,
+        top_supplement: top_amount,
+        contract,
         ..Manager::new("", "", "")
     })
 }
