@@ -4,6 +4,7 @@
 pub mod findings;
 pub mod focus;
 pub mod focus_assess;
+pub mod focus_proposal;
 pub mod lanes;
 pub mod now;
 pub mod proposal;

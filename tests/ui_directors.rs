@@ -1,0 +1,125 @@
+//! UI tests of the director's proposal on the meeting screen (issue 27): the table's
+//! *Forslag* and *Δ forslag* columns, the proposal in the focus card, and a merge
+//! conflict on the proposal settled from the prep as the merge read it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kalibrer::document::Edit;
+use kalibrer::model::Proposal;
+use kalibrer::ui::KalibrerApp;
+use kalibrer::ui::command::Command;
+use rust_decimal::Decimal;
+
+/// The demo's first manager: proposal 138.375 kr. from DEP.
+const NAME: &str = "Birgitte Kjærsgaard";
+
+fn manager(harness: &Harness<'_, KalibrerApp>) -> usize {
+    harness.state().meeting.doc.session().managers.iter().position(|m| m.name == NAME).unwrap()
+}
+
+fn select(harness: &mut Harness<'_, KalibrerApp>) {
+    harness.get_by_label("Søg:").focus();
+    harness.run();
+    harness.get_by_label("Søg:").type_text(NAME);
+    harness.run();
+    harness.get_all_by_label(NAME).next().expect("name shown").click();
+    harness.run();
+}
+
+fn shown(harness: &Harness<'_, KalibrerApp>, label: &str) -> bool {
+    harness.query_all_by_label(label).next().is_some()
+}
+
+fn type_into(harness: &mut Harness<'_, KalibrerApp>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn the_proposal_columns_show_the_proposal_and_the_amount_less_it() {
+    let mut harness = common::app_harness(common::demo(), [1920.0, 1080.0]);
+    select(&mut harness);
+    assert!(shown(&harness, "138.375"), "Forslag: 138.375");
+    assert!(!shown(&harness, "+11.625"));
+    // 150.000 − 138.375 = +11.625; 120.000 − 138.375 = −18.375.
+    type_into(&mut harness, &format!("Beløb for {NAME}"), "150.000");
+    assert!(shown(&harness, "+11.625"), "Δ forslag after 150.000");
+    assert!(shown(&harness, "138.375"), "the proposal stays");
+    type_into(&mut harness, &format!("Beløb for {NAME}"), "120.000");
+    assert!(shown(&harness, "-18.375") || shown(&harness, "−18.375"));
+    assert!(shown(&harness, "Δ forslag −18.375 kr.") || shown(&harness, "Δ forslag -18.375 kr."), "the focus card");
+}
+
+#[test]
+fn editing_the_proposal_in_the_focus_card_logs_one_entry_and_keeps_the_amount() {
+    let mut harness = common::app_harness(common::demo(), [1920.0, 1080.0]);
+    select(&mut harness);
+    let i = manager(&harness);
+    let amount = harness.state().meeting.eval.amounts[i].amount;
+    let log = harness.state().meeting.doc.session().change_log.len();
+    type_into(&mut harness, "Foreslået beløb:", "150.000");
+    let app = harness.state();
+    let m = &app.meeting.doc.session().managers[i];
+    let p = m.proposal.as_ref().unwrap();
+    assert_eq!(p.amount, Some(Decimal::from(150_000)));
+    assert_eq!(p.rationale, "Resultatkontrakten er opfyldt på alle institutionelle mål.");
+    assert_eq!(app.meeting.eval.amounts[i].amount, amount, "the meeting's amount is not the proposal");
+    assert_eq!(app.meeting.doc.session().change_log.len(), log + 1);
+    // Typing the rationale is one entry however many characters.
+    harness.get_by_label("Forslagets begrundelse").focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness.get_by_label("Forslagets begrundelse").type_text(" Godt.");
+    harness.run();
+    let app = harness.state();
+    let p = app.meeting.doc.session().managers[i].proposal.clone().unwrap();
+    assert!(p.rationale.ends_with(" Godt."), "{}", p.rationale);
+    assert_eq!(app.meeting.doc.session().change_log.len(), log + 2);
+    assert_eq!(app.meeting.eval.amounts[i].amount, amount);
+}
+
+#[test]
+fn a_proposal_conflict_taken_from_the_prep_takes_the_proposal_the_merge_derived() {
+    let dir = tempfile_dir();
+    let session = common::demo();
+    let i = session.managers.iter().position(|m| m.name == NAME).unwrap();
+    let mut prep = kalibrer::engine::prep::make_prep(&session, "DEP", "2026-12-01T10:00:00Z").unwrap();
+    // The director prepared the amount, not the proposal: one goal from 80 % to 40 %.
+    let pm = prep.managers.iter_mut().find(|m| m.name == NAME).unwrap();
+    let goal = pm.goals.iter_mut().find(|g| g.attainment == Some(Decimal::from(80))).unwrap();
+    goal.attainment = Some(Decimal::from(40));
+    let derived = kalibrer::engine::proposals::with_derived_proposals(&prep);
+    let wanted = derived.managers.iter().find(|m| m.name == NAME).unwrap().proposal.clone().unwrap();
+    assert_ne!(wanted.amount, Some(Decimal::from(138_375)), "the prep's proposal is derived anew");
+    let path = dir.join("dep.ron");
+    kalibrer::io::save_session(&path, &prep).unwrap();
+    let mut app = KalibrerApp::with_session(session, None);
+    // Meanwhile the meeting changed the proposal: a conflict on "Forslag".
+    let meeting_proposal = Proposal { amount: Some(Decimal::from(100_000)), by: "DEP".into(), ..Proposal::default() };
+    let ctx = egui::Context::default();
+    app.run_command(&ctx, Command::Edit(Edit::SetProposal { manager: i, proposal: Some(meeting_proposal) }));
+    app.merge_files(std::slice::from_ref(&path));
+    let k = app.dialogs.conflicts.as_ref().unwrap().conflicts.iter().position(|c| c.field == "Forslag").unwrap();
+    app.run_command(&ctx, Command::TakePrepValue(k));
+    let taken = app.meeting.doc.session().managers[i].proposal.clone().unwrap();
+    assert_eq!(taken.amount, wanted.amount);
+    assert_eq!(taken.by, "DEP");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("kalibrer-ui-directors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
