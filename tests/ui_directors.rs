@@ -123,3 +123,68 @@ fn tempfile_dir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The demo at `size`, optionally in presentation mode, with the per-director view on (key R).
+fn directors_view(size: [f32; 2], presentation: bool) -> Harness<'static, KalibrerApp> {
+    let mut harness = common::app_harness(common::demo(), size);
+    if presentation {
+        harness.key_press(Key::F5);
+        harness.run();
+    }
+    harness.key_press(Key::R);
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_per_director_view_toggles_and_shows_each_directors_figures() {
+    let mut harness = common::app_harness(common::demo(), [1920.0, 1080.0]);
+    assert!(shown(&harness, "Pr. direktør (R)"));
+    assert!(!harness.state().meeting.view.by_director);
+    harness.get_by_label("Pr. direktør (R)").click();
+    harness.run();
+    assert!(harness.state().meeting.view.by_director);
+    // DIR-C's four kontorchefer (band 30.000–50.000): proposed 49.000 + 36.000 + 28.000 +
+    // 44.000 = 157.000; now KC15 30.000 and KC16 43.000, the others as proposed = 158.000;
+    // one up, one down, two unchanged; positions 0,95 + 0,30 + 0 + 0,65 = 1,90 / 4 = 47,5 %
+    // → 48 % (to even); indeks 89,6 → 90.
+    let figures = "Jonas Riis Thomsen: n = 4 · Ø 48 % · indeks 90 · 157.000 → 158.000 kr. · ↑ 1 ↓ 1 = 2";
+    assert!(shown(&harness, figures), "DIR-C's row");
+    // Key R goes back to the lanes.
+    harness.key_press(Key::R);
+    harness.run();
+    assert!(!harness.state().meeting.view.by_director);
+    assert!(!shown(&harness, figures));
+    // With Initialer in presentation mode the directors are named by initials.
+    let mut harness = directors_view([1920.0, 1080.0], true);
+    harness.get_by_label("Initialer").click();
+    harness.run();
+    assert!(shown(&harness, "JRT: n = 4 · Ø 48 % · indeks 90 · 157.000 → 158.000 kr. · ↑ 1 ↓ 1 = 2"));
+}
+
+/// The view's snapshot at one size and mode.
+fn directors_snapshot(w: f32, h: f32, presentation: bool) {
+    let mut harness = directors_view([w, h], presentation);
+    let mode = if presentation { "presentation" } else { "normal" };
+    harness.snapshot(format!("directors_{w}x{h}_{mode}"));
+}
+
+#[test]
+fn directors_1920x1080_normal() {
+    directors_snapshot(1920.0, 1080.0, false);
+}
+
+#[test]
+fn directors_1920x1080_presentation() {
+    directors_snapshot(1920.0, 1080.0, true);
+}
+
+#[test]
+fn directors_1366x768_normal() {
+    directors_snapshot(1366.0, 768.0, false);
+}
+
+#[test]
+fn directors_1366x768_presentation() {
+    directors_snapshot(1366.0, 768.0, true);
+}

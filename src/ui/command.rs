@@ -35,6 +35,8 @@ pub enum Command {
     Redo,
     /// Switch presentation mode on or off.
     TogglePresentation,
+    /// Switch the lanes between the levels' bands and the managers per director (key R).
+    ToggleByDirector,
     /// Show initials instead of names (presentation mode).
     ToggleInitials,
     /// Set who enters the changes (executive id).

@@ -45,6 +45,7 @@ impl KalibrerApp {
                 }
             }
             Command::EndContinuous => self.meeting.doc.close_continuous(),
+            Command::ToggleByDirector => self.meeting.view.by_director = !self.meeting.view.by_director,
             Command::ProposeFitToPool => self.pend("Tilpas til puljen".into(), None),
             Command::ProposeSpread(k) => {
                 self.pend(format!("Spredning ×{}", k.normalize().to_string().replace('.', ",")), Some(k));

@@ -161,6 +161,8 @@ pub struct ViewState {
     pub amount_input: (Option<usize>, String),
     /// The proposed-amount field of the focus card (text as typed) and its manager.
     pub proposal_input: (Option<usize>, String),
+    /// The lanes show the managers per proposing director (*Pr. direktør*, key R).
+    pub by_director: bool,
     /// The table amount cell being edited: manager and text as typed.
     pub table_edit: Option<(usize, String)>,
     /// The user chose to quit without saving; let the window close.
@@ -197,6 +199,7 @@ impl ViewState {
             notice: None,
             amount_input: (None, String::new()),
             proposal_input: (None, String::new()),
+            by_director: false,
             table_edit: None,
             quit_confirmed: false,
             scroll_to_selected: false,
