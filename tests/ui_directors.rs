@@ -188,3 +188,67 @@ fn directors_1366x768_normal() {
 fn directors_1366x768_presentation() {
     directors_snapshot(1366.0, 768.0, true);
 }
+
+/// The demo with the first two managers on the agenda chosen for comparison (N, C, N, C).
+fn comparing(size: [f32; 2], presentation: bool) -> Harness<'static, KalibrerApp> {
+    let mut harness = common::app_harness(common::demo(), size);
+    if presentation {
+        harness.key_press(Key::F5);
+        harness.run();
+    }
+    for key in [Key::N, Key::C, Key::N, Key::C] {
+        harness.key_press(key);
+        harness.run();
+    }
+    harness
+}
+
+#[test]
+fn compare_opens_with_two_managers_and_escape_closes_it() {
+    let mut harness = comparing([1920.0, 1080.0], false);
+    let app = harness.state();
+    let agenda = app.meeting.derived.agenda.clone();
+    assert_eq!(app.meeting.view.compare, vec![agenda[0], agenda[1]]);
+    assert!(shown(&harness, "Sammenlign"));
+    // Birgitte Kjærsgaard (Departementschef) beside Mette Overgaard (Styrelsesdirektør):
+    // proposals 138.375 and 76.000 kr. with their rationales, amounts 138.000 and 76.000 kr.
+    for text in ["Accepterede fund", "Departementschef", "Styrelsesdirektør", "138.000 kr.", "Beløb"] {
+        assert!(shown(&harness, text), "{text}");
+    }
+    assert!(shown(&harness, "138.375 kr.\n«Resultatkontrakten er opfyldt på alle institutionelle mål.»"));
+    // C again on a manager already compared adds nothing.
+    harness.key_press(Key::C);
+    harness.run();
+    assert_eq!(harness.state().meeting.view.compare.len(), 2);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().meeting.view.compare.is_empty());
+    assert!(!shown(&harness, "Accepterede fund"));
+}
+
+/// The comparison's snapshot at one size and mode.
+fn compare_snapshot(w: f32, h: f32, presentation: bool) {
+    let mut harness = comparing([w, h], presentation);
+    let mode = if presentation { "presentation" } else { "normal" };
+    harness.snapshot(format!("compare_{w}x{h}_{mode}"));
+}
+
+#[test]
+fn compare_1920x1080_normal() {
+    compare_snapshot(1920.0, 1080.0, false);
+}
+
+#[test]
+fn compare_1920x1080_presentation() {
+    compare_snapshot(1920.0, 1080.0, true);
+}
+
+#[test]
+fn compare_1366x768_normal() {
+    compare_snapshot(1366.0, 768.0, false);
+}
+
+#[test]
+fn compare_1366x768_presentation() {
+    compare_snapshot(1366.0, 768.0, true);
+}

@@ -1,6 +1,7 @@
 //! The panels of the meeting screen, one file each: each draws from the data and the view
 //! and returns commands.
 
+pub mod compare_ui;
 pub mod directors_ui;
 pub mod findings;
 pub mod focus;

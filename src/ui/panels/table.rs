@@ -279,7 +279,7 @@ fn manager_row(
                 row.col(|ui| {
                     let lock = if m.locked { " (låst)" } else { "" };
                     if ui.selectable_label(selected, RichText::new(format!("{name}{lock}")).strong()).clicked() {
-                        out.push(Command::Select(Some(i)));
+                        out.push(click_command(ui, i));
                     }
                 });
             }
@@ -338,7 +338,7 @@ fn manager_row(
         }
     }
     if row.response().clicked() {
-        out.push(Command::Select(Some(i)));
+        out.push(click_command(&row.response().ctx, i));
     }
 }
 
@@ -347,6 +347,12 @@ fn manager_row(
 fn proposal_delta(data: Data<'_>, i: usize) -> Option<Decimal> {
     let proposed = proposed_amount(data.session, &data.session.managers[i])?;
     data.eval.amounts.get(i)?.amount.checked_sub(proposed)
+}
+
+/// A click on manager `i`'s row: select, or with Ctrl (Cmd) add to or take out of the
+/// comparison.
+fn click_command(ctx: &egui::Context, i: usize) -> Command {
+    if ctx.input(|inp| inp.modifiers.command) { Command::CompareToggle(i) } else { Command::Select(Some(i)) }
 }
 
 /// A right-aligned text cell.

@@ -259,6 +259,7 @@ impl KalibrerApp {
             table_ui::ui(ui, data, &mut self.meeting.view, &mut commands);
         });
         proposal_ui::ui(ui.ctx(), data, &self.meeting.view, &mut commands);
+        crate::ui::panels::compare_ui::ui(ui.ctx(), data, &self.meeting.view, &mut commands);
         if self.dialogs.mapping {
             commands.extend(crate::ui::dialogs::mapping::ui(ui.ctx(), data, &self.meeting.view.references));
         }

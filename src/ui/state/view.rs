@@ -161,6 +161,8 @@ pub struct ViewState {
     pub amount_input: (Option<usize>, String),
     /// The proposed-amount field of the focus card (text as typed) and its manager.
     pub proposal_input: (Option<usize>, String),
+    /// The managers compared side by side (*Sammenlign*), at most four, in the order chosen.
+    pub compare: Vec<usize>,
     /// The lanes show the managers per proposing director (*Pr. direktør*, key R).
     pub by_director: bool,
     /// The table amount cell being edited: manager and text as typed.
@@ -200,6 +202,7 @@ impl ViewState {
             amount_input: (None, String::new()),
             proposal_input: (None, String::new()),
             by_director: false,
+            compare: Vec::new(),
             table_edit: None,
             quit_confirmed: false,
             scroll_to_selected: false,
