@@ -252,3 +252,17 @@ fn compare_1366x768_normal() {
 fn compare_1366x768_presentation() {
     compare_snapshot(1366.0, 768.0, true);
 }
+
+#[test]
+fn ctrl_click_in_the_table_adds_and_removes_a_manager_from_the_comparison() {
+    let mut harness = common::app_harness(common::demo(), [1920.0, 1080.0]);
+    let i = manager(&harness);
+    harness.get_all_by_label(NAME).next().unwrap().click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    assert_eq!(harness.state().meeting.view.compare, vec![i]);
+    assert!(shown(&harness, "Vælg en leder mere: Ctrl+klik i tabellen eller tast C."));
+    assert_eq!(harness.state().meeting.view.selected, None, "Ctrl+click does not select");
+    harness.get_all_by_label(NAME).next().unwrap().click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    assert!(harness.state().meeting.view.compare.is_empty());
+}
