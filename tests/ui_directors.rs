@@ -266,3 +266,16 @@ fn ctrl_click_in_the_table_adds_and_removes_a_manager_from_the_comparison() {
     harness.run();
     assert!(harness.state().meeting.view.compare.is_empty());
 }
+
+#[test]
+fn a_dot_in_the_per_director_view_selects_and_ctrl_click_compares() {
+    let mut harness = directors_view([1920.0, 1080.0], false);
+    // Ida Mathiesen (DIR-C, 30.000 kr. at the band's minimum): a dot no other covers.
+    let i = harness.state().meeting.doc.session().managers.iter().position(|m| m.name == "Ida Mathiesen").unwrap();
+    harness.get_by_label("Prik: Ida Mathiesen").click();
+    harness.run();
+    assert_eq!(harness.state().meeting.view.selected, Some(i));
+    harness.get_by_label("Prik: Ida Mathiesen").click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    assert_eq!(harness.state().meeting.view.compare, vec![i]);
+}

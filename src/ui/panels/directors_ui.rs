@@ -172,7 +172,8 @@ fn stats(painter: &egui::Painter, d: &DirectorStats, row: Rect, x: f32, body: f3
     painter.text(pos2(x, row.center().y + 1.0), Align2::LEFT_TOP, moves, FontId::proportional(small), text);
 }
 
-/// One manager's dot: level colour, the selection ringed; click selects, hover names.
+/// One manager's dot: level colour, the selection ringed; click selects, Ctrl+click
+/// compares, hover names.
 fn dot_ui(
     ui: &egui::Ui,
     painter: &egui::Painter,
@@ -199,8 +200,12 @@ fn dot_ui(
         let amount = data.eval.amounts.get(i).map_or(String::new(), |a| format!(" · {}", format_kr(a.amount)));
         response.clone().on_hover_text(format!("{}{amount}", view.display_name(m)));
     }
+    let name = view.display_name(&data.session.managers[i]);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Prik: {name}")));
     if response.clicked() {
-        out.push(Command::Select(Some(i)));
+        // Ctrl+click adds the manager to Sammenlign (or takes them out), like in the table.
+        let compare = ui.input(|inp| inp.modifiers.command);
+        out.push(if compare { Command::CompareToggle(i) } else { Command::Select(Some(i)) });
     }
 }
 
