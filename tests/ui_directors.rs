@@ -279,3 +279,49 @@ fn a_dot_in_the_per_director_view_selects_and_ctrl_click_compares() {
     harness.run();
     assert_eq!(harness.state().meeting.view.compare, vec![i]);
 }
+
+/// Three directors of six kontorchefer each (band 30.000–50.000 kr.), direct amounts
+/// 30.000 + 1.000 × DIR1 0, 4, 8, 12, 16, 10; DIR2 14 … 19; DIR3 2, 6, 10, 14, 18, 8 –
+/// the session of `tests/directors.rs`, where DIR2 is lenient (p = 3 × 131/18.564 = 0,0212).
+fn three_directors() -> kalibrer::model::Session {
+    use kalibrer::model::{AmountModel, Executive, Manager};
+    let mut s = common::demo();
+    s.executives = ["DIR1", "DIR2", "DIR3"]
+        .iter()
+        .map(|id| Executive { id: (*id).into(), name: format!("Direktør {id}"), title: "Direktør".into() })
+        .collect();
+    s.change_log.clear();
+    s.history.clear();
+    s.managers.clear();
+    let plan: [(&str, [i64; 6]); 3] =
+        [("DIR1", [0, 4, 8, 12, 16, 10]), ("DIR2", [14, 15, 16, 17, 18, 19]), ("DIR3", [2, 6, 10, 14, 18, 8])];
+    for (dir, steps) in plan {
+        for (k, step) in steps.iter().enumerate() {
+            let mut m = Manager::new(&format!("{dir}-{k}"), &format!("Leder {dir} {k}"), "KC");
+            m.superior = dir.into();
+            m.model_override = Some(AmountModel::Direct);
+            m.direct_amount = Some(Decimal::from(30_000 + 1_000 * step));
+            m.base_salary = Decimal::from(700_000);
+            m.total_pay = Decimal::from(760_000);
+            s.managers.push(m);
+        }
+    }
+    s
+}
+
+#[test]
+fn a_flagged_director_shows_the_sentence_for_the_room() {
+    let mut harness = common::app_harness(three_directors(), [1920.0, 1080.0]);
+    harness.key_press(Key::R);
+    harness.run();
+    // DIR2: positions 14 … 19 twentieths, mean 99/120 = 82,5 % → 82 % (to even); the rest
+    // 108/240 = 45 %: +37,5 points → 38; Holm-adjusted p 0,0212 → "p = 0,02". Indeks: the
+    // level's mean is 30.000 + 1.000 × 207/18 = 41.500; DIR2 279.000 / (6 × 41.500) = 1,1205
+    // → 112. No proposals.
+    let dir2 = "Direktør DIR2: n = 6 · Ø 82 % · indeks 112 · ingen forslag · Direktør DIR2s ledere ligger \
+                i gennemsnit 38 procentpoint højere i spændet end de øvriges (n = 6, p = 0,02).";
+    let labels: Vec<String> = harness.query_all_by_label_contains("Direktør DIR").map(|n| format!("{n:?}")).collect();
+    assert!(shown(&harness, dir2), "{labels:#?}");
+    assert!(labels.iter().any(|l| l.contains("Direktør DIR1: n = 6") && !l.contains("procentpoint")), "{labels:#?}");
+    harness.snapshot("directors_flagged_1920x1080_normal");
+}

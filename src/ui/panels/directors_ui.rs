@@ -118,25 +118,31 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, dv: &DirectorsView, view: &ViewStat
             Placed::Strip(bins) => strip(&painter, bins, left, right, dot_y, row_height),
         }
         if flagged {
-            painter.text(
-                pos2(left + 4.0, row.bottom() - 2.0),
-                Align2::LEFT_BOTTOM,
-                sentence(d, &name),
-                FontId::proportional(small),
-                theme::WARNING,
-            );
+            // On a plain ground, so that the dots' mean line does not cross the words.
+            let galley = painter.layout_no_wrap(sentence(d, &name), FontId::proportional(small), theme::WARNING);
+            let at = pos2(left + 4.0, row.bottom() - 2.0 - galley.size().y);
+            painter.rect_filled(Rect::from_min_size(at, galley.size()).expand(2.0), 2.0, theme::PANEL_BG);
+            painter.galley(at, galley, theme::WARNING);
         }
     }
 }
 
-/// "Jonas Riis Thomsen: n = 4 · Ø 48 % · indeks 90 · 157.000 → 158.000 kr. · ↑ 1 ↓ 1 = 2".
+/// "Jonas Riis Thomsen: n = 4 · Ø 48 % · indeks 90 · 157.000 → 158.000 kr. · ↑ 1 ↓ 1 = 2",
+/// and the flag's sentence when flagged.
 fn row_summary(d: &DirectorStats, name: &str) -> String {
     let t = &d.tally;
     let mut parts = vec![format!("n = {}", t.n)];
     parts.extend(d.mean_band_position.map(|m| format!("Ø {}", percent(m))));
     parts.extend(d.indeks.map(|i| format!("indeks {}", i.round())));
-    parts.push(format!("{} → {}", format_number(t.proposal_sum), format_kr(t.amount_sum)));
-    parts.push(format!("↑ {} ↓ {} = {}", t.up, t.down, t.unchanged));
+    if t.without_proposal < t.n {
+        parts.push(format!("{} → {}", format_number(t.proposal_sum), format_kr(t.amount_sum)));
+        parts.push(format!("↑ {} ↓ {} = {}", t.up, t.down, t.unchanged));
+    } else {
+        parts.push("ingen forslag".into());
+    }
+    if d.test.as_ref().is_some_and(|t| t.flag.is_some()) {
+        parts.push(sentence(d, name));
+    }
     format!("{name}: {}", parts.join(" · "))
 }
 
@@ -163,6 +169,11 @@ fn label(painter: &egui::Painter, d: &DirectorStats, name: &str, row: Rect, body
 /// The sum proposed → the sum now, and up / down / unchanged.
 fn stats(painter: &egui::Painter, d: &DirectorStats, row: Rect, x: f32, body: f32, small: f32, text: Color32) {
     let t = &d.tally;
+    if t.without_proposal == t.n {
+        let at = pos2(x, row.center().y);
+        painter.text(at, Align2::LEFT_CENTER, "ingen forslag", FontId::proportional(small), theme::MUTED);
+        return;
+    }
     let sums = format!("{} → {}", format_number(t.proposal_sum), format_kr(t.amount_sum));
     painter.text(pos2(x, row.center().y - 1.0), Align2::LEFT_BOTTOM, sums, FontId::proportional(body), text);
     let mut moves = format!("↑ {}  ↓ {}  = {}", t.up, t.down, t.unchanged);
