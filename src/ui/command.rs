@@ -35,6 +35,14 @@ pub enum Command {
     Redo,
     /// Switch presentation mode on or off.
     TogglePresentation,
+    /// Switch the lanes between the levels' bands and the managers per director (key R).
+    ToggleByDirector,
+    /// Add a manager to the comparison (key C; at most four).
+    CompareAdd(usize),
+    /// Add a manager to the comparison, or take them out (Ctrl+click).
+    CompareToggle(usize),
+    /// Close the comparison.
+    CloseCompare,
     /// Show initials instead of names (presentation mode).
     ToggleInitials,
     /// Set who enters the changes (executive id).

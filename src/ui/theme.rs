@@ -173,6 +173,8 @@ pub const ZOOM_ROW: f32 = DOT_RADIUS * 2.0 + 14.0;
 pub const LEGEND_HEIGHT: f32 = 22.0;
 /// Band lanes: size of the legend's text.
 pub const LEGEND_SIZE: f32 = 12.5;
+/// Width of the lanes' toggle *Pr. direktør* at the right end of the legend row.
+pub const VIEW_TOGGLE_WIDTH: f32 = 160.0;
 
 /// The zoom factor for a window that is `unzoomed_height` points high at zoom 1.
 #[must_use]

@@ -27,6 +27,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
         ui.separator();
         amount_ui(ui, data, view, i, out);
         ui.separator();
+        crate::ui::panels::focus_proposal::ui(ui, data, view, i, out);
+        ui.separator();
         adjustment_ui(ui, data, i, out);
         ui.separator();
         focus_assess_ui::ui(ui, data, view, i, out);
@@ -188,21 +190,6 @@ fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Comm
     if let Some(by) = m.adjustment.as_ref().map(|x| x.by.as_str()).filter(|b| !b.is_empty()) {
         let who = data.session.executive(by).map_or(by, |e| e.name.as_str());
         ui.label(RichText::new(format!("Skøn indtastet af {who}")).small().color(theme::MUTED));
-    }
-    if let Some(p) = &m.proposal {
-        ui.add_space(4.0);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Forslag fra nærmeste leder:").strong());
-            if let Some(amount) = p.amount {
-                ui.label(format_kr(amount));
-                if amount != a.amount && !m.locked && ui.small_button("Brug forslaget").clicked() {
-                    out.push(Command::Edit(Edit::UseProposal { manager: i }));
-                }
-            }
-        });
-        if !p.rationale.trim().is_empty() {
-            ui.label(RichText::new(format!("“{}”", p.rationale.trim())).italics());
-        }
     }
 }
 

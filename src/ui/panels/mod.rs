@@ -1,9 +1,12 @@
 //! The panels of the meeting screen, one file each: each draws from the data and the view
 //! and returns commands.
 
+pub mod compare_ui;
+pub mod directors_ui;
 pub mod findings;
 pub mod focus;
 pub mod focus_assess;
+pub mod focus_proposal;
 pub mod lanes;
 pub mod now;
 pub mod proposal;

@@ -4,6 +4,7 @@ use egui::{Align, Layout, RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 use rust_decimal::Decimal;
 
+use crate::engine::proposals::proposed_amount;
 use crate::model::money::{format_number, format_signed_percent_fixed};
 
 use crate::ui::command::Command;
@@ -29,6 +30,8 @@ enum Col {
     Formula,
     Adjustment,
     Amount,
+    Proposal,
+    ProposalDelta,
     LastYear,
     Change,
     Band,
@@ -37,13 +40,15 @@ enum Col {
 }
 
 /// The columns in display order: kind, header text, sort column, width at 16-point text.
-const COLUMNS: [(Col, &str, SortColumn, f32); 11] = [
+const COLUMNS: [(Col, &str, SortColumn, f32); 13] = [
     (Col::Name, "Navn", SortColumn::Name, 220.0),
     (Col::Unit, "Enhed", SortColumn::Unit, 230.0),
     (Col::Assessment, "Vurdering", SortColumn::Agenda, 130.0),
     (Col::Formula, "Formel", SortColumn::Formula, 88.0),
     (Col::Adjustment, "Skøn", SortColumn::Adjustment, 84.0),
+    (Col::Proposal, "Forslag", SortColumn::Proposal, 92.0),
     (Col::Amount, "Beløb", SortColumn::Amount, 100.0),
+    (Col::ProposalDelta, "Δ forslag", SortColumn::ProposalDelta, 96.0),
     (Col::LastYear, "Sidste år", SortColumn::LastYear, 92.0),
     (Col::Change, "Ændring", SortColumn::Change, 82.0),
     (Col::Band, "I spænd", SortColumn::BandPosition, 84.0),
@@ -53,13 +58,15 @@ const COLUMNS: [(Col, &str, SortColumn, f32); 11] = [
 
 /// Which columns give way first when the table is narrow: the last in this list first.
 /// Name, amount, status and findings are always shown.
-const PRIORITY: [Col; 11] = [
+const PRIORITY: [Col; 13] = [
     Col::Name,
     Col::Amount,
     Col::Status,
     Col::Findings,
     Col::LastYear,
     Col::Change,
+    Col::ProposalDelta,
+    Col::Proposal,
     Col::Adjustment,
     Col::Formula,
     Col::Unit,
@@ -215,6 +222,8 @@ fn sort(members: &mut [usize], data: Data<'_>, (column, ascending): (SortColumn,
             SortColumn::Change => eval.metrics.get(i)?.change_vs_last,
             SortColumn::BandPosition => eval.metrics.get(i)?.band_position_percent,
             SortColumn::Findings => Some(Decimal::from(data.derived.count[i])),
+            SortColumn::Proposal => proposed_amount(data.session, &managers[i]),
+            SortColumn::ProposalDelta => proposal_delta(data, i),
             _ => None,
         }
     };
@@ -270,7 +279,7 @@ fn manager_row(
                 row.col(|ui| {
                     let lock = if m.locked { " (låst)" } else { "" };
                     if ui.selectable_label(selected, RichText::new(format!("{name}{lock}")).strong()).clicked() {
-                        out.push(Command::Select(Some(i)));
+                        out.push(click_command(ui, i));
                     }
                 });
             }
@@ -299,6 +308,15 @@ fn manager_row(
             Col::Amount => {
                 row.col(|ui| amount_cell_ui(ui, data, view, &name, i, a.amount, out));
             }
+            Col::Proposal => {
+                let text = proposed_amount(data.session, m).map_or("–".into(), format_number);
+                right(row, text, None);
+            }
+            Col::ProposalDelta => {
+                let delta = proposal_delta(data, i);
+                let color = delta.filter(|d| !d.is_zero()).map(|_| theme::PROPOSAL);
+                right(row, delta.map_or("–".into(), crate::ui::widgets::signed), color);
+            }
             Col::LastYear => right(row, metrics.last_year.map_or("–".into(), format_number), None),
             Col::Change => {
                 let change = metrics.change_vs_last_percent.map_or("–".into(), |p| format_signed_percent_fixed(p, 1));
@@ -320,8 +338,21 @@ fn manager_row(
         }
     }
     if row.response().clicked() {
-        out.push(Command::Select(Some(i)));
+        out.push(click_command(&row.response().ctx, i));
     }
+}
+
+/// The meeting's change of manager `i`'s proposal: amount − proposed amount (None
+/// without a proposed amount).
+fn proposal_delta(data: Data<'_>, i: usize) -> Option<Decimal> {
+    let proposed = proposed_amount(data.session, &data.session.managers[i])?;
+    data.eval.amounts.get(i)?.amount.checked_sub(proposed)
+}
+
+/// A click on manager `i`'s row: select, or with Ctrl (Cmd) add to or take out of the
+/// comparison.
+fn click_command(ctx: &egui::Context, i: usize) -> Command {
+    if ctx.input(|inp| inp.modifiers.command) { Command::CompareToggle(i) } else { Command::Select(Some(i)) }
 }
 
 /// A right-aligned text cell.

@@ -8,8 +8,8 @@ use crate::model::Session;
 use crate::document::Document;
 use crate::ui::command::Command;
 use crate::ui::panels::{
-    findings as findings_ui, focus as focus_ui, lanes as lanes_ui, now as now_ui, proposal as proposal_ui,
-    spread as spread_ui, table as table_ui, topbar as topbar_ui,
+    directors_ui, findings as findings_ui, focus as focus_ui, lanes as lanes_ui, now as now_ui,
+    proposal as proposal_ui, spread as spread_ui, table as table_ui, topbar as topbar_ui,
 };
 use crate::ui::state::derived::{Data, Derived};
 use crate::ui::state::view::ViewState;
@@ -36,6 +36,8 @@ pub struct Meeting {
     /// The open file's size and time when this window loaded or saved it (to notice
     /// writes by others).
     pub stamp: Option<crate::io::session_file::FileStamp>,
+    /// The per-director figures, computed once per document change while shown.
+    pub(crate) directors: crate::ui::state::directors::DirectorsCache,
 }
 
 impl Meeting {
@@ -57,6 +59,7 @@ impl Meeting {
             view,
             autosave: crate::ui::state::autosave::Autosave::default(),
             stamp,
+            directors: crate::ui::state::directors::DirectorsCache::default(),
         }
     }
 
@@ -202,6 +205,10 @@ impl KalibrerApp {
     fn panels_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         self.refresh();
         let mut commands = Vec::new();
+        let by_director = self.meeting.view.by_director.then(|| {
+            let (session, revision) = (self.meeting.doc.session(), self.meeting.doc.cache_key());
+            self.meeting.directors.get(session, &self.meeting.eval, revision)
+        });
         let data = Data {
             session: self.meeting.doc.session(),
             eval: &self.meeting.eval,
@@ -225,7 +232,11 @@ impl KalibrerApp {
             bounded(ui, |ui| focus_ui::ui(ui, data, &mut self.meeting.view, &mut commands));
         });
         egui::Panel::top("lanes").resizable(false).show(ui, |ui| {
-            lanes_ui::ui(ui, data, &self.meeting.view, &mut commands);
+            match &by_director {
+                Some(report) => directors_ui::ui(ui, data, report, &self.meeting.view, &mut commands),
+                None => lanes_ui::ui(ui, data, &self.meeting.view, &mut commands),
+            }
+            directors_ui::toggle_ui(ui, &self.meeting.view, &mut commands);
         });
         egui::Panel::bottom("side").resizable(false).exact_size(shares.side_height).show(ui, |ui| {
             // The side panel's fill is already under its two inner panels: filling them again
@@ -248,6 +259,7 @@ impl KalibrerApp {
             table_ui::ui(ui, data, &mut self.meeting.view, &mut commands);
         });
         proposal_ui::ui(ui.ctx(), data, &self.meeting.view, &mut commands);
+        crate::ui::panels::compare_ui::ui(ui.ctx(), data, &self.meeting.view, &mut commands);
         if self.dialogs.mapping {
             commands.extend(crate::ui::dialogs::mapping::ui(ui.ctx(), data, &self.meeting.view.references));
         }

@@ -25,6 +25,14 @@ impl KalibrerApp {
             self.refresh();
             return;
         }
+        // The per-director view and the comparison (issue 27) are view state only.
+        if !self.directors_command(&command) {
+            self.other_command(ctx, command);
+        }
+    }
+
+    /// Carries out a command that is neither an edit nor of the per-director view.
+    fn other_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Select(i) => {
                 self.meeting.view.selected = i;
@@ -181,6 +189,34 @@ impl KalibrerApp {
             Command::Redo => Edit::Redo,
             _ => return None,
         })
+    }
+
+    /// Carries out a command of the per-director view or the comparison; false for any
+    /// other command.
+    fn directors_command(&mut self, command: &Command) -> bool {
+        match *command {
+            Command::CompareAdd(i) => self.compare(i, false),
+            Command::CompareToggle(i) => self.compare(i, true),
+            Command::CloseCompare => self.meeting.view.compare.clear(),
+            Command::ToggleByDirector => self.meeting.view.by_director = !self.meeting.view.by_director,
+            _ => return false,
+        }
+        true
+    }
+
+    /// Adds manager `i` to the comparison (at most four), or with `toggle` takes them out
+    /// when they are in it already.
+    fn compare(&mut self, i: usize, toggle: bool) {
+        let compare = &mut self.meeting.view.compare;
+        if let Some(at) = compare.iter().position(|&j| j == i) {
+            if toggle {
+                compare.remove(at);
+            }
+        } else if compare.len() < crate::ui::panels::compare_ui::MAX {
+            compare.push(i);
+        } else {
+            self.meeting.view.notify("Højst fire ledere kan sammenlignes ad gangen.", false);
+        }
     }
 
     /// Applies an edit by the current user and says what happened (a refusal in Danish);

@@ -138,6 +138,17 @@ fn commands_from(i: &mut egui::InputState, busy: bool, view: &ViewState) -> Vec<
     {
         out.push(Command::Edit(Edit::SetStatus { manager, status: crate::model::MeetingStatus::Droeftet }));
     }
+    if let Some(manager) = view.selected
+        && i.consume_key(Modifiers::NONE, Key::C)
+    {
+        out.push(Command::CompareAdd(manager));
+    }
+    if !view.compare.is_empty() && i.consume_key(Modifiers::NONE, Key::Escape) {
+        out.push(Command::CloseCompare);
+    }
+    if i.consume_key(Modifiers::NONE, Key::R) {
+        out.push(Command::ToggleByDirector);
+    }
     for _ in 0..presses(i, Key::B) {
         out.push(Command::DecideAndNext);
     }

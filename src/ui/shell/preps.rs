@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::document::{Edit, EditError, Outcome};
 use crate::engine::prep::make_prep;
+use crate::engine::proposals::with_derived_proposals;
 use crate::io;
 use crate::ui::dialogs::conflicts::PendingConflicts;
 use crate::ui::dialogs::file_purpose::FilePurpose;
@@ -78,6 +79,10 @@ impl KalibrerApp {
             ),
             conflicts > 0,
         );
+        // The conflicts were found on the preps with their directors' proposals made
+        // explicit (the merge reads them so); a taken value must come from the same reading,
+        // or a "Forslag" conflict would take the prep's stale proposal.
+        let preps = preps.iter().map(|(name, s)| (name.clone(), with_derived_proposals(s))).collect();
         self.dialogs.conflicts = (conflicts > 0).then_some(PendingConflicts { conflicts: report.conflicts, preps });
     }
 

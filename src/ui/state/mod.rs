@@ -4,5 +4,6 @@
 pub mod autosave;
 pub mod axis;
 pub mod derived;
+pub mod directors;
 pub mod references;
 pub mod view;

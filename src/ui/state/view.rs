@@ -22,6 +22,10 @@ pub enum SortColumn {
     Adjustment,
     /// Final amount.
     Amount,
+    /// The director's proposed amount.
+    Proposal,
+    /// Amount − proposed amount.
+    ProposalDelta,
     /// Last year's amount.
     LastYear,
     /// Change vs last year.
@@ -155,6 +159,12 @@ pub struct ViewState {
     pub notice: Option<Notice>,
     /// The amount field of the focus card (text as typed) and the manager it belongs to.
     pub amount_input: (Option<usize>, String),
+    /// The proposed-amount field of the focus card (text as typed) and its manager.
+    pub proposal_input: (Option<usize>, String),
+    /// The managers compared side by side (*Sammenlign*), at most four, in the order chosen.
+    pub compare: Vec<usize>,
+    /// The lanes show the managers per proposing director (*Pr. direktør*, key R).
+    pub by_director: bool,
     /// The table amount cell being edited: manager and text as typed.
     pub table_edit: Option<(usize, String)>,
     /// The user chose to quit without saving; let the window close.
@@ -190,6 +200,9 @@ impl ViewState {
             pending: None,
             notice: None,
             amount_input: (None, String::new()),
+            proposal_input: (None, String::new()),
+            by_director: false,
+            compare: Vec::new(),
             table_edit: None,
             quit_confirmed: false,
             scroll_to_selected: false,

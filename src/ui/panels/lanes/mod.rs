@@ -97,6 +97,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
     for &(i, p) in layout.dots.iter().chain(extra.iter()) {
         dot_ui(ui, &painter, data, view, &axis, i, p, step, out);
     }
+    // The legend leaves room for the view toggle at its right end.
+    let legend = legend.with_max_x(legend.right() - theme::VIEW_TOGGLE_WIDTH);
     crate::ui::panels::lanes::legend::ui(&ui.painter_at(legend), legend, view.pending.is_some());
 }
 
