@@ -23,6 +23,8 @@ fn manager(harness: &Harness<'_, KalibrerApp>) -> usize {
 }
 
 fn select(harness: &mut Harness<'_, KalibrerApp>) {
+    // The departementschef steps aside on her own item: another executive enters.
+    harness.state_mut().meeting.view.user = "DIR-A".into();
     harness.get_by_label("Søg:").focus();
     harness.run();
     harness.get_by_label("Søg:").type_text(NAME);
@@ -105,6 +107,8 @@ fn a_proposal_conflict_taken_from_the_prep_takes_the_proposal_the_merge_derived(
     let path = dir.join("dep.ron");
     kalibrer::io::save_session(&path, &prep).unwrap();
     let mut app = KalibrerApp::with_session(session, None);
+    // The departementschef steps aside on her own item: another executive enters.
+    app.meeting.view.user = "DIR-A".into();
     // Meanwhile the meeting changed the proposal: a conflict on "Forslag".
     let meeting_proposal = Proposal { amount: Some(Decimal::from(100_000)), by: "DEP".into(), ..Proposal::default() };
     let ctx = egui::Context::default();
