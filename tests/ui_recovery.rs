@@ -56,7 +56,8 @@ fn an_older_differing_copy_is_offered_with_both_times_and_discarding_asks() {
     changed.managers[2].notes = "Kun i kopien".into();
     io::save_session(&recovery_path(Some(&file)), &changed).unwrap();
     io::save_session(&file, &session).unwrap();
-    // The copy written 2026-12-01 09:15:03 UTC, the file saved 10:00:00 the same day.
+    // The copy written 2026-12-01 09:15:03 UTC, the file saved 10:00:00 the same day: shown
+    // in Danish local time (UTC+1 in December).
     let at = |path: &std::path::Path, unix: u64| {
         let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(unix);
         std::fs::File::options().write(true).open(path).unwrap().set_modified(time).unwrap();
@@ -70,9 +71,9 @@ fn an_older_differing_copy_is_offered_with_both_times_and_discarding_asks() {
     harness.run();
     assert!(harness.query_by_label("Der findes ikke-gemte ændringer fra sidst").is_some(), "older, but different");
     let copy = recovery_path(Some(&file));
-    let written = format!("Gendannelseskopien {} er skrevet 2026-12-01 09:15:03 UTC.", copy.display());
+    let written = format!("Gendannelseskopien {} er skrevet 1. december 2026 kl. 10.15.", copy.display());
     assert!(harness.query_by_label(&written).is_some(), "the copy's time");
-    assert!(harness.query_by_label("Filen er gemt 2026-12-01 10:00:00 UTC.").is_some(), "the file's time");
+    assert!(harness.query_by_label("Filen er gemt 1. december 2026 kl. 11.00.").is_some(), "the file's time");
     harness.get_by_label("Kassér kopien …").click();
     harness.run();
     assert!(recovery_path(Some(&file)).exists(), "one click deletes nothing");

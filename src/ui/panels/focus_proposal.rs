@@ -47,7 +47,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out
         let by = if p.by.is_empty() { m.superior.as_str() } else { p.by.as_str() };
         let who = data.session.executive(by).map_or(by, |e| e.name.as_str());
         let who = view.display_name_of(who);
-        let when = p.when.get(..16).map_or(String::new(), |w| format!(" · {}", w.replace('T', " ")));
+        let when =
+            if p.when.is_empty() { String::new() } else { format!(" · {}", crate::model::time::local_time(&p.when)) };
         ui.label(RichText::new(format!("Foreslået af {who}{when}")).small().color(theme::MUTED));
     }
     amount_field_ui(ui, view, i, m.proposal.as_ref(), &m.superior, out);

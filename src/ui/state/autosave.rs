@@ -36,17 +36,15 @@ pub fn newer_recovery(path: &Path) -> Option<(PathBuf, Session)> {
     Some((copy, session))
 }
 
-/// When a file was last modified, as "2026-12-01 09:15:03 UTC" (for the recovery offer).
+/// When a file was last modified, in Danish local time ("1. december 2026 kl. 10.15", for the
+/// recovery offer; `model::time::local_time_unix`).
 #[must_use]
 pub fn modified_text(path: &Path) -> String {
     std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or_else(
-            || "ukendt tidspunkt".to_string(),
-            |d| crate::model::log::iso_from_unix(d.as_secs()).replace('T', " ").replace('Z', " UTC"),
-        )
+        .map_or_else(|| "ukendt tidspunkt".to_string(), |d| crate::model::time::local_time_unix(d.as_secs()))
 }
 
 /// Ids and names of the managers whose data differ between two sessions (added,
