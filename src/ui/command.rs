@@ -35,6 +35,9 @@ pub enum Command {
     Redo,
     /// Switch presentation mode on or off.
     TogglePresentation,
+    /// In presentation mode, switch the lower half between the spread (with the findings)
+    /// and the table with the focus card (key T).
+    ToggleLowerHalf,
     /// Show initials instead of names (presentation mode).
     ToggleInitials,
     /// Set who enters the changes (executive id).

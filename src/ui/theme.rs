@@ -101,6 +101,8 @@ pub struct Shares {
     pub side_height: f32,
     /// Width of the findings list in the bottom panel, points.
     pub findings_width: f32,
+    /// Width of the findings beside the spread in presentation mode, points.
+    pub spread_findings_width: f32,
 }
 
 /// The panels' shares of a window `screen` points large; presentation mode gives the
@@ -108,10 +110,11 @@ pub struct Shares {
 #[must_use]
 pub fn shares(screen: egui::Vec2, presentation: bool) -> Shares {
     let focus_width = (screen.x * 0.27).clamp(280.0, FOCUS_WIDTH);
-    let side_share = if presentation { 0.20 } else { 0.24 };
+    let side_share = if presentation { 0.20 } else { 0.255 };
     let side_height = (screen.y * side_share).clamp(130.0, SIDE_HEIGHT);
-    let findings_width = ((screen.x - focus_width) * 0.48).clamp(240.0, FINDINGS_WIDTH + 160.0);
-    Shares { focus_width, side_height, findings_width }
+    let findings_width = ((screen.x - focus_width) * 0.30).clamp(240.0, FINDINGS_WIDTH + 160.0);
+    let spread_findings_width = (screen.x * 0.22).clamp(200.0, FINDINGS_WIDTH);
+    Shares { focus_width, side_height, findings_width, spread_findings_width }
 }
 
 /// Width of the lane labels, points.
@@ -380,12 +383,12 @@ mod tests {
     fn shares_are_fixed_fractions_of_the_window() {
         let s = shares(egui::vec2(1366.0, 768.0), false);
         assert!((s.focus_width - 368.82).abs() < 1e-3);
-        assert!((s.side_height - 184.32).abs() < 1e-3);
+        assert!((s.side_height - 195.84).abs() < 1e-3);
         let p = shares(egui::vec2(1280.0, 720.0), true);
         assert!((p.side_height - 144.0).abs() < 1e-3);
         let big = shares(egui::vec2(1920.0, 1080.0), false);
         assert!((big.focus_width - 518.4).abs() < 1e-3);
         assert!((shares(egui::vec2(2560.0, 1440.0), false).focus_width - FOCUS_WIDTH).abs() < 1e-3);
-        assert!((big.side_height - 259.2).abs() < 1e-3);
+        assert!((big.side_height - 275.4).abs() < 1e-3);
     }
 }

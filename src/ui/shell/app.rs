@@ -221,12 +221,27 @@ impl KalibrerApp {
                 now_ui::ui(ui, data, &self.meeting.view);
             });
         }
-        egui::Panel::right("focus").resizable(false).exact_size(shares.focus_width).show(ui, |ui| {
-            bounded(ui, |ui| focus_ui::ui(ui, data, &mut self.meeting.view, &mut commands));
-        });
+        // Presentation mode gives the lower half to the spread and the findings (the strip
+        // carries the item under discussion); T brings back the table and the focus card.
+        let spread_screen = self.meeting.view.presentation && !self.meeting.view.presentation_table;
+        if !spread_screen {
+            egui::Panel::right("focus").resizable(false).exact_size(shares.focus_width).show(ui, |ui| {
+                bounded(ui, |ui| focus_ui::ui(ui, data, &mut self.meeting.view, &mut commands));
+            });
+        }
         egui::Panel::top("lanes").resizable(false).show(ui, |ui| {
             lanes_ui::ui(ui, data, &self.meeting.view, &mut commands);
         });
+        if spread_screen {
+            egui::Panel::right("findings").resizable(false).exact_size(shares.spread_findings_width).show(ui, |ui| {
+                bounded(ui, |ui| findings_ui::ui(ui, data, &self.meeting.view, &mut commands));
+            });
+            egui::CentralPanel::default().show(ui, |ui| {
+                spread_ui::ui(ui, data, &self.meeting.view, &mut commands);
+            });
+            self.proposal_and_dialogs(ui, data, &mut commands);
+            return commands;
+        }
         egui::Panel::bottom("side").resizable(false).exact_size(shares.side_height).show(ui, |ui| {
             // The side panel's fill is already under its two inner panels: filling them again
             // is overdraw a software rasteriser pays for (issue 19); the picture is the same.
@@ -247,7 +262,13 @@ impl KalibrerApp {
         egui::CentralPanel::default().show(ui, |ui| {
             table_ui::ui(ui, data, &mut self.meeting.view, &mut commands);
         });
-        proposal_ui::ui(ui.ctx(), data, &self.meeting.view, &mut commands);
+        self.proposal_and_dialogs(ui, data, &mut commands);
+        commands
+    }
+
+    /// The proposal window and the dialogs drawn with the panels.
+    fn proposal_and_dialogs(&self, ui: &mut egui::Ui, data: Data<'_>, commands: &mut Vec<Command>) {
+        proposal_ui::ui(ui.ctx(), data, &self.meeting.view, commands);
         if self.dialogs.mapping {
             commands.extend(crate::ui::dialogs::mapping::ui(ui.ctx(), data, &self.meeting.view.references));
         }
@@ -260,7 +281,6 @@ impl KalibrerApp {
         if let Some(pending) = &self.dialogs.draft_export {
             commands.extend(pending.ui(ui.ctx()));
         }
-        commands
     }
 }
 

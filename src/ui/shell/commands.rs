@@ -59,7 +59,8 @@ impl KalibrerApp {
                 }
             }
             Command::RejectProposal => self.meeting.view.pending = None,
-            Command::TogglePresentation => self.meeting.view.presentation = !self.meeting.view.presentation,
+            Command::TogglePresentation => self.toggle_screen(true),
+            Command::ToggleLowerHalf => self.toggle_screen(false),
             Command::ToggleInitials => self.meeting.view.initials = !self.meeting.view.initials,
             Command::SetUser(id) => self.meeting.view.user = id,
             Command::Open => {
@@ -220,6 +221,18 @@ impl KalibrerApp {
         let mut chars = text.chars();
         let text = chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
         self.meeting.view.notify(format!("{text}."), true);
+    }
+
+    /// Switches presentation mode (`presentation`) or, in it, what fills the lower half; the
+    /// table's rows change height or come back, so the selection is brought into view.
+    fn toggle_screen(&mut self, presentation: bool) {
+        let view = &mut self.meeting.view;
+        if presentation {
+            view.presentation = !view.presentation;
+        } else {
+            view.presentation_table = !view.presentation_table;
+        }
+        view.scroll_to_selected = true;
     }
 
     /// Selects the next or previous manager in agenda order.

@@ -138,6 +138,9 @@ fn commands_from(i: &mut egui::InputState, busy: bool, view: &ViewState) -> Vec<
     {
         out.push(Command::Edit(Edit::SetStatus { manager, status: crate::model::MeetingStatus::Droeftet }));
     }
+    if view.presentation && i.consume_key(Modifiers::NONE, Key::T) {
+        out.push(Command::ToggleLowerHalf);
+    }
     for _ in 0..presses(i, Key::B) {
         out.push(Command::DecideAndNext);
     }
