@@ -108,3 +108,29 @@ fn t_switches_the_lower_half_to_the_table_with_the_selected_row_in_view() {
     h.run();
     assert!(h.query_by_label(&format!("Beløb for {name}")).is_none(), "T again brings the spread back");
 }
+
+#[test]
+fn in_presentation_mode_the_proposal_docks_below_the_lanes_never_over_them() {
+    for size in [[1920.0, 1080.0], [1366.0, 768.0], [1280.0, 720.0]] {
+        let mut h = harness(size, true);
+        let ctx = h.ctx.clone();
+        h.state_mut().run_command(&ctx, kalibrer::ui::command::Command::ProposeFitToPool);
+        h.run();
+        h.run();
+        let screen = h.ctx.content_rect().expand(0.5);
+        let title = h.get_by_label("Forslag: Tilpas til puljen").rect();
+        // The lanes (their labels and every dot) lie above the proposal.
+        let lanes: Vec<egui::Rect> = h.query_all_by_label_contains("Zoom ind på ").map(|n| n.rect()).collect();
+        let bottom = lanes.iter().map(|r| r.bottom()).fold(0.0, f32::max);
+        assert_eq!(lanes.len(), 4, "{size:?}: every lane on screen: {lanes:?}");
+        assert!(title.top() >= bottom, "{size:?}: the proposal covers the lanes: {title:?} vs lanes to {bottom}");
+        let accept = h.get_by_label("Acceptér forslaget").rect();
+        assert!(screen.contains_rect(accept), "{size:?}: Acceptér off screen: {accept:?}");
+        // Nothing dims or blocks the lanes: the hollow dots are seen, the keys still work.
+        assert!(h.ctx.memory(|m| m.top_modal_layer().is_none()), "{size:?}: a modal lies over the lanes");
+        h.get_by_label("Acceptér forslaget").click();
+        h.run();
+        assert!(h.state().meeting.view.pending.is_none(), "{size:?}: accepting from the docked proposal");
+        assert_eq!(h.state().meeting.eval.pool.used, h.state().meeting.eval.pool.pool);
+    }
+}

@@ -224,7 +224,8 @@ impl KalibrerApp {
         // Presentation mode gives the lower half to the spread and the findings (the strip
         // carries the item under discussion); T brings back the table and the focus card.
         let spread_screen = self.meeting.view.presentation && !self.meeting.view.presentation_table;
-        if !spread_screen {
+        let docked = self.meeting.view.presentation && self.meeting.view.pending.is_some();
+        if !spread_screen && !docked {
             egui::Panel::right("focus").resizable(false).exact_size(shares.focus_width).show(ui, |ui| {
                 bounded(ui, |ui| focus_ui::ui(ui, data, &mut self.meeting.view, &mut commands));
             });
@@ -232,6 +233,14 @@ impl KalibrerApp {
         egui::Panel::top("lanes").resizable(false).show(ui, |ui| {
             lanes_ui::ui(ui, data, &self.meeting.view, &mut commands);
         });
+        if docked {
+            // A proposal docks below the lanes that show it, never over them (issue 29).
+            egui::CentralPanel::default().show(ui, |ui| {
+                proposal_ui::docked_ui(ui, data, &self.meeting.view, &mut commands);
+            });
+            self.proposal_and_dialogs(ui, data, &mut commands);
+            return commands;
+        }
         if spread_screen {
             egui::Panel::right("findings").resizable(false).exact_size(shares.spread_findings_width).show(ui, |ui| {
                 bounded(ui, |ui| findings_ui::ui(ui, data, &self.meeting.view, &mut commands));
@@ -268,7 +277,9 @@ impl KalibrerApp {
 
     /// The proposal window and the dialogs drawn with the panels.
     fn proposal_and_dialogs(&self, ui: &mut egui::Ui, data: Data<'_>, commands: &mut Vec<Command>) {
-        proposal_ui::ui(ui.ctx(), data, &self.meeting.view, commands);
+        if !self.meeting.view.presentation {
+            proposal_ui::ui(ui.ctx(), data, &self.meeting.view, commands);
+        }
         if self.dialogs.mapping {
             commands.extend(crate::ui::dialogs::mapping::ui(ui.ctx(), data, &self.meeting.view.references));
         }
