@@ -135,3 +135,21 @@ pub fn typed_amount(
         }
     }
 }
+
+/// "1 leder", "2 ledere": the one Danish plural of a count of managers in the UI.
+#[must_use]
+pub fn managers(n: usize) -> String {
+    if n == 1 { "1 leder".to_string() } else { format!("{n} ledere") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::managers;
+
+    #[test]
+    fn one_leder_two_ledere() {
+        assert_eq!(managers(0), "0 ledere");
+        assert_eq!(managers(1), "1 leder");
+        assert_eq!(managers(2), "2 ledere");
+    }
+}

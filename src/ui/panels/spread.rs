@@ -113,7 +113,8 @@ fn row_cells(ui: &mut egui::Ui, s: &LevelStats, low_cv_percent: Decimal) {
         },
     );
     let over = s.change_vs_last.map_or(0, |c| c.managers);
-    ui.label(change).on_hover_text(format!("Beregnet over {over} af {} ledere: dem med et beløb sidste år", st.n));
+    let of = crate::ui::widgets::managers(st.n);
+    ui.label(change).on_hover_text(format!("Beregnet over {over} af {of}: dem med et beløb sidste år"));
 }
 
 /// A strip of the level's amounts over its band: one tick per manager.

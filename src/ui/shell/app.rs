@@ -283,8 +283,9 @@ impl KalibrerApp {
         if self.dialogs.mapping {
             commands.extend(crate::ui::dialogs::mapping::ui(ui.ctx(), data, &self.meeting.view.references));
         }
-        if self.dialogs.quit {
-            commands.extend(crate::ui::dialogs::quit::ui(ui.ctx(), &self.meeting.doc));
+        if self.dialogs.quit || self.dialogs.open_after.is_some() {
+            let opening = !self.dialogs.quit;
+            commands.extend(crate::ui::dialogs::quit::ui(ui.ctx(), &self.meeting.doc, opening));
         }
         if let Some(question) = &self.dialogs.amount {
             commands.extend(question.ui(ui.ctx()));

@@ -65,7 +65,7 @@ impl KalibrerApp {
             Command::SetUser(id) => self.meeting.view.user = id,
             Command::Open => {
                 if self.meeting.doc.is_dirty() {
-                    self.meeting.view.notify("Gem eller fortryd ændringerne, før du åbner en anden fil.", true);
+                    self.ask_before_open(None);
                 } else {
                     self.open_dialog();
                 }
@@ -101,7 +101,6 @@ impl KalibrerApp {
             Command::FileChosen(choice) => self.carry_out_file_choice(choice),
             Command::FileCancelled(purpose) => self.file_cancelled(&purpose),
             Command::QuitIfSaved => self.quit_if_saved(ctx),
-            Command::CancelQuit => self.dialogs.quit = false,
             Command::ZoomLevel(level) => {
                 self.meeting.view.zoom = level.filter(|&l| l < self.meeting.doc.session().levels.len())
             }
@@ -148,6 +147,28 @@ impl KalibrerApp {
                     self.run_edit(Edit::SetAmount { manager: q.manager, amount, drag: false });
                 }
             }
+            Command::CancelQuit => {
+                self.dialogs.quit = false;
+                self.dialogs.open_after = None;
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::SaveThenOpen => {
+                self.save();
+                if !self.meeting.doc.is_dirty() {
+                    self.open_after_question();
+                } else if self.dialogs.files.is_open_for(Some(&crate::ui::dialogs::file_purpose::FilePurpose::SaveAs)) {
+                    // The save waits for the file dialog: open again once saved.
+                    self.dialogs.open_after = None;
+                }
+            }
+            Command::OpenDiscarding => {
+                // The changes are given up: the recovery copy must not offer them back.
+                if !self.meeting.doc.is_read_only() {
+                    self.meeting.autosave.discard(self.meeting.doc.path.as_deref());
+                }
+                self.dialogs.open_discards = true;
+                self.open_after_question();
+            }
             Command::SaveAndQuit => {
                 self.save();
                 self.quit_if_saved(ctx);
@@ -191,7 +212,12 @@ impl KalibrerApp {
         let undo = matches!(edit, Edit::Undo);
         let redo = matches!(edit, Edit::Redo);
         let who = self.meeting.view.user.clone();
-        match self.meeting.doc.apply(edit, &who) {
+        let result = self.meeting.doc.apply(edit, &who);
+        if result.is_ok() {
+            // A new change makes the last message stale ("Gemt i …" no longer true).
+            self.meeting.view.notice = None;
+        }
+        match result {
             Err(e) => {
                 self.refused(&e);
                 return false;
