@@ -85,9 +85,12 @@ pub const LANE_HEIGHT_MIN: f32 = 36.0;
 /// take at most about a quarter of the height, so a 1366×768 laptop keeps room for the
 /// table.
 #[must_use]
-pub fn lane_height(screen_height: f32, levels: usize) -> f32 {
+/// With `roomy` (presentation mode, where the spread rather than the table is below) the
+/// lanes take about 30 %: at 720 points four lanes are tall enough for initials under the dots.
+pub fn lane_height(screen_height: f32, levels: usize, roomy: bool) -> f32 {
     let levels = levels.max(1) as f32;
-    (screen_height * 0.24 / levels).clamp(LANE_HEIGHT_MIN, LANE_HEIGHT)
+    let share = if roomy { 0.30 } else { 0.24 };
+    (screen_height * share / levels).clamp(LANE_HEIGHT_MIN, LANE_HEIGHT)
 }
 
 /// How the screen is shared between the panels: fixed shares of the window, never of the
@@ -377,6 +380,14 @@ mod tests {
         assert!((zoom_for(true, 720.0) - 1.0).abs() < 1e-6);
         assert!((zoom_for(true, 600.0) - 1.0).abs() < 1e-6);
         assert!((zoom_for(false, 1080.0) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn presentation_lanes_have_room_for_initials_under_the_dots() {
+        // The lanes' rule for initials (layout.rs: `tall`) at presentation mode's 720 points.
+        let needed = DOT_RADIUS * 2.0 + 2.0 * (INITIALS_SIZE + 4.0);
+        assert!(lane_height(PRESENTATION_LAYOUT_HEIGHT, 4, true) >= needed);
+        assert!(lane_height(PRESENTATION_LAYOUT_HEIGHT, 4, false) < needed, "the table's share is unchanged");
     }
 
     #[test]
