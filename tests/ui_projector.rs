@@ -40,8 +40,10 @@ fn every_column_of_every_level(h: &Harness<'_, KalibrerApp>, what: &str) {
         assert!(r.height() < 40.0, "{what}: header «{header}» wraps: {r:?}");
         right = right.max(r.right());
     }
-    // The last column (the strip) is left of the findings: nothing runs under them.
-    assert!(right <= findings.left() + 0.5, "{what}: the spread runs under the findings: {right} > {findings:?}");
+    // The last column (the strip) is left of the findings panel (its text starts a margin
+    // inside it): nothing runs under them or is clipped.
+    let margin = 8.0;
+    assert!(right <= findings.left() - margin, "{what}: the spread runs under the findings: {right} > {findings:?}");
     let session = common::demo();
     let mut names: Vec<String> = session.levels.iter().map(|l| l.name.clone()).collect();
     names.push("Alle".into());
@@ -49,6 +51,8 @@ fn every_column_of_every_level(h: &Harness<'_, KalibrerApp>, what: &str) {
         let r = h.query_all_by_label(&name).map(|n| n.rect()).find(|r| in_spread(*r));
         let r = r.unwrap_or_else(|| panic!("{what}: no row «{name}» in the spread"));
         assert!(screen.contains_rect(r), "{what}: row «{name}» off screen: {r:?} of {screen:?}");
+        // Not clipped by the panel's margin at the bottom of the window.
+        assert!(r.bottom() <= screen.bottom() - margin - 2.0, "{what}: row «{name}» clipped at the bottom: {r:?}");
     }
 }
 

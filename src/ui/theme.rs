@@ -115,7 +115,7 @@ pub fn shares(screen: egui::Vec2, presentation: bool) -> Shares {
     let focus_width = (screen.x * 0.27).clamp(280.0, FOCUS_WIDTH);
     let side_share = if presentation { 0.20 } else { 0.255 };
     let side_height = (screen.y * side_share).clamp(130.0, SIDE_HEIGHT);
-    let findings_width = ((screen.x - focus_width) * 0.30).clamp(240.0, FINDINGS_WIDTH + 160.0);
+    let findings_width = ((screen.x - focus_width) * 0.28).clamp(240.0, FINDINGS_WIDTH + 160.0);
     let spread_findings_width = (screen.x * 0.22).clamp(200.0, FINDINGS_WIDTH);
     Shares { focus_width, side_height, findings_width, spread_findings_width }
 }

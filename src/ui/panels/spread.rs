@@ -27,7 +27,7 @@ pub const HEADERS: [(&str, &str); 10] = [
 ];
 
 /// Text size of the statistics in normal mode, points: every column fits at 1366×768.
-const COMPACT_SIZE: f32 = 13.0;
+const COMPACT_SIZE: f32 = 12.5;
 
 /// Width of the strip column, points: normal mode and presentation mode.
 const STRIP_WIDTH: [f32; 2] = [56.0, 120.0];
@@ -36,7 +36,7 @@ const STRIP_WIDTH: [f32; 2] = [56.0, 120.0];
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) {
     let compact = !view.presentation;
     if compact {
-        ui.label(RichText::new("Spredning pr. niveau").strong());
+        ui.label(RichText::new("Spredning pr. niveau").strong().size(COMPACT_SIZE + 1.0));
         for style in [egui::TextStyle::Body, egui::TextStyle::Button] {
             if let Some(font) = ui.style_mut().text_styles.get_mut(&style) {
                 font.size = COMPACT_SIZE;
@@ -46,7 +46,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         ui.label(RichText::new("Spredning pr. niveau").heading());
     }
     let strip_width = STRIP_WIDTH[usize::from(!compact)];
-    let spacing = if compact { vec2(5.0, 1.0) } else { vec2(10.0, 4.0) };
+    let spacing = if compact { vec2(5.0, 0.0) } else { vec2(10.0, 4.0) };
     let comparisons = crate::ui::state::references::comparisons(data, &view.references);
     egui::Grid::new("spread").striped(true).spacing(spacing).show(ui, |ui| {
         for (h, tip) in HEADERS {
