@@ -4,7 +4,7 @@
 //! Files always answer (issue 18, item 8): with Kalibrer's own file dialog (never a
 //! native one in a test) Gem som on the demo writes the file, Åbn opens one, an existing
 //! file is replaced only after asking, an export goes where it was told, the desktop
-//! without a file dialog gets a Danish message, and "Gem og luk" closes after the save.
+//! without a file dialog gets a Danish message, and "Gem" in the question on closing closes after the save.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -314,7 +314,7 @@ fn save_and_close_on_the_demo_closes_after_the_save_in_the_own_dialog() {
     request_close(&mut h);
     assert!(root_commands(&h).contains(&ViewportCommand::CancelClose));
     h.run();
-    h.get_by_label("Gem og luk").click();
+    h.get_by_label("Gem").click();
     h.run();
     assert!(h.query_by_label("Der er ændringer, som ikke er gemt").is_none(), "the question makes way");
     assert!(!h.state().meeting.view.quit_confirmed, "not closed before the save");
@@ -340,7 +340,7 @@ fn close_without_saving_while_the_own_save_dialog_waits_closes_and_removes_the_c
     edit(&mut h);
     let copy = kalibrer::ui::state::autosave::recovery_path(Some(&file));
     io::save_session(&copy, h.state().meeting.doc.session()).unwrap();
-    // "Gem og luk" on a file saves at once: use Gem som to have the dialog open.
+    // "Gem" on closing a file saves at once: use Gem som to have the dialog open.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
     assert!(h.query_by_label_contains("Gem sessionen som").is_some());
@@ -348,7 +348,7 @@ fn close_without_saving_while_the_own_save_dialog_waits_closes_and_removes_the_c
     assert_eq!(name.as_deref(), Some("moede.ron"), "Gem som suggests the open file's name");
     request_close(&mut h);
     h.run();
-    h.get_by_label("Luk uden at gemme").click();
+    h.get_by_label("Gem ikke").click();
     h.run_steps(2);
     assert!(!copy.exists(), "the recovery copy must not be offered back next time");
     assert!(root_commands(&h).contains(&ViewportCommand::Close), "the window is asked to close");

@@ -1,6 +1,6 @@
 //! UI tests of input that is never lost or surprising (issue 18, item 7 and the quit
 //! dialog of item 8): Escape cancels, "Mente du 80.000 kr.?", every key press counts,
-//! the end of the agenda is announced, "Luk uden at gemme" closes and removes the copy.
+//! the end of the agenda is announced, "Gem ikke" on closing closes and removes the copy.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -271,7 +271,7 @@ fn close_without_saving_removes_the_recovery_copy_and_closes() {
     assert!(root_commands(&h).contains(&ViewportCommand::CancelClose), "unsaved: ask first");
     h.run();
     assert!(h.query_by_label("Der er ændringer, som ikke er gemt").is_some());
-    h.get_by_label("Luk uden at gemme").click();
+    h.get_by_label("Gem ikke").click();
     // Closing asks for the window to close every frame: step, do not wait for quiet.
     h.run_steps(2);
     assert!(!copy.exists(), "the recovery copy must not be offered back next time");
@@ -288,7 +288,7 @@ fn close_without_saving_closes_the_demo() {
     request_close(&mut h);
     assert!(root_commands(&h).contains(&ViewportCommand::CancelClose));
     h.run();
-    h.get_by_label("Luk uden at gemme").click();
+    h.get_by_label("Gem ikke").click();
     // Closing asks for the window to close every frame: step, do not wait for quiet.
     h.run_steps(2);
     assert!(root_commands(&h).contains(&ViewportCommand::Close));
@@ -367,6 +367,11 @@ fn typing_into_search_with_the_file_menu_open_types_and_decides_nothing() {
     unmoved(&h, "typed with the menu open");
     assert!(h.query_by_label("Åbn …  (Ctrl+O)").is_some(), "the menu is still open");
 
+    // The menu (down to *Afslut*) reaches over the search field: Escape closes it first.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Åbn …  (Ctrl+O)").is_none(), "Escape closed the menu");
+    unmoved(&h, "Escape with the menu open");
     h.get_by_label("Søg:").click();
     h.run();
     type_on_keyboard(&mut h, "bent");

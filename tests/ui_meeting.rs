@@ -230,7 +230,7 @@ fn unit_and_superior_filters_offer_the_sessions_values_and_narrow_the_table() {
 
     // The superior list shows the executives by name; choosing one narrows further.
     let exec = session.executives.iter().find(|e| e.id == inside.superior).expect("superior");
-    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Reference").click();
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Nærmeste leder").click();
     harness.run();
     harness.get_by_role_and_label(egui::accesskit::Role::Button, &exec.name).click();
     harness.run();
@@ -278,10 +278,10 @@ fn filter_lists_are_in_danish_alphabetical_order() {
     let session = demo();
     let mut harness = harness(session.clone());
     // The demo lists Mette Overgaard before Jonas Riis Thomsen; the list shows J before M.
-    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Reference").click();
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Nærmeste leder").click();
     harness.run();
     // An option of the open list (the table's name cells are buttons too, further left).
-    let list_left = harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Reference").rect().left();
+    let list_left = harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Nærmeste leder").rect().left();
     let y_of = |harness: &Harness<'_, KalibrerApp>, name: &str| {
         harness
             .get_all_by_role_and_label(egui::accesskit::Role::Button, name)

@@ -35,7 +35,7 @@ fn a_newer_recovery_copy_is_offered_and_restored() {
         .build_eframe(move |cc| KalibrerApp::new(cc, io::load_session_file(&open).unwrap(), Some(open.clone())));
     harness.run();
     assert!(harness.query_by_label("Der findes ikke-gemte ændringer fra sidst").is_some());
-    assert!(harness.query_by_label_contains(&format!("1 ledere er ændret: {changed_name}")).is_some());
+    assert!(harness.query_by_label_contains(&format!("1 leder er ændret: {changed_name}")).is_some());
     harness.get_by_label("Gendan ændringerne").click();
     harness.run();
     assert_eq!(harness.state().meeting.doc.session().managers[3].notes, "Aftalt: drøftes igen i december");

@@ -43,6 +43,9 @@ pub enum Command {
     CompareToggle(usize),
     /// Close the comparison.
     CloseCompare,
+    /// In presentation mode, switch the lower half between the spread (with the findings)
+    /// and the table with the focus card (key T).
+    ToggleLowerHalf,
     /// Show initials instead of names (presentation mode).
     ToggleInitials,
     /// Set who enters the changes (executive id).
@@ -82,7 +85,13 @@ pub enum Command {
     QuitDiscarding,
     /// Quit if there are no unsaved changes (after "save and quit").
     QuitIfSaved,
-    /// Close the quit confirmation without quitting.
+    /// Close the window (*Filer → Afslut*): asks first when there are unsaved changes.
+    Quit,
+    /// Save, then open what *Åbn* asked for.
+    SaveThenOpen,
+    /// Open what *Åbn* asked for, giving up the unsaved changes.
+    OpenDiscarding,
+    /// Close the quit (or open) confirmation without quitting.
     CancelQuit,
     /// Zoom the lanes to one level (index into `session.levels`), or back to all (None).
     ZoomLevel(Option<usize>),
@@ -117,7 +126,7 @@ pub enum Command {
     AskAmount(crate::ui::state::view::AmountQuestion),
     /// The answer to "Mente du 80.000 kr.?": the amount meant, or none (cancelled).
     AnswerAmount(Option<Decimal>),
-    /// "Gem og luk": save, then close when saved.
+    /// *Gem* on closing: save, then close when saved.
     SaveAndQuit,
     /// Filter the table to one level's amounts in a range (a density strip's bin), or
     /// clear that filter.

@@ -85,9 +85,12 @@ pub const LANE_HEIGHT_MIN: f32 = 36.0;
 /// take at most about a quarter of the height, so a 1366×768 laptop keeps room for the
 /// table.
 #[must_use]
-pub fn lane_height(screen_height: f32, levels: usize) -> f32 {
+/// With `roomy` (presentation mode, where the spread rather than the table is below) the
+/// lanes take about 30 %: at 720 points four lanes are tall enough for initials under the dots.
+pub fn lane_height(screen_height: f32, levels: usize, roomy: bool) -> f32 {
     let levels = levels.max(1) as f32;
-    (screen_height * 0.24 / levels).clamp(LANE_HEIGHT_MIN, LANE_HEIGHT)
+    let share = if roomy { 0.30 } else { 0.24 };
+    (screen_height * share / levels).clamp(LANE_HEIGHT_MIN, LANE_HEIGHT)
 }
 
 /// How the screen is shared between the panels: fixed shares of the window, never of the
@@ -101,6 +104,8 @@ pub struct Shares {
     pub side_height: f32,
     /// Width of the findings list in the bottom panel, points.
     pub findings_width: f32,
+    /// Width of the findings beside the spread in presentation mode, points.
+    pub spread_findings_width: f32,
 }
 
 /// The panels' shares of a window `screen` points large; presentation mode gives the
@@ -108,10 +113,11 @@ pub struct Shares {
 #[must_use]
 pub fn shares(screen: egui::Vec2, presentation: bool) -> Shares {
     let focus_width = (screen.x * 0.27).clamp(280.0, FOCUS_WIDTH);
-    let side_share = if presentation { 0.20 } else { 0.24 };
+    let side_share = if presentation { 0.20 } else { 0.255 };
     let side_height = (screen.y * side_share).clamp(130.0, SIDE_HEIGHT);
-    let findings_width = ((screen.x - focus_width) * 0.48).clamp(240.0, FINDINGS_WIDTH + 160.0);
-    Shares { focus_width, side_height, findings_width }
+    let findings_width = ((screen.x - focus_width) * 0.28).clamp(240.0, FINDINGS_WIDTH + 160.0);
+    let spread_findings_width = (screen.x * 0.22).clamp(200.0, FINDINGS_WIDTH);
+    Shares { focus_width, side_height, findings_width, spread_findings_width }
 }
 
 /// Width of the lane labels, points.
@@ -379,15 +385,23 @@ mod tests {
     }
 
     #[test]
+    fn presentation_lanes_have_room_for_initials_under_the_dots() {
+        // The lanes' rule for initials (layout.rs: `tall`) at presentation mode's 720 points.
+        let needed = DOT_RADIUS * 2.0 + 2.0 * (INITIALS_SIZE + 4.0);
+        assert!(lane_height(PRESENTATION_LAYOUT_HEIGHT, 4, true) >= needed);
+        assert!(lane_height(PRESENTATION_LAYOUT_HEIGHT, 4, false) < needed, "the table's share is unchanged");
+    }
+
+    #[test]
     fn shares_are_fixed_fractions_of_the_window() {
         let s = shares(egui::vec2(1366.0, 768.0), false);
         assert!((s.focus_width - 368.82).abs() < 1e-3);
-        assert!((s.side_height - 184.32).abs() < 1e-3);
+        assert!((s.side_height - 195.84).abs() < 1e-3);
         let p = shares(egui::vec2(1280.0, 720.0), true);
         assert!((p.side_height - 144.0).abs() < 1e-3);
         let big = shares(egui::vec2(1920.0, 1080.0), false);
         assert!((big.focus_width - 518.4).abs() < 1e-3);
         assert!((shares(egui::vec2(2560.0, 1440.0), false).focus_width - FOCUS_WIDTH).abs() < 1e-3);
-        assert!((big.side_height - 259.2).abs() < 1e-3);
+        assert!((big.side_height - 275.4).abs() < 1e-3);
     }
 }

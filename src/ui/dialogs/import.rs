@@ -89,7 +89,10 @@ impl PendingImport {
     pub fn ui(&mut self, ctx: &egui::Context, session: &Session, view: &ViewState) -> Option<Command> {
         let pending = &*self;
         let mut action = None;
-        egui::Modal::new(egui::Id::unique("import")).show(ctx, |ui| {
+        // Below the foreground: the column lists (popups, foreground) always open above it.
+        let id = egui::Id::unique("import");
+        let area = egui::Modal::default_area(id.with("area")).order(egui::Order::Middle);
+        egui::Modal::new(id).area(area).show(ctx, |ui| {
             ui.set_width(1100.0_f32.min(ctx.content_rect().width() - 80.0));
             let what = if pending.history { "tidligere års beløb" } else { "HR-data" };
             ui.heading(format!("Importér {what} fra {}", pending.source));

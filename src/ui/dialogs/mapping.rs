@@ -22,7 +22,7 @@ fn match_text(m: &Match, reference: &Reference) -> String {
 
 /// "Kontorchef (rolle Kontorchef, 10 ledere)".
 fn level_text(l: &reference::ReferenceLevel) -> String {
-    format!("{} (rolle {}, {} ledere)", l.name, l.role.label(), l.n)
+    format!("{} (rolle {}, {})", l.name, l.role.label(), crate::model::words::managers(l.n))
 }
 
 /// The mapping window: for each attached reference, each session level with a choice of

@@ -21,6 +21,11 @@ pub struct Dialogs {
     pub lock: Option<crate::io::lock::LockInfo>,
     /// The quit confirmation is open.
     pub quit: bool,
+    /// *Åbn* waits for the answer about unsaved changes: the file dialog (`None`) or a
+    /// recent file.
+    pub open_after: Option<Option<std::path::PathBuf>>,
+    /// The user chose *Gem ikke* before opening: the next file opened replaces the session.
+    pub open_discards: bool,
     /// The reference level-mapping window is open.
     pub mapping: bool,
     /// A typed amount that probably meant thousands, waiting for the user's answer.
@@ -40,7 +45,7 @@ pub struct Dialogs {
     pub draft_export: Option<draft_export::PendingExport>,
     /// Which file dialog is used, the last folder, and Kalibrer's own dialog while open.
     pub files: file_dialog::FileDialogs,
-    /// "Gem og luk" waits for the file dialog: close the window after the save.
+    /// *Gem* on closing waits for the file dialog: close the window after the save.
     pub close_after_save: bool,
 }
 

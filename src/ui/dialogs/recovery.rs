@@ -65,7 +65,7 @@ impl RecoveryOffer {
             ui.label(if n == 0 {
                 "Ingen lederes data er forskellige; kun ændringsloggen.".to_string()
             } else {
-                format!("{n} ledere er ændret: {names}{more}.")
+                format!("{} er ændret: {names}{more}.", crate::model::words::managers(n))
             });
             if offer.confirm_discard {
                 ui.label(

@@ -43,7 +43,8 @@ fn percent(share: Decimal) -> String {
 /// Draws the view in the lanes' place (the same height, so nothing else moves).
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, dv: &DirectorsView, view: &ViewState, out: &mut Vec<Command>) {
     let levels = data.session.levels.len().max(1);
-    let lane_height = theme::lane_height(ui.ctx().content_rect().height(), levels);
+    let roomy = view.presentation && !view.presentation_table;
+    let lane_height = theme::lane_height(ui.ctx().content_rect().height(), levels, roomy);
     let size = vec2(ui.available_width(), lane_height * levels as f32 + AXIS_HEIGHT + theme::LEGEND_HEIGHT);
     let (whole, _) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(whole);

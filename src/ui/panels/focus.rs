@@ -22,7 +22,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
         ui.label("Klik på en prik i spændene, en række i tabellen eller et fund. PageDown/PageUp går til næste/forrige i dagsordenen.");
         return;
     };
-    egui::ScrollArea::vertical().id_salt("focus").auto_shrink([false, false]).show(ui, |ui| {
+    // One scroll position per manager: each card starts at the top with the name.
+    egui::ScrollArea::vertical().id_salt(("focus", i)).auto_shrink([false, false]).show(ui, |ui| {
         header_ui(ui, data, view, i, out);
         ui.separator();
         amount_ui(ui, data, view, i, out);

@@ -19,7 +19,7 @@ use crate::ui::theme;
 pub const VALUE_SIZE: f32 = 22.0;
 
 /// The keys of the strip, said on screen.
-pub const KEYS_HINT: &str = "D: drøftet · B: besluttet → næste · N/P: næste/forrige";
+pub const KEYS_HINT: &str = "D: drøftet · B: besluttet → næste · N/P: næste/forrige · T: tabel/spredning";
 
 /// Draws the strip.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState) {

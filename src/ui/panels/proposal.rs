@@ -8,7 +8,7 @@ use crate::model::money::{format_kr, format_number};
 
 use crate::ui::command::Command;
 use crate::ui::state::derived::Data;
-use crate::ui::state::view::ViewState;
+use crate::ui::state::view::{PendingProposal, ViewState};
 use crate::ui::theme;
 use crate::ui::widgets::signed;
 
@@ -24,71 +24,118 @@ pub fn ui(ctx: &egui::Context, data: Data<'_>, view: &ViewState, out: &mut Vec<C
     let Some(pending) = &view.pending else {
         return;
     };
-    let proposal = &pending.proposal;
     // At the bottom of the screen and lightly dimmed: the lanes above show the proposal.
     let id = egui::Id::unique("proposal");
     let area = egui::Modal::default_area(id.with("area")).anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -12.0));
     egui::Modal::new(id).area(area).backdrop_color(theme::PREVIEW_BACKDROP).show(ctx, |ui| {
         ui.set_width(720.0);
-        ui.heading(format!("Forslag: {}", pending.title));
-        ui.label(RichText::new(&proposal.summary).size(17.0));
-        ui.label(format!(
-            "Puljen {} · i alt før {} · i alt efter {}",
-            format_kr(data.eval.pool.pool),
-            format_kr(data.eval.pool.used),
-            format_kr(proposal.total)
-        ));
-        ui.label(
-            RichText::new("Forslaget ses i båndene som hule prikker med en pil fra det nuværende beløb.")
-                .small()
-                .color(theme::PROPOSAL),
-        );
+        summary_ui(ui, data, pending);
         ui.separator();
         levels_ui(ui, data, pending);
         ui.separator();
-        ui.label(RichText::new("Ændringer, største først").strong());
-        row_ui(ui, ["Leder", "Niveau", "Nu", "Forslag", "Ændring"].map(|h| RichText::new(h).strong()));
-        let row_height = ROW + ui.spacing().item_spacing.y;
-        // A fixed height, known in the first frame, so the window sits right at once.
-        let height = (row_height * pending.by_size.len() as f32).min(LIST_HEIGHT);
-        egui::ScrollArea::vertical()
-            .min_scrolled_height(height)
-            .max_height(height)
-            .auto_shrink([false, false])
-            .show_rows(ui, row_height, pending.by_size.len(), |ui, rows| {
-                for &k in &pending.by_size[rows] {
-                    let Some(&(i, amount)) = proposal.changes.get(k) else { continue };
-                    let Some(m) = data.session.managers.get(i) else { continue };
-                    let now = data.eval.amounts.get(i).map(|a| a.amount).unwrap_or_default();
-                    let level = data.eval.level_of[i].and_then(|l| data.session.levels.get(l)).map_or("", |l| &l.name);
-                    row_ui(
-                        ui,
-                        [
-                            RichText::new(view.display_name(m)),
-                            RichText::new(level),
-                            RichText::new(format_number(now)),
-                            RichText::new(format_number(amount)).strong(),
-                            RichText::new(signed(amount.checked_sub(now).unwrap_or_default())),
-                        ],
-                    );
-                }
-            });
+        list_ui(ui, data, view, pending, LIST_HEIGHT);
         ui.separator();
-        ui.horizontal(|ui| {
-            let accept = egui::Button::new(RichText::new("Acceptér forslaget").strong().size(17.0));
-            if ui.add_enabled(!proposal.changes.is_empty(), accept).clicked() {
-                out.push(Command::AcceptProposal);
-            }
-            if ui.button(RichText::new("Afvis").size(17.0)).clicked() {
-                out.push(Command::RejectProposal);
-            }
-        });
-        ui.label(RichText::new("Låste ledere ændres ikke. Et accepteret forslag kan fortrydes som ét trin.").small());
+        buttons_ui(ui, pending, out);
     });
 }
 
+/// The pending proposal docked in the lower half of presentation mode, below the lanes
+/// that show it (never over them): the summary, levels and buttons left, the changes right.
+/// Returns whether a proposal is pending (and drawn).
+pub fn docked_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) -> bool {
+    let Some(pending) = &view.pending else {
+        return false;
+    };
+    let height = ui.available_height();
+    ui.horizontal_top(|ui| {
+        let left = (ui.available_width() * 0.4).min(560.0);
+        ui.allocate_ui_with_layout(egui::vec2(left, height), egui::Layout::top_down(egui::Align::Min), |ui| {
+            ui.set_width(left);
+            summary_ui(ui, data, pending);
+            buttons_ui(ui, pending, out);
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            levels_ui(ui, data, pending);
+            let header = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 24.0;
+            list_ui(ui, data, view, pending, (ui.available_height() - header).max(ROW));
+        });
+    });
+    true
+}
+
+/// The proposal's title, summary and totals.
+fn summary_ui(ui: &mut egui::Ui, data: Data<'_>, pending: &PendingProposal) {
+    let proposal = &pending.proposal;
+    ui.heading(format!("Forslag: {}", pending.title));
+    ui.label(RichText::new(&proposal.summary).size(17.0));
+    ui.label(format!(
+        "Puljen {} · i alt før {} · i alt efter {}",
+        format_kr(data.eval.pool.pool),
+        format_kr(data.eval.pool.used),
+        format_kr(proposal.total)
+    ));
+    ui.label(
+        RichText::new("Forslaget ses i båndene som hule prikker med en pil fra det nuværende beløb.")
+            .small()
+            .color(theme::PROPOSAL),
+    );
+}
+
+/// Every change, largest first, in a virtual list at most `most` points high.
+fn list_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, pending: &PendingProposal, most: f32) {
+    let proposal = &pending.proposal;
+    // The columns share the width there is (the window's 720 points, or the docked half).
+    let gaps = 5.0 * ui.spacing().item_spacing.x + ui.spacing().scroll.bar_width + 24.0;
+    let scale = ((ui.available_width() - gaps) / WIDTHS.iter().sum::<f32>()).min(1.0);
+    let widths = WIDTHS.map(|w| w * scale);
+    ui.label(RichText::new("Ændringer, største først").strong());
+    row_ui(ui, ["Leder", "Niveau", "Nu", "Forslag", "Ændring"].map(|h| RichText::new(h).strong()), widths);
+    let row_height = ROW + ui.spacing().item_spacing.y;
+    // A fixed height, known in the first frame, so the window sits right at once.
+    let height = (row_height * pending.by_size.len() as f32).min(most);
+    egui::ScrollArea::vertical()
+        .id_salt("proposal_changes")
+        .min_scrolled_height(height)
+        .max_height(height)
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, pending.by_size.len(), |ui, rows| {
+            for &k in &pending.by_size[rows] {
+                let Some(&(i, amount)) = proposal.changes.get(k) else { continue };
+                let Some(m) = data.session.managers.get(i) else { continue };
+                let now = data.eval.amounts.get(i).map(|a| a.amount).unwrap_or_default();
+                let level = data.eval.level_of[i].and_then(|l| data.session.levels.get(l)).map_or("", |l| &l.name);
+                row_ui(
+                    ui,
+                    [
+                        RichText::new(view.display_name(m)),
+                        RichText::new(level),
+                        RichText::new(format_number(now)),
+                        RichText::new(format_number(amount)).strong(),
+                        RichText::new(signed(amount.checked_sub(now).unwrap_or_default())),
+                    ],
+                    widths,
+                );
+            }
+        });
+}
+
+/// Acceptér / Afvis and what accepting means.
+fn buttons_ui(ui: &mut egui::Ui, pending: &PendingProposal, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let accept = egui::Button::new(RichText::new("Acceptér forslaget").strong().size(17.0));
+        if ui.add_enabled(!pending.proposal.changes.is_empty(), accept).clicked() {
+            out.push(Command::AcceptProposal);
+        }
+        if ui.button(RichText::new("Afvis").size(17.0)).clicked() {
+            out.push(Command::RejectProposal);
+        }
+    });
+    ui.label(RichText::new("Låste ledere ændres ikke. Et accepteret forslag kan fortrydes som ét trin.").small());
+}
+
 /// The proposal per level: how many go up and down, the level's sum before → after.
-fn levels_ui(ui: &mut egui::Ui, data: Data<'_>, pending: &crate::ui::state::view::PendingProposal) {
+fn levels_ui(ui: &mut egui::Ui, data: Data<'_>, pending: &PendingProposal) {
     egui::Grid::new("proposal_levels").striped(true).num_columns(4).show(ui, |ui| {
         for h in ["Niveau", "Op / ned", "I alt før → efter", "Forskel"] {
             ui.label(RichText::new(h).strong());
@@ -106,9 +153,9 @@ fn levels_ui(ui: &mut egui::Ui, data: Data<'_>, pending: &crate::ui::state::view
 }
 
 /// One row of the change list in fixed-width columns: names left, amounts right.
-fn row_ui(ui: &mut egui::Ui, cells: [RichText; 5]) {
+fn row_ui(ui: &mut egui::Ui, cells: [RichText; 5], widths: [f32; 5]) {
     ui.horizontal(|ui| {
-        for (k, (cell, width)) in cells.into_iter().zip(WIDTHS).enumerate() {
+        for (k, (cell, width)) in cells.into_iter().zip(widths).enumerate() {
             let layout = if k < 2 {
                 egui::Layout::left_to_right(egui::Align::Center)
             } else {

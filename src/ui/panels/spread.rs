@@ -11,8 +11,9 @@ use crate::ui::state::derived::{Data, STRIP_COLUMNS, strip_axis};
 use crate::ui::state::view::ViewState;
 use crate::ui::theme;
 
-/// Column headers and their explanations.
-const HEADERS: [(&str, &str); 10] = [
+/// Column headers (short, so every column fits beside the findings at 1280×720) and their
+/// explanations, shown as tooltips.
+pub const HEADERS: [(&str, &str); 10] = [
     ("Niveau", "Lederniveau"),
     ("n", "Antal ledere"),
     ("Min–maks", "Mindste og største beløb (tusinde kr.)"),
@@ -21,15 +22,33 @@ const HEADERS: [(&str, &str); 10] = [
     ("Gini", "Gini-koefficient: 0 = alle ens, 1 = maksimal ulighed"),
     ("Ens", "Andel i den største gruppe med samme beløb"),
     ("Ø spænd", "Gennemsnitlig placering i spændet (0 % = bund, 100 % = top)"),
-    ("Δ sidste år", "Ændring i summen for de samme ledere"),
+    ("Δ år", "Δ sidste år: ændring i summen for de samme ledere"),
     ("I spændet", "Hver streg er en leder; feltet er niveauets spænd"),
 ];
 
+/// Text size of the statistics in normal mode, points: every column fits at 1366×768.
+const COMPACT_SIZE: f32 = 12.5;
+
+/// Width of the strip column, points: normal mode and presentation mode.
+const STRIP_WIDTH: [f32; 2] = [56.0, 120.0];
+
 /// Draws the statistics table, and the comparison with the attached references.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) {
-    ui.label(RichText::new("Spredning pr. niveau").heading());
+    let compact = !view.presentation;
+    if compact {
+        ui.label(RichText::new("Spredning pr. niveau").strong().size(COMPACT_SIZE + 1.0));
+        for style in [egui::TextStyle::Body, egui::TextStyle::Button] {
+            if let Some(font) = ui.style_mut().text_styles.get_mut(&style) {
+                font.size = COMPACT_SIZE;
+            }
+        }
+    } else {
+        ui.label(RichText::new("Spredning pr. niveau").heading());
+    }
+    let strip_width = STRIP_WIDTH[usize::from(!compact)];
+    let spacing = if compact { vec2(5.0, 0.0) } else { vec2(10.0, 4.0) };
     let comparisons = crate::ui::state::references::comparisons(data, &view.references);
-    egui::Grid::new("spread").striped(true).spacing(vec2(9.0, 4.0)).show(ui, |ui| {
+    egui::Grid::new("spread").striped(true).spacing(spacing).show(ui, |ui| {
         for (h, tip) in HEADERS {
             ui.label(RichText::new(h).strong()).on_hover_text(tip);
         }
@@ -48,7 +67,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
             let color = theme::level_text_color(rank);
             ui.label(RichText::new(&level.name).color(color).strong());
             row_cells(ui, stats, session.policies.low_differentiation_cv_percent);
-            strip_ui(ui, data, li, theme::level_color(rank));
+            strip_ui(ui, data, li, theme::level_color(rank), strip_width);
             if let Some(c) = comparisons.iter().find(|c| c.level == level.id) {
                 crate::ui::panels::spread_reference::indeks_cell(ui, &c.comparison);
             }
@@ -94,23 +113,28 @@ fn row_cells(ui: &mut egui::Ui, s: &LevelStats, low_cv_percent: Decimal) {
         },
     );
     let over = s.change_vs_last.map_or(0, |c| c.managers);
-    ui.label(change).on_hover_text(format!("Beregnet over {over} af {} ledere: dem med et beløb sidste år", st.n));
+    let of = crate::model::words::managers(st.n);
+    ui.label(change).on_hover_text(format!("Beregnet over {over} af {of}: dem med et beløb sidste år"));
 }
 
 /// A strip of the level's amounts over its band: one tick per manager.
-fn strip_ui(ui: &mut egui::Ui, data: Data<'_>, li: usize, color: Color32) {
-    let (rect, _) = ui.allocate_exact_size(vec2(STRIP_COLUMNS as f32, 18.0), Sense::hover());
+fn strip_ui(ui: &mut egui::Ui, data: Data<'_>, li: usize, color: Color32, width: f32) {
+    let height = ui.text_style_height(&egui::TextStyle::Body).min(18.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     let painter = ui.painter_at(rect.expand(2.0));
     let band = &data.session.levels[li].band;
     let axis = strip_axis(band, rect.left());
-    let band_rect = egui::Rect::from_x_y_ranges(axis.x(band.min)..=axis.x(band.max), rect.y_range());
+    // The strip has STRIP_COLUMNS columns, drawn `scale` points wide.
+    let scale = width / STRIP_COLUMNS as f32;
+    let x_of = |x: f32| rect.left() + (x - rect.left()) * scale;
+    let band_rect = egui::Rect::from_x_y_ranges(x_of(axis.x(band.min))..=x_of(axis.x(band.max)), rect.y_range());
     painter.rect_filled(band_rect, 2.0, theme::band_fill(color));
     // One tick per column with managers (not per manager: thousands would not be
     // readable and would cost a frame); a darker tick where more share the column.
     let Some(bins) = data.derived.strip_bins.get(li) else { return };
     let most = bins.iter().copied().max().unwrap_or(1).max(1) as f32;
     for (column, &count) in bins.iter().enumerate().filter(|(_, c)| **c > 0) {
-        let x = rect.left() + column as f32 + 0.5;
+        let x = rect.left() + (column as f32 + 0.5) * scale;
         let alpha = 0.45 + 0.55 * (count as f32 / most);
         painter.line_segment(
             [pos2(x, rect.top() + 2.0), pos2(x, rect.bottom() - 2.0)],

@@ -249,8 +249,8 @@ fn level_row(row: &mut egui_extras::TableRow<'_, '_>, data: Data<'_>, kinds: &[C
     });
     row.col(|ui| {
         if let Some(s) = sum {
-            let noun = if s.stats.n == 1 { "leder" } else { "ledere" };
-            ui.add(egui::Label::new(RichText::new(format!("{} {noun}", s.stats.n)).color(theme::MUTED)).extend());
+            let text = crate::model::words::managers(s.stats.n);
+            ui.add(egui::Label::new(RichText::new(text).color(theme::MUTED)).extend());
         }
     });
     for _ in 2..kinds.len() {

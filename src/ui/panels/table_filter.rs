@@ -28,7 +28,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
             view.filter.superior.as_ref().map(|id| {
                 session.executives.iter().find(|e| &e.id == id).map_or_else(|| id.clone(), |e| e.name.clone())
             });
-        combo(ui, "Reference", &mut view.filter.superior, superior_shown, || {
+        combo(ui, "Nærmeste leder", &mut view.filter.superior, superior_shown, || {
             let mut executives: Vec<(String, String)> =
                 session.executives.iter().map(|e| (e.id.clone(), e.name.clone())).collect();
             executives.sort_by_cached_key(|(_, name)| crate::model::collate::danish_key(name));

@@ -184,6 +184,11 @@ fn controls_row_ui(
     if view.presentation {
         needed += button_width(ui, "Initialer");
     }
+    // The unsaved marker says "● Ikke gemt" where the row has room, else "●" (tooltip).
+    let marker_full = text_width(ui, UNSAVED, true) + sep;
+    let short_marker = needed + marker_full + button_width(ui, "Forslag ▾") + USER_WIDTH > ui.available_width();
+    let marker_text = if short_marker { "●" } else { UNSAVED };
+    needed += text_width(ui, marker_text, true) + sep;
     let proposals: f32 = PROPOSALS.iter().map(|(label, _)| button_width(ui, label)).sum();
     let user_label = text_width(ui, "indtaster ændringerne", false) + USER_WIDTH;
     let available = ui.available_width();
@@ -192,6 +197,16 @@ fn controls_row_ui(
     let user_compact = needed + proposal_w + user_label > available;
     ui.horizontal(|ui| {
         file_menu_ui(ui, doc, recent, out);
+        // On screen in both modes: a projector shows no window title. The label is there
+        // (empty) when all is saved, so its appearing neither moves the controls after it
+        // nor costs egui a frame to style a new widget.
+        let dirty = doc.is_dirty();
+        let marker = ui.label(RichText::new(if dirty { marker_text } else { "" }).color(theme::WARNING).strong());
+        if dirty {
+            marker.on_hover_text("Der er ændringer, som ikke er gemt (Ctrl+S gemmer)");
+        } else {
+            ui.add_space((text_width(ui, marker_text, true) - marker.rect.width()).max(0.0));
+        }
         ui.separator();
         user_ui(ui, doc, view, user_compact, out);
         ui.separator();
@@ -309,10 +324,13 @@ fn user_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, compact: bool, o
     response.response.on_hover_text("Hvem indtaster ændringerne (står i ændringsloggen)");
 }
 
+/// The marker of unsaved changes in the top bar.
+pub const UNSAVED: &str = "● Ikke gemt";
+
 /// Width of the user's combo box, points.
 const USER_WIDTH: f32 = 200.0;
 
-/// The file menu: open, save, save as, recent files.
+/// The file menu: open, save, save as, recent files, quit.
 fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, recent: &[std::path::PathBuf], out: &mut Vec<Command>) {
     ui.menu_button("Filer", |ui| {
         if ui.button("Åbn …  (Ctrl+O)").clicked() {
@@ -358,6 +376,10 @@ fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, recent: &[std::path::PathBuf]
                     out.push(Command::OpenPath(path.clone()));
                 }
             }
+        }
+        ui.separator();
+        if ui.button("Afslut").clicked() {
+            out.push(Command::Quit);
         }
     });
 }

@@ -228,9 +228,15 @@ impl KalibrerApp {
                 now_ui::ui(ui, data, &self.meeting.view);
             });
         }
-        egui::Panel::right("focus").resizable(false).exact_size(shares.focus_width).show(ui, |ui| {
-            bounded(ui, |ui| focus_ui::ui(ui, data, &mut self.meeting.view, &mut commands));
-        });
+        // Presentation mode gives the lower half to the spread and the findings (the strip
+        // carries the item under discussion); T brings back the table and the focus card.
+        let spread_screen = self.meeting.view.presentation && !self.meeting.view.presentation_table;
+        let docked = self.meeting.view.presentation && self.meeting.view.pending.is_some();
+        if !spread_screen && !docked {
+            egui::Panel::right("focus").resizable(false).exact_size(shares.focus_width).show(ui, |ui| {
+                bounded(ui, |ui| focus_ui::ui(ui, data, &mut self.meeting.view, &mut commands));
+            });
+        }
         egui::Panel::top("lanes").resizable(false).show(ui, |ui| {
             match &by_director {
                 Some(report) => directors_ui::ui(ui, data, report, &self.meeting.view, &mut commands),
@@ -238,6 +244,24 @@ impl KalibrerApp {
             }
             directors_ui::toggle_ui(ui, &self.meeting.view, &mut commands);
         });
+        if docked {
+            // A proposal docks below the lanes that show it, never over them (issue 29).
+            egui::CentralPanel::default().show(ui, |ui| {
+                proposal_ui::docked_ui(ui, data, &self.meeting.view, &mut commands);
+            });
+            self.proposal_and_dialogs(ui, data, &mut commands);
+            return commands;
+        }
+        if spread_screen {
+            egui::Panel::right("findings").resizable(false).exact_size(shares.spread_findings_width).show(ui, |ui| {
+                bounded(ui, |ui| findings_ui::ui(ui, data, &self.meeting.view, &mut commands));
+            });
+            egui::CentralPanel::default().show(ui, |ui| {
+                spread_ui::ui(ui, data, &self.meeting.view, &mut commands);
+            });
+            self.proposal_and_dialogs(ui, data, &mut commands);
+            return commands;
+        }
         egui::Panel::bottom("side").resizable(false).exact_size(shares.side_height).show(ui, |ui| {
             // The side panel's fill is already under its two inner panels: filling them again
             // is overdraw a software rasteriser pays for (issue 19); the picture is the same.
@@ -258,13 +282,22 @@ impl KalibrerApp {
         egui::CentralPanel::default().show(ui, |ui| {
             table_ui::ui(ui, data, &mut self.meeting.view, &mut commands);
         });
-        proposal_ui::ui(ui.ctx(), data, &self.meeting.view, &mut commands);
-        crate::ui::panels::compare_ui::ui(ui.ctx(), data, &self.meeting.view, &mut commands);
+        self.proposal_and_dialogs(ui, data, &mut commands);
+        commands
+    }
+
+    /// The proposal window and the dialogs drawn with the panels.
+    fn proposal_and_dialogs(&self, ui: &mut egui::Ui, data: Data<'_>, commands: &mut Vec<Command>) {
+        if !self.meeting.view.presentation {
+            proposal_ui::ui(ui.ctx(), data, &self.meeting.view, commands);
+        }
+        crate::ui::panels::compare_ui::ui(ui.ctx(), data, &self.meeting.view, commands);
         if self.dialogs.mapping {
             commands.extend(crate::ui::dialogs::mapping::ui(ui.ctx(), data, &self.meeting.view.references));
         }
-        if self.dialogs.quit {
-            commands.extend(crate::ui::dialogs::quit::ui(ui.ctx(), &self.meeting.doc));
+        if self.dialogs.quit || self.dialogs.open_after.is_some() {
+            let opening = !self.dialogs.quit;
+            commands.extend(crate::ui::dialogs::quit::ui(ui.ctx(), &self.meeting.doc, opening));
         }
         if let Some(question) = &self.dialogs.amount {
             commands.extend(question.ui(ui.ctx()));
@@ -272,7 +305,6 @@ impl KalibrerApp {
         if let Some(pending) = &self.dialogs.draft_export {
             commands.extend(pending.ui(ui.ctx()));
         }
-        commands
     }
 }
 

@@ -67,12 +67,13 @@ impl KalibrerApp {
                 }
             }
             Command::RejectProposal => self.meeting.view.pending = None,
-            Command::TogglePresentation => self.meeting.view.presentation = !self.meeting.view.presentation,
+            Command::TogglePresentation => self.toggle_screen(true),
+            Command::ToggleLowerHalf => self.toggle_screen(false),
             Command::ToggleInitials => self.meeting.view.initials = !self.meeting.view.initials,
             Command::SetUser(id) => self.meeting.view.user = id,
             Command::Open => {
                 if self.meeting.doc.is_dirty() {
-                    self.meeting.view.notify("Gem eller fortryd ændringerne, før du åbner en anden fil.", true);
+                    self.ask_before_open(None);
                 } else {
                     self.open_dialog();
                 }
@@ -108,7 +109,6 @@ impl KalibrerApp {
             Command::FileChosen(choice) => self.carry_out_file_choice(choice),
             Command::FileCancelled(purpose) => self.file_cancelled(&purpose),
             Command::QuitIfSaved => self.quit_if_saved(ctx),
-            Command::CancelQuit => self.dialogs.quit = false,
             Command::ZoomLevel(level) => {
                 self.meeting.view.zoom = level.filter(|&l| l < self.meeting.doc.session().levels.len())
             }
@@ -154,6 +154,28 @@ impl KalibrerApp {
                 if let (Some(q), Some(amount)) = (question, amount) {
                     self.run_edit(Edit::SetAmount { manager: q.manager, amount, drag: false });
                 }
+            }
+            Command::CancelQuit => {
+                self.dialogs.quit = false;
+                self.dialogs.open_after = None;
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::SaveThenOpen => {
+                self.save();
+                if !self.meeting.doc.is_dirty() {
+                    self.open_after_question();
+                } else if self.dialogs.files.is_open_for(Some(&crate::ui::dialogs::file_purpose::FilePurpose::SaveAs)) {
+                    // The save waits for the file dialog: open again once saved.
+                    self.dialogs.open_after = None;
+                }
+            }
+            Command::OpenDiscarding => {
+                // The changes are given up: the recovery copy must not offer them back.
+                if !self.meeting.doc.is_read_only() {
+                    self.meeting.autosave.discard(self.meeting.doc.path.as_deref());
+                }
+                self.dialogs.open_discards = true;
+                self.open_after_question();
             }
             Command::SaveAndQuit => {
                 self.save();
@@ -226,7 +248,12 @@ impl KalibrerApp {
         let undo = matches!(edit, Edit::Undo);
         let redo = matches!(edit, Edit::Redo);
         let who = self.meeting.view.user.clone();
-        match self.meeting.doc.apply(edit, &who) {
+        let result = self.meeting.doc.apply(edit, &who);
+        if result.is_ok() {
+            // A new change makes the last message stale ("Gemt i …" no longer true).
+            self.meeting.view.notice = None;
+        }
+        match result {
             Err(e) => {
                 self.refused(&e);
                 return false;
@@ -256,6 +283,18 @@ impl KalibrerApp {
         let mut chars = text.chars();
         let text = chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect());
         self.meeting.view.notify(format!("{text}."), true);
+    }
+
+    /// Switches presentation mode (`presentation`) or, in it, what fills the lower half; the
+    /// table's rows change height or come back, so the selection is brought into view.
+    fn toggle_screen(&mut self, presentation: bool) {
+        let view = &mut self.meeting.view;
+        if presentation {
+            view.presentation = !view.presentation;
+        } else {
+            view.presentation_table = !view.presentation_table;
+        }
+        view.scroll_to_selected = true;
     }
 
     /// Selects the next or previous manager in agenda order.

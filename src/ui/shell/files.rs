@@ -169,7 +169,7 @@ impl KalibrerApp {
             .unwrap_or_default()
     }
 
-    /// "Gem og luk": closes when saved; when the save waits for Kalibrer's own file dialog,
+    /// *Gem* on closing: closes when saved; when the save waits for Kalibrer's own file dialog,
     /// closes after that save (the question is put away so the dialog can be used).
     pub(crate) fn quit_if_saved(&mut self, ctx: &egui::Context) {
         if !self.meeting.doc.is_dirty() {
@@ -181,10 +181,26 @@ impl KalibrerApp {
         }
     }
 
+    /// Asks *Gem* / *Gem ikke* / *Annuller* before opening `path` (or the file dialog) over
+    /// unsaved changes.
+    pub(crate) fn ask_before_open(&mut self, path: Option<PathBuf>) {
+        self.dialogs.open_discards = false;
+        self.dialogs.open_after = Some(path);
+    }
+
+    /// Carries out the *Åbn* that waited for the question about unsaved changes.
+    pub(crate) fn open_after_question(&mut self) {
+        match self.dialogs.open_after.take() {
+            Some(Some(path)) => self.open_path(&path),
+            Some(None) => self.open_dialog(),
+            None => {}
+        }
+    }
+
     /// Opens a session file, replacing the document; a bad file leaves everything as it was.
     pub(crate) fn open_path(&mut self, path: &Path) {
-        if self.meeting.doc.is_dirty() {
-            self.meeting.view.notify("Gem eller fortryd ændringerne, før du åbner en anden fil.", true);
+        if self.meeting.doc.is_dirty() && !std::mem::take(&mut self.dialogs.open_discards) {
+            self.ask_before_open(Some(path.to_path_buf()));
             return;
         }
         match io::load_session_file(path) {

@@ -149,6 +149,9 @@ fn commands_from(i: &mut egui::InputState, busy: bool, view: &ViewState) -> Vec<
     if i.consume_key(Modifiers::NONE, Key::R) {
         out.push(Command::ToggleByDirector);
     }
+    if view.presentation && i.consume_key(Modifiers::NONE, Key::T) {
+        out.push(Command::ToggleLowerHalf);
+    }
     for _ in 0..presses(i, Key::B) {
         out.push(Command::DecideAndNext);
     }

@@ -28,9 +28,10 @@ impl KalibrerApp {
         let result = make_prep(self.meeting.doc.session(), executive, &crate::model::log::now_iso())
             .and_then(|prep| io::save_session(path, &prep).map_err(|e| e.to_string()).map(|()| prep.managers.len()));
         match result {
-            Ok(n) => {
-                self.meeting.view.notify(format!("Forberedelse med {n} ledere skrevet til {}", path.display()), false)
-            }
+            Ok(n) => self.meeting.view.notify(
+                format!("Forberedelse med {} skrevet til {}", crate::model::words::managers(n), path.display()),
+                false,
+            ),
             Err(e) => self.meeting.view.notify(e, true),
         }
     }
@@ -74,8 +75,9 @@ impl KalibrerApp {
         let notices = if notices.is_empty() { String::new() } else { format!(". Bemærk: {}", notices.join("; ")) };
         self.meeting.view.notify(
             format!(
-                "Forberedelser indlæst: {} ændringer hos {n} ledere, {conflicts} konflikter{notices}",
-                report.applied.len()
+                "Forberedelser indlæst: {} ændringer hos {}, {conflicts} konflikter{notices}",
+                report.applied.len(),
+                crate::model::words::managers(n)
             ),
             conflicts > 0,
         );

@@ -147,6 +147,9 @@ pub struct ViewState {
     pub presentation: bool,
     /// Show initials instead of names (only in presentation mode).
     pub initials: bool,
+    /// In presentation mode the lower half shows the table and the focus card (key T) rather
+    /// than the spread and the findings, which fill it by default.
+    pub presentation_table: bool,
     /// Who enters the changes (executive id).
     pub user: String,
     /// Table filters.
@@ -206,6 +209,7 @@ impl ViewState {
             table_edit: None,
             quit_confirmed: false,
             scroll_to_selected: false,
+            presentation_table: false,
             accept_draft: None,
             zoom: None,
             proposals_made: 0,

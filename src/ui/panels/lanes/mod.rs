@@ -31,7 +31,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
     let session = data.session;
     let order: Vec<usize> = session.levels_by_rank().into_iter().rev().collect();
     let zoom = view.zoom.filter(|&l| l < session.levels.len());
-    let lane_height = theme::lane_height(ui.ctx().content_rect().height(), order.len());
+    let roomy = view.presentation && !view.presentation_table;
+    let lane_height = theme::lane_height(ui.ctx().content_rect().height(), order.len(), roomy);
     let lanes_height = lane_height * order.len() as f32;
     let size = vec2(ui.available_width(), lanes_height + 30.0 + theme::LEGEND_HEIGHT);
     let (whole, _) = ui.allocate_exact_size(size, Sense::hover());
