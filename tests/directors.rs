@@ -363,6 +363,12 @@ fn cli_by_director_table_has_every_column() {
     let alle = out.lines().find(|l| l.starts_with("Alle")).expect("Alle row");
     assert!(alle.contains("716.000") && alle.contains("704.000") && alle.contains("−12.000"), "{alle}");
     assert!(dir2.ends_with("mild  0,04"), "{dir2}");
+    // Mean ratings always with two decimals, so the column lines up (the demo's DIR-B:
+    // ratings of her seven managers average 3,40, not "3,4").
+    let demo = kalibrer(&["stats", &format!("{}/assets/demo.ron", env!("CARGO_MANIFEST_DIR")), "--by-director"]);
+    let demo_out = String::from_utf8_lossy(&demo.stdout);
+    let dir_b = demo_out.lines().find(|l| l.starts_with("DIR-B")).expect("DIR-B row");
+    assert!(dir_b.contains(" 3,40 "), "{dir_b}");
     let dir3 = out.lines().find(|l| l.starts_with("DIR3")).expect("DIR3 row");
     assert!(dir3.contains("+5.000"), "signed: {dir3}");
     // --basis needs --by-director.

@@ -115,7 +115,11 @@ fn cells(d: &DirectorStats) -> Vec<String> {
     let one = |v: Decimal| format_percent(v.round_dp(1));
     row[10] = d.mean_band_position.map_or("–".into(), |p| one(p * Decimal::ONE_HUNDRED));
     row[11] = d.indeks.map_or("–".into(), |i| i.round_dp(1).to_string().replace('.', ","));
-    row[12] = d.mean_score.map_or("–".into(), |s| s.round_dp(2).to_string().replace('.', ","));
+    row[12] = d.mean_score.map_or("–".into(), |s| {
+        let mut s = s.round_dp(2);
+        s.rescale(2);
+        s.to_string().replace('.', ",")
+    });
     row[13] = d.test.as_ref().and_then(|t| t.flag).map_or("–".into(), |f| f.label().to_string());
     row[14] = d.test.as_ref().map_or("ingen test".into(), |t| directors::format_p(t.p_value).replace("p = ", ""));
     row
