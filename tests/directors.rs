@@ -149,18 +149,12 @@ fn too_few_managers_means_no_test() {
     assert!(directors::sentence(&r.directors[2], "DIR3").contains("for få ledere"));
 }
 
-/// A small deterministic generator for the null sessions (SplitMix64).
-struct Rng(u64);
+/// The engine's generator for the null sessions, drawing `next % n` as these sessions
+/// always have.
+struct Rng(kalibrer::engine::rng::SplitMix64);
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
     fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.0.next_u64() % n
     }
 }
 
@@ -171,7 +165,7 @@ fn sessions_without_a_difference_flag_anyone_at_most_about_the_level() {
     // differs. The family-wise rate of any flag must stay near the level 0,05 (Holm);
     // binomial(400, 0,05) has sd 4,4, so 35 (8,75 %) is more than 3 sd above 20.
     let base = three_directors();
-    let mut rng = Rng(2026);
+    let mut rng = Rng(kalibrer::engine::rng::SplitMix64::new(2026));
     let mut flagged_sessions = 0;
     let mut tested = 0;
     for _ in 0..400 {
@@ -208,7 +202,7 @@ fn a_skewed_session_is_flagged_most_of_the_time() {
     // The same draws, but the second director's managers 6 steps (30 points) higher: the
     // test must find that far more often than the level (it has power, it is not mute).
     let base = three_directors();
-    let mut rng = Rng(7);
+    let mut rng = Rng(kalibrer::engine::rng::SplitMix64::new(7));
     let mut found = 0;
     for _ in 0..100 {
         let mut s = base.clone();

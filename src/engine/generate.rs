@@ -13,16 +13,12 @@ use crate::model::{
     Proposal, Scale, Sector, Session,
 };
 
-/// splitmix64: a small, deterministic, well-distributed generator.
-struct Rng(u64);
+/// The generator of a generated session ([`super::rng::SplitMix64`]) with the draws it needs.
+struct Rng(super::rng::SplitMix64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// Uniform in `lo..=hi`.
@@ -120,7 +116,7 @@ pub fn generate(managers: usize, seed: u64) -> Option<Session> {
     if managers == 0 {
         return None;
     }
-    let mut rng = Rng(seed);
+    let mut rng = Rng(super::rng::SplitMix64::new(seed));
     let areas = managers.div_ceil(60);
     let mut executives = Vec::new();
     for a in 0..areas {

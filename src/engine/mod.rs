@@ -30,6 +30,7 @@ pub mod proposal_summary;
 pub mod proposals;
 pub mod reference;
 pub mod reference_combine;
+pub mod rng;
 pub mod rules;
 pub mod shared_goals;
 pub mod stats;

@@ -45,7 +45,7 @@ pub fn p_value_of_sum(all: &[i128], k: usize, observed: i128, seed: u64) -> Opti
         let p = hits as f64 / splits as f64;
         return Some(p);
     }
-    let mut rng = SplitMix64(seed);
+    let mut rng = super::rng::SplitMix64::new(seed);
     let mut order: Vec<usize> = (0..n).collect();
     let mut hits = 0_u32;
     for _ in 0..RANDOM_SPLITS {
@@ -107,32 +107,6 @@ pub fn holm(p: &[f64]) -> Vec<f64> {
         out[i] = running;
     }
     out
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a small, well-mixed generator whose sequence is
-/// fixed by its seed on every platform and version.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..n (n ≥ 1), by rejection so there is no modulo bias.
-    fn below(&mut self, n: usize) -> usize {
-        let n = n as u64;
-        let zone = u64::MAX - u64::MAX % n;
-        loop {
-            let v = self.next();
-            if v < zone {
-                return usize::try_from(v % n).unwrap_or(0);
-            }
-        }
-    }
 }
 
 #[cfg(test)]
