@@ -5,7 +5,7 @@ use crate::engine::agenda::{AgendaOrder, agenda_rows};
 use crate::model::money::format_kr;
 
 use super::load;
-use super::syntax::Agenda;
+use super::syntax::report_args::Agenda;
 
 /// Prints the agenda; exit 0, or 2 when the file cannot be read.
 pub fn run(args: &Agenda) -> i32 {

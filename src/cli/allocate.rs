@@ -10,7 +10,7 @@ use crate::model::MeetingStatus;
 use crate::model::money::format_kr;
 use crate::model::words;
 
-use super::syntax::{Allocate, Fit, Spread};
+use super::syntax::session_args::{Allocate, Fit, Spread};
 use super::{load, usage_error};
 
 /// Who the change log names when `--who` is not given.

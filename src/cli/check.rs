@@ -6,7 +6,7 @@ use crate::engine::{self, Finding, Severity};
 use crate::model::{AcceptedFinding, Session};
 
 use super::load;
-use super::syntax::Check;
+use super::syntax::report_args::Check;
 
 /// Runs the check; exit 0 no open errors, 1 errors found (accepted ones do not count), 2 unreadable file or bad arguments.
 pub fn run(args: &Check) -> i32 {

@@ -7,7 +7,7 @@ use crate::engine::reference_combine;
 use crate::io::reference_file::{read_reference, render_reference};
 use crate::io::session_file::save_bytes_atomic;
 
-use super::syntax::CombineStats;
+use super::syntax::report_args::CombineStats;
 use super::usage_error;
 
 /// Runs the command; exit 0, or 2 for an unreadable input or an unwritable `--out`.

@@ -9,7 +9,7 @@ use crate::io;
 use crate::io::finality::Finality;
 use crate::io::outputs::{Format, RenderOptions, render_with};
 
-use super::syntax::Export;
+use super::syntax::report_args::Export;
 use super::{load, usage_error};
 
 /// Runs the export; exit 0, 1 when the allocation or letters are not final and `--udkast`

@@ -2,7 +2,7 @@
 
 use crate::engine::generate::generate;
 
-use super::syntax::Generate;
+use super::syntax::session_args::Generate;
 use super::usage_error;
 
 /// Runs the command; exit 0, or 2 for bad arguments or a failed write.

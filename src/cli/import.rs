@@ -6,7 +6,7 @@ use crate::io;
 use crate::io::import::{import_history, import_managers, record_in_log};
 
 use super::load;
-use super::syntax::Import;
+use super::syntax::session_args::Import;
 
 /// Runs the import; exit 0, 1 when rows were rejected (nothing written unless
 /// `--accept-rejections`), 2 for unreadable files or bad arguments.

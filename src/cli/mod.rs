@@ -1,4 +1,4 @@
-//! The command line (clap, see syntax.rs): `kalibrer [FILE]`, `check`, `stats`, `combine-stats`, `export`, `prep`,
+//! The command line (clap, see syntax/): `kalibrer [FILE]`, `check`, `stats`, `combine-stats`, `export`, `prep`,
 //! `merge`, `import`, `fit`, `spread`, `generate`, `completions`.
 //!
 //! Exit codes: 0 fine, 1 the check found errors, 2 the file cannot be read or the

@@ -9,7 +9,7 @@ use crate::io;
 use crate::io::paths::same_file;
 
 use super::load;
-use super::syntax::{Merge, Prep};
+use super::syntax::session_args::{Merge, Prep};
 
 /// Writes the prep file for one executive; never onto the session it is made from.
 pub fn run_prep(args: &Prep) -> i32 {

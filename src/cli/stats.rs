@@ -11,7 +11,7 @@ use crate::model::Session;
 use crate::model::money::{format_number, format_percent};
 
 use super::load;
-use super::syntax::Stats;
+use super::syntax::report_args::Stats;
 use super::table::print_table;
 
 /// The columns of the table.
