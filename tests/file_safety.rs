@@ -47,7 +47,7 @@ fn every_cli_write_onto_a_held_session_is_refused_with_the_holder() {
 
     // The GUI's part, held through the io API: an OS lock for as long as it is open.
     assert_eq!(lock::acquire(&session), lock::LockOutcome::Acquired);
-    let me = lock::LockInfo::parse(&std::fs::read_to_string(lock::lock_path(&session)).unwrap()).unwrap();
+    let me = lock::info::LockInfo::parse(&std::fs::read_to_string(lock::lock_path(&session)).unwrap()).unwrap();
     assert_eq!(me.pid, std::process::id());
     let csv = dir.join("moede.csv");
     let runs: [&[&str]; 5] = [

@@ -42,7 +42,7 @@ fn held_by_another_window(dir: &Path) -> PathBuf {
     io::save_session(&file, &session).unwrap();
     let host = std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_string()).unwrap_or_default();
     let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
-    let info = io::lock::LockInfo { pid: 1, host, since, user: String::new() };
+    let info = io::lock::info::LockInfo { pid: 1, host, since, user: String::new() };
     std::fs::write(io::lock::lock_path(&file), info.to_text()).unwrap();
     let mut live = session;
     live.managers[1].notes = "Den anden instans' ikke-gemte beslutning".into();

@@ -102,8 +102,12 @@ fn a_file_open_elsewhere_warns_and_opens_read_only() {
     io::save_session(&file, &session).unwrap();
     let host = std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_string()).unwrap_or_default();
     // pid 1 is alive and is not this process: a live foreign lock.
-    let info =
-        kalibrer::io::lock::LockInfo { pid: 1, host, since: u64::try_from(chrono_now()).unwrap(), user: String::new() };
+    let info = kalibrer::io::lock::info::LockInfo {
+        pid: 1,
+        host,
+        since: u64::try_from(chrono_now()).unwrap(),
+        user: String::new(),
+    };
     std::fs::write(kalibrer::io::lock::lock_path(&file), info.to_text()).unwrap();
     // The live instance's recovery copy: not this window's to offer or delete (issue 17).
     let mut live = session.clone();

@@ -195,7 +195,7 @@ pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 /// refused.
 fn lock_out(out: &str) -> Result<OutLock, i32> {
     let path = std::path::Path::new(out);
-    io::lock::mark_as_command();
+    io::lock::command_mark::mark_as_command();
     let deadline = std::time::Instant::now() + LOCK_WAIT;
     loop {
         match io::lock::acquire(path) {
@@ -205,7 +205,7 @@ fn lock_out(out: &str) -> Result<OutLock, i32> {
                 return Err(2);
             }
             io::lock::LockOutcome::HeldBy(info)
-                if std::time::Instant::now() >= deadline || !io::lock::held_by_command(path) =>
+                if std::time::Instant::now() >= deadline || !io::lock::command_mark::held_by_command(path) =>
             {
                 errln!(
                     "kalibrer: kan ikke gemme {out}: filen er åben hos {} – intet er skrevet; luk den dér, eller skriv til en anden fil",

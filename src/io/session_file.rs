@@ -144,7 +144,7 @@ pub enum SaveFailure {
     /// The file is read-only: it is never replaced (offer *Gem som*).
     ReadOnly,
     /// Another instance holds the file's lock.
-    Locked(super::lock::LockInfo),
+    Locked(super::lock::info::LockInfo),
     /// A failure injected by a test.
     Injected,
 }
@@ -180,7 +180,7 @@ pub fn save_session(path: &Path, session: &Session) -> Result<(), SaveError> {
 /// [`SaveError`].
 pub fn save_copy_beside(copy: &Path, original: Option<&Path>, session: &Session) -> Result<(), SaveError> {
     #[cfg(unix)]
-    let mode = Some(original.map_or(0o600, super::lock::private_mode));
+    let mode = Some(original.map_or(0o600, super::lock::lock_file::private_mode));
     #[cfg(not(unix))]
     let mode = original.map(|_| 0);
     write_atomic(copy, to_ron(session).as_bytes(), None, mode)
@@ -361,7 +361,7 @@ pub fn remove_stale_temps(path: &Path) -> usize {
             .ok()
             .and_then(|t| t.elapsed().ok())
             .map_or(0, |d| d.as_secs());
-        let dead = pid != std::process::id() && !super::lock::process_alive(pid);
+        let dead = pid != std::process::id() && !super::lock::info::process_alive(pid);
         if (dead || age > STALE_TEMP_SECS) && std::fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }

@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use crate::io::lock::LockInfo;
+use crate::io::lock::info::LockInfo;
 use crate::ui::command::Command;
 
 /// Asks what to do about `holder`'s lock: [`Command::OpenReadOnly`] or

@@ -18,7 +18,7 @@ pub mod save_prompt;
 #[derive(Debug, Default)]
 pub struct Dialogs {
     /// Another instance holds the file's lock; the user has not chosen yet.
-    pub lock: Option<crate::io::lock::LockInfo>,
+    pub lock: Option<crate::io::lock::info::LockInfo>,
     /// The quit confirmation is open.
     pub quit: bool,
     /// *Åbn* waits for the answer about unsaved changes: the file dialog (`None`) or a

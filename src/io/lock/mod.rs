@@ -5,108 +5,21 @@
 //! with the process, so a crashed holder never blocks anyone; where the platform has no
 //! file locks, and for lock files written by older versions or other machines, the text
 //! decides: a lock whose process is gone (same host) or older than
-//! [`STALE_AFTER_SECS`] is stale and may be taken over.
+//! [`info::STALE_AFTER_SECS`] is stale and may be taken over.
 //!
 //! Every atomic write in `session_file.rs` asks [`holder`] first, so no command line
 //! write and no second window replaces a file someone else has open.
 
+pub mod command_mark;
+pub mod info;
+pub mod lock_file;
+
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::{Read as _, Seek as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// A lock older than this (12 hours) is considered stale whatever its process.
-pub const STALE_AFTER_SECS: u64 = 12 * 3600;
-
-/// The fifth line of a lock file whose holder keeps an OS lock on it: for such a file
-/// the OS lock alone says whether the holder lives (on the same host).
-const OS_LOCK_MARK: &str = "os-lås";
-
-/// A line of a lock file whose holder is a command-line command: it holds the lock only
-/// for its own read-modify-write, so another writer may wait for it.
-const COMMAND_MARK: &str = "kommandolinje";
-
-/// Whether this process is a command-line command (its locks are marked as such).
-static AS_COMMAND: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Marks every lock this process takes from now on as a command's (see [`held_by_command`]).
-pub fn mark_as_command() {
-    AS_COMMAND.store(true, std::sync::atomic::Ordering::SeqCst);
-}
-
-/// Whether the lock of `session` is held by a command-line command (which lets go within
-/// seconds), not by an open window; also while the lock file is still empty (its holder
-/// has just taken it and not yet written who it is).
-#[must_use]
-pub fn held_by_command(session: &Path) -> bool {
-    let path = lock_path(session);
-    unusable(session).is_none()
-        && super::regular_file::read_regular(&path, 4096).is_ok_and(|b| {
-            let text = String::from_utf8_lossy(&b);
-            text.trim().is_empty() || text.lines().any(|l| l.trim() == COMMAND_MARK)
-        })
-}
-
-/// Who holds a lock.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LockInfo {
-    /// Process id.
-    pub pid: u32,
-    /// Host name.
-    pub host: String,
-    /// Seconds since 1970 when taken.
-    pub since: u64,
-    /// The holder's user name (empty when unknown, e.g. a lock from an older version).
-    pub user: String,
-}
-
-impl LockInfo {
-    /// This process, now.
-    #[must_use]
-    pub fn current() -> Self {
-        Self { pid: std::process::id(), host: host_name(), since: now_secs(), user: user_name() }
-    }
-
-    /// The lock file's text: `pid\nhost\nsince\nuser\n`.
-    #[must_use]
-    pub fn to_text(&self) -> String {
-        format!("{}\n{}\n{}\n{}\n", self.pid, self.host, self.since, self.user)
-    }
-
-    /// Parses the lock file's text (the user line is optional); None when malformed.
-    #[must_use]
-    pub fn parse(text: &str) -> Option<Self> {
-        let mut lines = text.lines();
-        let pid = lines.next()?.trim().parse().ok()?;
-        let host = lines.next()?.trim().to_string();
-        let since = lines.next()?.trim().parse().ok()?;
-        let user = lines.next().map(|u| u.trim().to_string()).unwrap_or_default();
-        Some(Self { pid, host, since, user })
-    }
-
-    /// Whether the lock no longer protects anything: too old, or its process is gone on
-    /// this host.
-    #[must_use]
-    pub fn is_stale(&self) -> bool {
-        self.is_too_old() || (self.host == host_name() && !process_alive(self.pid))
-    }
-
-    fn is_too_old(&self) -> bool {
-        now_secs().saturating_sub(self.since) > STALE_AFTER_SECS
-    }
-
-    /// Danish description in Danish local time: "anna på mødepc (proces 4711) siden
-    /// 23. november 2026 kl. 10.15".
-    #[must_use]
-    pub fn describe(&self) -> String {
-        let when = crate::model::time::local_time_unix(self.since);
-        if self.user.is_empty() {
-            format!("proces {} på {}, siden {when}", self.pid, self.host)
-        } else {
-            format!("{} på {} (proces {}) siden {when}", self.user, self.host, self.pid)
-        }
-    }
-}
+use info::{LockInfo, host_name};
+use lock_file::{info_or_unknown, private_mode, read_text, set_private_mode, still_at, text_holder, write_info};
 
 /// The lock file of a session file. A session that is a symbolic link is locked at its
 /// target (writes go through the link to the target, so every path to it shares one lock).
@@ -331,115 +244,10 @@ fn holds(path: &Path) -> bool {
     held().iter().any(|h| h.lock == path && still_at(&h.file, &h.lock))
 }
 
-/// A holder named by the text alone: another host's fresh lock, or a live process's lock
-/// written without an OS lock (an older version of Kalibrer).
-fn text_holder(text: &str) -> Option<LockInfo> {
-    let info = LockInfo::parse(text)?;
-    let marked = text.lines().nth(4).is_some_and(|l| l.trim() == OS_LOCK_MARK);
-    let foreign_host = info.host != host_name();
-    let counts =
-        if foreign_host { !info.is_too_old() } else { !marked && info.pid != std::process::id() && !info.is_stale() };
-    counts.then_some(info)
-}
-
-fn info_or_unknown(text: &str) -> LockInfo {
-    LockInfo::parse(text).unwrap_or(LockInfo {
-        pid: 0,
-        host: "ukendt maskine".into(),
-        since: now_secs(),
-        user: String::new(),
-    })
-}
-
-/// The lock file's text (at most 4 KB: a lock names a user, a host and a time).
-fn read_text(file: &mut File) -> String {
-    let mut text = String::new();
-    let _ = file.take(4096).read_to_string(&mut text);
-    text
-}
-
-fn write_info(file: &mut File, os_lock: bool) -> std::io::Result<()> {
-    let mut text = LockInfo::current().to_text();
-    if os_lock {
-        text.push_str(OS_LOCK_MARK);
-        text.push('\n');
-    }
-    if AS_COMMAND.load(std::sync::atomic::Ordering::SeqCst) {
-        text.push_str(COMMAND_MARK);
-        text.push('\n');
-    }
-    file.set_len(0)?;
-    file.rewind()?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()
-}
-
-/// Whether the open `file` is still the file at `path` (not removed or replaced).
-fn still_at(file: &File, path: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt as _;
-        match (file.metadata(), std::fs::metadata(path)) {
-            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-            _ => false,
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = file;
-        path.exists()
-    }
-}
-
-/// The mode for files beside `session` that carry its content or name its holder (lock,
-/// recovery copy): no wider than the session's own (owner read/write always), 0600 when
-/// the session does not exist yet.
-#[cfg(unix)]
-#[must_use]
-pub fn private_mode(session: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt as _;
-    std::fs::metadata(session).map_or(0o600, |m| (m.permissions().mode() & 0o666) | 0o600)
-}
-
-/// Narrows an existing file beside `session` to [`private_mode`].
-fn set_private_mode(path: &Path, session: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(private_mode(session)));
-    }
-    #[cfg(not(unix))]
-    let _ = (path, session);
-}
-
-fn now_secs() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
-}
-
-fn host_name() -> String {
-    std::fs::read_to_string("/etc/hostname")
-        .ok()
-        .map(|h| h.trim().to_string())
-        .filter(|h| !h.is_empty())
-        .or_else(|| std::env::var("COMPUTERNAME").ok())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "ukendt maskine".to_string())
-}
-
-fn user_name() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().map(|u| u.trim().to_string()).filter(|u| !u.is_empty()))
-        .unwrap_or_default()
-}
-
-/// Whether a process is alive; where that cannot be known, assume it is.
-pub(crate) fn process_alive(pid: u32) -> bool {
-    if cfg!(target_os = "linux") { Path::new(&format!("/proc/{pid}")).exists() } else { true }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::info::now_secs;
+    use super::lock_file::OS_LOCK_MARK;
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {
@@ -447,27 +255,6 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap_or_default();
         dir
-    }
-
-    #[test]
-    fn text_round_trips_and_garbage_is_none() {
-        let info = LockInfo { pid: 42, host: "mødepc".into(), since: 1_700_000_000, user: "anna".into() };
-        assert_eq!(LockInfo::parse(&info.to_text()), Some(info.clone()));
-        assert_eq!(info.describe(), "anna på mødepc (proces 42) siden 14. november 2023 kl. 23.13");
-        let old = LockInfo::parse("7\nmødepc\n5\n").map(|i| i.user);
-        assert_eq!(old.as_deref(), Some(""), "a lock from an older version has no user line");
-        assert_eq!(LockInfo::parse("abc"), None);
-        assert_eq!(LockInfo::parse(""), None);
-    }
-
-    #[test]
-    fn old_locks_and_dead_processes_are_stale() {
-        let old = LockInfo { pid: std::process::id(), host: host_name(), since: 1, user: String::new() };
-        assert!(old.is_stale());
-        let live = LockInfo::current();
-        assert!(!live.is_stale());
-        let dead = LockInfo { pid: u32::MAX - 1, host: host_name(), since: now_secs(), user: String::new() };
-        assert!(dead.is_stale() || !cfg!(target_os = "linux"));
     }
 
     #[test]
