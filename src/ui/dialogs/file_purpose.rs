@@ -1,5 +1,5 @@
 //! Choosing a file: what each file choice is for (title, file types, suggested name), and
-//! whether the desktop can show its own file dialog (Kalibrer's own, `file_dialog.rs`, is
+//! whether the desktop can show its own file dialog (Kalibrer's own, `file_dialog/`, is
 //! used when it cannot).
 
 use std::path::{Path, PathBuf};

@@ -44,7 +44,7 @@ pub struct Dialogs {
     /// draft (the meeting is not final).
     pub draft_export: Option<draft_export::PendingExport>,
     /// Which file dialog is used, the last folder, and Kalibrer's own dialog while open.
-    pub files: file_dialog::FileDialogs,
+    pub files: file_dialog::state::FileDialogs,
     /// *Gem* on closing waits for the file dialog: close the window after the save.
     pub close_after_save: bool,
 }

@@ -1,6 +1,6 @@
 //! Files from the GUI: every file choice (open, save as, export, preparations, import)
 //! goes through [`KalibrerApp::ask_for_file`] – the desktop's dialog (rfd) when it can show
-//! one, Kalibrer's own (`file_dialog.rs`) when it cannot – and every outcome is answered
+//! one, Kalibrer's own (`file_dialog/`) when it cannot – and every outcome is answered
 //! with a notice. Also: open, save, recent files, the quit confirmation.
 
 use std::path::{Path, PathBuf};

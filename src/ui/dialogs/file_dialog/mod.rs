@@ -4,24 +4,21 @@
 //! existing file is replaced. Danish, labelled for screen readers, no symbols outside the
 //! app's fonts.
 
+mod listing;
+pub mod outcome;
+pub mod state;
+#[cfg(test)]
+mod tests;
+
 use std::path::{Path, PathBuf};
 
 use egui::RichText;
 
-use crate::ui::command::Command;
-use crate::ui::dialogs::file_purpose::{DialogMode, FileChoice, FilePurpose, Probe};
-use crate::ui::theme;
+use listing::{Entry, list};
+use outcome::DialogOutcome;
 
-/// One row of the folder listing.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Entry {
-    /// The name shown.
-    name: String,
-    /// The full path.
-    path: PathBuf,
-    /// A folder (entered when clicked) rather than a file (chosen when clicked).
-    is_dir: bool,
-}
+use crate::ui::dialogs::file_purpose::{FileChoice, FilePurpose};
+use crate::ui::theme;
 
 /// The in-app dialog for one file choice.
 #[derive(Debug)]
@@ -310,178 +307,4 @@ fn overwrite_ui(ui: &mut egui::Ui, path: &Path, action: &mut Option<Action>) {
             *action = Some(Action::OtherName);
         }
     });
-}
-
-/// The sub-folders and the files of the offered types in `folder`, by name (hidden ones
-/// left out); a Danish message when it cannot be read.
-fn list(folder: &Path, purpose: &FilePurpose) -> Result<Vec<Entry>, String> {
-    let read = std::fs::read_dir(folder)
-        .map_err(|e| format!("Mappen {} kan ikke læses: {}", folder.display(), crate::io::os_error::danish(&e)))?;
-    let mut entries: Vec<Entry> = read
-        .filter_map(Result::ok)
-        .filter_map(|item| {
-            let path = item.path();
-            let name = item.file_name().to_string_lossy().into_owned();
-            let is_dir = path.is_dir();
-            let shown = !name.starts_with('.') && (is_dir || (path.is_file() && purpose.accepts(&path)));
-            shown.then_some(Entry { name, path, is_dir })
-        })
-        .collect();
-    entries.sort_by_cached_key(|e| (!e.is_dir, e.name.to_lowercase()));
-    Ok(entries)
-}
-
-/// The file dialogs' state: which kind is used, the last folder, and the in-app dialog
-/// while it is open.
-#[derive(Debug)]
-pub struct FileDialogs {
-    /// Which dialog is used (detected when the app starts).
-    pub mode: DialogMode,
-    /// The folder of the last file chosen (the next dialog starts there).
-    pub last_folder: Option<PathBuf>,
-    /// Whether the user was told once that the desktop has no file dialog.
-    pub(crate) told_no_system: bool,
-    /// The in-app dialog, while open.
-    pub(crate) open: Option<InAppDialog>,
-}
-
-impl Default for FileDialogs {
-    fn default() -> Self {
-        Self {
-            mode: DialogMode::detect(&Probe::of_this_desktop()),
-            last_folder: None,
-            told_no_system: false,
-            open: None,
-        }
-    }
-}
-
-impl FileDialogs {
-    /// Whether the in-app dialog is open (for `purpose`, when given).
-    #[must_use]
-    pub fn is_open_for(&self, purpose: Option<&FilePurpose>) -> bool {
-        self.open.as_ref().is_some_and(|d| purpose.is_none_or(|p| *p == d.purpose))
-    }
-
-    /// Opens the in-app dialog for `purpose`, starting in `folder` with `name` suggested.
-    pub(crate) fn open_in_app(&mut self, purpose: FilePurpose, folder: &Path, name: Option<String>) {
-        self.open = Some(InAppDialog::new(purpose, folder, name));
-    }
-
-    /// Draws the in-app dialog (when open) and returns the user's choice as a command
-    /// ([`Command::FileChosen`] or [`Command::FileCancelled`]).
-    pub(crate) fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
-        let dialog = self.open.as_mut()?;
-        let outcome = dialog.ui(ctx)?;
-        // The next dialog starts where this one ended, chosen or not.
-        self.last_folder = match &outcome {
-            DialogOutcome::Chosen(choice) => choice.paths.first().and_then(|p| p.parent()).map(Path::to_path_buf),
-            DialogOutcome::Cancelled(_) => None,
-        }
-        .or_else(|| Some(dialog.folder().to_path_buf()));
-        self.open = None;
-        Some(outcome.command())
-    }
-}
-
-/// How the in-app dialog ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DialogOutcome {
-    /// The user chose files.
-    Chosen(FileChoice),
-    /// The user closed it without a choice.
-    Cancelled(FilePurpose),
-}
-
-impl DialogOutcome {
-    /// The command that carries out the outcome.
-    pub fn command(self) -> Command {
-        match self {
-            Self::Chosen(choice) => Command::FileChosen(choice),
-            Self::Cancelled(purpose) => Command::FileCancelled(purpose),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn temp(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("kalibrer-filedialog-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("Arkiv")).expect("dir");
-        for file in ["b.ron", "A.ron", "noter.txt", ".skjult.ron", "tal.csv"] {
-            std::fs::write(dir.join(file), "x").expect("file");
-        }
-        dir
-    }
-
-    #[test]
-    fn the_listing_has_folders_first_then_the_offered_files_by_name() {
-        let dir = temp("list");
-        let names = |purpose: &FilePurpose| -> Vec<String> {
-            list(&dir, purpose).expect("listed").into_iter().map(|e| e.name).collect()
-        };
-        assert_eq!(names(&FilePurpose::Open), vec!["Arkiv", "A.ron", "b.ron"]);
-        assert_eq!(names(&FilePurpose::Import { history: false }), vec!["Arkiv", "noter.txt", "tal.csv"]);
-        let missing = list(&dir.join("findes-ikke"), &FilePurpose::Open).expect_err("no folder");
-        assert!(missing.starts_with("Mappen ") && missing.contains("kan ikke læses"), "{missing}");
-        let _ = std::fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn choosing_checks_the_name_and_asks_before_replacing() {
-        let dir = temp("choose");
-        let mut open = InAppDialog::new(FilePurpose::Open, &dir, None);
-        open.name = "mangler.ron".into();
-        assert_eq!(open.choose(), None);
-        assert_eq!(open.problem, Some(format!("{} findes ikke.", dir.join("mangler.ron").display())));
-        open.name = "noter.txt".into();
-        assert_eq!(open.choose(), None, "not a session");
-        assert!(open.problem.as_deref().is_some_and(|p| p.ends_with("filtypen skal være .ron.")));
-        open.name = "Arkiv".into();
-        assert_eq!(open.choose(), None, "a folder typed as the name is entered");
-        assert_eq!(open.folder, dir.join("Arkiv"));
-        open.name = dir.join("b.ron").display().to_string();
-        let chosen = open.choose();
-        assert_eq!(
-            chosen,
-            Some(DialogOutcome::Chosen(FileChoice { purpose: FilePurpose::Open, paths: vec![dir.join("b.ron")] })),
-            "a whole path works from any folder"
-        );
-
-        let mut save = InAppDialog::new(FilePurpose::SaveAs, &dir, FilePurpose::SaveAs.file_name());
-        assert_eq!(save.name, "kalibrering.ron", "the suggested name");
-        save.name = "b".into();
-        assert_eq!(save.choose(), None);
-        assert_eq!(save.overwrite, Some(dir.join("b.ron")), "b.ron exists: asks");
-        assert_eq!(save.act(Action::OtherName), None);
-        save.name = "ny".into();
-        let chosen = save.choose();
-        assert_eq!(
-            chosen,
-            Some(DialogOutcome::Chosen(FileChoice { purpose: FilePurpose::SaveAs, paths: vec![dir.join("ny.ron")] }))
-        );
-        save.name = "findes-ikke/ny.ron".into();
-        assert_eq!(save.choose(), None);
-        assert_eq!(save.problem, Some(format!("Mappen {} findes ikke.", dir.join("findes-ikke").display())));
-        let _ = std::fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn several_preparations_are_ticked_and_chosen_together() {
-        let dir = temp("merge");
-        let mut merge = InAppDialog::new(FilePurpose::MergePreps, &dir, None);
-        assert_eq!(merge.choose(), None);
-        assert_eq!(merge.problem.as_deref(), Some("Vælg en eller flere filer."));
-        for file in ["A.ron", "b.ron", "A.ron", "A.ron"] {
-            assert_eq!(merge.act(Action::Tick(dir.join(file))), None);
-        }
-        assert_eq!(merge.ticked_names(), "b.ron, A.ron", "ticked, unticked, ticked again");
-        let chosen = merge.choose();
-        let paths = vec![dir.join("b.ron"), dir.join("A.ron")];
-        assert_eq!(chosen, Some(DialogOutcome::Chosen(FileChoice { purpose: FilePurpose::MergePreps, paths })));
-        let _ = std::fs::remove_dir_all(&dir);
-    }
 }
