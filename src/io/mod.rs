@@ -5,6 +5,8 @@ pub mod anonymise;
 pub mod csv_dialect;
 pub mod documentation;
 pub mod documentation_directors;
+mod documentation_findings;
+mod documentation_manager;
 pub mod export;
 pub mod finality;
 pub mod html;
