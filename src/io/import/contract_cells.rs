@@ -9,7 +9,7 @@ use crate::model::money::parse_kr;
 /// lønramme), "nej"/empty/0, or an amount in kr. ("127.100", "127100,00"). Err: a Danish
 /// reason.
 pub(super) fn top_supplement(cell: &str) -> Result<(bool, Option<Decimal>), String> {
-    if let Some(yes) = super::yes_no(cell) {
+    if let Some(yes) = super::row::yes_no(cell) {
         return Ok((yes, None));
     }
     match parse_kr(cell.trim()) {

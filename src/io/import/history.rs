@@ -65,7 +65,7 @@ pub fn import_history_sheet(session: &Session, sheet: &Sheet) -> Result<ImportRe
         for (k, year) in &years {
             let v = cells.get(*k).map_or("", String::as_str);
             if let Some(mark) = sheet.mark(*line, *k) {
-                bad = Some(sheet.error(*line, &header[*k], super::mark_problem(mark, v)));
+                bad = Some(sheet.error(*line, &header[*k], super::row::mark_problem(mark, v)));
                 continue;
             }
             if v.is_empty() {

@@ -11,17 +11,17 @@ mod contract_cells;
 pub mod diff;
 mod history;
 pub mod ids;
+mod mapping;
 pub mod read;
+mod row;
 pub mod text;
 
-use rust_decimal::Decimal;
-
-use crate::model::bounds;
-use crate::model::money::parse_kr;
-use crate::model::{EmploymentBasis, Manager, Session};
+use crate::model::{Manager, Session};
 
 pub use history::{import_history, import_history_sheet};
+pub use mapping::{Field, LearnedMapping, default_field, default_mapping, header_key, learn, mapping_with};
 pub use read::{CellMark, Sheet, read_sheet};
+use row::row_to_manager;
 
 /// A rejected row (or an unreadable file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,157 +60,6 @@ pub struct ImportResult {
     pub updated: Vec<String>,
     /// Rejected rows.
     pub rejected: Vec<RowError>,
-}
-
-/// A manager field an HR column can fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Field {
-    /// Medarbejdernummer (the stable id).
-    Id,
-    /// Navn.
-    Name,
-    /// Niveau (level id or name).
-    Level,
-    /// Enhed.
-    Unit,
-    /// Nærmeste leder (an executive's id or name).
-    Superior,
-    /// Grundløn inkl. faste tillæg.
-    Base,
-    /// Samlet løn.
-    Total,
-    /// Topcheftillæg (ja/nej, or the amount per year).
-    Top,
-    /// Lønramme / løngruppe.
-    Grade,
-    /// The contract period's first day.
-    ContractStart,
-    /// The contract period's last day.
-    ContractEnd,
-}
-
-impl Field {
-    /// Every field, in the order of the mapping step.
-    pub const ALL: [Self; 11] = [
-        Self::Id,
-        Self::Name,
-        Self::Level,
-        Self::Unit,
-        Self::Superior,
-        Self::Base,
-        Self::Total,
-        Self::Top,
-        Self::Grade,
-        Self::ContractStart,
-        Self::ContractEnd,
-    ];
-
-    /// The Danish name shown in the mapping step and in messages.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Id => "Medarbejdernr",
-            Self::Name => "Navn",
-            Self::Level => "Niveau",
-            Self::Unit => "Enhed",
-            Self::Superior => "Nærmeste leder",
-            Self::Base => "Grundløn",
-            Self::Total => "Samlet løn",
-            Self::Top => "Topcheftillæg",
-            Self::Grade => "Lønramme",
-            Self::ContractStart => "Kontraktstart",
-            Self::ContractEnd => "Kontraktslut",
-        }
-    }
-
-    /// Whether an import needs this field.
-    #[must_use]
-    pub fn required(self) -> bool {
-        matches!(self, Self::Id | Self::Name | Self::Level)
-    }
-}
-
-/// Maps a header to a field by the default Danish names.
-#[must_use]
-pub fn default_field(header: &str) -> Option<Field> {
-    Some(match header_key(header).as_str() {
-        "medarbejdernr" | "medarbejdernummer" | "id" | "medarbejderid" | "mednr" => Field::Id,
-        "navn" | "fuldtnavn" => Field::Name,
-        "niveau" | "stilling" | "stillingsbetegnelse" => Field::Level,
-        "enhed" | "kontor" | "afdeling" => Field::Unit,
-        "reference" | "nærmesteleder" | "leder" => Field::Superior,
-        "grundløn" | "grundlønårlig" | "grundløninkltillæg" => Field::Base,
-        "samletløn" | "løniall" => Field::Total,
-        "topchefstillæg" | "topcheftillæg" => Field::Top,
-        "lønramme" | "løngruppe" | "lønrammeløngruppe" => Field::Grade,
-        "kontraktstart" | "startdato" | "kontraktperiodestart" | "periodestart" => Field::ContractStart,
-        "kontraktslut" | "slutdato" | "kontraktperiodeslut" | "periodeslut" => Field::ContractEnd,
-        _ => return None,
-    })
-}
-
-/// A header as it is compared: lower case, letters and digits only ("Fulde navn" and
-/// "fulde_navn" are the same column).
-#[must_use]
-pub fn header_key(header: &str) -> String {
-    header.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
-/// The default mapping of a sheet's columns (None = ignored); a field is mapped once.
-#[must_use]
-pub fn default_mapping(sheet: &Sheet) -> Vec<Option<Field>> {
-    mapping_with(sheet, &LearnedMapping::new())
-}
-
-/// The user's own choices for headers, by [`header_key`]: a field, or `None` for a column
-/// they chose to ignore. Kept between imports so that next year's file from the same
-/// payroll system maps itself.
-pub type LearnedMapping = std::collections::BTreeMap<String, Option<Field>>;
-
-/// The mapping of a sheet's columns: the user's earlier choice for a header when there is
-/// one, else the default Danish names; a field is mapped once (the first column wins).
-#[must_use]
-pub fn mapping_with(sheet: &Sheet, learned: &LearnedMapping) -> Vec<Option<Field>> {
-    let mut used = Vec::new();
-    sheet
-        .header
-        .iter()
-        .map(|h| {
-            let f = learned.get(&header_key(h)).copied().unwrap_or_else(|| default_field(h));
-            let f = f.filter(|f| !used.contains(f));
-            used.extend(f);
-            f
-        })
-        .collect()
-}
-
-/// Remembers the choices in `mapping` that differ from the default names (and forgets
-/// those set back to the default). Returns how many headers were learned or changed.
-pub fn learn(sheet: &Sheet, mapping: &[Option<Field>], learned: &mut LearnedMapping) -> usize {
-    let mut changed = 0;
-    for (header, field) in sheet.header.iter().zip(mapping) {
-        let key = header_key(header);
-        if key.is_empty() {
-            continue;
-        }
-        let before = learned.get(&key).copied();
-        if *field == default_field(header) {
-            learned.remove(&key);
-        } else {
-            learned.insert(key, *field);
-        }
-        changed += usize::from(before != learned.get(&header_key(header)).copied());
-    }
-    changed
-}
-
-/// Parses a yes/no cell: ja/nej, j/n, x, 1/0, sand/falsk; empty is no.
-fn yes_no(cell: &str) -> Option<bool> {
-    match cell.trim().to_lowercase().as_str() {
-        "ja" | "j" | "x" | "1" | "sand" | "true" | "yes" => Some(true),
-        "nej" | "n" | "" | "0" | "falsk" | "false" | "no" => Some(false),
-        _ => None,
-    }
 }
 
 /// Reads an HR file (CSV or XLSX) into `session` with the default column mapping.
@@ -315,97 +164,6 @@ fn update_row(result: &mut ImportResult, i: usize, m: Manager, given: &[Field]) 
         }
     }
     result.updated.push(m.id);
-}
-
-/// Why a number or id cell marked as a date or formula is refused.
-fn mark_problem(mark: CellMark, shown: &str) -> String {
-    match mark {
-        CellMark::Date => format!(
-            "cellen er formateret som en dato ({shown}), ikke som et tal – formatér kolonnen som tal i Excel, og prøv igen"
-        ),
-        CellMark::Formula => {
-            "cellen indeholder en formel – kopiér kolonnen, og indsæt den som værdier (Indsæt speciel → Værdier)"
-                .to_string()
-        }
-    }
-}
-
-/// One row as a manager, or the first problem found in it.
-fn row_to_manager<'a>(
-    session: &Session,
-    cell: impl Fn(Field) -> &'a str,
-    mark: impl Fn(Field) -> Option<CellMark>,
-    reject: &dyn Fn(Option<Field>, String) -> RowError,
-) -> Result<Manager, RowError> {
-    if let Some(m) = mark(Field::Id) {
-        return Err(reject(Some(Field::Id), mark_problem(m, cell(Field::Id))));
-    }
-    let id = ids::normalise(cell(Field::Id)).map_err(|why| reject(Some(Field::Id), why))?;
-    if id.is_empty() {
-        return Err(reject(Some(Field::Id), "tomt medarbejdernummer".into()));
-    }
-    let name = cell(Field::Name).to_string();
-    if name.is_empty() {
-        return Err(reject(Some(Field::Name), "tomt navn".into()));
-    }
-    let lv = cell(Field::Level);
-    let level = session
-        .levels
-        .iter()
-        .find(|l| l.id.eq_ignore_ascii_case(lv) || l.name.to_lowercase() == lv.to_lowercase())
-        .ok_or_else(|| reject(Some(Field::Level), format!("ukendt niveau «{lv}»")))?;
-    let sup = cell(Field::Superior);
-    let superior = if sup.is_empty() {
-        String::new()
-    } else {
-        super::super::engine::prep::find_executive(session, sup)
-            .map(|e| e.id.clone())
-            .ok_or_else(|| reject(Some(Field::Superior), format!("ukendt nærmeste leder «{sup}»")))?
-    };
-    let money = |c: Field| -> Result<Decimal, RowError> {
-        let v = cell(c);
-        if let Some(m) = mark(c) {
-            return Err(reject(Some(c), mark_problem(m, v)));
-        }
-        if v.is_empty() {
-            return Ok(Decimal::ZERO);
-        }
-        let amount = parse_kr(v).map_err(|e| reject(Some(c), e.to_string()))?;
-        if amount < Decimal::ZERO {
-            return Err(reject(Some(c), format!("negativt beløb {v}")));
-        }
-        if let Some(problem) = bounds::money_problem(&c.label().to_lowercase(), amount, false) {
-            return Err(reject(Some(c), problem));
-        }
-        Ok(amount)
-    };
-    let base_salary = money(Field::Base)?;
-    let total = money(Field::Total)?;
-    let (top, top_amount) =
-        contract_cells::top_supplement(cell(Field::Top)).map_err(|why| reject(Some(Field::Top), why))?;
-    let start =
-        contract_cells::date(cell(Field::ContractStart)).map_err(|why| reject(Some(Field::ContractStart), why))?;
-    let end = contract_cells::date(cell(Field::ContractEnd)).map_err(|why| reject(Some(Field::ContractEnd), why))?;
-    let contract = (!start.is_empty() || !end.is_empty()).then(|| crate::model::ContractPeriod {
-        start,
-        end,
-        ..crate::model::ContractPeriod::default()
-    });
-    Ok(Manager {
-        id,
-        name,
-        level: level.id.clone(),
-        unit: cell(Field::Unit).to_string(),
-        superior,
-        basis: EmploymentBasis::Rammeaftale,
-        pay_grade: cell(Field::Grade).to_string(),
-        base_salary,
-        total_pay: if total.is_zero() { base_salary } else { total },
-        has_top_supplement: top,
-        top_supplement: top_amount,
-        contract,
-        ..Manager::new("", "", "")
-    })
 }
 
 /// Appends one change-log entry per changed field (see [`diff::changes`]) to the
