@@ -6,83 +6,36 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use rust_decimal::Decimal;
 
-use kalibrer::engine::{self, Facts, Finding, RuleId, Severity};
+use common::demo;
+use common::rules::{bare_session, d, direct_manager, findings, level, of, text};
+use kalibrer::engine::{self, Facts, RuleId, Severity};
 use kalibrer::model::*;
 
-fn d(v: i64) -> Decimal {
-    Decimal::from(v)
-}
-
-fn demo() -> Session {
-    kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap()
-}
-
-fn findings(s: &Session) -> Vec<Finding> {
-    engine::evaluate(s).findings
-}
-
-fn of(s: &Session, rule: RuleId, id: &str) -> Vec<Finding> {
-    findings(s).into_iter().filter(|f| f.rule == rule && f.manager.as_deref() == Some(id)).collect()
-}
-
-fn text(s: &Session, f: &Finding) -> String {
-    engine::wording::finding_text(f, s, engine::wording::Style::FULL)
-}
-
 fn goal(name: &str, weight: i64, scope: GoalScope) -> Goal {
-    Goal {
-        name: name.into(),
-        weight: d(weight),
-        scope,
-        collective: false,
-        shared: None,
-        paid_in: None,
-        quantitative: true,
-        attainment: Some(d(100)),
-    }
+    common::rules::goal(name, weight, scope, 100)
 }
 
 /// A session of one level per role given, ranks from 1, every manager a direct amount
 /// of 40.000 kr. on a base salary of 600.000 kr.
 fn session(sector: Sector, roles: &[(&str, &str, LevelRole)]) -> Session {
-    let mut s = demo();
-    s.organisation.sector = sector;
-    s.levels = roles
+    let levels = roles
         .iter()
         .zip(1u8..)
-        .map(|((id, name, role), rank)| Level {
-            id: (*id).into(),
-            name: (*name).into(),
-            rank,
-            role: *role,
-            band: Band { min: d(0), max: d(500_000) },
-            tiers: vec![],
-            target: None,
-            model: AmountModel::Direct,
-        })
+        .map(|((id, name, role), rank)| level(id, name, rank, *role, AmountModel::Direct))
         .collect();
-    s.managers.clear();
-    s.history.clear();
-    s.policies.rounding_step = Decimal::ONE;
-    s.policies.pool = d(100_000_000);
-    s
+    bare_session(sector, levels)
 }
 
 fn direct(id: &str, level: &str, amount: i64) -> Manager {
-    Manager {
-        unit: format!("Enhed {id}"),
-        base_salary: d(600_000),
-        total_pay: d(650_000),
-        direct_amount: Some(d(amount)),
-        contract_ceiling: Some(d(500_000)),
-        goals: vec![
-            goal(&format!("Institutionelt mål {id}"), 60, GoalScope::Institutional),
-            goal(&format!("Personligt mål {id}"), 40, GoalScope::Personal),
-        ],
-        ..Manager::new(id, &format!("Leder {id}"), level)
-    }
+    let goals = vec![
+        goal(&format!("Institutionelt mål {id}"), 60, GoalScope::Institutional),
+        goal(&format!("Personligt mål {id}"), 40, GoalScope::Personal),
+    ];
+    direct_manager(id, level, amount, goals)
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,80 +6,32 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use rust_decimal::Decimal;
 
+use common::demo;
+use common::rules::{bare_session, d, direct_manager, findings, level, of, text};
 use kalibrer::document::{Document, Edit};
 use kalibrer::engine::{self, Facts, Finding, RuleId, Severity};
 use kalibrer::io::tables::Value;
 use kalibrer::model::log::Change;
 use kalibrer::model::*;
 
-fn d(v: i64) -> Decimal {
-    Decimal::from(v)
-}
-
-fn demo() -> Session {
-    kalibrer::io::parse_session(kalibrer::io::DEMO_RON).unwrap()
-}
-
-fn findings(s: &Session) -> Vec<Finding> {
-    engine::evaluate(s).findings
-}
-
-fn of(s: &Session, rule: RuleId, id: &str) -> Vec<Finding> {
-    findings(s).into_iter().filter(|f| f.rule == rule && f.manager.as_deref() == Some(id)).collect()
-}
-
-fn text(s: &Session, f: &Finding) -> String {
-    engine::wording::finding_text(f, s, engine::wording::Style::FULL)
-}
-
 fn goal(name: &str, weight: i64, attainment: i64) -> Goal {
-    Goal {
-        name: name.into(),
-        weight: d(weight),
-        scope: GoalScope::Institutional,
-        collective: false,
-        shared: None,
-        paid_in: None,
-        quantitative: true,
-        attainment: Some(d(attainment)),
-    }
+    common::rules::goal(name, weight, GoalScope::Institutional, attainment)
 }
 
 /// One level of `role` with `model`, rounding to whole kroner, a pool of 100 mio. kr.
 fn session(role: LevelRole, model: AmountModel) -> Session {
-    let mut s = demo();
-    s.organisation.sector = Sector::Stat;
-    s.levels = vec![Level {
-        id: "L".into(),
-        name: "Direktør".into(),
-        rank: 1,
-        role,
-        band: Band { min: d(0), max: d(500_000) },
-        tiers: vec![],
-        target: None,
-        model,
-    }];
-    s.managers.clear();
-    s.history.clear();
+    let mut s = bare_session(Sector::Stat, vec![level("L", "Direktør", 1, role, model)]);
     s.change_log.clear();
-    s.policies.rounding_step = Decimal::ONE;
-    s.policies.pool = d(100_000_000);
     s
 }
 
 fn direct(id: &str, amount: i64) -> Manager {
-    Manager {
-        unit: format!("Enhed {id}"),
-        basis: EmploymentBasis::Tjenestemand,
-        base_salary: d(600_000),
-        total_pay: d(650_000),
-        direct_amount: Some(d(amount)),
-        contract_ceiling: Some(d(500_000)),
-        goals: vec![goal("Mål A", 60, 100), goal("Mål B", 40, 100)],
-        ..Manager::new(id, &format!("Leder {id}"), "L")
-    }
+    let goals = vec![goal("Mål A", 60, 100), goal("Mål B", 40, 100)];
+    Manager { basis: EmploymentBasis::Tjenestemand, ..direct_manager(id, "L", amount, goals) }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod rules;
+
 use kalibrer::model::Session;
 
 /// Names that would run as a formula, render as markup, expand as a placeholder or turn
