@@ -20,10 +20,10 @@ use serde::Serialize;
 use crate::engine::{self, Evaluation};
 use crate::model::money::{format_kr, format_percent};
 use crate::model::time::local_time;
-use crate::model::{AmountModel, Manager, Session};
+use crate::model::{Manager, Session};
 
 use super::documentation_findings::{FindingView, finding_view};
-use super::documentation_manager::{ManagerView, manager_view};
+use super::documentation_manager::{ManagerView, manager_view, model_text};
 use super::finality::Finality;
 use super::templates::{environment, error_page, render_built_in};
 
@@ -171,18 +171,6 @@ fn level_rows(session: &Session, eval: &Evaluation) -> Vec<LevelRow> {
             }
         })
         .collect()
-}
-
-/// A model in one line: "Boksmodel: Faglighed og kvalitet 20.000 kr., …".
-pub(super) fn model_text(model: &AmountModel) -> String {
-    match model {
-        AmountModel::Box(m) => {
-            let c: Vec<String> = m.criteria.iter().map(|c| format!("{} {}", c.name, format_kr(c.amount))).collect();
-            format!("{}: {}", model.name_da(), c.join(", "))
-        }
-        AmountModel::WeightedGoals { frame } => format!("{}: ramme {}", model.name_da(), format_kr(*frame)),
-        _ => model.name_da().to_string(),
-    }
 }
 
 /// The cap's scope in words: the pay forms and roles it applies to, and whether it binds.

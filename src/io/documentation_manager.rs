@@ -12,7 +12,6 @@ use crate::model::money::{format_kr, format_percent, format_signed_kr};
 use crate::model::time::local_time;
 use crate::model::{AmountModel, GoalScope, Manager, MeetingStatus, Session};
 
-use super::documentation::model_text;
 use super::documentation_findings::{FindingView, executive_name};
 
 /// The director's proposal beside the decided amount.
@@ -246,4 +245,16 @@ fn decided_by(session: &Session, m: &Manager) -> Option<String> {
     }
     let entry = crate::model::log::decided_by(&session.change_log, &m.id)?;
     Some(format!("{} {}", executive_name(session, &entry.who), local_time(&entry.when)))
+}
+
+/// A model in one line: "Boksmodel: Faglighed og kvalitet 20.000 kr., …".
+pub(super) fn model_text(model: &AmountModel) -> String {
+    match model {
+        AmountModel::Box(m) => {
+            let c: Vec<String> = m.criteria.iter().map(|c| format!("{} {}", c.name, format_kr(c.amount))).collect();
+            format!("{}: {}", model.name_da(), c.join(", "))
+        }
+        AmountModel::WeightedGoals { frame } => format!("{}: ramme {}", model.name_da(), format_kr(*frame)),
+        _ => model.name_da().to_string(),
+    }
 }

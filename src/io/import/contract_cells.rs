@@ -9,7 +9,7 @@ use crate::model::money::parse_kr;
 /// lønramme), "nej"/empty/0, or an amount in kr. ("127.100", "127100,00"). Err: a Danish
 /// reason.
 pub(super) fn top_supplement(cell: &str) -> Result<(bool, Option<Decimal>), String> {
-    if let Some(yes) = super::row::yes_no(cell) {
+    if let Some(yes) = yes_no(cell) {
         return Ok((yes, None));
     }
     match parse_kr(cell.trim()) {
@@ -39,6 +39,15 @@ pub(super) fn date(cell: &str) -> Result<String, String> {
         return Err(bad());
     }
     Ok(format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Parses a yes/no cell: ja/nej, j/n, x, 1/0, sand/falsk; empty is no.
+fn yes_no(cell: &str) -> Option<bool> {
+    match cell.trim().to_lowercase().as_str() {
+        "ja" | "j" | "x" | "1" | "sand" | "true" | "yes" => Some(true),
+        "nej" | "n" | "" | "0" | "falsk" | "false" | "no" => Some(false),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -10,15 +10,6 @@ use crate::model::bounds;
 use crate::model::money::parse_kr;
 use crate::model::{EmploymentBasis, Manager, Session};
 
-/// Parses a yes/no cell: ja/nej, j/n, x, 1/0, sand/falsk; empty is no.
-pub(super) fn yes_no(cell: &str) -> Option<bool> {
-    match cell.trim().to_lowercase().as_str() {
-        "ja" | "j" | "x" | "1" | "sand" | "true" | "yes" => Some(true),
-        "nej" | "n" | "" | "0" | "falsk" | "false" | "no" => Some(false),
-        _ => None,
-    }
-}
-
 /// Why a number or id cell marked as a date or formula is refused.
 pub(super) fn mark_problem(mark: CellMark, shown: &str) -> String {
     match mark {
