@@ -50,6 +50,10 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState) {
             caption.push_str(&format!(" · {p} af {n}"));
         }
         caption.push_str(&format!(" · {}", minutes_text(minutes)));
+        // Step aside (issue 28): the item's *inhabil* mark in the caption.
+        if let Some(mark) = crate::ui::panels::inhabil::text(data.session, i) {
+            caption.push_str(&format!(" · {mark}"));
+        }
         let amount = format_kr(a.amount);
         let last = metrics.last_year.map_or_else(|| "–".to_string(), format_kr);
         let change =
