@@ -221,6 +221,16 @@ fn questions_first_makes_n_go_to_the_questioned_managers_first() {
     );
     assert_eq!(h.state().meeting.derived.agenda, engine);
 
+    // Two more questions on Jesper Halkjær (3 against Lene Frost's 2): he moves first at once.
+    for by in ["DIR-B", "DIR-C"] {
+        let text = "Og næste år?".to_string();
+        let edit = Edit::SetView { manager: kc20, by: by.into(), stance: Some(Stance::Spoergsmaal), text };
+        h.state_mut().run_command(&ctx, Command::Edit(edit));
+    }
+    h.run();
+    assert_eq!(h.state().meeting.derived.agenda[..2], [kc20, kc05]);
+    assert!(h.query_by_label_contains("Nu drøftes · 1 af 28").is_some());
+
     // Back to by level: N from Jesper Halkjær goes to Katrine Skov (26 of 28).
     h.state_mut().run_command(&ctx, Command::SetAgendaOrder(kalibrer::engine::agenda::AgendaOrder::Level));
     h.key_press(Key::N);
@@ -291,5 +301,5 @@ fn annuller_in_the_step_aside_dialog_leaves_everything() {
     // In presentation mode the strip marks her item too.
     h.key_press(Key::F5);
     h.run();
-    assert!(h.query_by_label_contains("inhabil: Birgitte Kjærsgaard træder ud").is_some());
+    assert!(h.query_by_label_contains("Nu drøftes · 1 af 28 · inhabil – træder selv ud").is_some());
 }

@@ -32,10 +32,11 @@ impl KalibrerApp {
             .executives
             .iter()
             .filter(|e| who_steps_aside(session, i, &e.id).is_none())
-            .map(|e| (e.id.clone(), format!("{} ({})", e.name, e.title)))
+            .map(|e| (e.id.clone(), format!("{} ({})", self.meeting.view.display_name_of(&e.name), e.title)))
             .collect();
         let manager = self.meeting.view.display_name(&session.managers[i]);
-        self.dialogs.stand_in = Some(PendingStandIn { edit, executive: executive.clone(), manager, others });
+        let executive = self.meeting.view.display_name_of(executive);
+        self.dialogs.stand_in = Some(PendingStandIn { edit, executive, manager, others });
     }
 
     /// Makes `id` the *Indtaster* and applies the waiting edit as theirs (one log entry).
