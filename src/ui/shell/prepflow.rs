@@ -43,7 +43,10 @@ impl KalibrerApp {
     pub(crate) fn choose_stand_in(&mut self, id: String) {
         let Some(pending) = self.dialogs.stand_in.take() else { return };
         self.meeting.view.user = id;
-        if self.run_edit(pending.edit) {
+        let applied = self.run_edit(pending.edit);
+        // A drag refused mid-way is one step of its own, not merged with the next drag.
+        self.meeting.doc.close_continuous();
+        if applied {
             let who = self.meeting.doc.session().executive(&self.meeting.view.user).map(|e| e.name.clone());
             let who = who.unwrap_or_else(|| self.meeting.view.user.clone());
             self.meeting.view.notify(format!("{who} er indtaster; ændringen er foretaget"), false);
