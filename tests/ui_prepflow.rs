@@ -143,6 +143,12 @@ fn a_prep_gauge_shows_her_managers_against_her_director_budget_not_the_pool() {
     assert_eq!(figures.status.used_percent().unwrap().round_dp(0), Decimal::from(98));
     h.snapshot("prepflow_prep_budget");
 
+    // On a 1366×768 screen the same frame, the gauge holding the budget's size.
+    h.set_size(egui::vec2(1366.0, 768.0));
+    h.run();
+    assert!(h.query_by_label("Rest 4.000 kr.").is_some());
+    h.snapshot("prepflow_prep_budget_1366x768");
+
     // Over the budget: 166.000 − 160.000 = 6.000 kr. too much.
     let mut h = dir_c_prep(Some(160_000));
     assert!(h.query_by_label("Brugt 166.000 kr. af 160.000 kr.").is_some());
