@@ -50,6 +50,15 @@ fn moves_money(edit: &Edit) -> bool {
     )
 }
 
+impl Edit {
+    /// The one manager (index) whose item this edit changes, if any: the item an
+    /// executive who steps aside may not edit.
+    #[must_use]
+    pub fn manager(&self) -> Option<usize> {
+        manager_of(self)
+    }
+}
+
 /// The manager an edit of one manager concerns.
 fn manager_of(edit: &Edit) -> Option<usize> {
     match edit {

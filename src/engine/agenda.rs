@@ -34,19 +34,24 @@ impl AgendaOrder {
 /// answered question still counts: it was raised before the meeting.
 #[must_use]
 pub fn questions_first_order(session: &Session) -> Vec<usize> {
-    let mut order = session.agenda_order();
-    // A stable sort keeps the usual order among managers with as many questions.
-    order.sort_by_key(|&i| std::cmp::Reverse(session.managers[i].questions().count()));
-    order
+    agenda_from(session, AgendaOrder::Questions, session.agenda_order())
 }
 
 /// Manager indices in `order`.
 #[must_use]
 pub fn agenda(session: &Session, order: AgendaOrder) -> Vec<usize> {
-    match order {
-        AgendaOrder::Level => session.agenda_order(),
-        AgendaOrder::Questions => questions_first_order(session),
+    agenda_from(session, order, session.agenda_order())
+}
+
+/// [`agenda`] given the usual order ([`Session::agenda_order`]), for callers that keep it
+/// (the app computes it from cached name and unit ranks).
+#[must_use]
+pub fn agenda_from(session: &Session, order: AgendaOrder, mut usual: Vec<usize>) -> Vec<usize> {
+    if order == AgendaOrder::Questions {
+        // A stable sort keeps the usual order among managers with as many questions.
+        usual.sort_by_key(|&i| std::cmp::Reverse(session.managers.get(i).map_or(0, |m| m.questions().count())));
     }
+    usual
 }
 
 /// One question on the agenda: who asked, what, whether answered.

@@ -128,6 +128,15 @@ pub enum Command {
     AnswerAmount(Option<Decimal>),
     /// *Gem* on closing: save, then close when saved.
     SaveAndQuit,
+    /// Order the agenda by level or *spørgsmål først*.
+    SetAgendaOrder(crate::engine::agenda::AgendaOrder),
+    /// Include the other directors' managers in *Forbered for …* (remembered).
+    SetPrepOthers(bool),
+    /// Make this executive (id) the *Indtaster* and apply the edit refused because the
+    /// former one steps aside on the item.
+    ChooseStandIn(String),
+    /// Drop the edit refused because the *Indtaster* steps aside.
+    CancelStandIn,
     /// Filter the table to one level's amounts in a range (a density strip's bin), or
     /// clear that filter.
     FilterAmount(Option<crate::ui::state::view::AmountRange>),

@@ -12,6 +12,7 @@ pub mod mapping;
 pub mod quit;
 pub mod recovery;
 pub mod save_prompt;
+pub mod stand_in;
 
 /// The dialogs waiting for the user, shown one at a time (in the order of
 /// `KalibrerApp::dialogs_ui`); each goes when answered.
@@ -47,6 +48,8 @@ pub struct Dialogs {
     pub files: file_dialog::state::FileDialogs,
     /// *Gem* on closing waits for the file dialog: close the window after the save.
     pub close_after_save: bool,
+    /// An edit refused because the *Indtaster* steps aside, waiting for another.
+    pub stand_in: Option<stand_in::PendingStandIn>,
 }
 
 impl Dialogs {

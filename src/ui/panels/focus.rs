@@ -50,6 +50,7 @@ fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out:
         place = format!("{} af {} på dagsordenen · {place}", pos + 1, data.derived.agenda.len());
     }
     ui.add(egui::Label::new(RichText::new(&place).size(16.0)).truncate()).on_hover_text(&place);
+    crate::ui::panels::inhabil::ui(ui, data.session, i, view, 16.0);
     let forms: Vec<&str> = m.pay_forms.iter().map(|f| f.label()).collect();
     let mut line = format!(
         "{} · {}",

@@ -49,6 +49,10 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState) {
         if let Some(p) = pos {
             caption.push_str(&format!(" · {p} af {n}"));
         }
+        // Step aside (issue 28): the item's *inhabil* mark in the caption, before the minutes.
+        if let Some(mark) = crate::ui::panels::inhabil::strip_text(data.session, i, view) {
+            caption.push_str(&format!(" · {mark}"));
+        }
         caption.push_str(&format!(" · {}", minutes_text(minutes)));
         let amount = format_kr(a.amount);
         let last = metrics.last_year.map_or_else(|| "–".to_string(), format_kr);

@@ -5,8 +5,9 @@ use egui::{Align, Color32, Layout, RichText, Sense, Stroke, StrokeKind};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::engine::{Evaluation, PoolStatus};
+use crate::engine::Evaluation;
 use crate::model::money::format_kr;
+use crate::ui::panels::topbar_gauge::GaugeFigures;
 
 use crate::document::Document;
 use crate::ui::command::Command;
@@ -47,7 +48,8 @@ enum StatusForm {
 /// The first row: organisation and year, the pool, the open findings, the progress.
 fn status_row_ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, derived: &crate::ui::state::derived::Derived) {
     let session = doc.session();
-    let pool = &eval.pool;
+    let gauge = crate::ui::panels::topbar_gauge::figures(eval, derived.frame.as_ref());
+    let pool = &gauge.status;
     let over = pool.exceeded();
     let pool_color = if over { theme::ERROR } else { theme::OK };
     let state = if over {
@@ -82,7 +84,7 @@ fn status_row_ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, derived: 
     let percent = pool
         .used_percent()
         .map_or_else(|| "–".to_string(), |p| crate::model::money::format_percent_fixed(p.round_dp(0), 0));
-    let inside_full = format!("{percent} af puljen");
+    let inside_full = format!("{percent} af {}", gauge.noun);
     let inside_compact = format!("{percent} af {}", format_kr(pool.pool));
     let gauge_full = (gauge_text_width(ui, &inside_full) + 16.0).max(GAUGE_WIDTH);
     let gauge_compact = (gauge_text_width(ui, &inside_compact) + 16.0).max(GAUGE_WIDTH);
@@ -127,8 +129,8 @@ fn status_row_ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, derived: 
         });
         ui.separator();
         match form {
-            StatusForm::Full => pool_gauge_ui(ui, pool, &inside_full, gauge_full, &used_full, &state),
-            StatusForm::Compact => pool_gauge_ui(ui, pool, &inside_compact, gauge_compact, &used_full, &state),
+            StatusForm::Full => pool_gauge_ui(ui, &gauge, &inside_full, gauge_full, &used_full, &state),
+            StatusForm::Compact => pool_gauge_ui(ui, &gauge, &inside_compact, gauge_compact, &used_full, &state),
             StatusForm::NoGauge => {}
         }
         let first = if form == StatusForm::Compact { used_short.clone() } else { used_full.clone() };
@@ -196,7 +198,7 @@ fn controls_row_ui(
     let proposal_w = if proposals_in_menu { button_width(ui, "Forslag ▾") } else { proposals };
     let user_compact = needed + proposal_w + user_label > available;
     ui.horizontal(|ui| {
-        file_menu_ui(ui, doc, recent, out);
+        file_menu_ui(ui, doc, view, recent, out);
         // On screen in both modes: a projector shows no window title. The label is there
         // (empty) when all is saved, so its appearing neither moves the controls after it
         // nor costs egui a frame to style a new widget.
@@ -264,9 +266,11 @@ fn proposal_buttons(ui: &mut egui::Ui, out: &mut Vec<Command>) {
     }
 }
 
-/// The pool as a gauge `width` points wide: used part filled, red when over, `text`
-/// (the percentage, with the pool's size in the compact form) on it.
-fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus, text: &str, width: f32, used: &str, state: &str) {
+/// The pool (in a prep: the director's frame) as a gauge `width` points wide: used part
+/// filled, red when over, `text` (the percentage, with the pool's size in the compact
+/// form) on it.
+fn pool_gauge_ui(ui: &mut egui::Ui, gauge: &GaugeFigures, text: &str, width: f32, used: &str, state: &str) {
+    let pool = &gauge.status;
     let height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
     let painter = ui.painter_at(rect);
@@ -292,7 +296,7 @@ fn pool_gauge_ui(ui: &mut egui::Ui, pool: &PoolStatus, text: &str, width: f32, u
         gauge_font(ui),
         if share > 0.55 { Color32::WHITE } else { Color32::BLACK },
     );
-    response.on_hover_text(format!("Pulje {} · {used} · {state}", format_kr(pool.pool)));
+    response.on_hover_text(crate::ui::panels::topbar_gauge::hover_text(gauge, used, state));
 }
 
 /// The gauge's font: the small text style, at least 13 points.
@@ -331,7 +335,13 @@ pub const UNSAVED: &str = "● Ikke gemt";
 const USER_WIDTH: f32 = 200.0;
 
 /// The file menu: open, save, save as, recent files, quit.
-fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, recent: &[std::path::PathBuf], out: &mut Vec<Command>) {
+fn file_menu_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    view: &ViewState,
+    recent: &[std::path::PathBuf],
+    out: &mut Vec<Command>,
+) {
     ui.menu_button("Filer", |ui| {
         if ui.button("Åbn …  (Ctrl+O)").clicked() {
             out.push(Command::Open);
@@ -343,16 +353,7 @@ fn file_menu_ui(ui: &mut egui::Ui, doc: &Document, recent: &[std::path::PathBuf]
             out.push(Command::SaveAs);
         }
         ui.separator();
-        ui.menu_button("Forbered for …", |ui| {
-            for e in &doc.session().executives {
-                if ui.button(format!("{} ({})", e.name, e.title)).clicked() {
-                    out.push(Command::Prepare(e.id.clone()));
-                }
-            }
-        });
-        if ui.button("Indlæs forberedelser …").clicked() {
-            out.push(Command::MergePreps);
-        }
+        crate::ui::panels::topbar_menu::prep_menu_ui(ui, doc.session(), view, out);
         if ui.button("Importér HR-data (Excel/CSV) …").clicked() {
             out.push(Command::Import { history: false });
         }

@@ -75,7 +75,7 @@ impl Meeting {
                 }
                 _ => {
                     self.eval = engine::evaluate(self.doc.session());
-                    self.derived = Derived::new(self.doc.session(), &self.eval);
+                    self.derived = Derived::with_order(self.doc.session(), &self.eval, self.view.agenda_order);
                 }
             }
             self.eval_revision = self.doc.revision();
@@ -220,6 +220,7 @@ impl KalibrerApp {
         let shares = theme::shares(ui.ctx().content_rect().size(), self.meeting.view.presentation);
         egui::Panel::top("topbar").resizable(false).show(ui, |ui| {
             let recent = &self.settings.recent;
+            self.meeting.view.prep_others = self.settings.prep_others;
             let (doc, eval, derived) = (&self.meeting.doc, &self.meeting.eval, &self.meeting.derived);
             topbar_ui::ui(ui, doc, eval, derived, &mut self.meeting.view, recent, &mut commands);
         });
@@ -333,6 +334,9 @@ impl KalibrerApp {
         }
         if let Some(import) = &mut self.dialogs.import {
             out.extend(import.ui(ctx, session, view));
+        }
+        if let Some(stand_in) = &self.dialogs.stand_in {
+            out.extend(stand_in.ui(ctx));
         }
         out
     }

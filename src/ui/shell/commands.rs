@@ -118,6 +118,10 @@ impl KalibrerApp {
                 self.meeting.view.zoom =
                     if level == self.meeting.view.zoom { None } else { level.or(self.meeting.view.zoom) };
             }
+            Command::SetAgendaOrder(order) => self.set_agenda_order(order),
+            Command::SetPrepOthers(on) => self.set_prep_others(on),
+            Command::ChooseStandIn(id) => self.choose_stand_in(id),
+            Command::CancelStandIn => self.cancel_stand_in(),
             Command::FilterAmount(range) => {
                 self.meeting.view.filter.amount = range;
                 self.meeting.view.scroll_to_selected = false;
@@ -248,12 +252,21 @@ impl KalibrerApp {
         let undo = matches!(edit, Edit::Undo);
         let redo = matches!(edit, Edit::Redo);
         let who = self.meeting.view.user.clone();
+        // Kept to apply again when the user steps aside on the item and another is chosen.
+        let retry = edit.manager().map(|_| edit.clone());
         let result = self.meeting.doc.apply(edit, &who);
         if result.is_ok() {
             // A new change makes the last message stale ("Gemt i …" no longer true).
             self.meeting.view.notice = None;
         }
         match result {
+            Err(e @ crate::document::EditError::SteppedAside { .. }) => {
+                match retry {
+                    Some(edit) => self.ask_for_stand_in(edit, &e),
+                    None => self.refused(&e),
+                }
+                return false;
+            }
             Err(e) => {
                 self.refused(&e);
                 return false;

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::document::{Edit, EditError, Outcome};
-use crate::engine::prep::make_prep;
+use crate::engine::prep::make_prep_with;
 use crate::engine::proposals::with_derived_proposals;
 use crate::io;
 use crate::ui::dialogs::conflicts::PendingConflicts;
@@ -25,7 +25,8 @@ impl KalibrerApp {
             self.meeting.view.notify(msg, true);
             return;
         }
-        let result = make_prep(self.meeting.doc.session(), executive, &crate::model::log::now_iso())
+        let others = self.settings.prep_others;
+        let result = make_prep_with(self.meeting.doc.session(), executive, &crate::model::log::now_iso(), others)
             .and_then(|prep| io::save_session(path, &prep).map_err(|e| e.to_string()).map(|()| prep.managers.len()));
         match result {
             Ok(n) => self.meeting.view.notify(

@@ -21,6 +21,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The column mappings the user chose by hand in earlier HR imports, by header.
     pub import_mappings: LearnedMapping,
+    /// *Forbered for …* includes the other directors' managers (for views); off until chosen.
+    pub prep_others: bool,
 }
 
 impl Settings {
@@ -34,6 +36,7 @@ impl Settings {
         Self {
             recent: eframe::get_value(storage, OLD_KEYS.0).unwrap_or_default(),
             import_mappings: eframe::get_value(storage, OLD_KEYS.1).unwrap_or_default(),
+            prep_others: false,
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::engine::agenda::AgendaOrder;
 use crate::engine::{Evaluation, Severity};
 use crate::model::collate::danish_ranks;
 use crate::model::{MeetingStatus, Session};
@@ -18,6 +19,12 @@ pub struct Derived {
     pub agenda: Vec<usize>,
     /// Position of each manager in `agenda`.
     pub agenda_pos: Vec<usize>,
+    /// The order `agenda` follows (the view's choice, [`crate::engine::agenda::agenda`]).
+    pub agenda_order: AgendaOrder,
+    /// Each manager's number of questions when `agenda` was ordered.
+    question_counts: Vec<usize>,
+    /// In a prep, the director's own frame (her managers' sum and reference).
+    pub frame: Option<crate::engine::prep_frame::Frame>,
     /// Each manager's name's rank in Danish order (equal names share one).
     pub name_rank: Vec<usize>,
     /// Each manager's unit's rank in Danish order (equal units share one).
@@ -61,24 +68,23 @@ pub fn strip_axis(band: &crate::model::Band, left: f32) -> crate::ui::state::axi
 }
 
 impl Derived {
-    /// Computes the derived facts.
+    /// Computes the derived facts (the agenda by level).
     #[must_use]
     pub fn new(session: &Session, eval: &Evaluation) -> Self {
+        Self::with_order(session, eval, AgendaOrder::Level)
+    }
+
+    /// Computes the derived facts, the agenda in `order`.
+    #[must_use]
+    pub fn with_order(session: &Session, eval: &Evaluation, order: AgendaOrder) -> Self {
         let n = session.managers.len();
         let name_rank = danish_ranks(session.managers.iter().map(|m| m.name.as_str()));
         let unit_rank = danish_ranks(session.managers.iter().map(|m| m.unit.as_str()));
-        let agenda = session.agenda_order_by(&name_rank, &unit_rank);
-        let mut agenda_pos = vec![0; n];
-        for (pos, &i) in agenda.iter().enumerate() {
-            agenda_pos[i] = pos;
-        }
         let mut level_rank_pos = vec![0; session.levels.len()];
         for (pos, li) in session.levels_by_rank().into_iter().enumerate() {
             level_rank_pos[li] = pos;
         }
         let mut derived = Self {
-            agenda,
-            agenda_pos,
             name_rank,
             unit_rank,
             level_rank_pos,
@@ -87,8 +93,10 @@ impl Derived {
             strip_col: vec![None; n],
             ..Self::default()
         };
+        derived.set_agenda_order(session, order);
         derived.update_findings(session, eval);
         derived.update_progress(session);
+        derived.frame = crate::engine::prep_frame::prep_frame(session, eval);
         for i in 0..n {
             derived.update_strip(session, eval, i);
         }
@@ -104,9 +112,34 @@ impl Derived {
         }
         self.update_findings(session, eval);
         self.update_progress(session);
+        if session.prep.is_some() {
+            self.frame = crate::engine::prep_frame::prep_frame(session, eval);
+        }
         for &i in changed {
             self.update_strip(session, eval, i);
         }
+        // "Spørgsmål først" moves a manager whose questions changed (a view recorded).
+        let count = |i: usize| session.managers.get(i).map_or(0, |m| m.questions().count());
+        if self.agenda_order == AgendaOrder::Questions
+            && changed.iter().any(|&i| self.question_counts.get(i).copied() != Some(count(i)))
+        {
+            self.set_agenda_order(session, AgendaOrder::Questions);
+        }
+    }
+
+    /// Orders the agenda as `order` says ([`crate::engine::agenda::agenda`], from the
+    /// cached name and unit ranks).
+    pub fn set_agenda_order(&mut self, session: &Session, order: AgendaOrder) {
+        let usual = session.agenda_order_by(&self.name_rank, &self.unit_rank);
+        self.agenda = crate::engine::agenda::agenda_from(session, order, usual);
+        self.agenda_pos = vec![0; session.managers.len()];
+        for (pos, &i) in self.agenda.iter().enumerate() {
+            if let Some(p) = self.agenda_pos.get_mut(i) {
+                *p = pos;
+            }
+        }
+        self.agenda_order = order;
+        self.question_counts = session.managers.iter().map(|m| m.questions().count()).collect();
     }
 
     /// Counts and worst severity per manager, accepted findings, the list's order.

@@ -182,6 +182,12 @@ pub struct ViewState {
     pub proposals_made: u64,
     /// The attached reference files as loaded (again when the session's list changes).
     pub references: crate::ui::state::references::LoadedReferences,
+    /// The agenda's order: by level or *spørgsmål først* (the N/P keys and the place
+    /// "3 af 28" follow it).
+    pub agenda_order: crate::engine::agenda::AgendaOrder,
+    /// *Forbered for …* includes the other directors' managers (for views); the shell keeps
+    /// it in the settings and shows it here.
+    pub prep_others: bool,
 }
 
 impl ViewState {
@@ -214,6 +220,8 @@ impl ViewState {
             zoom: None,
             proposals_made: 0,
             references: crate::ui::state::references::LoadedReferences::default(),
+            agenda_order: crate::engine::agenda::AgendaOrder::Level,
+            prep_others: false,
         }
     }
 
