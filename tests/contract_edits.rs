@@ -239,3 +239,23 @@ fn in_a_prep_only_the_goal_scope_may_change_and_the_merge_carries_it() {
         e.change.new_text()
     );
 }
+
+/// The anonymised copy keeps the new log kinds without personal data: no topcheftillæg
+/// amount (a salary) and no collective goal id or manager ids in the log.
+#[test]
+fn the_anonymised_log_hides_the_supplement_and_the_shared_goal() {
+    let mut s = forty_thousand();
+    let mut b = s.managers[0].clone();
+    b.id = "SD99".into();
+    s.managers.push(b);
+    for m in &mut s.managers {
+        m.goals[3].shared = Some("Hanne Holms team".into());
+    }
+    let mut doc = Document::new(s, None);
+    contract(&mut doc, 0, ContractEdit::TopSupplement { has: true, amount: Some(d(187_654)) }).unwrap();
+    doc.apply(Edit::SetAttainment { manager: 1, goal: 3, attainment: Some(d(50)) }, "DEP").unwrap();
+    let text = kalibrer::io::to_ron(&kalibrer::io::anonymise::anonymised(doc.session()));
+    for secret in ["187654", "Hanne", "SD99", "SD01"] {
+        assert!(!text.contains(secret), "{secret} leaked");
+    }
+}

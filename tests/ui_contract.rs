@@ -114,6 +114,14 @@ fn scope_toggles_and_the_top_leader_is_set() {
     click(&mut h, "nej");
     assert_eq!(session_of(&h).managers[i].top_leader, Some(false));
     assert_eq!(session_of(&h).change_log.len(), log + 3);
+    // The topcheftillæg: a typed amount replaces the table's 146.300 kr. (LG 3 = LR 39).
+    type_in(&mut h, "Tillæg pr. år:", "150 kr");
+    assert!(h.query_by_label_contains("Topcheftillæg: «150 kr» er ikke et beløb").is_none(), "150 kr is an amount");
+    type_in(&mut h, "Tillæg pr. år:", "15,000,00");
+    assert!(h.query_by_label_contains("Topcheftillæg: «15,000,00» er ikke et beløb").is_some());
+    type_in(&mut h, "Tillæg pr. år:", "150.000");
+    assert_eq!(session_of(&h).managers[i].top_supplement, Some(Decimal::from(150_000)));
+    assert!(h.query_by_label_contains("er ikke et beløb").is_none());
     h.set_render_cursor(false);
     h.snapshot("focus_contract");
 }
