@@ -259,3 +259,32 @@ fn the_anonymised_log_hides_the_supplement_and_the_shared_goal() {
         assert!(!text.contains(secret), "{secret} leaked");
     }
 }
+
+/// In a preparation a collective goal shared with another director's manager is not set
+/// from the preparing director's card (it would change the other's manager).
+#[test]
+fn in_a_prep_a_shared_goal_reaching_another_directors_manager_is_refused() {
+    let mut s = demo();
+    let (sd, kc) = (idx(&s, "SD01"), idx(&s, "KC01"));
+    let other = s.managers[kc].superior.clone();
+    assert_ne!(other, "DEP");
+    let mut goal = s.managers[sd].goals[0].clone();
+    goal.shared = Some("fælles".into());
+    goal.attainment = Some(d(80));
+    for i in [sd, kc] {
+        s.managers[i].goals = vec![goal.clone()];
+    }
+    // A prep with the other directors' managers (for her views on them).
+    let prep = engine::prep::make_prep_with(&s, "DEP", "2026-11-20T10:00:00Z", true).unwrap();
+    let mut p = Document::new(prep, None);
+    let i = idx(p.session(), "SD01");
+    let k = p.session().manager_index("KC01").unwrap();
+    let e = p.apply(Edit::SetAttainment { manager: i, goal: 0, attainment: Some(d(50)) }, "DEP").unwrap_err();
+    assert!(e.to_string().contains("hører under"), "{e}");
+    assert_eq!(p.session().managers[k].goals[0].attainment, Some(d(80)));
+    assert_eq!(p.session().managers[i].goals[0].attainment, Some(d(80)));
+    // In the meeting's session the same edit sets both.
+    let mut doc = Document::new(s, None);
+    doc.apply(Edit::SetAttainment { manager: sd, goal: 0, attainment: Some(d(50)) }, "DEP").unwrap();
+    assert_eq!(doc.session().managers[kc].goals[0].attainment, Some(d(50)));
+}

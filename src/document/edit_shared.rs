@@ -26,6 +26,17 @@ impl Document {
         {
             return Err(EditError::Decided(self.session.managers[*i].name.clone()));
         }
+        // In a preparation the director sets only her own managers' goals.
+        if let Some(owner) = self.prep_owner()
+            && let Some(&(i, _)) = holders.iter().find(|&&(i, _)| self.session.managers[i].superior != owner)
+        {
+            let m = &self.session.managers[i];
+            return Err(EditError::NotInPrep {
+                name: m.name.clone(),
+                superior: m.superior.clone(),
+                executive: owner.to_string(),
+            });
+        }
         if holders.iter().all(|&(i, g)| self.session.managers[i].goals[g].attainment == att) {
             return Ok(false);
         }
