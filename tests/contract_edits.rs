@@ -218,6 +218,11 @@ fn in_a_prep_only_the_goal_scope_may_change_and_the_merge_carries_it() {
     let sd = idx(p.session(), "SD01");
     let e = contract(&mut p, sd, ContractEdit::TopLeader(Some(false))).unwrap_err();
     assert!(e.contains("øverste leder hører til HR eller mødets opsætning"), "{e}");
+    // A prep file changed by hand elsewhere: the merge names the top leader, never takes it.
+    let mut changed = p.session().managers[sd].clone();
+    changed.top_leader = Some(false);
+    let names = engine::merge_fields::unpreparable_changes(&p.session().managers[sd], &changed);
+    assert_eq!(names, ["øverste leder"]);
     let e = contract(&mut p, sd, ContractEdit::Start(Some("2026-01-01".into()))).unwrap_err();
     assert!(e.contains("kontraktens start"), "{e}");
     contract(&mut p, sd, ContractEdit::GoalScope { goal: 2, scope: GoalScope::Institutional }).unwrap();
