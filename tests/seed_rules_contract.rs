@@ -173,7 +173,7 @@ fn shared_session() -> Session {
 }
 
 /// 003: a collective goal is one goal with one attainment. Setting B's copy to 40 % sets
-/// it for A too, as one undo step with one log entry per manager; the amounts follow
+/// it for A too, as one undo step with one log entry naming both; the amounts follow
 /// (frame 100.000 × (60 % × 100 % + 40 % × 40 %) = 76.000 kr. each). Undo restores both.
 #[test]
 fn a_shared_goals_attainment_is_set_once_for_every_manager_003() {
@@ -186,9 +186,30 @@ fn a_shared_goals_attainment_is_set_once_for_every_manager_003() {
     let eval = engine::evaluate(s);
     assert_eq!((eval.amounts[0].amount, eval.amounts[1].amount), (d(76_000), d(76_000)));
     let new: Vec<_> = s.change_log[log_before..].iter().collect();
-    assert_eq!(new.len(), 2);
-    assert!(new.iter().all(|e| matches!(e.change, Change::Attainment { goal: 1, new: Some(_), .. })));
+    assert_eq!(new.len(), 1, "one logged edit");
+    let shared = kalibrer::model::log_contract::ContractChange::SharedAttainment {
+        goal: "budget".into(),
+        managers: vec!["A".into(), "B".into()],
+        old: Some(d(100)),
+        new: Some(d(40)),
+    };
+    assert_eq!(new[0].change, Change::Contract(shared));
+    assert_eq!(new[0].manager.as_deref(), Some("B"));
+    assert_eq!(
+        (new[0].change.what().as_str(), new[0].change.old_text().as_str(), new[0].change.new_text().as_str()),
+        ("Fælles mål «budget»", "100 %", "40 % (2 ledere)")
+    );
     assert!(findings(s).iter().all(|f| f.rule != RuleId::SharedGoalDiffers));
+    // Typing on (4 → 45 %) stays the one step and the one entry, with the last value.
+    doc.apply(Edit::SetAttainment { manager: 0, goal: 1, attainment: Some(d(45)) }, "DEP").unwrap();
+    assert_eq!(doc.session().change_log.len(), log_before + 1);
+    let Change::Contract(kalibrer::model::log_contract::ContractChange::SharedAttainment { new, .. }) =
+        &doc.session().change_log[log_before].change
+    else {
+        panic!()
+    };
+    assert_eq!(*new, Some(d(45)));
+    assert_eq!(doc.session().managers[1].goals[1].attainment, Some(d(45)));
     doc.apply(Edit::Undo, "DEP").unwrap();
     assert_eq!(doc.session().managers[0].goals[1].attainment, Some(d(100)));
     assert_eq!(doc.session().managers[1].goals[1].attainment, Some(d(100)));

@@ -47,7 +47,7 @@ fn moves_money(edit: &Edit) -> bool {
             | Edit::SetBoxScore { .. }
             | Edit::SetAttainment { .. }
             | Edit::SetRating { .. }
-    )
+    ) || matches!(edit, Edit::Contract { change, .. } if change.moves_money())
 }
 
 impl Edit {
@@ -77,7 +77,8 @@ fn manager_of(edit: &Edit) -> Option<usize> {
         | Edit::AcceptFinding { manager, .. }
         | Edit::RevokeAcceptance { manager, .. }
         | Edit::SetView { manager, .. }
-        | Edit::AnswerQuestion { manager, .. } => Some(*manager),
+        | Edit::AnswerQuestion { manager, .. }
+        | Edit::Contract { manager, .. } => Some(*manager),
         _ => None,
     }
 }
@@ -202,6 +203,7 @@ impl Document {
             Edit::AcceptFinding { manager, rule, why } => self.accept(manager, rule, &why, who)?,
             Edit::SetView { manager, by, stance, text } => self.set_view(manager, &by, stance, text, who)?,
             Edit::AnswerQuestion { manager, by, answered } => self.answer(manager, &by, answered, who)?,
+            Edit::Contract { manager, change } => self.set_contract(manager, change, who)?,
             Edit::RevokeAcceptance { manager, rule } => {
                 let describe =
                     |_: &Manager, _: &Manager| Change::Acceptance { rule: rule.code().into(), accepted: false };
@@ -273,7 +275,7 @@ impl Document {
             return Err(self.invalid(i, problem));
         }
         if let Some(id) = g.shared.clone() {
-            return self.set_shared_attainment(&id, att, who);
+            return self.set_shared_attainment(&id, att, i, who);
         }
         let describe = move |b: &Manager, a: &Manager| Change::Attainment {
             goal,

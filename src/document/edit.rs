@@ -205,6 +205,14 @@ pub enum Edit {
         /// The reference level, none, or back to matching by role.
         to: MappedTo,
     },
+    /// Change one of a manager's contract fields (top leader, goal scope, topcheftillæg,
+    /// period, pro-rated share, pool part).
+    Contract {
+        /// Manager index.
+        manager: usize,
+        /// The change.
+        change: super::contract_edit::ContractEdit,
+    },
     /// Undo the last step.
     Undo,
     /// Redo the last undone step.

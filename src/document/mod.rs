@@ -11,13 +11,16 @@
 use std::path::PathBuf;
 
 mod apply;
+mod contract_edit;
 mod edit;
+mod edit_contract;
 mod edit_merge;
 mod edit_proposal;
 mod edit_reference;
 mod edit_shared;
 mod edit_view;
 
+pub use contract_edit::ContractEdit;
 pub use edit::{Edit, EditError, ImportedField, Outcome};
 
 use crate::model::log::{Change, now_iso};
@@ -30,6 +33,8 @@ pub enum EditKey {
     Drag(usize),
     /// Typing in a text field of a manager (field name).
     Text(usize, &'static str),
+    /// Typing or dragging the attainment of a collective goal (its shared id).
+    Shared(String),
 }
 
 /// One manager before and after an undo step.

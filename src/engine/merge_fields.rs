@@ -300,7 +300,7 @@ impl FieldKey {
 /// differ between `base` and `prep`, in Danish, for a notice: they are never merged.
 #[must_use]
 pub fn unpreparable_changes(base: &Manager, prep: &Manager) -> Vec<&'static str> {
-    let checks: [(&'static str, bool); 15] = [
+    let checks: [(&'static str, bool); 16] = [
         ("navn", base.name != prep.name),
         ("niveau", base.level != prep.level),
         ("enhed", base.unit != prep.unit),
@@ -315,6 +315,7 @@ pub fn unpreparable_changes(base: &Manager, prep: &Manager) -> Vec<&'static str>
         ),
         ("kontraktperiode", base.contract != prep.contract),
         ("puljedel", base.pool_part != prep.pool_part),
+        ("øverste leder", base.top_leader != prep.top_leader),
         ("vederlagsformer", base.pay_forms != prep.pay_forms),
         ("kontraktens loft", base.contract_ceiling != prep.contract_ceiling),
         ("beregningsmodel", base.model_override != prep.model_override),

@@ -174,6 +174,9 @@ pub enum Change {
         /// After.
         new: super::reference::MappedTo,
     },
+    /// A field of the resultatløn contract (issue 30: top leader, goal scope,
+    /// topcheftillæg, period, pro-rating, pool part, a collective goal's attainment).
+    Contract(super::log_contract::ContractChange),
     /// An undo step.
     Undo {
         /// The step undone.
@@ -232,6 +235,7 @@ impl Change {
             Self::Reference { path, .. } => format!("Reference {path}"),
             Self::ReferenceMapping { level, .. } => format!("Referenceniveau for {level}"),
             Self::ReferenceMoved { .. } => "Referencens sti".into(),
+            Self::Contract(c) => c.what(),
             Self::Undo { .. } => "Fortryd".into(),
             Self::Redo { .. } => "Gentag".into(),
             Self::Legacy { what, .. } => what.clone(),
@@ -281,6 +285,7 @@ impl Change {
             }
             Self::ReferenceMapping { old, new, .. } => pick(&old.text(), &new.text()),
             Self::ReferenceMoved { old, new } => pick(old, new),
+            Self::Contract(c) => c.side(old_side),
             Self::Acceptance { accepted, .. } => {
                 let (o, n) =
                     if *accepted { ("ikke accepteret", "accepteret") } else { ("accepteret", "ikke accepteret") };
@@ -357,6 +362,7 @@ impl Change {
                 Self::ReferenceMapping { path: m(), level: level.clone(), old: old.clone(), new: new.clone() }
             }
             Self::Legacy { .. } => Self::Legacy { what: m(), old: m(), new: m() },
+            Self::Contract(c) => Self::Contract(c.redacted(marker)),
             Self::Undo { .. } => Self::Undo { step: m() },
             Self::Redo { .. } => Self::Redo { step: m() },
             other => other.clone(),

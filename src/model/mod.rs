@@ -3,8 +3,10 @@
 pub mod bounds;
 pub mod collate;
 pub mod contract;
+pub mod contract_input;
 pub mod level;
 pub mod log;
+pub mod log_contract;
 pub mod manager;
 pub mod money;
 pub mod pay_grade;

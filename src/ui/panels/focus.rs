@@ -35,6 +35,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
         focus_assess_ui::ui(ui, data, view, i, out);
         ui.separator();
         notes_ui(ui, data, i, out);
+        ui.separator();
+        crate::ui::panels::focus_contract::ui(ui, data, i, out);
     });
 }
 

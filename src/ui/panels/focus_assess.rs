@@ -51,7 +51,10 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out
                     });
                 });
             }
-            AmountModel::WeightedGoals { frame } => goals_ui(ui, data, i, *frame, out),
+            AmountModel::WeightedGoals { frame } => {
+                goals_ui(ui, data, i, *frame, out);
+                crate::ui::panels::focus_shared::ui(ui, data, view, i, out);
+            }
             AmountModel::FixedTiers | AmountModel::Direct => {}
         }
     }
