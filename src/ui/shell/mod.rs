@@ -9,5 +9,6 @@ pub mod imports;
 pub mod keys;
 pub mod lock;
 pub mod preps;
+pub mod proposals;
 pub mod references;
 pub mod settings;
