@@ -313,6 +313,13 @@ fn docked_beside_the_lanes(size: [f32; 2], name: &str) {
             h.set_render_cursor(false);
             h.snapshot(format!("fit_window_{name}_presentation"));
         }
+        // The proportional one changes every level: the buttons and the change list's
+        // header stay on screen and below the lanes.
+        click(&mut h, "Forholdsmæssig: 25 beløb ændres");
+        for label in ["Acceptér forslaget", "Ændringer, største først", "Leder", "Ændring"] {
+            let r = h.get_by_label(label).rect();
+            assert!(!r.intersects(lanes) && screen.contains_rect(r), "{name}: «{label}» at {r:?}");
+        }
     }
 }
 

@@ -24,7 +24,6 @@ fn whole_in_the_table(size: [f32; 2]) {
         let nodes: Vec<egui::Rect> = h.query_all_by_label(label).map(|n| n.rect()).collect();
         assert!(!nodes.is_empty(), "{size:?}: no «{label}»");
         for r in nodes {
-            eprintln!("{size:?} {label} {r:?} right {right}");
             assert!(screen.contains_rect(r), "{size:?}: «{label}» off screen: {r:?}");
             assert!(r.right() <= right, "{size:?}: «{label}» runs under the focus card at {right}: {r:?}");
         }
