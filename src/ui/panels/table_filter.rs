@@ -9,12 +9,17 @@ use crate::ui::state::view::{Filter, SortColumn, ViewState};
 
 /// Draws the filters; they change only the view.
 pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
-    // Narrow tables (1280×720, 1366×768 beside the focus card) get narrower fields, so the
-    // row ends with *Nulstil* inside the table: a row wider than the panel would also widen
-    // the table below it under the focus card (issue 29). Narrower still, the row wraps.
+    // A table narrower than the row (1280×720 beside the focus card) gets narrower fields,
+    // so the row ends with *Nulstil* inside the table: a row wider than the panel would also
+    // widen the table below it under the focus card (issue 29). Narrower still, it wraps.
     let narrow = ui.available_width() < NARROW;
     let (search, list) = if narrow { (120.0, 110.0) } else { (170.0, 150.0) };
-    ui.horizontal_wrapped(|ui| {
+    // The amount filter's chip makes the row longer: it may wrap then too.
+    let wrap = narrow || view.filter.amount.is_some();
+    let row = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
+        if wrap { ui.horizontal_wrapped(|ui| add(ui)) } else { ui.horizontal(|ui| add(ui)) }
+    };
+    row(ui, &mut |ui: &mut egui::Ui| {
         let label = ui.label("Søg:");
         ui.add(
             egui::TextEdit::singleline(&mut view.filter.text).hint_text("navn, id eller enhed").desired_width(search),
@@ -63,8 +68,9 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
     });
 }
 
-/// Below this width (points) the filter row's fields are narrower.
-const NARROW: f32 = 1_100.0;
+/// Below this width (points) the filter row's fields are narrower: the row with its
+/// full-width fields takes about 967 points (at 1366×768 the table has 981).
+const NARROW: f32 = 975.0;
 
 /// A combo box (label, width) choosing one value or "alle"; `shown` is the chosen value's
 /// name and `options` (id, name) is only called while the list is open.
