@@ -260,3 +260,26 @@ fn hand_set_follows_the_change_log() {
     let eval = engine::evaluate(&back);
     assert!(allocate::hand_set(&back, &eval)[kc01] && !allocate::hand_set(&back, &eval)[kc02]);
 }
+
+/// Issue 29 item 4: undoing a fit that moved a typed amount gives it back its standing as
+/// set in the meeting (undo appends an entry without amounts, so the fit's amount entry
+/// stays the last one for the manager, but no longer sets the amount the manager has);
+/// redone, the amount is the fit's again.
+#[test]
+fn an_undone_fit_leaves_the_typed_amount_hand_set() {
+    use kalibrer::document::{Document, Edit};
+    let s = demo();
+    let kc01 = s.manager_index("KC01").unwrap();
+    let mut doc = Document::new(s, None);
+    doc.apply(Edit::SetAmount { manager: kc01, amount: d(47_000), drag: false }, "DEP").unwrap();
+    let hand = |doc: &Document| allocate::hand_set(doc.session(), &engine::evaluate(doc.session()))[kc01];
+    assert!(hand(&doc));
+    doc.apply(Edit::ApplyProposal { title: "Tilpas til puljen".into(), changes: vec![(kc01, d(44_000))] }, "DEP")
+        .unwrap();
+    assert!(!hand(&doc), "the fit set 44.000");
+    doc.apply(Edit::Undo, "DEP").unwrap();
+    assert_eq!(engine::evaluate(doc.session()).amounts[kc01].amount, d(47_000));
+    assert!(hand(&doc), "undone: the typed 47.000 is the meeting's again");
+    doc.apply(Edit::Redo, "DEP").unwrap();
+    assert!(!hand(&doc), "redone: 44.000 is the fit's");
+}

@@ -65,6 +65,11 @@ fn fit_to_pool_is_a_preview_until_accepted_and_undoes_as_one_step() {
     assert_eq!(h.state().meeting.eval.pool.used, before);
     h.get_by_label("Tilpas til puljen").click();
     h.run();
+    // The proportional fit (offered second) moves KC05 too.
+    h.get_by_label("Forholdsmæssig: 28 beløb ændres").hover();
+    h.run();
+    h.get_by_label("Forholdsmæssig: 28 beløb ændres").click();
+    h.run();
     h.get_by_label("Acceptér forslaget").hover();
     h.run();
     h.get_by_label("Acceptér forslaget").click();
@@ -86,7 +91,7 @@ fn fit_to_pool_is_a_preview_until_accepted_and_undoes_as_one_step() {
                 && f.manager.as_deref() == Some("KC05"))
     );
     let entry = s.change_log.iter().rev().find(|e| e.manager.as_deref() == Some("KC05")).unwrap();
-    assert_eq!(entry.why, "Tilpas til puljen");
+    assert_eq!(entry.why, "Tilpas til puljen (forholdsmæssig)");
     assert!(h.state().meeting.view.notice.as_ref().unwrap().text.contains("beløb ændret"));
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run();

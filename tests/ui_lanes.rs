@@ -154,6 +154,12 @@ fn the_proposal_window_summarises_each_level_and_lists_the_largest_changes_first
     let mut h = harness(demo());
     h.get_by_label("Tilpas til puljen").click();
     h.run();
+    // The proportional fit, offered second (the first changes only KC12).
+    h.get_by_label("Forholdsmæssig: 28 beløb ændres").hover();
+    h.run();
+    h.get_by_label("Forholdsmæssig: 28 beløb ændres").click();
+    h.run();
+    h.run();
     // By hand from the demo's fit to the pool of 1.540.000 kr.: the departementschef
     // 138.000 → 144.000; the three styrelsesdirektører +3.000, +3.000, +4.000 (261.000 →
     // 271.000); the four afdelingschefer +3.000 each (284.000 → 296.000); of the 20

@@ -33,13 +33,26 @@ fn every_column_of_every_level(h: &Harness<'_, KalibrerApp>, what: &str) {
     let findings = h.get_by_label_contains("Fund (").rect();
     let in_spread = |r: egui::Rect| r.top() >= heading.top() && r.left() >= heading.left() - 1.0;
     let mut right = 0.0_f32;
+    let mut headers: Vec<egui::Rect> = Vec::new();
     for header in HEADERS {
         let r = h.query_all_by_label(header).map(|n| n.rect()).find(|r| in_spread(*r));
         let r = r.unwrap_or_else(|| panic!("{what}: no header «{header}» in the spread"));
         assert!(screen.contains_rect(r), "{what}: header «{header}» off screen: {r:?} of {screen:?}");
         assert!(r.height() < 40.0, "{what}: header «{header}» wraps: {r:?}");
+        // Left to right, each whole: none runs into the next (a clipped or squeezed
+        // column would overlap its neighbour), all on one line with the first.
+        if let Some(previous) = headers.last() {
+            assert!(
+                previous.right() <= r.left() + 0.5,
+                "{what}: «{header}» overlaps the header before: {previous:?} {r:?}"
+            );
+            assert!((previous.center().y - r.center().y).abs() < 4.0, "{what}: «{header}» is not on the header line");
+        }
+        headers.push(r);
         right = right.max(r.right());
     }
+    // The first figure column ("n") starts right of every level name.
+    let first_figure = headers[1].left();
     // The last column (the strip) is left of the findings panel (its text starts a margin
     // inside it): nothing runs under them or is clipped.
     let margin = 8.0;
@@ -51,6 +64,9 @@ fn every_column_of_every_level(h: &Harness<'_, KalibrerApp>, what: &str) {
         let r = h.query_all_by_label(&name).map(|n| n.rect()).find(|r| in_spread(*r));
         let r = r.unwrap_or_else(|| panic!("{what}: no row «{name}» in the spread"));
         assert!(screen.contains_rect(r), "{what}: row «{name}» off screen: {r:?} of {screen:?}");
+        // The whole name inside the panel: from its left edge to the "n" column.
+        assert!(r.left() >= heading.left() - 1.0, "{what}: row «{name}» starts left of the panel: {r:?}");
+        assert!(r.right() <= first_figure + 0.5, "{what}: row «{name}» runs into the n column: {r:?}");
         // Not clipped by the panel's margin at the bottom of the window.
         assert!(r.bottom() <= screen.bottom() - margin - 2.0, "{what}: row «{name}» clipped at the bottom: {r:?}");
     }

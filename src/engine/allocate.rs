@@ -60,21 +60,26 @@ fn step_of(session: &Session) -> Decimal {
 /// spread unless included. "This session" is the session file's own change log (every
 /// meeting day on this file, across saving and opening it again; imports and preparations
 /// log other kinds): a manager is hand-set when
-/// - the last [`Change::Amount`] entry for the manager was not made by a fit or spread
-///   (`by_allocation` false: typed, dragged, stepped, a director's proposal used) and its
-///   new amount is still the manager's amount (an undone drag is no longer hand-set), or
+/// - the last [`Change::Amount`] entry that set the manager's present amount was not made
+///   by a fit or spread (`by_allocation` false: typed, dragged, stepped, a director's
+///   proposal used): an undone drag is no longer hand-set (no entry set the amount it went
+///   back to), and after an undone fit the typed amount it had moved is hand-set again (undo
+///   appends an entry without amounts: the fit's entry stays last, but did not set the
+///   amount the manager has now), or
 /// - the manager has a skøn with a written justification, or
 /// - the group accepted a finding for the manager (it confirmed the amount as it is).
 #[must_use]
 pub fn hand_set(session: &Session, eval: &Evaluation) -> Vec<bool> {
     let index: std::collections::HashMap<&str, usize> =
         session.managers.iter().enumerate().map(|(i, m)| (m.id.as_str(), i)).collect();
-    let mut last: Vec<Option<(Decimal, bool)>> = vec![None; session.managers.len()];
+    // Per manager, the last entry that set the amount the manager has now.
+    let mut last: Vec<Option<bool>> = vec![None; session.managers.len()];
     for entry in &session.change_log {
         if let (Change::Amount { new, by_allocation, .. }, Some(id)) = (&entry.change, entry.manager.as_deref())
             && let Some(&i) = index.get(id)
+            && eval.amounts.get(i).is_some_and(|a| a.amount == *new)
         {
-            last[i] = Some((*new, *by_allocation));
+            last[i] = Some(*by_allocation);
         }
     }
     session
@@ -82,7 +87,7 @@ pub fn hand_set(session: &Session, eval: &Evaluation) -> Vec<bool> {
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            let typed = last[i].is_some_and(|(new, by_allocation)| !by_allocation && new == eval.amounts[i].amount);
+            let typed = last[i].is_some_and(|by_allocation| !by_allocation);
             let justified =
                 m.adjustment.as_ref().is_some_and(|a| !a.amount.is_zero() && !a.justification.trim().is_empty());
             typed || justified || !m.accepted.is_empty()

@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use super::Evaluation;
-use super::allocate::{AllocationProposal, fit_to_pool, spread};
+use super::allocate::{AllocationOptions, AllocationProposal, fit_fewest, fit_proportional, spread_with};
 use crate::model::Session;
 use crate::model::money::format_kr;
 
@@ -127,18 +127,48 @@ fn reworded(eval: &Evaluation, frame: &Frame, mut p: AllocationProposal, what: &
 }
 
 /// Fit-to-pool within the frame: only the frame's managers move, and their total meets
-/// the frame's reference (≤, as close as the step and bands allow).
+/// the frame's reference (≤, as close as the step and bands allow). The proportional fit
+/// with hand-set amounts kept; [`fit_proposals_in_frame`] offers both fits.
 #[must_use]
 pub fn fit_to_frame(session: &Session, eval: &Evaluation, frame: &Frame) -> AllocationProposal {
-    let p = fit_to_pool(&within(session, eval, frame), eval);
+    let p = fit_proportional(&within(session, eval, frame), eval, AllocationOptions::default());
     reworded(eval, frame, p, "Tilpasning til rammen", true)
+}
+
+/// The fit proposals within the frame in the order offered, as
+/// [`super::allocate::fit_proposals`]: first the one that changes the fewest of the
+/// frame's managers, then the proportional one.
+#[must_use]
+pub fn fit_proposals_in_frame(
+    session: &Session,
+    eval: &Evaluation,
+    frame: &Frame,
+    options: AllocationOptions,
+) -> Vec<AllocationProposal> {
+    let s = within(session, eval, frame);
+    vec![
+        reworded(eval, frame, fit_fewest(&s, eval, options), "Færrest ændringer", true),
+        reworded(eval, frame, fit_proportional(&s, eval, options), "Tilpasning til rammen", true),
+    ]
 }
 
 /// Spread ×k within the frame: only the frame's managers move (each level's total among
 /// them kept).
 #[must_use]
 pub fn spread_in_frame(session: &Session, eval: &Evaluation, frame: &Frame, k: Decimal) -> AllocationProposal {
-    let p = spread(&within(session, eval, frame), eval, k);
+    spread_in_frame_with(session, eval, frame, k, AllocationOptions::default())
+}
+
+/// [`spread_in_frame`] with the options (whether hand-set amounts move too).
+#[must_use]
+pub fn spread_in_frame_with(
+    session: &Session,
+    eval: &Evaluation,
+    frame: &Frame,
+    k: Decimal,
+    options: AllocationOptions,
+) -> AllocationProposal {
+    let p = spread_with(&within(session, eval, frame), eval, k, options);
     let what = format!("Spredning ×{}", k.normalize().to_string().replace('.', ","));
     reworded(eval, frame, p, &what, false)
 }

@@ -25,6 +25,10 @@ pub enum Command {
     ProposeFitToPool,
     /// Compute a spread ×k proposal and show it for acceptance.
     ProposeSpread(Decimal),
+    /// Show proposal k of the pending offer (fit: 0 fewest changes, 1 proportional).
+    ChooseProposal(usize),
+    /// Compute the pending offer again with (true) or without the amounts set in the meeting.
+    IncludeHandSet(bool),
     /// Apply the shown proposal as one undo step.
     AcceptProposal,
     /// Discard the shown proposal.

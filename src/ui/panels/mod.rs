@@ -13,6 +13,7 @@ pub mod focus_shared;
 pub mod lanes;
 pub mod now;
 pub mod proposal;
+pub mod proposal_offer;
 pub mod spread;
 pub mod spread_reference;
 pub mod table;

@@ -29,33 +29,37 @@ pub fn ui(ctx: &egui::Context, data: Data<'_>, view: &ViewState, out: &mut Vec<C
     let area = egui::Modal::default_area(id.with("area")).anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -12.0));
     egui::Modal::new(id).area(area).backdrop_color(theme::PREVIEW_BACKDROP).show(ctx, |ui| {
         ui.set_width(720.0);
-        summary_ui(ui, data, pending);
+        summary_ui(ui, data, pending, out);
         ui.separator();
         levels_ui(ui, data, pending);
         ui.separator();
         list_ui(ui, data, view, pending, LIST_HEIGHT);
         ui.separator();
         buttons_ui(ui, pending, out);
+        note_ui(ui);
     });
 }
 
 /// The pending proposal docked in the lower half of presentation mode, below the lanes
-/// that show it (never over them): the summary, levels and buttons left, the changes right.
-/// Returns whether a proposal is pending (and drawn).
+/// that show it (never over them): the title, the choices and the buttons left; the totals,
+/// the levels and the changes right. Returns whether a proposal is pending.
 pub fn docked_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Command>) -> bool {
     let Some(pending) = &view.pending else {
         return false;
     };
     let height = ui.available_height();
     ui.horizontal_top(|ui| {
-        let left = (ui.available_width() * 0.4).min(560.0);
+        let left = (ui.available_width() * 0.36).min(560.0);
         ui.allocate_ui_with_layout(egui::vec2(left, height), egui::Layout::top_down(egui::Align::Min), |ui| {
             ui.set_width(left);
-            summary_ui(ui, data, pending);
+            ui.heading(format!("Forslag: {}", pending.title));
+            crate::ui::panels::proposal_offer::ui(ui, &pending.offer, data.eval.pool.pool, out);
             buttons_ui(ui, pending, out);
+            note_ui(ui);
         });
         ui.separator();
         ui.vertical(|ui| {
+            ui.label(totals(data, pending));
             levels_ui(ui, data, pending);
             let header = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 24.0;
             list_ui(ui, data, view, pending, (ui.available_height() - header).max(ROW));
@@ -64,17 +68,26 @@ pub fn docked_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut 
     true
 }
 
-/// The proposal's title, summary and totals.
-fn summary_ui(ui: &mut egui::Ui, data: Data<'_>, pending: &PendingProposal) {
-    let proposal = &pending.proposal;
+/// The proposal's title, the choices offered (with the checkbox), and the chosen one's totals.
+fn summary_ui(ui: &mut egui::Ui, data: Data<'_>, pending: &PendingProposal, out: &mut Vec<Command>) {
     ui.heading(format!("Forslag: {}", pending.title));
-    ui.label(RichText::new(&proposal.summary).size(17.0));
-    ui.label(format!(
-        "Puljen {} · i alt før {} · i alt efter {}",
-        format_kr(data.eval.pool.pool),
-        format_kr(data.eval.pool.used),
-        format_kr(proposal.total)
-    ));
+    crate::ui::panels::proposal_offer::ui(ui, &pending.offer, data.eval.pool.pool, out);
+    totals_ui(ui, data, pending);
+}
+
+/// "Puljen … · i alt før … · i alt efter …" (in a prep the director's frame).
+fn totals(data: Data<'_>, pending: &PendingProposal) -> String {
+    let (frame, before) = match pending.offer.frame {
+        Some(f) => (format!("Din ramme ({}) {}", f.source(), format_kr(f.reference)), f.sum),
+        None => (format!("Puljen {}", format_kr(data.eval.pool.pool)), data.eval.pool.used),
+    };
+    let after = format_kr(pending.proposal.total);
+    format!("{frame} · i alt før {} · i alt efter {after}", format_kr(before))
+}
+
+/// The totals and where the lanes show the proposal.
+fn totals_ui(ui: &mut egui::Ui, data: Data<'_>, pending: &PendingProposal) {
+    ui.label(totals(data, pending));
     ui.label(
         RichText::new("Forslaget ses i båndene som hule prikker med en pil fra det nuværende beløb.")
             .small()
@@ -131,6 +144,10 @@ fn buttons_ui(ui: &mut egui::Ui, pending: &PendingProposal, out: &mut Vec<Comman
             out.push(Command::RejectProposal);
         }
     });
+}
+
+/// What accepting means.
+fn note_ui(ui: &mut egui::Ui) {
     ui.label(RichText::new("Låste ledere ændres ikke. Et accepteret forslag kan fortrydes som ét trin.").small());
 }
 

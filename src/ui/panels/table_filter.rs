@@ -9,16 +9,26 @@ use crate::ui::state::view::{Filter, SortColumn, ViewState};
 
 /// Draws the filters; they change only the view.
 pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
-    ui.horizontal(|ui| {
+    // A table narrower than the row (1280×720 beside the focus card) gets narrower fields,
+    // so the row ends with *Nulstil* inside the table: a row wider than the panel would also
+    // widen the table below it under the focus card (issue 29). Narrower still, it wraps.
+    let narrow = ui.available_width() < NARROW;
+    let (search, list) = if narrow { (120.0, 110.0) } else { (170.0, 150.0) };
+    // The amount filter's chip makes the row longer: it may wrap then too.
+    let wrap = narrow || view.filter.amount.is_some();
+    let row = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
+        if wrap { ui.horizontal_wrapped(|ui| add(ui)) } else { ui.horizontal(|ui| add(ui)) }
+    };
+    row(ui, &mut |ui: &mut egui::Ui| {
         let label = ui.label("Søg:");
         ui.add(
-            egui::TextEdit::singleline(&mut view.filter.text).hint_text("navn, id eller enhed").desired_width(170.0),
+            egui::TextEdit::singleline(&mut view.filter.text).hint_text("navn, id eller enhed").desired_width(search),
         )
         .labelled_by(label.id);
         // The option lists are built only while a list is open: collecting the units of
         // 20,000 managers every frame would cost more than drawing the whole table.
         let unit_shown = view.filter.unit.clone();
-        combo(ui, "Enhed", &mut view.filter.unit, unit_shown, || {
+        combo(ui, ("Enhed", list), &mut view.filter.unit, unit_shown, || {
             let units: BTreeSet<&str> = session.managers.iter().map(|m| m.unit.as_str()).collect();
             let mut units: Vec<&str> = units.into_iter().collect();
             units.sort_by_cached_key(|u| crate::model::collate::danish_key(u));
@@ -28,7 +38,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
             view.filter.superior.as_ref().map(|id| {
                 session.executives.iter().find(|e| &e.id == id).map_or_else(|| id.clone(), |e| e.name.clone())
             });
-        combo(ui, "Nærmeste leder", &mut view.filter.superior, superior_shown, || {
+        combo(ui, ("Nærmeste leder", list), &mut view.filter.superior, superior_shown, || {
             let mut executives: Vec<(String, String)> =
                 session.executives.iter().map(|e| (e.id.clone(), e.name.clone())).collect();
             executives.sort_by_cached_key(|(_, name)| crate::model::collate::danish_key(name));
@@ -58,11 +68,15 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, view: &mut ViewState) {
     });
 }
 
-/// A combo box choosing one value or "alle"; `shown` is the chosen value's name and
-/// `options` (id, name) is only called while the list is open.
+/// Below this width (points) the filter row's fields are narrower: the row with its
+/// full-width fields takes about 967 points (at 1366×768 the table has 981).
+const NARROW: f32 = 975.0;
+
+/// A combo box (label, width) choosing one value or "alle"; `shown` is the chosen value's
+/// name and `options` (id, name) is only called while the list is open.
 fn combo(
     ui: &mut egui::Ui,
-    label: &str,
+    (label, width): (&str, f32),
     value: &mut Option<String>,
     shown: Option<String>,
     options: impl FnOnce() -> Vec<(String, String)>,
@@ -72,7 +86,7 @@ fn combo(
     let label = ui.label(label);
     egui::ComboBox::from_id_salt(("filter", label.id))
         .selected_text(shown)
-        .width(150.0)
+        .width(width)
         .show_ui(ui, |ui| {
             ui.selectable_value(value, None, "alle");
             for (id, name) in options() {

@@ -3,11 +3,10 @@
 //! this file only translates commands into edits and reports the outcome.
 
 use crate::document::{Edit, Outcome};
-use crate::engine::allocate;
 
 use crate::ui::command::Command;
 use crate::ui::shell::app::KalibrerApp;
-use crate::ui::state::view::PendingProposal;
+use crate::ui::state::offer::OfferKind;
 
 impl KalibrerApp {
     /// Carries out one command: the one place the panels' and dialogs' commands are
@@ -53,19 +52,11 @@ impl KalibrerApp {
                 }
             }
             Command::EndContinuous => self.meeting.doc.close_continuous(),
-            Command::ProposeFitToPool => self.pend("Tilpas til puljen".into(), None),
-            Command::ProposeSpread(k) => {
-                self.pend(format!("Spredning ×{}", k.normalize().to_string().replace('.', ",")), Some(k));
-            }
-            Command::AcceptProposal => {
-                if let Some(pending) = self.meeting.view.pending.clone() {
-                    let (title, changes) = (pending.title, pending.proposal.changes);
-                    // A refused proposal (a read-only document) stays on screen.
-                    if self.run_edit(Edit::ApplyProposal { title, changes }) {
-                        self.meeting.view.pending = None;
-                    }
-                }
-            }
+            Command::ProposeFitToPool => self.pend(OfferKind::Fit, false),
+            Command::ProposeSpread(k) => self.pend(OfferKind::Spread(k), false),
+            Command::ChooseProposal(k) => self.choose_proposal(k),
+            Command::IncludeHandSet(include) => self.include_hand_set(include),
+            Command::AcceptProposal => self.accept_proposal(),
             Command::RejectProposal => self.meeting.view.pending = None,
             Command::TogglePresentation => self.toggle_screen(true),
             Command::ToggleLowerHalf => self.toggle_screen(false),
@@ -187,20 +178,6 @@ impl KalibrerApp {
             }
             _ => {}
         }
-    }
-
-    /// Shows a proposal for acceptance (fit to pool, or spread ×k), with its summary
-    /// computed once.
-    fn pend(&mut self, title: String, spread: Option<rust_decimal::Decimal>) {
-        let (session, eval) = (self.meeting.doc.session(), &self.meeting.eval);
-        let proposal = match spread {
-            None => allocate::fit_to_pool(session, eval),
-            Some(k) => allocate::spread(session, eval, k),
-        };
-        self.meeting.view.proposals_made += 1;
-        let serial = self.meeting.view.proposals_made;
-        self.meeting.view.pending =
-            Some(PendingProposal::new(title, proposal, self.meeting.doc.session(), &self.meeting.eval, serial));
     }
 
     /// The edit a command asks for, if it changes the session.

@@ -10,5 +10,6 @@ pub mod keys;
 pub mod lock;
 pub mod prepflow;
 pub mod preps;
+pub mod proposals;
 pub mod references;
 pub mod settings;

@@ -103,16 +103,19 @@ pub struct PendingProposal {
     pub by_size: Vec<usize>,
     /// Tells this proposal from earlier ones (the lanes cache its preview by it).
     pub serial: u64,
+    /// What the window offers: the choices, the chosen one, the amounts set in the meeting.
+    pub offer: crate::ui::state::offer::Offer,
 }
 
 impl PendingProposal {
     /// A proposal with its per-level summary and its changes ordered by size, computed
     /// once here rather than on every frame.
     #[must_use]
-    pub fn new(title: String, proposal: AllocationProposal, session: &Session, eval: &Evaluation, serial: u64) -> Self {
+    pub fn new(offer: crate::ui::state::offer::Offer, session: &Session, eval: &Evaluation, serial: u64) -> Self {
+        let (title, proposal) = (offer.title(), offer.proposal());
         let levels = proposal_summary::per_level(session, eval, &proposal);
         let by_size = proposal_summary::by_size(eval, &proposal);
-        Self { title, proposal, levels, by_size, serial }
+        Self { title, proposal, levels, by_size, serial, offer }
     }
 }
 
