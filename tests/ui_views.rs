@@ -54,6 +54,7 @@ fn a_director_records_a_question_in_her_prep_and_a_question_without_text_is_refu
     h.get_by_label("Gem holdning").click();
     h.run();
     assert!(views_on(&h, "KC16").is_empty(), "a question without text is not saved");
+    h.snapshot("views_prep_question_without_text");
     // The text, then Gem holdning: the document holds DIR-A's question, one log entry.
     let log = h.state().meeting.doc.session().change_log.len();
     h.get_by_label("Spørgsmålet").focus();
@@ -206,6 +207,8 @@ fn views_snapshot(w: f32, hgt: f32, presentation: bool) {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     h.key_press(Key::Backspace);
     h.key_press(Key::Escape);
+    h.run();
+    // The table brings the selection into view (as a click on a dot does).
     h.state_mut().meeting.view.scroll_to_selected = true;
     h.run();
     if presentation {

@@ -68,7 +68,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out: &m
 fn own_view_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, owner: &str, out: &mut Vec<Command>) {
     let m = &data.session.managers[i];
     let saved = m.view_of(owner);
-    let id = egui::Id::unique(("view_draft", i));
+    let id = egui::Id::unique(("view_draft", &m.id));
     let fresh = Draft::from_saved(saved);
     let mut draft = ui.ctx().data(|d| d.get_temp::<Draft>(id)).filter(|d| d.base == fresh.base).unwrap_or(fresh);
     let superior = data.session.executive(&m.superior).map_or(m.superior.as_str(), |e| e.name.as_str());

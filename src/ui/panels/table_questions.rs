@@ -2,7 +2,7 @@
 //! manager before the meeting, the open ones emphasised; shown only in a session with
 //! questions.
 
-use egui::{Align, Layout, RichText};
+use egui::RichText;
 
 use crate::model::Manager;
 use crate::model::words::count;
@@ -41,7 +41,7 @@ pub fn describe(name: &str, total: usize, open: usize) -> String {
     format!("Spørgsmål til {name}: {}, {}", count(total, "spørgsmål", "spørgsmål"), count(open, "åbent", "åbne"))
 }
 
-/// One cell, right-aligned: the count, strong in the warning colour while a question is
+/// One cell: the count, strong in the warning colour while a question is
 /// open, muted when all are answered; the hover text says how many are open.
 pub fn cell_ui(ui: &mut egui::Ui, m: &Manager, name: &str) {
     let total = m.questions().count();
@@ -51,13 +51,13 @@ pub fn cell_ui(ui: &mut egui::Ui, m: &Manager, name: &str) {
     let open = m.questions().filter(|v| !v.answered).count();
     let text = RichText::new(cell_text(total, open));
     let text = if open > 0 { text.strong().color(theme::WARNING) } else { text.color(theme::MUTED) };
-    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        let response = ui.label(text);
-        let described = describe(name, total, open);
-        // A label's accessible name is its value: say what the bare count means.
-        ui.ctx().accesskit_node_builder(response.id, |b| b.set_value(described.clone()));
-        response.on_hover_text(described);
-    });
+    // Left-aligned like *Fund*: as the last column, right-aligned text would sit under
+    // the table's scroll bar.
+    let response = ui.label(text);
+    let described = describe(name, total, open);
+    // A label's accessible name is its value: say what the bare count means.
+    ui.ctx().accesskit_node_builder(response.id, |b| b.set_value(described.clone()));
+    response.on_hover_text(described);
 }
 
 #[cfg(test)]
