@@ -23,8 +23,10 @@ const WHEN: &str = "2026-11-20T08:00:00Z";
 fn select(h: &mut Harness<'_, KalibrerApp>, name: &str) {
     h.get_by_label("Søg:").focus();
     h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-    h.run();
+    if !h.state().meeting.view.filter.text.is_empty() {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+        h.run();
+    }
     h.get_by_label("Søg:").type_text(name);
     h.run();
     h.get_all_by_label(name).next().expect("name shown").click();
@@ -88,6 +90,18 @@ fn a_director_records_a_question_in_her_prep_and_a_question_without_text_is_refu
     h.run();
     let views = views_on(&h, "KC16");
     assert_eq!((views[0].stance, views[0].text.as_str()), (Stance::Enig, ""));
+    // Fjern holdning removes it (logged), and Enig comes back the same way.
+    let log = h.state().meeting.doc.session().change_log.len();
+    h.get_by_label("Fjern holdning").click();
+    h.run();
+    assert!(views_on(&h, "KC16").is_empty());
+    assert_eq!(h.state().meeting.doc.session().change_log.len(), log + 1);
+    assert!(h.query_by_label("Fjern holdning").is_none());
+    h.get_by_label("Enig").click();
+    h.run();
+    h.get_by_label("Gem holdning").click();
+    h.run();
+    assert_eq!(views_on(&h, "KC16")[0].stance, Stance::Enig);
     // Should a question without text still reach the document, its refusal is shown.
     let ctx = h.ctx.clone();
     let kc16 = h.state().meeting.doc.session().manager_index("KC16").unwrap();

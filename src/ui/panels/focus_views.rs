@@ -73,7 +73,7 @@ fn own_view_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, owner: &str, out: &m
     let mut draft = ui.ctx().data(|d| d.get_temp::<Draft>(id)).filter(|d| d.base == fresh.base).unwrap_or(fresh);
     let superior = data.session.executive(&m.superior).map_or(m.superior.as_str(), |e| e.name.as_str());
     ui.label(RichText::new("Din holdning").strong().size(18.0));
-    ui.label(RichText::new(format!("Til {superior}s forslag – tages med til mødet")).color(theme::MUTED));
+    ui.label(RichText::new(format!("Til forslaget fra {superior} – tages med til mødet")).color(theme::MUTED));
     ui.horizontal_wrapped(|ui| {
         for (stance, text) in STANCES {
             if ui.selectable_label(draft.stance == Some(stance), text).clicked() {
