@@ -25,6 +25,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
     // One scroll position per manager: each card starts at the top with the name.
     egui::ScrollArea::vertical().id_salt(("focus", i)).auto_shrink([false, false]).show(ui, |ui| {
         header_ui(ui, data, view, i, out);
+        crate::ui::panels::focus_views::ui(ui, data, view, i, out);
         ui.separator();
         amount_ui(ui, data, view, i, out);
         ui.separator();

@@ -1,6 +1,7 @@
 //! "Nu drøftes": in presentation mode a strip across the screen with the manager under
 //! discussion – name (or initials), level and unit, amount, last year, change, status, the
-//! place on the agenda and how long the item has taken – in text the back row reads.
+//! place on the agenda and how long the item has taken – and the item's open questions
+//! from the other directors, in text the back row reads.
 
 use std::time::{Duration, Instant};
 
@@ -9,6 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::model::MeetingStatus;
 use crate::model::money::{format_kr, format_signed_percent_fixed};
+use crate::model::words;
 
 use crate::ui::state::derived::Data;
 use crate::ui::state::view::ViewState;
@@ -21,8 +23,39 @@ pub const VALUE_SIZE: f32 = 22.0;
 /// The keys of the strip, said on screen.
 pub const KEYS_HINT: &str = "D: drøftet · B: besluttet → næste · N/P: næste/forrige · T: tabel/spredning";
 
-/// Draws the strip.
+/// Draws the strip: the tiles, and below them the item's questions when it has any.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState) {
+    tiles_ui(ui, data, view);
+    if let Some(i) = view.selected {
+        questions_ui(ui, data, view, i);
+    }
+}
+
+/// The item's questions from the other directors in one line: how many are open and the
+/// first open one with who asked (or that all are answered); nothing without questions.
+fn questions_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize) {
+    let asked = crate::engine::agenda::questions(data.session, i);
+    if asked.is_empty() {
+        return;
+    }
+    let open: Vec<_> = asked.iter().filter(|q| !q.answered).collect();
+    ui.horizontal(|ui| {
+        ui.set_width(ui.available_width());
+        let Some(first) = open.first() else {
+            let text = format!("{} – besvaret", words::count(asked.len(), "spørgsmål", "spørgsmål"));
+            ui.add(egui::Label::new(RichText::new(text).size(VALUE_SIZE).strong().color(theme::OK)).truncate());
+            return;
+        };
+        let count = words::count(open.len(), "åbent spørgsmål", "åbne spørgsmål");
+        ui.label(RichText::new(count).size(VALUE_SIZE).strong().color(theme::WARNING));
+        ui.separator();
+        let text = format!("{}: «{}»", view.display_name_of(&first.by_name), first.text);
+        ui.add(egui::Label::new(RichText::new(&text).size(VALUE_SIZE).strong()).truncate()).on_hover_text(&text);
+    });
+}
+
+/// The tiles: name, level and unit, amount, last year, change, status.
+fn tiles_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState) {
     let caption_h = ui.text_style_height(&egui::TextStyle::Small);
     let height = caption_h + VALUE_SIZE * 1.25 + ui.spacing().item_spacing.y + 6.0;
     let width = ui.available_width();

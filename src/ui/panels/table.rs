@@ -37,10 +37,11 @@ enum Col {
     Band,
     Status,
     Findings,
+    Questions,
 }
 
 /// The columns in display order: kind, header text, sort column, width at 16-point text.
-const COLUMNS: [(Col, &str, SortColumn, f32); 13] = [
+const COLUMNS: [(Col, &str, SortColumn, f32); 14] = [
     (Col::Name, "Navn", SortColumn::Name, 220.0),
     (Col::Unit, "Enhed", SortColumn::Unit, 230.0),
     (Col::Assessment, "Vurdering", SortColumn::Agenda, 130.0),
@@ -54,15 +55,18 @@ const COLUMNS: [(Col, &str, SortColumn, f32); 13] = [
     (Col::Band, "I spænd", SortColumn::BandPosition, 84.0),
     (Col::Status, "Status", SortColumn::Status, 122.0),
     (Col::Findings, "Fund", SortColumn::Findings, 64.0),
+    (Col::Questions, "Spørgsmål", SortColumn::Questions, 104.0),
 ];
 
 /// Which columns give way first when the table is narrow: the last in this list first.
-/// Name, amount, status and findings are always shown.
-const PRIORITY: [Col; 13] = [
+/// Name, amount, status and findings are always shown; questions only in a session with
+/// questions.
+const PRIORITY: [Col; 14] = [
     Col::Name,
     Col::Amount,
     Col::Status,
     Col::Findings,
+    Col::Questions,
     Col::LastYear,
     Col::Change,
     Col::ProposalDelta,
@@ -78,12 +82,13 @@ const PRIORITY: [Col; 13] = [
 const NAME_MIN: f32 = 170.0;
 
 /// The columns shown in a table `width` points wide with body text `scale` times 16
-/// points: in display order, with their widths (the name column takes what is left).
-fn visible_columns(width: f32, scale: f32) -> Vec<(Col, &'static str, SortColumn, f32)> {
+/// points: in display order, with their widths (the name column takes what is left); the
+/// questions column only when `questions` (some manager has a question).
+fn visible_columns(width: f32, scale: f32, questions: bool) -> Vec<(Col, &'static str, SortColumn, f32)> {
     let spacing = 8.0;
     let mut used = NAME_MIN * scale + spacing;
     let mut shown = vec![Col::Name];
-    for col in PRIORITY.iter().skip(1) {
+    for col in PRIORITY.iter().skip(1).filter(|c| questions || **c != Col::Questions) {
         let w = COLUMNS.iter().find(|c| c.0 == *col).map_or(0.0, |c| c.3) * scale + spacing;
         let always = matches!(col, Col::Amount | Col::Status | Col::Findings);
         if always || used + w <= width {
@@ -110,7 +115,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
     };
     let row_height = theme::row_height(ui.style());
     let scale = row_height / theme::ROW_HEIGHT;
-    let columns = visible_columns(ui.available_width(), scale);
+    let questions = crate::ui::panels::table_questions::any_question(ui, data);
+    let columns = visible_columns(ui.available_width(), scale, questions);
     let striped = ui.visuals().striped;
     let mut table = TableBuilder::new(ui)
         .id_salt("managers")
@@ -224,6 +230,7 @@ fn sort(members: &mut [usize], data: Data<'_>, (column, ascending): (SortColumn,
             SortColumn::Findings => Some(Decimal::from(data.derived.count[i])),
             SortColumn::Proposal => proposed_amount(data.session, &managers[i]),
             SortColumn::ProposalDelta => proposal_delta(data, i),
+            SortColumn::Questions => Some(Decimal::from(managers[i].questions().count())),
             _ => None,
         }
     };
@@ -334,6 +341,9 @@ fn manager_row(
             }
             Col::Findings => {
                 row.col(|ui| findings_cell_ui(ui, data.derived.worst[i], data.derived.count[i]));
+            }
+            Col::Questions => {
+                row.col(|ui| crate::ui::panels::table_questions::cell_ui(ui, m, &name));
             }
         }
     }

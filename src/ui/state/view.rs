@@ -36,6 +36,8 @@ pub enum SortColumn {
     Status,
     /// Number of findings.
     Findings,
+    /// Number of questions from the other directors.
+    Questions,
 }
 
 /// Filters of the managers table.
