@@ -272,11 +272,16 @@ fn dot_ui(
         egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.id, egui::PopupAnchor::Pointer)
             .show(|ui| ui.label(text));
     }
-    if response.clicked() || response.drag_started() {
+    // Ctrl (Cmd) + click adds the manager to Sammenlign (or takes them out), as in the table.
+    let compare = ui.input(|inp| inp.modifiers.command);
+    if response.clicked() && compare {
+        out.push(Command::CompareToggle(i));
+    } else if response.clicked() || (response.drag_started() && !compare) {
         out.push(Command::Select(Some(i)));
     }
     if response.dragged()
         && !m.locked
+        && !compare
         && let Some(pointer) = response.interact_pointer_pos()
     {
         let target = axis.amount_at(pointer.x, step);
