@@ -78,6 +78,9 @@ pub fn band_fill(color: Color32) -> Color32 {
 
 /// Height of one lane in the band lanes on a full-HD screen, points.
 pub const LANE_HEIGHT: f32 = 58.0;
+/// The smallest lane height in presentation mode, points: the level's name and figures,
+/// two lines of body text (19 points, 22 high), and a margin.
+pub const PRESENTATION_LANE_MIN: f32 = 46.0;
 /// The smallest lane height, points (a dot and the level's label still fit).
 pub const LANE_HEIGHT_MIN: f32 = 36.0;
 
