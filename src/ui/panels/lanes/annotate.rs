@@ -25,11 +25,17 @@ pub fn more_rect(center: Pos2, text_width: f32) -> Rect {
     )
 }
 
-/// The "Ø" beside a level's mean line (drawn by the lanes at the lane's top).
-fn mean_mark(data: Data<'_>, axis: &KrAxis, level: usize, lane: Rect) -> Option<Rect> {
-    let stats = data.eval.stats.of_level(&data.session.levels[level].id)?;
-    (stats.stats.n > 0)
-        .then(|| Rect::from_min_size(pos2(axis.x(stats.stats.mean) + 2.0, lane.top() + 1.0), vec2(11.0, 16.0)))
+/// The "Ø" beside a level's mean line (drawn by the lanes): no initials over it.
+pub fn mean_mark(data: Data<'_>, axis: &KrAxis, level: usize, lane: Rect) -> Vec<Rect> {
+    let stats = data.eval.stats.of_level(&data.session.levels[level].id).filter(|s| s.stats.n > 0);
+    stats
+        .map(|s| axis.x(s.stats.mean))
+        .map(|x| {
+            // The line itself may run through initials: dropping the initials of the dots
+            // at the mean would hide more than the line does.
+            vec![Rect::from_min_size(pos2(x + 2.0, lane.top() + 1.0), vec2(11.0, 16.0))]
+        })
+        .unwrap_or_default()
 }
 
 /// Places the initials of every dot in `dots`, lane by lane, inside `lanes` right of

@@ -15,11 +15,16 @@ use crate::ui::state::view::AmountRange;
 use crate::ui::theme;
 
 /// The selected manager's label: its text and where it goes (above the dot when there is
-/// room, always inside `bounds`).
-pub fn selected_label(painter: &egui::Painter, text: String, dot: egui::Pos2, bounds: Rect) -> (Arc<Galley>, Rect) {
+/// room and it covers none of the `marks`, always inside `bounds`).
+pub fn selected_label(
+    painter: &egui::Painter,
+    text: String,
+    (dot, marks): (egui::Pos2, &[Rect]),
+    bounds: Rect,
+) -> (Arc<Galley>, Rect) {
     let galley = painter.layout_no_wrap(text, FontId::new(15.0, theme::bold_family()), Color32::BLACK);
     let wanted = Wanted { anchor: dot_rect(dot).expand(5.0), size: galley.size() + vec2(6.0, 6.0), keep: true };
-    let rect = place(&[wanted], &[], bounds).first().copied().flatten().unwrap_or(Rect::NOTHING);
+    let rect = place(&[wanted], marks, bounds).first().copied().flatten().unwrap_or(Rect::NOTHING);
     (galley, rect)
 }
 
