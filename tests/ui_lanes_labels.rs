@@ -170,6 +170,7 @@ fn a_zoomed_level_of_230_shows_every_manager_as_a_dot_or_in_a_plus_n() {
         })
         .count();
     assert!(at_42 < 24, "not every one of the 24 can be a dot");
+    h.snapshot("lanes_zoom_230");
     // Clicking the largest "+n" filters the table to its managers' amounts.
     let largest = *plus.iter().max().unwrap();
     h.get_by_label(&format!("+{largest}")).click();

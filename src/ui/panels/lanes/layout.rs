@@ -238,7 +238,11 @@ fn stack(sorted: &[(f32, usize)], lane: Rect, rows: &Rows) -> Vec<(usize, Pos2, 
         .map(|&(x, i)| {
             let free = (0..last.len()).find(|&r| x - last[r] >= rows.gap);
             let row = free.unwrap_or_else(|| (0..last.len()).min_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0));
-            last[row] = x;
+            // A dot that found no free row does not take one: the dots after it get the
+            // rows as they free up.
+            if free.is_some() {
+                last[row] = x;
+            }
             let y = lane.center().y + rows.offsets[row];
             (i, pos2(x, y.clamp(lane.top() + theme::DOT_RADIUS, lane.bottom() - theme::DOT_RADIUS)), free.is_none())
         })

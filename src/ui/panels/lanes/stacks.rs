@@ -4,22 +4,26 @@
 
 use egui::Pos2;
 
+/// The least distance between two "+n", points: room for "+250" in the initials' size.
+pub const SPAN: f32 = 44.0;
+
 /// Dots shown: (manager, centre).
 pub type Dots = Vec<(usize, Pos2)>;
 /// "+n" stacks: (centre, managers).
 pub type Stacks = Vec<(Pos2, Vec<usize>)>;
 
 /// Splits stacked dots `(manager, centre, had to overlap)` in x order into the dots shown
-/// and the stacks drawn as "+n" (centre, managers). Dots that overlap within `gap` of
-/// each other form one stack; it takes the place of the shown dot farthest from the lane's
-/// centre `center_y` within `gap` of the stack (the nearest in x of those).
+/// and the stacks drawn as "+n" (centre, managers). Dots that overlap within `gap` (at
+/// least [`SPAN`]) of the first form one stack, drawn at the first's x, so no two "+n"
+/// cover each other; it stands in for the shown dot farthest from the lane's centre
+/// `center_y` within `gap` of the stack (the nearest in x of those), in that dot's row.
 #[must_use]
 pub fn fold(placed: &[(usize, Pos2, bool)], gap: f32, center_y: f32) -> (Dots, Stacks) {
     let mut shown: Vec<(usize, Pos2)> = placed.iter().filter(|d| !d.2).map(|&(i, p, _)| (i, p)).collect();
     let mut clusters: Vec<(Pos2, Vec<usize>)> = Vec::new();
     for &(i, p, _) in placed.iter().filter(|d| d.2) {
         match clusters.last_mut() {
-            Some((first, members)) if p.x - first.x < gap => members.push(i),
+            Some((first, members)) if p.x - first.x < gap.max(SPAN) => members.push(i),
             _ => clusters.push((p, vec![i])),
         }
     }
@@ -36,9 +40,10 @@ pub fn fold(placed: &[(usize, Pos2, bool)], gap: f32, center_y: f32) -> (Dots, S
             .map(|(k, _)| k);
         let center = match outermost {
             Some(k) => {
+                // At the stack's x (so two "+n" are SPAN apart), in that dot's row.
                 let (i, q) = shown.remove(k);
                 members.insert(0, i);
-                q
+                egui::pos2(first.x, q.y)
             }
             None => first,
         };
@@ -84,6 +89,12 @@ mod tests {
         assert_eq!(stacks[0].1, vec![1, 2]);
         assert_eq!(stacks[1].1, vec![4, 5, 6]);
         assert_eq!(shown.iter().map(|s| s.0).collect::<Vec<_>>(), vec![0, 3]);
+        // A continuous run of overlapping dots 5 points apart: one "+n" per 44 points.
+        let run: Vec<(usize, Pos2, bool)> = (0..40).map(|i| (i, pos2(i as f32 * 5.0, 50.0), true)).collect();
+        let (_, stacks) = fold(&run, 26.0, 50.0);
+        assert_eq!(stacks.len(), 5, "x 0–195 in runs of 44: 0, 45, 90, 135, 180");
+        assert!(stacks.windows(2).all(|w| w[1].0.x - w[0].0.x >= SPAN));
+        assert_eq!(stacks.iter().map(|s| s.1.len()).sum::<usize>(), 40);
         let free: Vec<(usize, Pos2, bool)> = (0..5).map(|i| (i, pos2(i as f32 * 30.0, 50.0), false)).collect();
         let (shown, stacks) = fold(&free, 26.0, 50.0);
         assert_eq!((shown.len(), stacks.len()), (5, 0));
