@@ -178,3 +178,31 @@ fn a_zoomed_level_of_230_shows_every_manager_as_a_dot_or_in_a_plus_n() {
     let filter = h.state().meeting.view.filter.amount.expect("an amount filter");
     assert_eq!(filter.level, kc);
 }
+
+#[test]
+fn the_selected_managers_label_never_covers_a_lane_label() {
+    for (size, presentation) in [([1920.0, 1080.0], false), ([1920.0, 1080.0], true), ([1366.0, 768.0], false)] {
+        let mut h = common::app_harness(common::demo(), size);
+        if presentation {
+            h.key_press(Key::F5);
+            h.run();
+        }
+        let lane_labels: Vec<egui::Rect> = h.query_all_by_label_contains("Zoom ind på ").map(|n| n.rect()).collect();
+        assert_eq!(lane_labels.len(), 4);
+        let column = lane_labels.iter().map(|r| r.right()).fold(f32::MIN, f32::max);
+        // Every manager on the agenda in turn, among them Mikkel Aagaard at the axis' left
+        // end (30.000 kr.), whose label centred over the dot reached into the lane labels.
+        for _ in 0..28 {
+            h.key_press(Key::N);
+            h.run();
+            let selected = h.state().meeting.view.selected.expect("N selects");
+            let name = h.state().meeting.doc.session().managers[selected].name.clone();
+            let label = h.get_by_label_contains(&format!("Valgt: {name} · ")).rect();
+            assert!(
+                label.left() >= column - 0.5,
+                "{size:?} F5 {presentation}: {name}'s label {label:?} over the lane labels (to {column})"
+            );
+            assert!(lane_labels.iter().all(|l| !l.intersects(label) || label.left() >= l.right() - 0.5));
+        }
+    }
+}

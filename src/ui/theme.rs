@@ -389,7 +389,7 @@ mod tests {
 
     #[test]
     fn presentation_lanes_have_room_for_initials_under_the_dots() {
-        // The lanes' rule for initials (layout.rs: `tall`) at presentation mode's 720 points.
+        // A dot and a line of initials above and below it fit a lane at presentation mode's 720 points.
         let needed = DOT_RADIUS * 2.0 + 2.0 * (INITIALS_SIZE + 4.0);
         assert!(lane_height(PRESENTATION_LAYOUT_HEIGHT, 4, true) >= needed);
         assert!(lane_height(PRESENTATION_LAYOUT_HEIGHT, 4, false) < needed, "the table's share is unchanged");

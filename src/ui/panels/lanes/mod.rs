@@ -123,6 +123,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         overlay::more_ui(ui, &painter, data, more, out);
     }
     if let Some((galley, r)) = selected_label {
+        overlay::describe_selected(ui, galley.text(), r);
         overlay::paint_selected(&painter, galley, r);
     }
     // The legend leaves room for the view toggle at its right end.

@@ -35,6 +35,13 @@ pub fn paint_selected(painter: &egui::Painter, galley: Arc<Galley>, rect: Rect) 
     painter.galley(rect.min + vec2(3.0, 3.0), galley, Color32::BLACK);
 }
 
+/// The selected manager's label for screen readers (and the tests): a text node where
+/// it is drawn.
+pub fn describe_selected(ui: &egui::Ui, text: &str, rect: Rect) {
+    let response = ui.interact(rect, ui.scope_id().with("selected_label"), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Valgt: {text}")));
+}
+
 /// A "+n" stack: a button in the place of the last row's dot; click shows its managers
 /// in the table.
 pub fn more_ui(ui: &egui::Ui, painter: &egui::Painter, data: Data<'_>, more: &More, out: &mut Vec<Command>) {
