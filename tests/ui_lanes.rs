@@ -236,3 +236,40 @@ fn snapshot_of_a_zoomed_level_with_ghosts_and_a_proposal_in_presentation_mode() 
     h.run();
     h.snapshot("lanes_zoom_proposal");
 }
+
+#[test]
+fn ctrl_click_on_a_dot_adds_the_manager_to_the_comparison_and_a_plain_click_selects() {
+    let mut h = harness(demo());
+    let find = |h: &Harness<'_, KalibrerApp>, name: &str| {
+        h.state().meeting.doc.session().managers.iter().position(|m| m.name == name).expect("manager")
+    };
+    // Dots no other dot covers, above where the comparison window opens: the
+    // departementschef and the styrelsesdirektør at 96.000 kr.; the kontorchef at 110.000 kr.
+    let (dc, jrt, kml) =
+        (find(&h, "Birgitte Kjærsgaard"), find(&h, "Jonas Riis Thomsen"), find(&h, "Kasper Møller Lund"));
+    let dot = |h: &Harness<'_, KalibrerApp>, i: usize| {
+        let app = h.state();
+        let m = &app.meeting.doc.session().managers[i];
+        format!("{}: {}", m.name, format_kr(app.meeting.eval.amounts[i].amount))
+    };
+    let (dc_dot, jrt_dot, kml_dot) = (dot(&h, dc), dot(&h, jrt), dot(&h, kml));
+    h.get_by_label(&kml_dot).click();
+    h.run();
+    assert_eq!(h.state().meeting.view.selected, Some(kml), "a plain click selects");
+    assert!(h.state().meeting.view.compare.is_empty());
+    h.get_by_label(&dc_dot).click_modifiers(egui::Modifiers::COMMAND);
+    h.run();
+    assert_eq!(h.state().meeting.view.compare, vec![dc]);
+    assert_eq!(h.state().meeting.view.selected, Some(kml), "Ctrl+click does not select");
+    // Again: out of the comparison; the amount is untouched.
+    h.get_by_label(&dc_dot).click_modifiers(egui::Modifiers::COMMAND);
+    h.run();
+    assert!(h.state().meeting.view.compare.is_empty());
+    assert_eq!(h.state().meeting.eval.amounts[dc].amount, Decimal::from(138_000));
+    h.get_by_label(&dc_dot).click_modifiers(egui::Modifiers::COMMAND);
+    h.run();
+    h.get_by_label(&jrt_dot).click_modifiers(egui::Modifiers::COMMAND);
+    h.run();
+    assert_eq!(h.state().meeting.view.compare, vec![dc, jrt]);
+    assert!(h.query_by_label("Sammenlign").is_some(), "the comparison is open");
+}

@@ -78,6 +78,9 @@ pub fn band_fill(color: Color32) -> Color32 {
 
 /// Height of one lane in the band lanes on a full-HD screen, points.
 pub const LANE_HEIGHT: f32 = 58.0;
+/// The smallest lane height in presentation mode, points: the level's name and figures,
+/// two lines of body text (19 points, 22 high), and a margin.
+pub const PRESENTATION_LANE_MIN: f32 = 46.0;
 /// The smallest lane height, points (a dot and the level's label still fit).
 pub const LANE_HEIGHT_MIN: f32 = 36.0;
 
@@ -386,7 +389,7 @@ mod tests {
 
     #[test]
     fn presentation_lanes_have_room_for_initials_under_the_dots() {
-        // The lanes' rule for initials (layout.rs: `tall`) at presentation mode's 720 points.
+        // A dot and a line of initials above and below it fit a lane at presentation mode's 720 points.
         let needed = DOT_RADIUS * 2.0 + 2.0 * (INITIALS_SIZE + 4.0);
         assert!(lane_height(PRESENTATION_LAYOUT_HEIGHT, 4, true) >= needed);
         assert!(lane_height(PRESENTATION_LAYOUT_HEIGHT, 4, false) < needed, "the table's share is unchanged");

@@ -85,3 +85,30 @@ impl Strip {
         (bin.count > 0).then_some((bin, rect))
     }
 }
+
+/// A dot's initials where they were placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// Index into `session.managers`.
+    pub manager: usize,
+    /// The initials, unique among the lanes' labels.
+    pub text: String,
+    /// Where they are drawn.
+    pub rect: Rect,
+}
+
+/// Managers stacked at one place in a zoomed lane that has no row left for their dots:
+/// drawn as "+n" where the last row's dot would be, never hidden without a word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct More {
+    /// Index into `session.levels`.
+    pub level: usize,
+    /// Where the "+n" is drawn.
+    pub center: egui::Pos2,
+    /// The managers it stands for.
+    pub managers: Vec<usize>,
+    /// Their lowest amount.
+    pub min: Decimal,
+    /// Their highest amount.
+    pub max: Decimal,
+}

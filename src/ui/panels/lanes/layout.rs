@@ -14,9 +14,10 @@ use crate::ui::state::derived::Data;
 use crate::ui::state::view::PendingProposal;
 use crate::ui::theme;
 
-pub use crate::ui::panels::lanes::geometry::{Bin, Paint, STRIP_BIN, Strip};
+pub use crate::ui::panels::lanes::geometry::{Bin, Label, More, Paint, STRIP_BIN, Strip};
 use crate::ui::panels::lanes::shapes::{bins, level_color, proposed_strip, strip_mesh};
 pub use crate::ui::panels::lanes::shapes::{dot_shape, ghost_shapes, hollow_shape, proposal_shapes, ring_of};
+use crate::ui::panels::lanes::stacks::{Dots, Stacks};
 
 /// What the cached layout was built for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,6 +27,8 @@ struct Key {
     zoom: Option<usize>,
     proposal: Option<u64>,
     paint: Paint,
+    /// Width of the lane labels' column, points.
+    label_width: f32,
 }
 
 /// The cached layout of the lanes.
@@ -38,8 +41,10 @@ pub struct LanesLayout {
     pub dot_pos: Vec<Option<Pos2>>,
     /// The managers drawn as dots, with their centres (what a frame iterates).
     pub dots: Vec<(usize, Pos2)>,
-    /// The managers whose dots have room for their initials beside them.
-    pub labelled: Vec<usize>,
+    /// The dots' initials where they have room.
+    pub labels: Vec<Label>,
+    /// The "+n" of a zoomed lane's stacks.
+    pub more: Vec<More>,
     /// The density strips.
     pub strips: Vec<Strip>,
     /// Every dot, strip, line, ghost and proposal arrow, ready to paint.
@@ -48,22 +53,23 @@ pub struct LanesLayout {
 
 impl LanesLayout {
     /// The cached layout for this frame, built when missing or stale. `zoom` is the
-    /// level the lanes are zoomed to (then `lanes` holds only its lane).
+    /// level the lanes are zoomed to (then `lanes` holds only its lane); the axis starts
+    /// `label_width` right of `rect`'s left edge.
     pub fn get(
         ui: &egui::Ui,
         data: Data<'_>,
-        rect: Rect,
+        (rect, label_width): (Rect, f32),
         lanes: &[(usize, Rect)],
         zoom: Option<usize>,
         pending: Option<&PendingProposal>,
     ) -> Arc<Self> {
         let id = ui.scope_id().with("lanes_layout");
         let paint = Paint::of(ui.ctx());
-        let key = Key { revision: data.revision, rect, zoom, proposal: pending.map(|p| p.serial), paint };
+        let key = Key { revision: data.revision, rect, zoom, proposal: pending.map(|p| p.serial), paint, label_width };
         if let Some(cached) = ui.ctx().data(|d| d.get_temp::<Arc<Self>>(id)).filter(|c| c.key == key) {
             return cached;
         }
-        let (left, right) = (rect.left() + theme::LANE_LABEL_WIDTH, rect.right() - 40.0);
+        let (left, right) = (rect.left() + label_width, rect.right() - 40.0);
         // While a dot is dragged the axis stays where it was, so it does not move under
         // the pointer as the amount changes (a zoomed level's axis follows its amounts).
         let dragging = ui.ctx().dragged_id().is_some();
@@ -84,7 +90,10 @@ impl LanesLayout {
             }
             (None, None) => KrAxis::fit(data.session, data.eval, left, right),
         };
-        let built = Arc::new(Self::build(data, key, axis, lanes, pending));
+        let font = egui::FontId::proportional(theme::INITIALS_SIZE);
+        let painter = ui.painter();
+        let measure = |text: &str| painter.layout_no_wrap(text.to_string(), font.clone(), egui::Color32::BLACK).size();
+        let built = Arc::new(Self::build(data, key, axis, lanes, pending, &measure));
         ui.ctx().data_mut(|d| d.insert_temp(id, Arc::clone(&built)));
         built
     }
@@ -95,6 +104,7 @@ impl LanesLayout {
         axis: KrAxis,
         lanes: &[(usize, Rect)],
         pending: Option<&PendingProposal>,
+        measure: &dyn Fn(&str) -> egui::Vec2,
     ) -> Self {
         let n = data.session.managers.len();
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); data.session.levels.len()];
@@ -105,17 +115,19 @@ impl LanesLayout {
         }
         let zoomed = key.zoom.is_some();
         let mut dot_pos = vec![None; n];
-        let mut labelled = Vec::new();
+        let mut more = Vec::new();
         let mut strips = Vec::new();
         let mut shapes = Vec::new();
         for &(li, lane) in lanes {
             match place_dots(&axis, data, &members[li], lane, zoomed) {
-                Some(placed) => {
-                    for (i, p, label) in placed {
+                Some((placed, stacks)) => {
+                    for (i, p) in placed {
                         dot_pos[i] = Some(p);
-                        if label {
-                            labelled.push(i);
-                        }
+                    }
+                    for (center, managers) in stacks {
+                        let amounts = managers.iter().map(|&i| data.eval.amounts[i].amount);
+                        let (min, max) = (amounts.clone().min().unwrap_or_default(), amounts.max().unwrap_or_default());
+                        more.push(More { level: li, center, managers, min, max });
                     }
                 }
                 None => strips.push(Strip { level: li, lane, bins: bins(&axis, data, &members[li]) }),
@@ -157,44 +169,35 @@ impl LanesLayout {
         for shape in shapes {
             tessellator.tessellate_shape(shape, &mut mesh);
         }
-        let dots = dot_pos.iter().enumerate().filter_map(|(i, p)| p.map(|p| (i, p))).collect();
-        Self { key, axis, dot_pos, dots, labelled, strips, mesh: Arc::new(mesh) }
+        let dots: Vec<(usize, Pos2)> = dot_pos.iter().enumerate().filter_map(|(i, p)| p.map(|p| (i, p))).collect();
+        let left = key.rect.left() + key.label_width - 8.0;
+        let labels = crate::ui::panels::lanes::annotate::initials(data, &axis, &dots, &more, lanes, left, measure);
+        Self { key, axis, dot_pos, dots, labels, more, strips, mesh: Arc::new(mesh) }
     }
 }
 
 /// Places the dots of a lane: `None` when the level is drawn as a density strip instead
 /// (more than [`theme::DENSE_LEVEL`] managers, or – unless zoomed – more than
 /// [`theme::CROWDED_LEVEL`] whose dots would cover each other; a small group keeps its
-/// dots even when some overlap, as they are how the meeting drags amounts). Each dot
-/// comes with whether its initials have room beside it.
-fn place_dots(
-    axis: &KrAxis,
-    data: Data<'_>,
-    members: &[usize],
-    lane: Rect,
-    zoomed: bool,
-) -> Option<Vec<(usize, Pos2, bool)>> {
+/// dots even when some overlap, as they are how the meeting drags amounts). A zoomed lane
+/// shows the managers its rows have no room for as "+n" stacks (centre, managers).
+fn place_dots(axis: &KrAxis, data: Data<'_>, members: &[usize], lane: Rect, zoomed: bool) -> Option<(Dots, Stacks)> {
     if members.len() > theme::DENSE_LEVEL {
         return None;
     }
     let mut sorted: Vec<(f32, usize)> = members.iter().map(|&i| (axis.x(data.eval.amounts[i].amount), i)).collect();
     sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
     if zoomed {
-        return Some(stack(&sorted, lane, &Rows::zoomed(lane)).into_iter().map(|(i, p, over)| (i, p, !over)).collect());
+        let rows = Rows::zoomed(lane);
+        let placed = stack(&sorted, lane, &rows);
+        return Some(crate::ui::panels::lanes::stacks::fold(&placed, rows.gap, lane.center().y));
     }
     let placed = stack(&sorted, lane, &Rows::normal());
     let crowded = members.len() > theme::CROWDED_LEVEL && placed.iter().any(|&(_, _, overlaps)| overlaps);
     if crowded {
         return None;
     }
-    // Initials fit under a dot in the middle row with no other dot near it.
-    let tall = lane.height() >= theme::DOT_RADIUS * 2.0 + 2.0 * (theme::INITIALS_SIZE + 4.0);
-    let room = |k: usize| {
-        let x = sorted[k].0;
-        let near = |j: usize| (sorted[j].0 - x).abs() < theme::LABEL_GAP;
-        tall && placed[k].1.y == lane.center().y && !(k > 0 && near(k - 1)) && !(k + 1 < sorted.len() && near(k + 1))
-    };
-    Some(placed.iter().enumerate().map(|(k, &(i, p, _))| (i, p, room(k))).collect())
+    Some((placed.iter().map(|&(i, p, _)| (i, p)).collect(), Vec::new()))
 }
 
 /// The rows dots are stacked into: offsets from the lane's centre, and the least
@@ -235,7 +238,11 @@ fn stack(sorted: &[(f32, usize)], lane: Rect, rows: &Rows) -> Vec<(usize, Pos2, 
         .map(|&(x, i)| {
             let free = (0..last.len()).find(|&r| x - last[r] >= rows.gap);
             let row = free.unwrap_or_else(|| (0..last.len()).min_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0));
-            last[row] = x;
+            // A dot that found no free row does not take one: the dots after it get the
+            // rows as they free up.
+            if free.is_some() {
+                last[row] = x;
+            }
             let y = lane.center().y + rows.offsets[row];
             (i, pos2(x, y.clamp(lane.top() + theme::DOT_RADIUS, lane.bottom() - theme::DOT_RADIUS)), free.is_none())
         })
@@ -296,8 +303,9 @@ mod tests {
             .map(|li| (li, Rect::from_min_max(pos2(0.0, li as f32 * 45.0), pos2(1440.0, li as f32 * 45.0 + 45.0))))
             .collect();
         let axis = KrAxis::fit(session, &eval, theme::LANE_LABEL_WIDTH, 1400.0);
-        let key = Key { revision: 1, rect, zoom: None, proposal: None, paint };
-        (LanesLayout::build(data, key, axis, &lanes, None), eval.level_of.clone())
+        let key = Key { revision: 1, rect, zoom: None, proposal: None, paint, label_width: theme::LANE_LABEL_WIDTH };
+        let measure = |text: &str| egui::vec2(text.chars().count() as f32 * 8.0, 13.0);
+        (LanesLayout::build(data, key, axis, &lanes, None, &measure), eval.level_of.clone())
     }
 
     #[test]

@@ -4,18 +4,24 @@
 //! strips whose bins can be hovered and clicked to filter the table; a pending proposal
 //! shows as hollow dots with arrows; a legend explains the marks.
 
+pub mod annotate;
 pub mod geometry;
+pub mod initials;
+pub mod labels;
+pub mod lane_label;
 pub mod layout;
 pub mod legend;
+pub mod overlay;
 pub mod reference;
 pub mod shapes;
+pub mod stacks;
 
 use crate::document::Edit;
 
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 use rust_decimal::Decimal;
 
-use crate::model::money::{format_kr, format_number, format_thousands};
+use crate::model::money::{format_kr, format_number};
 
 use std::sync::Arc;
 
@@ -33,6 +39,8 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
     let zoom = view.zoom.filter(|&l| l < session.levels.len());
     let roomy = view.presentation && !view.presentation_table;
     let lane_height = theme::lane_height(ui.ctx().content_rect().height(), order.len(), roomy);
+    // Presenting, the labels' two lines of body text need their height.
+    let lane_height = if view.presentation { lane_height.max(theme::PRESENTATION_LANE_MIN) } else { lane_height };
     let lanes_height = lane_height * order.len() as f32;
     let size = vec2(ui.available_width(), lanes_height + 30.0 + theme::LEGEND_HEIGHT);
     let (whole, _) = ui.allocate_exact_size(size, Sense::hover());
@@ -49,7 +57,9 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
             })
             .collect(),
     };
-    let layout = LanesLayout::get(ui, data, rect, &lanes, zoom, view.pending.as_ref());
+    let shown: Vec<usize> = lanes.iter().map(|&(li, _)| li).collect();
+    let label_width = lane_label::column_width(ui.ctx(), data, &shown, view.presentation, rect.width());
+    let layout = LanesLayout::get(ui, data, (rect, label_width), &lanes, zoom, view.pending.as_ref());
     let axis = layout.axis;
     draw_axis(&painter, &axis, rect);
     for overlap in &data.eval.overlaps {
@@ -63,8 +73,9 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
     for &(li, lane) in &lanes {
         let color = theme::level_color(data.derived.level_rank_pos.get(li).copied().unwrap_or(0));
         draw_lane_background(&painter, &axis, data, li, lane, color);
+        lane_label::paint(&painter, data, li, lane, label_width, view.presentation);
         let number = order.iter().position(|&l| l == li).map_or(0, |p| p + 1);
-        label_ui(ui, data, li, lane, number, zoom.is_some(), out);
+        label_ui(ui, data, li, (lane, label_width), number, zoom.is_some(), out);
     }
     crate::ui::panels::lanes::reference::ui(&painter, &axis, data, view, &lanes);
     // Dots, density strips, inversion lines, ghosts and proposal arrows, cached.
@@ -87,16 +98,33 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
             }
         }
     }
-    for &i in &layout.labelled {
-        if let Some(Some(p)) = layout.dot_pos.get(i) {
-            let initials = data.session.managers[i].initials();
-            let at = pos2(p.x, p.y + theme::DOT_RADIUS + 1.0);
-            painter.text(at, Align2::CENTER_TOP, initials, FontId::proportional(theme::INITIALS_SIZE), Color32::BLACK);
-        }
+    // The selected manager's label goes right of the lane labels; initials it would
+    // cover are left out.
+    let selected_pos = view.selected.and_then(|s| layout.dot_pos.get(s).copied().flatten().or(extra.map(|e| e.1)));
+    let bounds =
+        Rect::from_x_y_ranges(rect.left() + label_width - 8.0..=rect.right(), rect.top()..=rect.top() + lanes_height);
+    let selected_label = view.selected.zip(selected_pos).map(|(s, p)| {
+        let text = format!("{} · {}", view.display_name(&session.managers[s]), format_kr(data.eval.amounts[s].amount));
+        let marks: Vec<Rect> =
+            lanes.iter().flat_map(|&(li, lane)| annotate::mean_mark(data, &axis, li, lane)).collect();
+        overlay::selected_label(&painter, text, (p, &marks), bounds)
+    });
+    let covered = |r: &Rect| selected_label.as_ref().is_some_and(|(_, l)| l.intersects(*r));
+    let font = FontId::proportional(theme::INITIALS_SIZE);
+    for label in layout.labels.iter().filter(|l| !covered(&l.rect)) {
+        painter.text(label.rect.center_top(), Align2::CENTER_TOP, &label.text, font.clone(), Color32::BLACK);
     }
     let step = session.policies.rounding_step;
     for &(i, p) in layout.dots.iter().chain(extra.iter()) {
-        dot_ui(ui, &painter, data, view, &axis, i, p, step, out);
+        let label = layout.labels.iter().find(|l| l.manager == i && !covered(&l.rect)).map(|l| l.text.as_str());
+        dot_ui(ui, &painter, data, view, (&axis, step), (i, p, label), out);
+    }
+    for more in &layout.more {
+        overlay::more_ui(ui, &painter, data, more, out);
+    }
+    if let Some((galley, r)) = selected_label {
+        overlay::describe_selected(ui, galley.text(), r);
+        overlay::paint_selected(&painter, galley, r);
     }
     // The legend leaves room for the view toggle at its right end.
     let legend = legend.with_max_x(legend.right() - theme::VIEW_TOGGLE_WIDTH);
@@ -105,11 +133,19 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
 
 /// The lane's label as a button: click (or the lane's number key) to zoom in on the level,
 /// again (or 0 / Escape) to see all levels.
-fn label_ui(ui: &egui::Ui, data: Data<'_>, li: usize, lane: Rect, number: usize, zoomed: bool, out: &mut Vec<Command>) {
+fn label_ui(
+    ui: &egui::Ui,
+    data: Data<'_>,
+    li: usize,
+    (lane, width): (Rect, f32),
+    number: usize,
+    zoomed: bool,
+    out: &mut Vec<Command>,
+) {
     let name = &data.session.levels[li].name;
     let area = Rect::from_min_max(
-        pos2(lane.left() + 2.0, lane.center().y - 20.0),
-        pos2(lane.left() + theme::LANE_LABEL_WIDTH - 8.0, lane.center().y + 22.0),
+        pos2(lane.left() + 2.0, lane.top() + 2.0),
+        pos2(lane.left() + width - 8.0, lane.bottom() - 2.0),
     );
     let response = ui.interact(area, ui.scope_id().with(("lane_label", li)), Sense::click());
     let label = if zoomed { format!("Zoom ud fra {name}") } else { format!("Zoom ind på {name}") };
@@ -128,33 +164,11 @@ fn label_ui(ui: &egui::Ui, data: Data<'_>, li: usize, lane: Rect, number: usize,
     }
 }
 
-/// The lane label, the band bar and the level's mean.
+/// The lane's grid line, the band bar and the level's mean.
 fn draw_lane_background(painter: &egui::Painter, axis: &KrAxis, data: Data<'_>, li: usize, lane: Rect, color: Color32) {
     let level = &data.session.levels[li];
     let stats = data.eval.stats.of_level(&level.id);
-    let n = stats.map_or(0, |s| s.stats.n);
     painter.line_segment([lane.left_bottom(), lane.right_bottom()], Stroke::new(1.0, theme::GRID));
-    // In the body text's size (capitals 20 px high at 1920×1080 when presenting), ≥ 17 pt.
-    let name_size = theme::body_size(&painter.ctx().global_style()).max(17.0);
-    painter.text(
-        pos2(lane.left() + 6.0, lane.center().y - 9.0),
-        Align2::LEFT_CENTER,
-        &level.name,
-        FontId::proportional(name_size),
-        Color32::BLACK,
-    );
-    painter.text(
-        pos2(lane.left() + 6.0, lane.center().y + 11.0),
-        Align2::LEFT_CENTER,
-        format!(
-            "{n} {} · spænd {}–{} t.kr.",
-            if n == 1 { "leder" } else { "ledere" },
-            format_thousands(level.band.min),
-            format_thousands(level.band.max)
-        ),
-        FontId::proportional(13.0),
-        theme::MUTED,
-    );
     let band = Rect::from_x_y_ranges(
         axis.x(level.band.min)..=axis.x(level.band.max),
         lane.center().y - 12.0..=lane.center().y + 12.0,
@@ -216,16 +230,14 @@ fn strip_ui(
 }
 
 /// One manager's dot: drawing, hover, click to select, drag to change the amount.
-#[allow(clippy::too_many_arguments)]
+/// `label` is the initials shown beside the dot (its accessible value).
 fn dot_ui(
     ui: &egui::Ui,
     painter: &egui::Painter,
     data: Data<'_>,
     view: &ViewState,
-    axis: &KrAxis,
-    i: usize,
-    p: Pos2,
-    step: Decimal,
+    (axis, step): (&KrAxis, Decimal),
+    (i, p, label): (usize, Pos2, Option<&str>),
     out: &mut Vec<Command>,
 ) {
     let m = &data.session.managers[i];
@@ -235,7 +247,10 @@ fn dot_ui(
     let hit = Rect::from_center_size(p, vec2(theme::DOT_RADIUS * 2.0 + 6.0, theme::DOT_RADIUS * 2.0 + 6.0));
     let response = ui.interact(hit, ui.scope_id().with(("dot", i)), Sense::click_and_drag());
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Slider, true, format!("{}: {}", name(), format_kr(amount)))
+        let mut info =
+            egui::WidgetInfo::labeled(egui::Role::Slider, true, format!("{}: {}", name(), format_kr(amount)));
+        info.current_text_value = label.map(str::to_string);
+        info
     });
     let selected = view.selected == Some(i);
     let li = data.eval.level_of[i].unwrap_or(0);
@@ -255,15 +270,6 @@ fn dot_ui(
     }
     if selected {
         painter.circle_stroke(p, r + 3.0, Stroke::new(2.5, theme::SELECTED));
-        let galley = painter.layout_no_wrap(
-            format!("{} · {}", name(), format_kr(amount)),
-            FontId::new(15.0, theme::bold_family()),
-            Color32::BLACK,
-        );
-        let label = Align2::CENTER_BOTTOM.anchor_size(pos2(p.x, p.y - r - 5.0), galley.size()).expand(3.0);
-        painter.rect_filled(label, 4.0, Color32::from_white_alpha(235));
-        painter.rect_stroke(label, 4.0, Stroke::new(1.0, theme::SELECTED), egui::StrokeKind::Inside);
-        painter.galley(label.min + vec2(3.0, 3.0), galley, Color32::BLACK);
     }
     if response.hovered() && !response.dragged() {
         let last = data.eval.metrics.get(i).and_then(|x| x.last_year);
@@ -272,11 +278,16 @@ fn dot_ui(
         egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.id, egui::PopupAnchor::Pointer)
             .show(|ui| ui.label(text));
     }
-    if response.clicked() || response.drag_started() {
+    // Ctrl (Cmd) + click adds the manager to Sammenlign (or takes them out), as in the table.
+    let compare = ui.input(|inp| inp.modifiers.command);
+    if response.clicked() && compare {
+        out.push(Command::CompareToggle(i));
+    } else if response.clicked() || (response.drag_started() && !compare) {
         out.push(Command::Select(Some(i)));
     }
     if response.dragged()
         && !m.locked
+        && !compare
         && let Some(pointer) = response.interact_pointer_pos()
     {
         let target = axis.amount_at(pointer.x, step);
