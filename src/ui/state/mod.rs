@@ -5,5 +5,6 @@ pub mod autosave;
 pub mod axis;
 pub mod derived;
 pub mod directors;
+pub mod dot_stack;
 pub mod references;
 pub mod view;
