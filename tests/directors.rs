@@ -149,6 +149,70 @@ fn too_few_managers_means_no_test() {
     assert!(directors::sentence(&r.directors[2], "DIR3").contains("for få ledere"));
 }
 
+#[test]
+fn a_manager_far_above_the_band_counts_at_its_edge_in_the_test() {
+    // D's five kontorchefer at 46.000 kr. (position 0,8 on 30.000–50.000); five others
+    // without a director at 34.000, 36.000, 38.000, 40.000 and 110.000 kr.: 0,2 … 0,5 and
+    // 4,0. Counted as 4,0 the outlier makes the others' mean 1,08 – D would look 28 points
+    // *lower* – and every split of the ten is as far apart as D's (by hand: e = the 0,8s in
+    // a split of five, each e gives sums ≥ 5,4 or ≤ 4,0): p = 252/252 = 1.
+    let mut s = three_directors();
+    s.executives.truncate(1);
+    s.executives[0].id = "D".into();
+    let template = s.managers[0].clone();
+    s.managers.clear();
+    for (k, (superior, amount)) in
+        [("D", 46), ("D", 46), ("D", 46), ("D", 46), ("D", 46), ("X", 34), ("X", 36), ("X", 38), ("X", 40), ("X", 110)]
+            .into_iter()
+            .enumerate()
+    {
+        let mut m = template.clone();
+        m.id = format!("M{k}");
+        m.superior = superior.into();
+        m.direct_amount = Some(d(amount * 1_000));
+        m.proposal = None;
+        s.managers.push(m);
+    }
+    let raw = engine::permutation::p_value(&[8, 8, 8, 8, 8], &[2, 3, 4, 5, 40], 0);
+    assert_eq!(raw, Some(1.0), "the test on the real positions cannot tell D apart");
+    let eval = engine::evaluate(&s);
+    let r = directors::by_director(&s, &eval, Basis::Amount);
+    let dir = &r.directors[0];
+    assert_eq!(dir.mean_band_position, Some(Decimal::new(8, 1)), "the real mean");
+    assert_eq!(r.unassigned.len(), 5);
+    // Counted within the band the outlier is 1,0: the others' mean 2,4 / 5 = 0,48, D +32
+    // points. Splits of the ten {0,8 ×5, 0,2, 0,3, 0,4, 0,5, 1,0} into five at least as far
+    // from the mean as D's sum 4,0 (|10·S − 32| ≥ 8: S ≥ 4,0 or S ≤ 2,4), by e = the 0,8s
+    // taken: e = 5 → 1; e = 4 with 1,0 → 5; e = 1 with 0,2 + 0,3 + 0,4 + 0,5 → 5; e = 0 → 1;
+    // e = 2, 3 none. p = 12 / C(10, 5) = 12/252 = 1/21 ≈ 0,048 ≤ 0,05 (one director: Holm
+    // leaves it).
+    let t = dir.test.as_ref().expect("D tested");
+    assert_eq!(t.difference_points, d(32));
+    assert!((t.p_raw - 12.0 / 252.0).abs() < 1e-12, "{}", t.p_raw);
+    assert!((t.p_value - 12.0 / 252.0).abs() < 1e-12, "{}", t.p_value);
+    assert_eq!(t.flag, Some(Flag::Lenient));
+    assert_eq!(directors::test_position(d(4)), d(1));
+    assert_eq!(directors::test_position(d(-1)), d(0));
+}
+
+#[test]
+fn on_the_demo_the_kontorchef_at_400_percent_no_longer_makes_dir_b_look_lenient() {
+    // The constituted kontorchef at 110.000 kr. (400 %) is DIR-B's (and Sofie Dalgaard at
+    // 65.000 kr., 175 %, DIR-A's): DIR-B's real mean is 91,4 %, 33 points above the rest.
+    // Counted within the bands she sits 7 points *below* them; DEP +10, DIR-A −1. Nobody
+    // differs: p 0,48 / 0,95 / 0,68 before Holm over three, 1,00 after.
+    let s = io::parse_session(io::DEMO_RON).expect("demo parses");
+    let eval = engine::evaluate(&s);
+    let r = directors::by_director(&s, &eval, Basis::Amount);
+    let b = r.directors.iter().find(|d| d.id == "DIR-B").expect("DIR-B");
+    assert_eq!(b.mean_band_position.map(|p| p.round_dp(3)), Some(Decimal::new(914, 3)));
+    let t = b.test.as_ref().expect("DIR-B tested");
+    assert_eq!(t.difference_points.round(), d(-7));
+    assert!(r.directors.iter().all(|d| d.test.as_ref().is_none_or(|t| t.flag.is_none())));
+    let dep = r.directors.iter().find(|d| d.id == "DEP").and_then(|d| d.test.as_ref()).expect("DEP tested");
+    assert_eq!(dep.difference_points, Decimal::new(101, 1));
+}
+
 /// The engine's generator for the null sessions, drawing `next % n` as these sessions
 /// always have.
 struct Rng(kalibrer::engine::rng::SplitMix64);
@@ -298,6 +362,10 @@ fn cli_by_director_json_has_every_field_with_the_hand_computed_values() {
     assert!(close(&d1["p_value"], 2.0 * 2_431.0 / 18_564.0), "{}", d1["p_value"]);
     assert!(close(&list[2]["p_value"], 8_056.0 / 18_564.0));
     assert!(close(&v["level"], 0.05));
+    // What the test uses, stated beside the figures.
+    assert_eq!(v["test"]["min_n"], 5);
+    let positions = v["test"]["positions"].as_str().expect("text");
+    assert!(positions.contains("below the band as 0, above it as 1"), "{positions}");
     assert_eq!(v["unassigned"], serde_json::json!([]));
     assert_eq!(d2["largest_changes"][0]["manager"], "DIR2-5");
     assert_eq!(d2["largest_changes"][0]["change"], "-7000");

@@ -329,3 +329,61 @@ fn a_flagged_director_shows_the_sentence_for_the_room() {
     assert!(labels.iter().any(|l| l.contains("Direktør DIR1: n = 6") && !l.contains("procentpoint")), "{labels:#?}");
     harness.snapshot("directors_flagged_1920x1080_normal");
 }
+
+#[test]
+fn dots_at_one_position_are_stacked_and_each_keeps_its_click() {
+    // DIR1-5 moved to DIR1-2's amount (38.000 kr.): two dots at 40 % of the band.
+    let mut s = three_directors();
+    let (a, b) = (s.manager_index("DIR1-2").unwrap(), s.manager_index("DIR1-5").unwrap());
+    s.managers[b].direct_amount = Some(Decimal::from(38_000));
+    let mut harness = common::app_harness(s, [1920.0, 1080.0]);
+    harness.key_press(Key::R);
+    harness.run();
+    let ra = harness.get_by_label("Prik: Leder DIR1 2").rect();
+    let rb = harness.get_by_label("Prik: Leder DIR1 5").rect();
+    assert!((ra.center().x - rb.center().x).abs() < 0.01, "one position: {ra:?} {rb:?}");
+    assert!(ra.center().distance(rb.center()) >= 2.0 * 7.0 - 0.01, "a diameter apart: {ra:?} {rb:?}");
+    assert!(!ra.intersects(rb.shrink(0.5)), "neither covers the other");
+    harness.get_by_label("Prik: Leder DIR1 5").hover();
+    harness.run();
+    harness.get_by_label("Prik: Leder DIR1 5").click();
+    harness.run();
+    assert_eq!(harness.state().meeting.view.selected, Some(b));
+    harness.get_by_label("Prik: Leder DIR1 2").click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    assert_eq!(harness.state().meeting.view.compare, vec![a]);
+    assert_eq!(harness.state().meeting.view.selected, Some(b), "Ctrl+click does not select");
+}
+
+#[test]
+fn each_row_lists_its_largest_changes_and_the_total_row_every_managers() {
+    let harness = directors_view([1920.0, 1080.0], false);
+    // DIR-C: KC15 proposed 28.000, now 30.000 (+2.000); KC16 44.000 → 43.000 (−1.000);
+    // no reasons in the demo's log.
+    for line in [
+        "Ændring: Ida Mathiesen: 28.000 → 30.000 (+2.000) – ingen begrundelse i loggen",
+        "Ændring: Frederik Lassen: 44.000 → 43.000 (−1.000) – ingen begrundelse i loggen",
+        // The largest over every manager: KC06 35.000 → 32.000 (DIR-A).
+        "Ændring: Thomas Vinther: 35.000 → 32.000 (−3.000) – ingen begrundelse i loggen",
+    ] {
+        assert!(shown(&harness, line), "{line}");
+    }
+    // All 28: proposed 711.625 + 332.000 + 370.000 + 157.000 = 1.570.625, now 1.565.000;
+    // up 2 + 0 + 0 + 1 = 3, down 2 + 1 + 1 + 1 = 5, unchanged 6 + 6 + 6 + 2 = 20.
+    assert!(shown(&harness, "Alle: n = 28 · 1.570.625 → 1.565.000 kr. · ↑ 3 ↓ 5 = 20"));
+}
+
+#[test]
+fn a_reason_from_the_log_is_in_the_row_in_presentation_mode() {
+    let mut s = common::demo();
+    let i = s.managers.iter().position(|m| m.name == "Thomas Vinther").unwrap();
+    let mut doc = kalibrer::document::Document::new(s.clone(), None);
+    doc.apply(Edit::SetJustification { manager: i, text: "Sen leverance".into() }, "DEP").unwrap();
+    s = doc.session().clone();
+    let mut harness = common::app_harness(s, [1366.0, 768.0]);
+    harness.key_press(Key::F5);
+    harness.run();
+    harness.key_press(Key::R);
+    harness.run();
+    assert!(shown(&harness, "Ændring: Thomas Vinther: 35.000 → 32.000 (−3.000) «Sen leverance»"));
+}

@@ -185,6 +185,13 @@ fn to_json(file: &str, session: &Session, eval: &Evaluation, report: &DirectorRe
         "file": file,
         "basis": match report.basis { Basis::Amount => "amount", Basis::Proposal => "proposal" },
         "level": directors::LEVEL,
+        "test": {
+            "statistic": "difference_points: the director's mean position in band minus the other managers', in percentage points",
+            "positions": "counted within the band for the test: below the band as 0, above it as 1 (mean_band_position is the real mean)",
+            "p_raw": "two-sided permutation test, exact over all splits up to 20000, else 9999 random splits seeded by the director's id",
+            "p_value": "p_raw adjusted for every director tested (Holm)",
+            "min_n": directors::MIN_N,
+        },
         "directors": directors,
         "total": tally(&report.total),
         "unassigned": report.unassigned.iter().map(|&i| session.managers[i].id.clone()).collect::<Vec<_>>(),

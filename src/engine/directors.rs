@@ -6,7 +6,9 @@
 //! **The test.** For each director with at least [`MIN_N`] managers with a position, and
 //! at least [`MIN_N`] other managers with one, the mean position in band (0 at the level's
 //! band minimum, 1 at its maximum) of the director's managers is compared with the rest's
-//! by a two-sided permutation test ([`super::permutation`]: exact over all splits when
+//! – each position counted within the band for the test ([`test_position`]: below it as
+//! 0, above it as 1, so one manager far outside a band cannot carry every director's
+//! comparison; `mean_band_position` stays the real mean) – by a two-sided permutation test ([`super::permutation`]: exact over all splits when
 //! there are at most 20 000, else 9 999 random splits from a seed fixed by the director's
 //! id). The p-values of the directors tested are adjusted together (Holm), so a session
 //! with no real difference flags anyone with a chance of at most [`LEVEL`]. A director is
@@ -117,7 +119,8 @@ impl Tally {
 /// The outcome of the leniency test for one director.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Test {
-    /// The director's mean position minus the rest's, in percentage points.
+    /// The director's mean position minus the rest's, in percentage points, on the
+    /// positions the test counts ([`test_position`]: within the band).
     pub difference_points: Decimal,
     /// Managers with a position outside the director's group.
     pub rest_n: usize,
@@ -206,6 +209,16 @@ fn mean(values: &[Decimal]) -> Option<Decimal> {
     sum.checked_div(Decimal::from(values.len())).map(|m| m.normalize())
 }
 
+/// A position as the test counts it: within the band, 0–1 (a manager below the band at its
+/// minimum, above it at its maximum). On the demo a constituted kontorchef at 110.000 kr.
+/// on a 30.000–50.000 kr. band sits at 400 %; counted as such, that one manager widens the
+/// spread of every random split so much that no director could be told apart (p = 1 for
+/// all); counted at 100 %, the manager is still the highest, no more.
+#[must_use]
+pub fn test_position(p: Decimal) -> Decimal {
+    p.clamp(Decimal::ZERO, Decimal::ONE)
+}
+
 /// A position as an integer in 10⁻⁹ for the test (exact comparisons).
 fn quantised(p: Decimal) -> i128 {
     (p * Decimal::from(1_000_000_000)).round().to_i128().unwrap_or(0)
@@ -288,6 +301,7 @@ pub fn by_director(session: &Session, eval: &Evaluation, basis: Basis) -> Direct
 /// mean is the total less the director's, so the work per director is the director's
 /// managers and the random splits, not the whole session.
 fn test_all(directors: &mut [DirectorStats], positions: &[Option<Decimal>]) {
+    let positions: Vec<Option<Decimal>> = positions.iter().map(|p| p.map(test_position)).collect();
     let all: Vec<i128> = positions.iter().flatten().map(|p| quantised(*p)).collect();
     let total = positions.iter().flatten().fold(Decimal::ZERO, |a, p| a.saturating_add(*p));
     let mut tested: Vec<(usize, Test)> = Vec::new();

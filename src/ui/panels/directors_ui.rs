@@ -7,12 +7,14 @@
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
 use rust_decimal::Decimal;
 
-use crate::engine::directors::{DirectorStats, sentence};
+use crate::engine::directors::{DirectorStats, LedgerLine, Tally, sentence};
 use crate::model::money::{format_kr, format_number};
 
 use crate::ui::command::Command;
+use crate::ui::panels::directors_ledger_ui::ledger_ui;
 use crate::ui::state::derived::Data;
 use crate::ui::state::directors::{DirectorsView, Placed, STRIP_BINS, axis_fraction};
+use crate::ui::state::dot_stack::stack_offsets;
 use crate::ui::state::view::ViewState;
 use crate::ui::theme;
 
@@ -40,7 +42,8 @@ fn percent(share: Decimal) -> String {
     format!("{} %", (share * Decimal::ONE_HUNDRED).round())
 }
 
-/// Draws the view in the lanes' place (the same height, so nothing else moves).
+/// Draws the view in the lanes' place (the same height, so nothing else moves): a row per
+/// director, the axis, and the total row with every manager's largest changes.
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, dv: &DirectorsView, view: &ViewState, out: &mut Vec<Command>) {
     let levels = data.session.levels.len().max(1);
     let roomy = view.presentation && !view.presentation_table;
@@ -52,11 +55,9 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, dv: &DirectorsView, view: &ViewStat
     let small = (body * 0.8).max(theme::LEGEND_SIZE);
     let text = ui.visuals().text_color();
     let directors = &dv.report.directors;
-    let rows_rect =
-        Rect::from_min_max(whole.min, pos2(whole.right(), whole.bottom() - AXIS_HEIGHT - theme::LEGEND_HEIGHT));
     if directors.is_empty() {
         painter.text(
-            rows_rect.center(),
+            whole.center(),
             Align2::CENTER_CENTER,
             "Ingen direktører med ledere i sessionen",
             FontId::proportional(body),
@@ -64,12 +65,15 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, dv: &DirectorsView, view: &ViewStat
         );
         return;
     }
-    let label_width = (theme::LANE_LABEL_WIDTH + 70.0).min(whole.width() * 0.3);
-    let stats_width = (body * 15.0).min(whole.width() * 0.28);
+    // The directors' rows and the total row share the height left by the axis and legend.
+    let row_height = (whole.height() - AXIS_HEIGHT - theme::LEGEND_HEIGHT) / (directors.len() + 1) as f32;
+    let rows_rect = Rect::from_min_size(whole.min, vec2(whole.width(), row_height * directors.len() as f32));
+    let label_width = (theme::LANE_LABEL_WIDTH + 70.0).min(whole.width() * 0.22);
+    let ledger_left = whole.right() - whole.width() * 0.28;
+    let stats_left = ledger_left - (body * 14.5).min(whole.width() * 0.24);
     let left = whole.left() + label_width;
-    let right = whole.right() - stats_width - 12.0;
+    let right = stats_left - 12.0;
     let x = |p: f32| left + axis_fraction(p) * (right - left);
-    let row_height = rows_rect.height() / directors.len() as f32;
     // The band 0–100 % and its grid.
     let band = Rect::from_x_y_ranges(x(0.0)..=x(1.0), rows_rect.y_range());
     painter.rect_filled(band, 0.0, theme::STRIPE_BG);
@@ -91,6 +95,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, dv: &DirectorsView, view: &ViewStat
         FontId::proportional(small),
         theme::MUTED,
     );
+    let columns = Columns { stats: stats_left, ledger: ledger_left, body, small, text };
     for (k, (d, placed)) in directors.iter().zip(&dv.placed).enumerate() {
         let top = rows_rect.top() + k as f32 * row_height;
         let row = Rect::from_min_max(pos2(whole.left(), top), pos2(whole.right(), top + row_height));
@@ -102,9 +107,12 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, dv: &DirectorsView, view: &ViewStat
         let row_text = row_summary(d, &name);
         let response = ui.interact(row, ui.scope_id().with(("director_row", k)), Sense::hover());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, row_text.clone()));
-        label(&painter, d, &name, row, body, small, text);
-        stats(&painter, d, row, right + 12.0, body, small, text);
+        label(&painter, &name, &facts(d), row, body, small, text);
+        columns.draw(ui, data, view, &d.tally, dv.ledgers.get(k).map_or(&[], Vec::as_slice), row);
         let flagged = d.test.as_ref().is_some_and(|t| t.flag.is_some());
+        let sentence_galley =
+            flagged.then(|| painter.layout_no_wrap(sentence(d, &name), FontId::proportional(small), theme::WARNING));
+        let sentence_top = sentence_galley.as_ref().map_or(row.bottom(), |g| row.bottom() - 2.0 - g.size().y);
         let dot_y = if flagged { row.top() + row.height() * 0.38 } else { row.center().y };
         if let Some(mean) = d.mean_band_position.and_then(|m| rust_decimal::prelude::ToPrimitive::to_f32(&m)) {
             let mx = x(mean);
@@ -112,43 +120,101 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, dv: &DirectorsView, view: &ViewStat
         }
         match placed {
             Placed::Dots(dots) => {
-                for &(i, p) in dots {
-                    dot_ui(ui, &painter, data, view, i, pos2(x(p), dot_y), out);
+                // Dots at (nearly) one position are stacked, each keeping its hover and click.
+                let r = theme::DOT_RADIUS;
+                // (A stacked dot may touch the row's rule by a point: a row of the demo in F5
+                // at 1366×768 is 46 points, three dots 3 × 16.)
+                let room = (dot_y - row.top()).min(sentence_top - dot_y) - r + 1.0;
+                let xs: Vec<f32> = dots.iter().map(|&(_, p)| x(p)).collect();
+                // A diameter and the white rims apart, so stacked dots do not touch.
+                let offsets = stack_offsets(&xs, 2.0 * r + 2.0, room);
+                for ((&(i, _), &dx), &dy) in dots.iter().zip(&xs).zip(&offsets) {
+                    dot_ui(ui, &painter, data, view, i, pos2(dx, dot_y + dy), out);
                 }
             }
             Placed::Strip(bins) => strip(&painter, bins, left, right, dot_y, row_height),
         }
-        if flagged {
+        if let Some(galley) = sentence_galley {
             // On a plain ground, so that the dots' mean line does not cross the words.
-            let galley = painter.layout_no_wrap(sentence(d, &name), FontId::proportional(small), theme::WARNING);
-            let at = pos2(left + 4.0, row.bottom() - 2.0 - galley.size().y);
+            let at = pos2(left + 4.0, sentence_top);
             painter.rect_filled(Rect::from_min_size(at, galley.size()).expand(2.0), 2.0, theme::PANEL_BG);
             painter.galley(at, galley, theme::WARNING);
         }
     }
+    // The total row, under the axis.
+    let top = rows_rect.bottom() + AXIS_HEIGHT;
+    let row = Rect::from_min_max(pos2(whole.left(), top), pos2(whole.right(), top + row_height));
+    painter.line_segment([row.left_top(), row.right_top()], Stroke::new(1.0, theme::GRID));
+    let total = &dv.report.total;
+    let response = ui.interact(row, ui.scope_id().with("director_total_row"), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, total_summary(total)));
+    label(&painter, "Alle", &format!("n = {}", total.n), row, body, small, text);
+    columns.draw(ui, data, view, total, &dv.total_ledger, row);
+}
+
+/// The right-hand columns of a row: the sums and moves, and the largest changes.
+struct Columns {
+    stats: f32,
+    ledger: f32,
+    body: f32,
+    small: f32,
+    text: Color32,
+}
+
+impl Columns {
+    fn draw(&self, ui: &egui::Ui, data: Data<'_>, view: &ViewState, t: &Tally, lines: &[LedgerLine], row: Rect) {
+        let painter = ui.painter_at(Rect::from_x_y_ranges(self.stats..=self.ledger - 8.0, row.y_range()));
+        stats(&painter, t, row, self.stats, self.body, self.small, self.text);
+        // Without proposals there is nothing the meeting could have changed from.
+        if t.without_proposal < t.n {
+            let rect = Rect::from_x_y_ranges(self.ledger..=row.right() - 4.0, row.y_range());
+            ledger_ui(ui, data.session, view, lines, rect, self.small);
+        }
+    }
+}
+
+/// The proposals against the amounts: "157.000 → 158.000 kr. · ↑ 1 ↓ 1 = 2".
+fn tally_parts(t: &Tally) -> Vec<String> {
+    if t.without_proposal < t.n {
+        vec![format!("{} → {}", format_number(t.proposal_sum), format_kr(t.amount_sum)), moves(t)]
+    } else {
+        vec!["ingen forslag".into()]
+    }
+}
+
+/// "↑ 1 ↓ 1 = 2".
+fn moves(t: &Tally) -> String {
+    format!("↑ {} ↓ {} = {}", t.up, t.down, t.unchanged)
+}
+
+/// The total row for screen readers: "Alle: n = 28 · 1.565.000 → 1.565.000 kr. · ↑ 3 ↓ 5 = 20".
+fn total_summary(t: &Tally) -> String {
+    let mut parts = vec![format!("n = {}", t.n)];
+    parts.extend(tally_parts(t));
+    format!("Alle: {}", parts.join(" · "))
+}
+
+/// "n = 4 · Ø 48 % · indeks 90".
+fn facts(d: &DirectorStats) -> String {
+    let mut facts = vec![format!("n = {}", d.tally.n)];
+    facts.extend(d.mean_band_position.map(|m| format!("Ø {}", percent(m))));
+    facts.extend(d.indeks.map(|i| format!("indeks {}", i.round())));
+    facts.join(" · ")
 }
 
 /// "Jonas Riis Thomsen: n = 4 · Ø 48 % · indeks 90 · 157.000 → 158.000 kr. · ↑ 1 ↓ 1 = 2",
 /// and the flag's sentence when flagged.
 fn row_summary(d: &DirectorStats, name: &str) -> String {
-    let t = &d.tally;
-    let mut parts = vec![format!("n = {}", t.n)];
-    parts.extend(d.mean_band_position.map(|m| format!("Ø {}", percent(m))));
-    parts.extend(d.indeks.map(|i| format!("indeks {}", i.round())));
-    if t.without_proposal < t.n {
-        parts.push(format!("{} → {}", format_number(t.proposal_sum), format_kr(t.amount_sum)));
-        parts.push(format!("↑ {} ↓ {} = {}", t.up, t.down, t.unchanged));
-    } else {
-        parts.push("ingen forslag".into());
-    }
+    let mut parts = vec![facts(d)];
+    parts.extend(tally_parts(&d.tally));
     if d.test.as_ref().is_some_and(|t| t.flag.is_some()) {
         parts.push(sentence(d, name));
     }
     format!("{name}: {}", parts.join(" · "))
 }
 
-/// The director's name and n, mean position and indeks.
-fn label(painter: &egui::Painter, d: &DirectorStats, name: &str, row: Rect, body: f32, small: f32, text: Color32) {
+/// The row's name and facts (n, mean position, indeks).
+fn label(painter: &egui::Painter, name: &str, facts: &str, row: Rect, body: f32, small: f32, text: Color32) {
     let x = row.left() + 6.0;
     painter.text(
         pos2(x, row.center().y - 1.0),
@@ -157,19 +223,11 @@ fn label(painter: &egui::Painter, d: &DirectorStats, name: &str, row: Rect, body
         FontId::new(body, theme::bold_family()),
         text,
     );
-    let mut facts = vec![format!("n = {}", d.tally.n)];
-    if let Some(m) = d.mean_band_position {
-        facts.push(format!("Ø {}", percent(m)));
-    }
-    if let Some(i) = d.indeks {
-        facts.push(format!("indeks {}", i.round()));
-    }
-    painter.text(pos2(x, row.center().y + 1.0), Align2::LEFT_TOP, facts.join(" · "), FontId::proportional(small), text);
+    painter.text(pos2(x, row.center().y + 1.0), Align2::LEFT_TOP, facts, FontId::proportional(small), text);
 }
 
 /// The sum proposed → the sum now, and up / down / unchanged.
-fn stats(painter: &egui::Painter, d: &DirectorStats, row: Rect, x: f32, body: f32, small: f32, text: Color32) {
-    let t = &d.tally;
+fn stats(painter: &egui::Painter, t: &Tally, row: Rect, x: f32, body: f32, small: f32, text: Color32) {
     if t.without_proposal == t.n {
         let at = pos2(x, row.center().y);
         painter.text(at, Align2::LEFT_CENTER, "ingen forslag", FontId::proportional(small), theme::MUTED);

@@ -2,6 +2,7 @@
 //! and returns commands.
 
 pub mod compare_ui;
+pub mod directors_ledger_ui;
 pub mod directors_ui;
 pub mod findings;
 pub mod focus;

@@ -8,8 +8,11 @@ use std::sync::Arc;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::Evaluation;
-use crate::engine::directors::{Basis, DirectorReport, band_position, by_director};
+use crate::engine::directors::{Basis, DirectorReport, LedgerLine, band_position, by_director, ledger};
 use crate::model::Session;
+
+/// The largest changes kept per row (the row shows as many as fit).
+pub const LEDGER_MAX: usize = 3;
 
 /// More managers than this under one director are drawn as a density strip.
 pub const DOTS_MAX: usize = 200;
@@ -38,6 +41,10 @@ pub struct DirectorsView {
     pub report: DirectorReport,
     /// Per director of `report.directors`: their managers on the axis.
     pub placed: Vec<Placed>,
+    /// Per director: the largest changes from the proposal, with the log's reasons.
+    pub ledgers: Vec<Vec<LedgerLine>>,
+    /// The largest changes over every manager (the total row).
+    pub total_ledger: Vec<LedgerLine>,
 }
 
 /// The cached view and the revision it was computed for.
@@ -91,5 +98,8 @@ pub fn compute(session: &Session, eval: &Evaluation) -> DirectorsView {
             Placed::Strip(bins)
         })
         .collect();
-    DirectorsView { report, placed }
+    let ledgers = report.directors.iter().map(|d| ledger(session, eval, &d.managers, LEDGER_MAX)).collect();
+    let all: Vec<usize> = (0..session.managers.len()).collect();
+    let total_ledger = ledger(session, eval, &all, LEDGER_MAX);
+    DirectorsView { report, placed, ledgers, total_ledger }
 }

@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod axis;
 pub mod derived;
 pub mod directors;
+pub mod dot_stack;
 pub mod offer;
 pub mod references;
 pub mod view;
