@@ -226,6 +226,33 @@ fn a_prep_is_judged_and_fitted_against_its_own_frame() {
     assert_eq!(out, Outcome::Proposal { changed: 2, locked: 0, decided: 0 });
 }
 
+/// A prep's findings judge her frame, never the pool (1.000.000 kr.; 910.000 kr. would be left).
+#[test]
+fn a_preps_findings_judge_her_frame_not_the_pool() {
+    use kalibrer::engine::finding::{Facts, RuleId, Severity};
+    let text = |s: &Session| {
+        let e = engine::evaluate(s);
+        let f: Vec<_> = e.findings.iter().filter(|f| f.manager.is_none()).cloned().collect();
+        assert!(f.iter().all(|f| !matches!(f.rule, RuleId::PoolLeft | RuleId::PoolExceeded)), "{f:?}");
+        f.iter().map(|f| (f.severity, f.facts.clone(), engine::wording::finding_text(f, s, Default::default()))).collect::<Vec<_>>()
+    };
+    // Budget 40.000 kr., her managers 20.000 + 30.000 = 50.000: 10.000 kr. over, an advarsel.
+    let s = kalibrer::io::parse_session(&FRAME_RON.replace("{BUDGET}", r#"{"X": "40000"}"#)).unwrap();
+    let over = Facts::FrameExceeded { reference: d(40_000), over: d(10_000), budget: true };
+    let sentence = "Dine lederes beløb er 10.000 kr. over din ramme på 40.000 kr. (direktørbudget).";
+    assert_eq!(text(&make_prep_with(&s, "X", "t", true).unwrap()), [(Severity::Advarsel, over, sentence.into())]);
+    // Budget 60.000 kr.: 10.000 kr. left, info. Y's prep (Carl 40.000, last year 10.000): 30.000 over.
+    let s = kalibrer::io::parse_session(&FRAME_RON.replace("{BUDGET}", r#"{"X": "60000"}"#)).unwrap();
+    let left = Facts::FrameLeft { reference: d(60_000), left: d(10_000), budget: true };
+    let sentence = "Der er 10.000 kr. tilbage af din ramme på 60.000 kr. (direktørbudget).";
+    assert_eq!(text(&make_prep_with(&s, "X", "t", true).unwrap()), [(Severity::Info, left, sentence.into())]);
+    let y = text(&make_prep_with(&s, "Y", "t", false).unwrap());
+    assert_eq!(y[0].2, "Dine lederes beløb er 30.000 kr. over din ramme på 10.000 kr. (sidste års beløb).");
+    // The meeting's session keeps the pool: 1.000.000 − 90.000 = 910.000 kr. left.
+    let e = engine::evaluate(&s);
+    assert!(e.findings.iter().any(|f| f.facts == Facts::PoolLeft { pool: d(1_000_000), left: d(910_000) }));
+}
+
 #[test]
 fn the_departementschef_steps_aside_on_her_own_item() {
     let mut doc = Document::new(demo(), None);

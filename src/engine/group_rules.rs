@@ -13,7 +13,7 @@ pub(crate) fn global_findings(session: &Session, eval: &Evaluation) -> Vec<Findi
     let mut out = Vec::new();
     inversions(session, eval, &mut out);
     low_differentiation(session, eval, &mut out);
-    pool(eval, &mut out);
+    pool(session, eval, &mut out);
     seed_rules(session, eval, &mut out);
     out
 }
@@ -76,7 +76,7 @@ pub(crate) fn global_findings_after(
         }
     }
     low_differentiation(session, eval, &mut out);
-    pool(eval, &mut out);
+    pool(session, eval, &mut out);
     seed_rules(session, eval, &mut out);
     out
 }
@@ -103,8 +103,23 @@ fn low_differentiation(session: &Session, eval: &Evaluation, out: &mut Vec<Findi
     }
 }
 
-/// Pool exceeded (fejl) or left (info).
-fn pool(eval: &Evaluation, out: &mut Vec<Finding>) {
+/// Pool exceeded (fejl) or left (info). In a director's prep her own frame takes the
+/// pool's place (`prep_frame`): exceeded is an advarsel (a prep is a proposal to the
+/// meeting, which judges the pool), left is info; the whole pool is never shown there.
+fn pool(session: &Session, eval: &Evaluation, out: &mut Vec<Finding>) {
+    if let Some(frame) = super::prep_frame::prep_frame(session, eval) {
+        let budget = frame.source == super::prep_frame::FrameSource::Budget;
+        let left = frame.left();
+        let (severity, facts) = if left < Decimal::ZERO {
+            (Severity::Advarsel, Facts::FrameExceeded { reference: frame.reference, over: -left, budget })
+        } else if left > Decimal::ZERO {
+            (Severity::Info, Facts::FrameLeft { reference: frame.reference, left, budget })
+        } else {
+            return;
+        };
+        out.push(Finding::general(severity, None, facts));
+        return;
+    }
     let p = &eval.pool;
     let (severity, facts) = if p.exceeded() {
         (Severity::Fejl, Facts::PoolExceeded { pool: p.pool, over: -p.left })

@@ -133,11 +133,13 @@ fn sentence(f: &Finding, session: &Session, style: Style) -> String {
         | Facts::SharedGoalDiffers { .. }
         | Facts::GoalsChangedAfterStart { .. }
         | Facts::PoolPartExceeded { .. }
-        | Facts::SavingsWithoutReference => contract_sentence(f, session, style),
+        | Facts::SavingsWithoutReference
+        | Facts::FrameExceeded { .. }
+        | Facts::FrameLeft { .. } => contract_sentence(f, session, style),
     }
 }
 
-/// The findings of the contract rules of issue 30 (topcheftillæg's lønramme, shared goals,
+/// The findings of the contract rules of issue 30 and a prep's own frame (topcheftillæg's lønramme, shared goals,
 /// the contract period, the pool's parts).
 fn contract_sentence(f: &Finding, session: &Session, style: Style) -> String {
     let kr = format_kr;
@@ -172,8 +174,22 @@ fn contract_sentence(f: &Finding, session: &Session, style: Style) -> String {
             "Resultatløn uden for lønsumsloftet kræver dokumenterede besparelser; angiv en reference til dokumentationen."
                 .to_string()
         }
+        Facts::FrameExceeded { reference, over, budget } => format!(
+            "Dine lederes beløb er {} over din ramme på {} ({}).",
+            kr(over),
+            kr(reference),
+            frame_source(budget)
+        ),
+        Facts::FrameLeft { reference, left, budget } => {
+            format!("Der er {} tilbage af din ramme på {} ({}).", kr(left), kr(reference), frame_source(budget))
+        }
         _ => String::new(),
     }
+}
+
+/// What a prep's frame is measured against, in Danish (as `prep_frame::Frame::source_label`).
+fn frame_source(budget: bool) -> &'static str {
+    if budget { "direktørbudget" } else { "sidste års beløb" }
 }
 
 /// The findings whose numbers are salaries: without them in presentation mode.

@@ -189,6 +189,24 @@ pub enum Facts {
     },
     /// The savings part has no reference to documented savings.
     SavingsWithoutReference,
+    /// In a director's prep: her managers' sum over her own frame.
+    FrameExceeded {
+        /// The frame's reference (director budget or last year's sum).
+        reference: Decimal,
+        /// By how much.
+        over: Decimal,
+        /// Whether the reference is a director budget (else last year's sum).
+        budget: bool,
+    },
+    /// In a director's prep: some of her frame is left.
+    FrameLeft {
+        /// The frame's reference.
+        reference: Decimal,
+        /// What is left.
+        left: Decimal,
+        /// Whether the reference is a director budget (else last year's sum).
+        budget: bool,
+    },
 }
 
 impl Facts {
@@ -221,6 +239,8 @@ impl Facts {
             Self::GoalsChangedAfterStart { .. } => RuleId::GoalsChangedAfterStart,
             Self::PoolPartExceeded { .. } => RuleId::PoolPartExceeded,
             Self::SavingsWithoutReference => RuleId::SavingsWithoutReference,
+            Self::FrameExceeded { .. } => RuleId::FrameExceeded,
+            Self::FrameLeft { .. } => RuleId::FrameLeft,
         }
     }
 }

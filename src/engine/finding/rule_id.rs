@@ -56,6 +56,10 @@ pub enum RuleId {
     PoolPartExceeded,
     /// A savings part without a reference to the documented savings (001).
     SavingsWithoutReference,
+    /// In a prep: the director's managers over her own frame (in place of the pool).
+    FrameExceeded,
+    /// In a prep: some of the director's own frame left (in place of the pool).
+    FrameLeft,
 }
 
 impl RuleId {
@@ -80,6 +84,8 @@ impl RuleId {
                 | Self::SharedGoalDiffers
                 | Self::PoolPartExceeded
                 | Self::SavingsWithoutReference
+                | Self::FrameExceeded
+                | Self::FrameLeft
         )
     }
 
@@ -112,6 +118,8 @@ impl RuleId {
             Self::GoalsChangedAfterStart => "maal_aendret_efter_start",
             Self::PoolPartExceeded => "puljedel_overskredet",
             Self::SavingsWithoutReference => "besparelse_uden_reference",
+            Self::FrameExceeded => "ramme_overskredet",
+            Self::FrameLeft => "ramme_rest",
         }
     }
 }
