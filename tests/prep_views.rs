@@ -234,7 +234,9 @@ fn a_preps_findings_judge_her_frame_not_the_pool() {
         let e = engine::evaluate(s);
         let f: Vec<_> = e.findings.iter().filter(|f| f.manager.is_none()).cloned().collect();
         assert!(f.iter().all(|f| !matches!(f.rule, RuleId::PoolLeft | RuleId::PoolExceeded)), "{f:?}");
-        f.iter().map(|f| (f.severity, f.facts.clone(), engine::wording::finding_text(f, s, Default::default()))).collect::<Vec<_>>()
+        f.iter()
+            .map(|f| (f.severity, f.facts, engine::wording::finding_text(f, s, Default::default())))
+            .collect::<Vec<_>>()
     };
     // Budget 40.000 kr., her managers 20.000 + 30.000 = 50.000: 10.000 kr. over, an advarsel.
     let s = kalibrer::io::parse_session(&FRAME_RON.replace("{BUDGET}", r#"{"X": "40000"}"#)).unwrap();
