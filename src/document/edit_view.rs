@@ -7,7 +7,18 @@ use super::edit::{Edit, EditError};
 use super::{Document, EditKey};
 use crate::engine::step_aside::who_steps_aside;
 use crate::model::log::{Change, now_iso};
-use crate::model::{Manager, Stance, View};
+use crate::model::{Manager, Session, Stance, View};
+
+/// [`Document::may_edit_fields`] on a bare session, for the panels (which see the session,
+/// not the document): false for another director's manager in a prep.
+#[must_use]
+pub fn fields_editable(session: &Session, i: usize) -> bool {
+    match (session.prep.as_ref().map(|p| p.executive.as_str()), session.managers.get(i)) {
+        (Some(owner), Some(m)) => m.superior == owner,
+        (None, Some(_)) => true,
+        (_, None) => false,
+    }
+}
 
 impl Document {
     /// The preparing director (executive id) when the session is a prep.
@@ -21,11 +32,7 @@ impl Document {
     /// director's own managers (the others' take only her view).
     #[must_use]
     pub fn may_edit_fields(&self, i: usize) -> bool {
-        match (self.prep_owner(), self.session.managers.get(i)) {
-            (Some(owner), Some(m)) => m.superior == owner,
-            (None, Some(_)) => true,
-            (_, None) => false,
-        }
+        fields_editable(&self.session, i)
     }
 
     /// Whether the preparing director (or, in the meeting, anyone) may record a view on

@@ -22,6 +22,7 @@ mod edit_view;
 
 pub use contract_edit::ContractEdit;
 pub use edit::{Edit, EditError, ImportedField, Outcome};
+pub use edit_view::fields_editable;
 
 use crate::model::log::{Change, now_iso};
 use crate::model::{ChangeEntry, Manager, ReferenceLink, Session};

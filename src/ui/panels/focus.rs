@@ -24,25 +24,31 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
     };
     // One scroll position per manager: each card starts at the top with the name.
     egui::ScrollArea::vertical().id_salt(("focus", i)).auto_shrink([false, false]).show(ui, |ui| {
-        header_ui(ui, data, view, i, out);
+        // In a prep another director's manager is read-only (only the view below is hers
+        // to give): the values stay visible, every control of the manager's own fields is
+        // disabled.
+        let editable = data.may_edit_fields(i);
+        header_ui(ui, data, view, i, editable, out);
         crate::ui::panels::focus_views::ui(ui, data, view, i, out);
         ui.separator();
-        amount_ui(ui, data, view, i, out);
-        ui.separator();
-        crate::ui::panels::focus_proposal::ui(ui, data, view, i, out);
-        ui.separator();
-        adjustment_ui(ui, data, i, out);
-        ui.separator();
-        focus_assess_ui::ui(ui, data, view, i, out);
-        ui.separator();
-        notes_ui(ui, data, i, out);
-        ui.separator();
-        crate::ui::panels::focus_contract::ui(ui, data, i, out);
+        ui.add_enabled_ui(editable, |ui| {
+            amount_ui(ui, data, view, i, out);
+            ui.separator();
+            crate::ui::panels::focus_proposal::ui(ui, data, view, i, out);
+            ui.separator();
+            adjustment_ui(ui, data, i, out);
+            ui.separator();
+            focus_assess_ui::ui(ui, data, view, i, out);
+            ui.separator();
+            notes_ui(ui, data, i, out);
+            ui.separator();
+            crate::ui::panels::focus_contract::ui(ui, data, i, out);
+        });
     });
 }
 
 /// Name, level, unit, superior, pay forms; status buttons and lock.
-fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out: &mut Vec<Command>) {
+fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, editable: bool, out: &mut Vec<Command>) {
     let m = &data.session.managers[i];
     let level = data.eval.level_of[i].map(|l| data.session.levels[l].name.as_str()).unwrap_or("ukendt niveau");
     let superior = data.session.executive(&m.superior).map_or(m.superior.as_str(), |e| e.name.as_str());
@@ -54,6 +60,10 @@ fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out:
     }
     ui.add(egui::Label::new(RichText::new(&place).size(16.0)).truncate()).on_hover_text(&place);
     crate::ui::panels::inhabil::ui(ui, data.session, i, view, 16.0);
+    if !editable {
+        ui.label(RichText::new(read_only_line(&view.display_name_of(superior))).strong().color(theme::WARNING))
+            .on_hover_text("Beløb, status, skøn og vurdering ændres i hendes egen forberedelse eller i mødet");
+    }
     let forms: Vec<&str> = m.pay_forms.iter().map(|f| f.label()).collect();
     let mut line = format!(
         "{} · {}",
@@ -64,6 +74,19 @@ fn header_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, i: usize, out:
         line.push_str(" · topcheftillæg");
     }
     ui.label(RichText::new(line).color(theme::MUTED));
+    ui.add_enabled_ui(editable, |ui| status_row(ui, m, i, out));
+}
+
+/// "Læses kun: Carsten Møllers leder – du kan give din holdning nedenfor" (Danish
+/// genitive: a name ending in s, x or z takes an apostrophe).
+#[must_use]
+pub fn read_only_line(director: &str) -> String {
+    let genitive = if director.ends_with(['s', 'x', 'z']) { "'" } else { "s" };
+    format!("Læses kun: {director}{genitive} leder – du kan give din holdning nedenfor")
+}
+
+/// The status buttons and the lock.
+fn status_row(ui: &mut egui::Ui, m: &crate::model::Manager, i: usize, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         for s in MeetingStatus::ALL {
             if ui.selectable_label(m.status == s, s.label()).clicked() && m.status != s {

@@ -392,7 +392,10 @@ fn amount_cell_ui(
     let id = egui::Id::unique(("amount_cell", i));
     let editing = view.table_edit.as_ref().filter(|(j, _)| *j == i).map(|(_, t)| t.clone());
     let mut text = editing.unwrap_or_else(|| format_number(amount));
-    let response = ui.add(
+    // Another director's manager in a prep: the amount is shown, not editable.
+    let editable = data.may_edit_fields(i);
+    let response = ui.add_enabled(
+        editable,
         egui::TextEdit::singleline(&mut text)
             .id(id)
             .desired_width(ui.available_width())
@@ -403,13 +406,13 @@ fn amount_cell_ui(
     if response.gained_focus() {
         out.push(Command::Select(Some(i)));
     }
-    if response.has_focus() || response.changed() {
+    if editable && (response.has_focus() || response.changed()) {
         view.table_edit = Some((i, text.clone()));
     }
     if response.lost_focus() {
         view.table_edit = None;
         let cancelled = ui.input(|inp| inp.key_pressed(egui::Key::Escape));
-        if !cancelled && text != format_number(amount) {
+        if editable && !cancelled && text != format_number(amount) {
             crate::ui::widgets::typed_amount(data, view, i, &text, out);
         }
     }

@@ -228,3 +228,13 @@ pub struct Data<'a> {
     /// The document's cache key (see `Document::cache_key`) for the panels' caches.
     pub revision: u64,
 }
+
+impl Data<'_> {
+    /// Whether manager `i`'s own fields may be edited here: false for another director's
+    /// manager in a prep (see `Document::may_edit_fields`), whose controls are then shown
+    /// disabled.
+    #[must_use]
+    pub fn may_edit_fields(&self, i: usize) -> bool {
+        crate::document::fields_editable(self.session, i)
+    }
+}

@@ -287,6 +287,7 @@ fn dot_ui(
     }
     if response.dragged()
         && !m.locked
+        && data.may_edit_fields(i)
         && !compare
         && let Some(pointer) = response.interact_pointer_pos()
     {
