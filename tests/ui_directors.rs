@@ -332,24 +332,50 @@ fn a_flagged_director_shows_the_sentence_for_the_room() {
 
 #[test]
 fn dots_at_one_position_are_stacked_and_each_keeps_its_click() {
-    // DIR1-5 moved to DIR1-2's amount (38.000 kr.): two dots at 40 % of the band.
+    // DIR1-5 moved to DIR1-2's amount (38.000 kr.): two dots at 40 % of the band. At
+    // 1920×1080 the row has room for a whole diameter and the rims between centres.
     let mut s = three_directors();
-    let (a, b) = (s.manager_index("DIR1-2").unwrap(), s.manager_index("DIR1-5").unwrap());
+    let b = s.manager_index("DIR1-5").unwrap();
     s.managers[b].direct_amount = Some(Decimal::from(38_000));
-    let mut harness = common::app_harness(s, [1920.0, 1080.0]);
+    stacked_and_clickable(s, ["Leder DIR1 2", "Leder DIR1 5"], "Direktør DIR1:", [1920.0, 1080.0], 2.0 * 7.0 + 2.0);
+    // The demo at 1366×768 normal: rows of about 37 points. DIR-C's KC15 and KC16 both at
+    // 36.000 kr. (30 % of the Kontorchef band): the step shrinks to what the row allows,
+    // down to MIN_STACK_STEP (9 points), each centre off the other dot.
+    let mut s = common::demo();
+    for id in ["KC15", "KC16"] {
+        let k = s.manager_index(id).unwrap();
+        s.managers[k].model_override = Some(kalibrer::model::AmountModel::Direct);
+        s.managers[k].direct_amount = Some(Decimal::from(36_000));
+    }
+    let min = kalibrer::ui::panels::directors_ui::MIN_STACK_STEP;
+    stacked_and_clickable(s, ["Ida Mathiesen", "Frederik Lassen"], "Jonas Riis Thomsen:", [1366.0, 768.0], min);
+}
+
+/// The dots of managers `names` (at one amount) in the row starting `row_label`, stacked
+/// at least `apart` points apart, neither over the other's centre; each keeps its own
+/// hover, click and Ctrl+click.
+fn stacked_and_clickable(s: kalibrer::model::Session, names: [&str; 2], row_label: &str, size: [f32; 2], apart: f32) {
+    let (a, b) = (
+        s.managers.iter().position(|m| m.name == names[0]).unwrap(),
+        s.managers.iter().position(|m| m.name == names[1]).unwrap(),
+    );
+    let mut harness = common::app_harness(s, size);
     harness.key_press(Key::R);
     harness.run();
-    let ra = harness.get_by_label("Prik: Leder DIR1 2").rect();
-    let rb = harness.get_by_label("Prik: Leder DIR1 5").rect();
+    let (la, lb) = (format!("Prik: {}", names[0]), format!("Prik: {}", names[1]));
+    let ra = harness.get_by_label(&la).rect();
+    let rb = harness.get_by_label(&lb).rect();
+    let row = harness.get_by_label_contains(row_label).rect();
     assert!((ra.center().x - rb.center().x).abs() < 0.01, "one position: {ra:?} {rb:?}");
-    assert!(ra.center().distance(rb.center()) >= 2.0 * 7.0 - 0.01, "a diameter apart: {ra:?} {rb:?}");
-    assert!(!ra.intersects(rb.shrink(0.5)), "neither covers the other");
-    harness.get_by_label("Prik: Leder DIR1 5").hover();
+    assert!(ra.center().distance(rb.center()) >= apart - 0.01, "{apart} apart at {size:?}: {ra:?} {rb:?}");
+    assert!(!ra.contains(rb.center()) && !rb.contains(ra.center()), "neither covers the other's centre");
+    assert!(row.contains(ra.center()) && row.contains(rb.center()), "both in the row {row:?}: {ra:?} {rb:?}");
+    harness.get_by_label(&lb).hover();
     harness.run();
-    harness.get_by_label("Prik: Leder DIR1 5").click();
+    harness.get_by_label(&lb).click();
     harness.run();
     assert_eq!(harness.state().meeting.view.selected, Some(b));
-    harness.get_by_label("Prik: Leder DIR1 2").click_modifiers(egui::Modifiers::COMMAND);
+    harness.get_by_label(&la).click_modifiers(egui::Modifiers::COMMAND);
     harness.run();
     assert_eq!(harness.state().meeting.view.compare, vec![a]);
     assert_eq!(harness.state().meeting.view.selected, Some(b), "Ctrl+click does not select");

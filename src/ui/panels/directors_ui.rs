@@ -21,6 +21,12 @@ use crate::ui::theme;
 /// Height of the axis labels under the rows.
 const AXIS_HEIGHT: f32 = 30.0;
 
+/// The smallest vertical step between stacked dots, used when a row is too low for a whole
+/// diameter (the rows at 1366×768 in normal mode are about 37 points): dots then overlap
+/// by up to half, but each centre, where the dot is hovered and clicked, stays more than
+/// a radius off its neighbour's.
+pub const MIN_STACK_STEP: f32 = theme::DOT_RADIUS + 2.0;
+
 /// The toggle between the lanes and the per-director view, at the right end of the
 /// legend row under what was just drawn in `ui`.
 pub fn toggle_ui(ui: &mut egui::Ui, view: &ViewState, out: &mut Vec<Command>) {
@@ -126,8 +132,10 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, dv: &DirectorsView, view: &ViewStat
                 // at 1366×768 is 46 points, three dots 3 × 16.)
                 let room = (dot_y - row.top()).min(sentence_top - dot_y) - r + 1.0;
                 let xs: Vec<f32> = dots.iter().map(|&(_, p)| x(p)).collect();
-                // A diameter and the white rims apart, so stacked dots do not touch.
-                let offsets = stack_offsets(&xs, 2.0 * r + 2.0, room);
+                // A diameter and the white rims apart, so stacked dots do not touch; in a
+                // low row less, down to MIN_STACK_STEP (a slot either side at least).
+                let step = room.clamp(MIN_STACK_STEP, 2.0 * r + 2.0);
+                let offsets = stack_offsets(&xs, step, room.max(step));
                 for ((&(i, _), &dx), &dy) in dots.iter().zip(&xs).zip(&offsets) {
                     dot_ui(ui, &painter, data, view, i, pos2(dx, dot_y + dy), out);
                 }
