@@ -11,6 +11,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use kalibrer::engine::prep::make_prep_with;
+use kalibrer::model::money::format_kr;
 use kalibrer::ui::KalibrerApp;
 
 const WHEN: &str = "2026-11-20T08:00:00Z";
@@ -83,6 +84,20 @@ fn another_directors_manager_is_read_only_on_screen_and_her_own_is_not() {
     assert_eq!(amount_of(&h, "KC16"), before);
     assert_eq!(h.state().meeting.doc.session().change_log.len(), log);
     assert!(h.state().meeting.view.table_edit.is_none());
+    assert!(h.state().meeting.view.notice.is_none(), "{:?}", h.state().meeting.view.notice);
+
+    // Dragging KC16's dot in the lanes 40 points right moves nothing and asks nothing.
+    let start = h.get_by_label(&format!("Frederik Lassen: {}", format_kr(before))).rect().center();
+    h.drag_at(start);
+    h.run();
+    for dx in [10.0, 20.0, 30.0, 40.0] {
+        h.hover_at(start + egui::vec2(dx, 0.0));
+        h.run();
+    }
+    h.drop_at(start + egui::vec2(40.0, 0.0));
+    h.run();
+    assert_eq!(amount_of(&h, "KC16"), before);
+    assert_eq!(h.state().meeting.doc.session().change_log.len(), log);
     assert!(h.state().meeting.view.notice.is_none(), "{:?}", h.state().meeting.view.notice);
 
     // Her own KC01: the controls are enabled and there is no read-only line.
