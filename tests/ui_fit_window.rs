@@ -262,6 +262,15 @@ fn in_a_prep_fit_and_spread_work_within_the_directors_frame() {
     assert_eq!((amount(&h, "a"), amount(&h, "b"), amount(&h, "c")), (d(16_000), d(24_000), d(40_000)));
 }
 
+/// In a prep the top bar's button says what it fits: her frame, not the pool.
+#[test]
+fn in_a_prep_the_button_fits_to_the_frame() {
+    let mut h = common::app_harness(prep(r#"{"X": "40000"}"#), [1920.0, 1080.0]);
+    assert!(h.query_by_label("Tilpas til puljen").is_none());
+    click(&mut h, "Tilpas til rammen");
+    assert!(h.query_by_label("Forslag: Tilpas til rammen").is_some());
+}
+
 /// Without a budget the frame is last year's 25.000 + 25.000 = 50.000 kr., met already:
 /// the window says so with "Sidste år" and proposes nothing.
 #[test]
