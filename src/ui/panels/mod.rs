@@ -16,5 +16,4 @@ pub mod spread_reference;
 pub mod table;
 pub mod table_filter;
 pub mod table_stripes;
-pub mod table_visible;
 pub mod topbar;

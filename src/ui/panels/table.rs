@@ -102,12 +102,9 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
         crate::ui::panels::table_filter::ui(ui, data.session, view);
     }
     let rows = cached_rows(ui, data, view);
-    let height = ui.available_height();
     let scroll_row = if view.scroll_to_selected {
         view.scroll_to_selected = false;
-        rows.iter()
-            .position(|r| Some(*r) == view.selected.map(Row::Manager))
-            .filter(|&row| crate::ui::panels::table_visible::out_of_sight(ui, &rows, height, row))
+        rows.iter().position(|r| Some(*r) == view.selected.map(Row::Manager))
     } else {
         None
     };
@@ -133,7 +130,6 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
         });
     }
     let kinds: Vec<Col> = columns.iter().map(|c| c.0).collect();
-    let mut drawn: Option<std::ops::RangeInclusive<usize>> = None;
     table
         .header(row_height + 2.0, |mut header| {
             for &(_, label, column, _) in &columns {
@@ -153,8 +149,6 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
         .body(|mut body| {
             let stripes = striped.then(|| Stripes::new(&mut body, kinds.len(), row_height));
             body.rows(row_height, rows.len(), |mut row| {
-                let at = row.index();
-                drawn = Some(drawn.as_ref().map_or(at..=at, |d| (*d.start()).min(at)..=(*d.end()).max(at)));
                 let stripe = stripes.as_ref().and_then(|s| s.reserve(row.index()));
                 match rows[row.index()] {
                     Row::Level(li) => level_row(&mut row, data, &kinds, li),
@@ -165,7 +159,6 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
                 }
             });
         });
-    crate::ui::panels::table_visible::remember(ui, &rows, height, drawn);
 }
 
 /// What the rows were built for: the document's cache key, the filter and the sort.
