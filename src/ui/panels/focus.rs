@@ -22,27 +22,37 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
         ui.label("Klik på en prik i spændene, en række i tabellen eller et fund. PageDown/PageUp går til næste/forrige i dagsordenen.");
         return;
     };
-    // One scroll position per manager: each card starts at the top with the name.
-    egui::ScrollArea::vertical().id_salt(("focus", i)).auto_shrink([false, false]).show(ui, |ui| {
+    // The card's widgets keep their ids from one manager and one edit to the next: egui
+    // styles a button, field or separator by its state in the previous frame and asks for
+    // another frame for an id it has not seen (egui 0.37 `Ui::widget_style`), so ids that
+    // changed with the manager, or shifted when a section grew a line, painted a key press
+    // twice (issue 29). One scroll area for every manager, set to the top when the manager
+    // changes (each card starts with the name); each section in its own id scope.
+    let switched = crate::ui::panels::focus_ids::switched(ui, i);
+    let mut area = egui::ScrollArea::vertical().id_salt("focus").auto_shrink([false, false]);
+    if switched {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.show(ui, |ui| {
         // In a prep another director's manager is read-only (only the view below is hers
         // to give): the values stay visible, every control of the manager's own fields is
         // disabled.
         let editable = data.may_edit_fields(i);
-        header_ui(ui, data, view, i, editable, out);
-        crate::ui::panels::focus_views::ui(ui, data, view, i, out);
+        ui.push_id("header", |ui| header_ui(ui, data, view, i, editable, out));
+        ui.push_id("views", |ui| crate::ui::panels::focus_views::ui(ui, data, view, i, out));
         ui.separator();
         ui.add_enabled_ui(editable, |ui| {
-            amount_ui(ui, data, view, i, out);
+            ui.push_id("amount", |ui| amount_ui(ui, data, view, i, out));
             ui.separator();
-            crate::ui::panels::focus_proposal::ui(ui, data, view, i, out);
+            ui.push_id("proposal", |ui| crate::ui::panels::focus_proposal::ui(ui, data, view, i, out));
             ui.separator();
-            adjustment_ui(ui, data, i, out);
+            ui.push_id("adjustment", |ui| adjustment_ui(ui, data, i, out));
             ui.separator();
-            focus_assess_ui::ui(ui, data, view, i, out);
+            ui.push_id("assess", |ui| focus_assess_ui::ui(ui, data, view, i, out));
             ui.separator();
-            notes_ui(ui, data, i, out);
+            ui.push_id("notes", |ui| notes_ui(ui, data, i, out));
             ui.separator();
-            crate::ui::panels::focus_contract::ui(ui, data, i, out);
+            ui.push_id("contract", |ui| crate::ui::panels::focus_contract::ui(ui, data, i, out));
         });
     });
 }
@@ -132,7 +142,10 @@ fn amount_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, 
         }
         let response = ui.add_enabled(
             !m.locked,
-            egui::TextEdit::singleline(&mut view.amount_input.1).hint_text("fx 45.000").desired_width(140.0),
+            egui::TextEdit::singleline(&mut view.amount_input.1)
+                .id(crate::ui::panels::focus_ids::field("amount"))
+                .hint_text("fx 45.000")
+                .desired_width(140.0),
         );
         let response = response.labelled_by(label.id);
         let (enter, escape) = ui.input(|inp| (inp.key_pressed(egui::Key::Enter), inp.key_pressed(egui::Key::Escape)));
@@ -190,7 +203,9 @@ fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Comm
         } else {
             format_signed_kr(a.adjustment)
         });
-        if !a.adjustment.is_zero() && ui.small_button("Fjern skøn").clicked() {
+        // Always there (greyed without a skøn): a button that comes and goes with the first
+        // step is a new widget, which egui paints a second time.
+        if ui.add_enabled(!a.adjustment.is_zero(), egui::Button::new("Fjern skøn").small()).clicked() {
             out.push(Command::Edit(Edit::ClearAdjustment { manager: i }));
         }
     });
@@ -202,6 +217,7 @@ fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Comm
         RichText::new("Begrundelse for skønnet")
     });
     let mut edit = egui::TextEdit::multiline(&mut text)
+        .id(crate::ui::panels::focus_ids::field("justification"))
         .desired_rows(2)
         .desired_width(f32::INFINITY)
         .hint_text("Skriv den saglige begrundelse");
@@ -225,8 +241,14 @@ fn adjustment_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Comm
 fn notes_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Command>) {
     let mut text = data.session.managers[i].notes.clone();
     let label = ui.label(RichText::new("Noter fra mødet").strong());
-    let response =
-        ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label.id);
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut text)
+                .id(crate::ui::panels::focus_ids::field("notes"))
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     if response.changed() {
         out.push(Command::Edit(Edit::SetNotes { manager: i, text }));
     }

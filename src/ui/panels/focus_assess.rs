@@ -29,7 +29,9 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out
                 // with "…", whole on hover): every score stays clickable on a narrow card.
                 let buttons = b.scale.steps.len() as f32 * 38.0 * theme::row_height(ui.style()) / theme::ROW_HEIGHT;
                 let name_width = (ui.available_width() - buttons - 8.0).max(80.0);
-                egui::Grid::new("box_scores").spacing(vec2(4.0, 3.0)).show(ui, |ui| {
+                // One grid per level (the criteria are the level's): egui lays a grid out
+                // again in a second frame when its rows or columns differ from the last.
+                egui::Grid::new(("box_scores", &level.id)).spacing(vec2(4.0, 3.0)).show(ui, |ui| {
                     for c in &b.criteria {
                         ui.scope(|ui| {
                             ui.set_max_width(name_width);
@@ -161,6 +163,7 @@ fn manager_findings_ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, 
             Some((mi, rule, text)) if *mi == i && *rule == f.rule => {
                 ui.add(
                     egui::TextEdit::multiline(text)
+                        .id(crate::ui::panels::focus_ids::field("accept"))
                         .hint_text("Hvorfor accepterer gruppen dette?")
                         .desired_rows(2)
                         .desired_width(f32::INFINITY),

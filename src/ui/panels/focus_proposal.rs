@@ -33,7 +33,10 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out
                     };
                     ui.label(RichText::new(text).color(theme::PROPOSAL));
                 }
-                if amount != Some(p) && !m.locked && ui.small_button("Brug forslaget").clicked() {
+                // Always there with a proposal (greyed when it is the amount): a button that
+                // comes and goes with a step is a new widget, which egui paints twice.
+                let usable = amount != Some(p) && !m.locked;
+                if ui.add_enabled(usable, egui::Button::new("Brug forslaget").small()).clicked() {
                     out.push(Command::Edit(Edit::UseProposal { manager: i }));
                 }
             }
@@ -57,6 +60,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out
     let response = ui
         .add(
             egui::TextEdit::multiline(&mut text)
+                .id(crate::ui::panels::focus_ids::field("rationale"))
                 .desired_rows(2)
                 .desired_width(f32::INFINITY)
                 .hint_text("Direktørens begrundelse for forslaget"),
@@ -93,7 +97,12 @@ fn amount_field_ui(
             view.proposal_input = (Some(i), String::new());
         }
         let response = ui
-            .add(egui::TextEdit::singleline(&mut view.proposal_input.1).hint_text("fx 45.000").desired_width(140.0))
+            .add(
+                egui::TextEdit::singleline(&mut view.proposal_input.1)
+                    .id(crate::ui::panels::focus_ids::field("proposal_amount"))
+                    .hint_text("fx 45.000")
+                    .desired_width(140.0),
+            )
             .labelled_by(label.id);
         let (enter, escape) = ui.input(|inp| (inp.key_pressed(egui::Key::Enter), inp.key_pressed(egui::Key::Escape)));
         if response.lost_focus() && escape {

@@ -8,6 +8,7 @@ pub mod findings;
 pub mod focus;
 pub mod focus_assess;
 pub mod focus_contract;
+pub mod focus_ids;
 pub mod focus_proposal;
 pub mod focus_shared;
 pub mod focus_views;
