@@ -60,9 +60,15 @@ pub fn place(wanted: &[Wanted], obstacles: &[Rect], bounds: Rect) -> Vec<Option<
         let spot = if w.keep {
             let moved = candidates(w).map(|r| inside(r, bounds));
             moved.iter().copied().find(|r| free(r)).or_else(|| {
-                // Covering a dot is better than covering a label: the first place that
-                // covers no other label.
-                moved.iter().copied().find(|r| !taken.iter().any(|t| t.intersects(*r))).or(Some(moved[0]))
+                // Covering a dot is better than covering a label, and one dot better than
+                // two: the place that covers the fewest labels, then the fewest dots and
+                // obstacles (the first of equals, in the order tried).
+                let cost = |r: &Rect| {
+                    let labels = taken.iter().filter(|t| t.intersects(*r)).count();
+                    let dots = wanted.iter().enumerate().filter(|(j, o)| *j != k && o.anchor.intersects(*r)).count();
+                    (labels, dots + obstacles.iter().filter(|o| o.intersects(*r)).count())
+                };
+                moved.iter().copied().min_by_key(cost)
             })
         } else {
             candidates(w).into_iter().find(|r| bounds.contains_rect(*r) && free(r))
@@ -94,6 +100,21 @@ mod tests {
         let placed = place(&[initials(dot(100.0, 20.0))], &[], bounds);
         // Centred under the dot: x 90–110, y from 27 + 1 to 41.
         assert_eq!(placed, vec![Some(Rect::from_min_max(pos2(90.0, 28.0), pos2(110.0, 41.0)))]);
+    }
+
+    #[test]
+    fn a_kept_label_without_a_free_place_covers_the_fewest_dots() {
+        // A lane 40 points high: above and below are pushed back over the dot's own row.
+        // Two dots right of the selected one (x 130, 160), one left (x 70): every place
+        // covers a dot, and left covers one where above, below and right cover two.
+        let bounds = Rect::from_min_max(pos2(0.0, 10.0), pos2(500.0, 50.0));
+        let selected = Wanted { anchor: dot(100.0, 30.0), size: vec2(80.0, 16.0), keep: true };
+        let wanted = [selected, initials(dot(130.0, 30.0)), initials(dot(160.0, 30.0)), initials(dot(70.0, 30.0))];
+        let placed = place(&wanted, &[], bounds);
+        let kept = placed[0].expect("kept");
+        assert!(kept.right() <= 93.0, "left of the dot: {kept:?}");
+        let covered = wanted[1..].iter().filter(|w| w.anchor.intersects(kept)).count();
+        assert_eq!(covered, 1, "{kept:?}");
     }
 
     #[test]
