@@ -105,8 +105,11 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState, out: &mut Vec<Com
         Rect::from_x_y_ranges(rect.left() + label_width - 8.0..=rect.right(), rect.top()..=rect.top() + lanes_height);
     let selected_label = view.selected.zip(selected_pos).map(|(s, p)| {
         let text = format!("{} · {}", view.display_name(&session.managers[s]), format_kr(data.eval.amounts[s].amount));
-        let marks: Vec<Rect> =
+        // The means' marks and the other managers' dots: a place that covers none is
+        // taken first, otherwise the one that covers the fewest.
+        let mut marks: Vec<Rect> =
             lanes.iter().flat_map(|&(li, lane)| annotate::mean_mark(data, &axis, li, lane)).collect();
+        marks.extend(layout.dots.iter().filter(|&&(i, _)| i != s).map(|&(_, q)| annotate::dot_rect(q)));
         overlay::selected_label(&painter, text, (p, &marks), bounds)
     });
     let covered = |r: &Rect| selected_label.as_ref().is_some_and(|(_, l)| l.intersects(*r));

@@ -15,7 +15,8 @@ use crate::ui::state::view::AmountRange;
 use crate::ui::theme;
 
 /// The selected manager's label: its text and where it goes (above the dot when there is
-/// room and it covers none of the `marks`, always inside `bounds`).
+/// room and it covers none of the `marks` – the means and the other dots –, else where it
+/// covers the fewest; always inside `bounds`).
 pub fn selected_label(
     painter: &egui::Painter,
     text: String,
