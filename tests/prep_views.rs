@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use rust_decimal::Decimal;
 
 use kalibrer::document::{Document, Edit, EditError, Outcome};
@@ -166,27 +168,10 @@ fn a_view_changed_in_the_session_and_the_prep_is_a_conflict_but_two_directors_ne
     assert_eq!(report.notices[0].text, "andre direktørers holdninger kan ikke indlæses fra DIR-Cs forberedelse");
 }
 
-/// Two directors: X with Anna (20.000 kr.) and Bo (30.000 kr.), last year 25.000 kr. each;
-/// Y with Carl (40.000 kr.). Direct amounts, band 0–100.000 kr., step 1.000 kr.
-const FRAME_RON: &str = r#"(
-    version: 3,
-    organisation: (name: "Test", sector: Stat),
-    year: 2026,
-    executives: [(id: "X", name: "Xenia", title: "Direktør"), (id: "Y", name: "Yrsa", title: "Direktør")],
-    levels: [(id: "L", name: "Kontorchef", rank: 1, role: Kontorchef, band: (min: "0", max: "100000"), model: Direct)],
-    policies: (pool: "1000000", rounding_step: "1000", director_budgets: {BUDGET}),
-    managers: [
-        (id: "a", name: "Anna", level: "L", unit: "U", superior: "X", basis: Rammeaftale, base_salary: "600000", total_pay: "700000", direct_amount: Some("20000")),
-        (id: "b", name: "Bo", level: "L", unit: "U", superior: "X", basis: Rammeaftale, base_salary: "600000", total_pay: "700000", direct_amount: Some("30000")),
-        (id: "c", name: "Carl", level: "L", unit: "U", superior: "Y", basis: Rammeaftale, base_salary: "600000", total_pay: "700000", direct_amount: Some("40000")),
-    ],
-    history: {"a": {2025: "25000"}, "b": {2025: "25000"}, "c": {2025: "10000"}},
-)"#;
-
 #[test]
 fn a_prep_is_judged_and_fitted_against_its_own_frame() {
     // Without a budget: last year's 25.000 + 25.000 = 50.000 kr.; now 20.000 + 30.000.
-    let s = kalibrer::io::parse_session(&FRAME_RON.replace("{BUDGET}", "{}")).unwrap();
+    let s = common::frame_session("{}");
     let prep = make_prep_with(&s, "X", "t", true).unwrap();
     let eval = engine::evaluate(&prep);
     let frame = prep_frame(&prep, &eval).unwrap();
@@ -197,7 +182,7 @@ fn a_prep_is_judged_and_fitted_against_its_own_frame() {
 
     // Budget 40.000 kr.: fit scales 20.000 : 30.000 by 0,8 → 16.000 + 24.000 = 40.000;
     // Carl (Y's) stays at 40.000.
-    let s = kalibrer::io::parse_session(&FRAME_RON.replace("{BUDGET}", r#"{"X": "40000"}"#)).unwrap();
+    let s = common::frame_session(r#"{"X": "40000"}"#);
     let prep = make_prep_with(&s, "X", "t", true).unwrap();
     let eval = engine::evaluate(&prep);
     let frame = prep_frame(&prep, &eval).unwrap();
@@ -239,12 +224,12 @@ fn a_preps_findings_judge_her_frame_not_the_pool() {
             .collect::<Vec<_>>()
     };
     // Budget 40.000 kr., her managers 20.000 + 30.000 = 50.000: 10.000 kr. over, an advarsel.
-    let s = kalibrer::io::parse_session(&FRAME_RON.replace("{BUDGET}", r#"{"X": "40000"}"#)).unwrap();
+    let s = common::frame_session(r#"{"X": "40000"}"#);
     let over = Facts::FrameExceeded { reference: d(40_000), over: d(10_000), budget: true };
     let sentence = "Dine lederes beløb er 10.000 kr. over din ramme på 40.000 kr. (direktørbudget).";
     assert_eq!(text(&make_prep_with(&s, "X", "t", true).unwrap()), [(Severity::Advarsel, over, sentence.into())]);
     // Budget 60.000 kr.: 10.000 kr. left, info. Y's prep (Carl 40.000, last year 10.000): 30.000 over.
-    let s = kalibrer::io::parse_session(&FRAME_RON.replace("{BUDGET}", r#"{"X": "60000"}"#)).unwrap();
+    let s = common::frame_session(r#"{"X": "60000"}"#);
     let left = Facts::FrameLeft { reference: d(60_000), left: d(10_000), budget: true };
     let sentence = "Der er 10.000 kr. tilbage af din ramme på 60.000 kr. (direktørbudget).";
     assert_eq!(text(&make_prep_with(&s, "X", "t", true).unwrap()), [(Severity::Info, left, sentence.into())]);

@@ -211,25 +211,8 @@ fn an_undone_fit_gives_the_typed_amounts_back_their_standing() {
     }
 }
 
-/// Two directors: X with Anna (20.000 kr.) and Bo (30.000 kr.); Y with Carl (40.000 kr.).
-/// Direct amounts, band 0–100.000 kr., step 1.000 kr.; X's budget 40.000 kr.
-const FRAME_RON: &str = r#"(
-    version: 3,
-    organisation: (name: "Test", sector: Stat),
-    year: 2026,
-    executives: [(id: "X", name: "Xenia", title: "Direktør"), (id: "Y", name: "Yrsa", title: "Direktør")],
-    levels: [(id: "L", name: "Kontorchef", rank: 1, role: Kontorchef, band: (min: "0", max: "100000"), model: Direct)],
-    policies: (pool: "1000000", rounding_step: "1000", director_budgets: {BUDGET}),
-    managers: [
-        (id: "a", name: "Anna", level: "L", unit: "U", superior: "X", basis: Rammeaftale, base_salary: "600000", total_pay: "700000", direct_amount: Some("20000")),
-        (id: "b", name: "Bo", level: "L", unit: "U", superior: "X", basis: Rammeaftale, base_salary: "600000", total_pay: "700000", direct_amount: Some("30000")),
-        (id: "c", name: "Carl", level: "L", unit: "U", superior: "Y", basis: Rammeaftale, base_salary: "600000", total_pay: "700000", direct_amount: Some("40000")),
-    ],
-    history: {"a": {2025: "25000"}, "b": {2025: "25000"}, "c": {2025: "10000"}},
-)"#;
-
 fn prep(budget: &str) -> Session {
-    let s = kalibrer::io::parse_session(&FRAME_RON.replace("{BUDGET}", budget)).unwrap();
+    let s = common::frame_session(budget);
     kalibrer::engine::prep::make_prep_with(&s, "X", "t", true).unwrap()
 }
 

@@ -22,20 +22,6 @@ const READ_ONLY_LINE: &str = "Læses kun: Jonas Riis Thomsens leder – du kan g
 /// The focus card's controls of a manager's own fields, by their AccessKit label.
 const CONTROLS: [&str; 6] = ["Sæt", "Ikke drøftet", "Drøftet", "Besluttet", "Lås beløbet", "Sæt forslag"];
 
-/// Finds a manager with the table's search field and clicks their name.
-fn select(h: &mut Harness<'_, KalibrerApp>, name: &str) {
-    h.get_by_label("Søg:").focus();
-    h.run();
-    if !h.state().meeting.view.filter.text.is_empty() {
-        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-        h.run();
-    }
-    h.get_by_label("Søg:").type_text(name);
-    h.run();
-    h.get_all_by_label(name).next().expect("name shown").click();
-    h.run();
-}
-
 /// (enabled, disabled) buttons labelled `label`.
 fn buttons(h: &Harness<'_, KalibrerApp>, label: &str) -> (usize, usize) {
     let all: Vec<_> = h.query_all_by_label(label).filter(|n| n.accesskit_node().role() == Role::Button).collect();
@@ -55,7 +41,7 @@ fn another_directors_manager_is_read_only_on_screen_and_her_own_is_not() {
     let mut h = common::app_harness(prep, [1920.0, 1080.0]);
 
     // DIR-C's KC16: every control of her fields disabled, the line says why, the view stays.
-    select(&mut h, "Frederik Lassen");
+    common::select_by_search(&mut h, "Frederik Lassen");
     assert_eq!(h.state().meeting.view.selected, h.state().meeting.doc.session().manager_index("KC16"));
     assert!(h.query_by_label(READ_ONLY_LINE).is_some(), "the read-only line is shown");
     for label in CONTROLS {
@@ -101,7 +87,7 @@ fn another_directors_manager_is_read_only_on_screen_and_her_own_is_not() {
     assert!(h.state().meeting.view.notice.is_none(), "{:?}", h.state().meeting.view.notice);
 
     // Her own KC01: the controls are enabled and there is no read-only line.
-    select(&mut h, &own);
+    common::select_by_search(&mut h, &own);
     assert!(h.query_by_label(READ_ONLY_LINE).is_none());
     assert!(h.query_all_by_label_contains("Læses kun").next().is_none());
     for label in ["Sæt", "Ikke drøftet", "Drøftet", "Besluttet", "Lås beløbet", "Sæt forslag"] {

@@ -19,20 +19,6 @@ use kalibrer::ui::command::Command;
 
 const WHEN: &str = "2026-11-20T08:00:00Z";
 
-/// Finds a manager with the table's search field and clicks their name.
-fn select(h: &mut Harness<'_, KalibrerApp>, name: &str) {
-    h.get_by_label("Søg:").focus();
-    h.run();
-    if !h.state().meeting.view.filter.text.is_empty() {
-        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
-        h.run();
-    }
-    h.get_by_label("Søg:").type_text(name);
-    h.run();
-    h.get_all_by_label(name).next().expect("name shown").click();
-    h.run();
-}
-
 fn views_on(h: &Harness<'_, KalibrerApp>, id: &str) -> Vec<kalibrer::model::View> {
     let s = h.state().meeting.doc.session();
     s.managers[s.manager_index(id).unwrap()].views.clone()
@@ -45,9 +31,9 @@ fn a_director_records_a_question_in_her_prep_and_a_question_without_text_is_refu
     assert_eq!(h.state().meeting.view.user, "DIR-A");
     // Her own manager (KC01) has no *Din holdning*; DIR-C's KC16 has.
     let own = h.state().meeting.doc.session().managers.iter().find(|m| m.id == "KC01").unwrap().name.clone();
-    select(&mut h, &own);
+    common::select_by_search(&mut h, &own);
     assert!(h.query_by_label("Din holdning").is_none(), "no view on her own manager");
-    select(&mut h, "Frederik Lassen");
+    common::select_by_search(&mut h, "Frederik Lassen");
     assert!(h.query_by_label("Din holdning").is_some());
     // Spørgsmål without text: the hint is shown and the save button does nothing.
     h.get_by_label("Spørgsmål").click();
@@ -146,7 +132,7 @@ fn merged() -> Session {
 fn the_meeting_shows_every_question_with_who_asked_and_marks_one_answered() {
     let mut h = common::app_harness(merged(), [1920.0, 1080.0]);
     assert_eq!(h.state().meeting.view.user, "DEP");
-    select(&mut h, "Frederik Lassen");
+    common::select_by_search(&mut h, "Frederik Lassen");
     // Hand-counted: 2 questions, both open; no *Din holdning* in the meeting.
     assert!(h.query_by_label("2 spørgsmål · 2 åbne").is_some());
     assert!(h.query_by_label("Henrik Lykke Andersen: «Hvorfor øverst i spændet?»").is_some());
@@ -172,14 +158,14 @@ fn the_meeting_shows_every_question_with_who_asked_and_marks_one_answered() {
     assert!(h.query_by_label("Besvaret: Mette Overgaard").is_none());
     assert!(h.query_by_label("Spørgsmål til Frederik Lassen: 2 spørgsmål, 1 åbent").is_some());
     // AC01: one question (DIR-B), enig and ingen holdning as count lines.
-    select(&mut h, "Karsten Ravn");
+    common::select_by_search(&mut h, "Karsten Ravn");
     assert!(h.query_by_label("1 spørgsmål · 1 åbent").is_some());
     assert!(h.query_by_label("Mette Overgaard: «Sammenlignet med AC03?»").is_some());
     assert!(h.query_by_label("Enig (1): Henrik Lykke Andersen").is_some());
     assert!(h.query_by_label("Ingen holdning (1): Jonas Riis Thomsen").is_some());
     assert!(h.query_by_label("Spørgsmål til Karsten Ravn: 1 spørgsmål, 1 åbent").is_some());
     // A manager without views: no section, an empty cell.
-    select(&mut h, "Birgitte Kjærsgaard");
+    common::select_by_search(&mut h, "Birgitte Kjærsgaard");
     assert!(h.query_by_label_contains("Spørgsmål til Birgitte").is_none());
     assert!(h.query_by_label_contains("åbne").is_none() && h.query_by_label_contains("åbent").is_none());
 }
@@ -187,7 +173,7 @@ fn the_meeting_shows_every_question_with_who_asked_and_marks_one_answered() {
 #[test]
 fn the_now_strip_shows_the_open_questions_and_the_first_with_who_asked() {
     let mut h = common::app_harness(merged(), [1920.0, 1080.0]);
-    select(&mut h, "Frederik Lassen");
+    common::select_by_search(&mut h, "Frederik Lassen");
     h.key_press(Key::F5);
     h.run();
     assert!(h.state().meeting.view.presentation);
@@ -214,7 +200,7 @@ fn the_now_strip_shows_the_open_questions_and_the_first_with_who_asked() {
 /// The meeting with Frederik Lassen (two open questions) selected, at one size and mode.
 fn views_snapshot(w: f32, hgt: f32, presentation: bool) {
     let mut h = common::app_harness(merged(), [w, hgt]);
-    select(&mut h, "Frederik Lassen");
+    common::select_by_search(&mut h, "Frederik Lassen");
     // The search leaves one row; clear it so the table shows the column on every row.
     h.get_by_label("Søg:").focus();
     h.run();

@@ -56,3 +56,40 @@ pub fn app_harness(session: Session, size: [f32; 2]) -> egui_kittest::Harness<'s
     h.run();
     h
 }
+
+/// Two directors: X with Anna (20.000 kr.) and Bo (30.000 kr.), last year 25.000 kr. each;
+/// Y with Carl (40.000 kr.). Direct amounts, band 0–100.000 kr., step 1.000 kr.
+pub const FRAME_RON: &str = r#"(
+    version: 3,
+    organisation: (name: "Test", sector: Stat),
+    year: 2026,
+    executives: [(id: "X", name: "Xenia", title: "Direktør"), (id: "Y", name: "Yrsa", title: "Direktør")],
+    levels: [(id: "L", name: "Kontorchef", rank: 1, role: Kontorchef, band: (min: "0", max: "100000"), model: Direct)],
+    policies: (pool: "1000000", rounding_step: "1000", director_budgets: {BUDGET}),
+    managers: [
+        (id: "a", name: "Anna", level: "L", unit: "U", superior: "X", basis: Rammeaftale, base_salary: "600000", total_pay: "700000", direct_amount: Some("20000")),
+        (id: "b", name: "Bo", level: "L", unit: "U", superior: "X", basis: Rammeaftale, base_salary: "600000", total_pay: "700000", direct_amount: Some("30000")),
+        (id: "c", name: "Carl", level: "L", unit: "U", superior: "Y", basis: Rammeaftale, base_salary: "600000", total_pay: "700000", direct_amount: Some("40000")),
+    ],
+    history: {"a": {2025: "25000"}, "b": {2025: "25000"}, "c": {2025: "10000"}},
+)"#;
+
+/// [`FRAME_RON`] with `budgets` as `policies.director_budgets` (`{}` for none).
+pub fn frame_session(budgets: &str) -> Session {
+    kalibrer::io::parse_session(&FRAME_RON.replace("{BUDGET}", budgets)).unwrap()
+}
+
+/// Finds a manager with the table's search field (emptied first) and clicks their name.
+pub fn select_by_search(h: &mut egui_kittest::Harness<'_, kalibrer::ui::KalibrerApp>, name: &str) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label("Søg:").focus();
+    h.run();
+    if !h.state().meeting.view.filter.text.is_empty() {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run();
+    }
+    h.get_by_label("Søg:").type_text(name);
+    h.run();
+    h.get_all_by_label(name).next().expect("name shown").click();
+    h.run();
+}
