@@ -7,6 +7,7 @@ pub mod contract_input;
 pub mod level;
 pub mod log;
 pub mod log_contract;
+pub mod log_text;
 pub mod manager;
 pub mod money;
 pub mod pay_grade;
