@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use kalibrer::engine;
+use kalibrer::engine::director_ledger;
 use kalibrer::engine::directors::{self, Basis, Flag};
 use kalibrer::io;
 use kalibrer::model::{AmountModel, Executive, Manager, Proposal, Session};
@@ -125,7 +126,7 @@ fn the_ledger_lists_the_largest_changes_with_the_reasons_in_the_log() {
     s = doc.session().clone();
     let eval = engine::evaluate(&s);
     let r = directors::by_director(&s, &eval, Basis::Amount);
-    let lines = directors::ledger(&s, &eval, &r.directors[1].managers, 2);
+    let lines = director_ledger::ledger(&s, &eval, &r.directors[1].managers, 2);
     assert_eq!(lines.len(), 2);
     assert_eq!(
         (lines[0].manager, lines[0].proposal, lines[0].amount, lines[0].change),

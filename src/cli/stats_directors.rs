@@ -4,7 +4,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::engine::directors::{self, Basis, DirectorReport, DirectorStats, LedgerLine, Tally};
+use crate::engine::director_ledger::{self, LedgerLine};
+use crate::engine::directors::{self, Basis, DirectorReport, DirectorStats, Tally};
 use crate::engine::{self, Evaluation};
 use crate::model::Session;
 use crate::model::money::{format_number, format_percent, format_signed_kr};
@@ -52,7 +53,7 @@ pub fn run(file: &str, session: &Session, basis: Basis, json: bool) -> i32 {
     );
     for d in &report.directors {
         outln!("{}", directors::sentence(d, &d.id));
-        for line in directors::ledger(session, &eval, &d.managers, LARGEST) {
+        for line in director_ledger::ledger(session, &eval, &d.managers, LARGEST) {
             outln!("  {}", ledger_text(session, &line));
         }
     }
@@ -150,7 +151,7 @@ fn to_json(file: &str, session: &Session, eval: &Evaluation, report: &DirectorRe
         .iter()
         .map(|d| {
             let mut v = tally(&d.tally);
-            let largest: Vec<serde_json::Value> = directors::ledger(session, eval, &d.managers, LARGEST)
+            let largest: Vec<serde_json::Value> = director_ledger::ledger(session, eval, &d.managers, LARGEST)
                 .iter()
                 .map(|l| {
                     serde_json::json!({

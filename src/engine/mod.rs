@@ -10,6 +10,7 @@ pub mod amounts;
 pub mod bands;
 pub mod contract;
 mod descriptive;
+pub mod director_ledger;
 pub mod directors;
 pub mod disclosure;
 pub mod disclosure_order;

@@ -9,6 +9,7 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::engine::Evaluation;
+use crate::engine::director_ledger;
 use crate::engine::directors::{self, Basis, DirectorStats, Tally};
 use crate::engine::proposals::proposed_amount;
 use crate::model::Session;
@@ -117,7 +118,7 @@ pub fn sections(session: &Session, eval: &Evaluation) -> (Vec<DirectorSection>, 
 }
 
 fn section(session: &Session, eval: &Evaluation, d: &DirectorStats) -> DirectorSection {
-    let largest = directors::ledger(session, eval, &d.managers, LARGEST)
+    let largest = director_ledger::ledger(session, eval, &d.managers, LARGEST)
         .into_iter()
         .map(|l| {
             let m = &session.managers[l.manager];

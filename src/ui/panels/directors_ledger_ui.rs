@@ -1,12 +1,12 @@
 //! The *Pr. direktør* view's ledger column: per row (a director or the total), the largest
 //! changes from the proposal with their reasons from the log – the same lines
-//! (`engine::directors::ledger`) as the documentation and `stats --by-director` – as many
+//! (`engine::director_ledger::ledger`) as the documentation and `stats --by-director` – as many
 //! as the row has room for, each elided to the column and named in full for screen readers.
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, FontId, Rect, Sense, pos2, vec2};
 
-use crate::engine::directors::LedgerLine;
+use crate::engine::director_ledger::LedgerLine;
 use crate::model::Session;
 use crate::model::money::{format_number, format_signed_kr};
 

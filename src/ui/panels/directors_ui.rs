@@ -7,7 +7,8 @@
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
 use rust_decimal::Decimal;
 
-use crate::engine::directors::{DirectorStats, LedgerLine, Tally, sentence};
+use crate::engine::director_ledger::LedgerLine;
+use crate::engine::directors::{DirectorStats, Tally, sentence};
 use crate::model::money::{format_kr, format_number};
 
 use crate::ui::command::Command;

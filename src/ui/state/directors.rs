@@ -8,7 +8,8 @@ use std::sync::Arc;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::Evaluation;
-use crate::engine::directors::{Basis, DirectorReport, LedgerLine, band_position, by_director, ledger};
+use crate::engine::director_ledger::{LedgerLine, ledger};
+use crate::engine::directors::{Basis, DirectorReport, band_position, by_director};
 use crate::model::Session;
 
 /// The largest changes kept per row (the row shows as many as fit).
