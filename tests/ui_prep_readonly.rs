@@ -73,7 +73,10 @@ fn another_directors_manager_is_read_only_on_screen_and_her_own_is_not() {
     assert!(h.state().meeting.view.notice.is_none(), "{:?}", h.state().meeting.view.notice);
 
     // Dragging KC16's dot in the lanes 40 points right moves nothing and asks nothing.
-    let start = h.get_by_label(&format!("Frederik Lassen: {}", format_kr(before))).rect().center();
+    let dot_label = format!("Frederik Lassen: {}", format_kr(before));
+    let dot = h.get_by_label(&dot_label);
+    assert_eq!(dot.accesskit_node().role(), Role::Button, "not a slider: it only selects");
+    let start = dot.rect().center();
     h.drag_at(start);
     h.run();
     for dx in [10.0, 20.0, 30.0, 40.0] {
@@ -94,6 +97,10 @@ fn another_directors_manager_is_read_only_on_screen_and_her_own_is_not() {
         assert_eq!(buttons(&h, label), (1, 0), "«{label}» is enabled for her own manager");
     }
     assert!(!h.get_by_label("Nyt beløb:").accesskit_node().is_disabled());
+    let own_amount = amount_of(&h, "KC01");
+    let own_label = format!("{own}: {}", format_kr(own_amount));
+    let own_dot = h.get_by_label(&own_label);
+    assert_eq!(own_dot.accesskit_node().role(), Role::Slider, "her own manager's dot can be dragged");
     // And her own Beløb cell takes a typed amount: 30.000 kr. (the band's minimum).
     h.get_by_label(&format!("Beløb for {own}")).focus();
     h.run();

@@ -249,9 +249,12 @@ fn dot_ui(
     let name = || view.display_name(m);
     let hit = Rect::from_center_size(p, vec2(theme::DOT_RADIUS * 2.0 + 6.0, theme::DOT_RADIUS * 2.0 + 6.0));
     let response = ui.interact(hit, ui.scope_id().with(("dot", i)), Sense::click_and_drag());
+    // A dot that can be dragged is a slider for screen readers; a locked manager's, or in a
+    // prep another director's, only selects: a button.
+    let movable = !m.locked && data.may_edit_fields(i);
+    let role = if movable { egui::Role::Slider } else { egui::Role::Button };
     response.widget_info(|| {
-        let mut info =
-            egui::WidgetInfo::labeled(egui::Role::Slider, true, format!("{}: {}", name(), format_kr(amount)));
+        let mut info = egui::WidgetInfo::labeled(role, true, format!("{}: {}", name(), format_kr(amount)));
         info.current_text_value = label.map(str::to_string);
         info
     });
@@ -289,8 +292,7 @@ fn dot_ui(
         out.push(Command::Select(Some(i)));
     }
     if response.dragged()
-        && !m.locked
-        && data.may_edit_fields(i)
+        && movable
         && !compare
         && let Some(pointer) = response.interact_pointer_pos()
     {
