@@ -30,6 +30,19 @@ pub fn total_pool(session: &Session) -> Decimal {
     session.policies.pool.checked_add(savings).unwrap_or(Decimal::MAX)
 }
 
+/// Whether the pool has two parts: the session has a savings part, or an amount is
+/// assigned to one.
+#[must_use]
+pub fn has_parts(session: &Session) -> bool {
+    session.policies.savings_pool.is_some() || session.managers.iter().any(|m| m.pool_part == PoolPart::Savings)
+}
+
+/// Both parts when the pool has them ([`has_parts`]), else None.
+#[must_use]
+pub fn parts_if_any(session: &Session, eval: &Evaluation) -> Option<[PartStatus; 2]> {
+    has_parts(session).then(|| parts(session, eval))
+}
+
 /// Both parts, within the lønsumsloft first, computed from the evaluation's amounts.
 #[must_use]
 pub fn parts(session: &Session, eval: &Evaluation) -> [PartStatus; 2] {
@@ -39,7 +52,7 @@ pub fn parts(session: &Session, eval: &Evaluation) -> [PartStatus; 2] {
         used[k] = used[k].checked_add(a.amount).unwrap_or(Decimal::MAX);
     }
     let savings = session.policies.savings_pool.as_ref().map_or(Decimal::ZERO, |s| s.amount);
-    let part = |part, pool: Decimal, used: Decimal| PartStatus { part, pool, used, left: pool - used };
+    let part = |part, pool: Decimal, used: Decimal| PartStatus { part, pool, used, left: pool.saturating_sub(used) };
     [part(PoolPart::WithinCeiling, session.policies.pool, used[0]), part(PoolPart::Savings, savings, used[1])]
 }
 
@@ -47,13 +60,10 @@ pub fn parts(session: &Session, eval: &Evaluation) -> [PartStatus; 2] {
 /// it: each part exceeded is a *fejl*, and so is a savings part without a reference to the
 /// documentation of the savings (001: "dokumenterede besparelser").
 pub(crate) fn findings(session: &Session, eval: &Evaluation, out: &mut Vec<Finding>) {
-    let any_savings = session.managers.iter().any(|m| m.pool_part == PoolPart::Savings);
-    if session.policies.savings_pool.is_none() && !any_savings {
-        return;
-    }
-    for p in parts(session, eval) {
+    let Some(all) = parts_if_any(session, eval) else { return };
+    for p in all {
         if p.used > p.pool {
-            let facts = Facts::PoolPartExceeded { part: p.part, pool: p.pool, over: p.used - p.pool };
+            let facts = Facts::PoolPartExceeded { part: p.part, pool: p.pool, over: p.used.saturating_sub(p.pool) };
             out.push(Finding::general(Severity::Fejl, None, facts));
         }
     }

@@ -129,10 +129,10 @@ fn status_row_ui(ui: &mut egui::Ui, doc: &Document, eval: &Evaluation, derived: 
         });
         ui.separator();
         match form {
-            StatusForm::Full | StatusForm::Compact
-                if derived.frame.is_none() && super::topbar_parts::has_parts(session) =>
-            {
-                super::topbar_parts::ui(ui, session, eval, gauge_full);
+            StatusForm::Full | StatusForm::Compact if derived.frame.is_none() && derived.pool_parts.is_some() => {
+                if let Some(parts) = &derived.pool_parts {
+                    super::topbar_parts::ui(ui, parts, gauge_full);
+                }
             }
             StatusForm::Full => pool_gauge_ui(ui, &gauge, &inside_full, gauge_full, &used_full, &state),
             StatusForm::Compact => pool_gauge_ui(ui, &gauge, &inside_compact, gauge_compact, &used_full, &state),

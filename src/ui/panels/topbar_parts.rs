@@ -1,24 +1,17 @@
 //! The top bar's pool gauge in two parts (001), when the session has a part financed by
 //! documented savings: within the lønsumsloft and from documented savings, each with its
-//! own bar and figure (the engine's `pool_parts`).
+//! own bar and figure (the engine's `pool_parts`, computed once per change in `Derived`).
 
 use egui::{Color32, RichText, Sense, Stroke, StrokeKind};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::engine::pool_parts::{PartStatus, parts};
-use crate::engine::{Evaluation, PoolStatus};
+use crate::engine::PoolStatus;
+use crate::engine::pool_parts::PartStatus;
+use crate::model::PoolPart;
 use crate::model::money::{format_kr, format_percent_fixed};
-use crate::model::{PoolPart, Session};
 
 use crate::ui::theme;
-
-/// Whether the gauge shows two parts: the session has a savings part, or an amount is
-/// assigned to one.
-#[must_use]
-pub fn has_parts(session: &Session) -> bool {
-    session.policies.savings_pool.is_some() || session.managers.iter().any(|m| m.pool_part == PoolPart::Savings)
-}
 
 /// The short name on the bar and the whole sentence for hover and screen readers.
 fn texts(p: &PartStatus) -> (String, String) {
@@ -38,9 +31,8 @@ fn texts(p: &PartStatus) -> (String, String) {
 }
 
 /// Two bars stacked, at least `width` points wide, in the height of two lines.
-pub fn ui(ui: &mut egui::Ui, session: &Session, eval: &Evaluation, width: f32) {
+pub fn ui(ui: &mut egui::Ui, all: &[PartStatus; 2], width: f32) {
     let font = egui::FontId::proportional(ui.text_style_height(&egui::TextStyle::Small).max(13.0));
-    let all = parts(session, eval);
     let labels: Vec<(String, String)> = all.iter().map(texts).collect();
     let text_w = labels
         .iter()

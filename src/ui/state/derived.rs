@@ -25,6 +25,8 @@ pub struct Derived {
     question_counts: Vec<usize>,
     /// In a prep, the director's own frame (her managers' sum and reference).
     pub frame: Option<crate::engine::prep_frame::Frame>,
+    /// The pool's two parts when it has a savings part (the top bar's two gauges).
+    pub pool_parts: Option<[crate::engine::pool_parts::PartStatus; 2]>,
     /// Each manager's name's rank in Danish order (equal names share one).
     pub name_rank: Vec<usize>,
     /// Each manager's unit's rank in Danish order (equal units share one).
@@ -97,6 +99,7 @@ impl Derived {
         derived.update_findings(session, eval);
         derived.update_progress(session);
         derived.frame = crate::engine::prep_frame::prep_frame(session, eval);
+        derived.pool_parts = crate::engine::pool_parts::parts_if_any(session, eval);
         for i in 0..n {
             derived.update_strip(session, eval, i);
         }
@@ -115,6 +118,7 @@ impl Derived {
         if session.prep.is_some() {
             self.frame = crate::engine::prep_frame::prep_frame(session, eval);
         }
+        self.pool_parts = crate::engine::pool_parts::parts_if_any(session, eval);
         for &i in changed {
             self.update_strip(session, eval, i);
         }
