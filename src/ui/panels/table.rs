@@ -115,7 +115,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
     };
     let row_height = theme::row_height(ui.style());
     let scale = row_height / theme::ROW_HEIGHT;
-    let questions = crate::ui::panels::table_questions::any_question(ui, data);
+    let questions = data.derived.any_question;
     let columns = visible_columns(ui.available_width(), scale, questions);
     let striped = ui.visuals().striped;
     let mut table = TableBuilder::new(ui)

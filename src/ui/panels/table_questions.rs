@@ -1,27 +1,13 @@
 //! The table's *Spørgsmål* column: how many questions the other directors asked about a
 //! manager before the meeting, the open ones emphasised; shown only in a session with
-//! questions.
+//! questions (`Derived::any_question`).
 
 use egui::RichText;
 
 use crate::model::Manager;
 use crate::model::words::count;
 
-use crate::ui::state::derived::Data;
 use crate::ui::theme;
-
-/// Whether some manager has a question (computed once per document revision).
-pub fn any_question(ui: &egui::Ui, data: Data<'_>) -> bool {
-    let id = egui::Id::unique("managers_table_questions");
-    if let Some((rev, has)) = ui.ctx().data(|d| d.get_temp::<(u64, bool)>(id))
-        && rev == data.revision
-    {
-        return has;
-    }
-    let has = data.session.managers.iter().any(|m| m.questions().next().is_some());
-    ui.ctx().data_mut(|d| d.insert_temp(id, (data.revision, has)));
-    has
-}
 
 /// What the cell says for `total` questions of which `open` are open: empty for none,
 /// "2" when all are open, "2 (1 åbent)" when some are, "2 ✔" when all are answered.

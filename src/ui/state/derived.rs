@@ -21,8 +21,10 @@ pub struct Derived {
     pub agenda_pos: Vec<usize>,
     /// The order `agenda` follows (the view's choice, [`crate::engine::agenda::agenda`]).
     pub agenda_order: AgendaOrder,
-    /// Each manager's number of questions when `agenda` was ordered.
+    /// Each manager's number of questions (kept up to date with every change).
     question_counts: Vec<usize>,
+    /// Whether some manager has a question (the table's *Spørgsmål* column is shown).
+    pub any_question: bool,
     /// In a prep, the director's own frame (her managers' sum and reference).
     pub frame: Option<crate::engine::prep_frame::Frame>,
     /// The pool's two parts when it has a savings part (the top bar's two gauges).
@@ -129,6 +131,12 @@ impl Derived {
         {
             self.set_agenda_order(session, AgendaOrder::Questions);
         }
+        for &i in changed {
+            if let Some(c) = self.question_counts.get_mut(i) {
+                *c = count(i);
+            }
+        }
+        self.any_question = self.question_counts.iter().any(|&c| c > 0);
     }
 
     /// Orders the agenda as `order` says ([`crate::engine::agenda::agenda`], from the
@@ -144,6 +152,7 @@ impl Derived {
         }
         self.agenda_order = order;
         self.question_counts = session.managers.iter().map(|m| m.questions().count()).collect();
+        self.any_question = self.question_counts.iter().any(|&c| c > 0);
     }
 
     /// Counts and worst severity per manager, accepted findings, the list's order.
