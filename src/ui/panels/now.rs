@@ -83,7 +83,7 @@ fn tiles_ui(ui: &mut egui::Ui, data: Data<'_>, view: &ViewState) {
             caption.push_str(&format!(" · {p} af {n}"));
         }
         // Step aside (issue 28): the item's *inhabil* mark in the caption, before the minutes.
-        if let Some(mark) = crate::ui::panels::inhabil::strip_text(data.session, i, view) {
+        if let Some(mark) = crate::ui::panels::inhabil::strip_text(data.session, i) {
             caption.push_str(&format!(" · {mark}"));
         }
         caption.push_str(&format!(" · {}", minutes_text(minutes)));
