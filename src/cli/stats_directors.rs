@@ -68,11 +68,7 @@ pub fn run(file: &str, session: &Session, basis: Basis, json: bool) -> i32 {
 /// One ledger line in Danish: "KC05: 46.000 → 42.000 kr. (−4.000 kr.) – «reason»; …".
 fn ledger_text(session: &Session, l: &LedgerLine) -> String {
     let m = &session.managers[l.manager];
-    let why = if l.reasons.is_empty() {
-        " – ingen begrundelse i loggen".to_string()
-    } else {
-        format!(" – {}", l.reasons.iter().map(|r| format!("«{r}»")).collect::<Vec<_>>().join("; "))
-    };
+    let why = l.reasons_text(" – ");
     format!(
         "{} {}: {} → {} kr. ({}){why}",
         m.id,

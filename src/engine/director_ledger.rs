@@ -25,6 +25,19 @@ pub struct LedgerLine {
     pub reasons: Vec<String>,
 }
 
+impl LedgerLine {
+    /// The reasons as the screen and the command line quote them: "«a»; «b»", or "– ingen
+    /// begrundelse i loggen" when the log gives none (`lead` goes before quoted reasons).
+    #[must_use]
+    pub fn reasons_text(&self, lead: &str) -> String {
+        if self.reasons.is_empty() {
+            " – ingen begrundelse i loggen".to_string()
+        } else {
+            format!("{lead}{}", self.reasons.iter().map(|r| format!("«{r}»")).collect::<Vec<_>>().join("; "))
+        }
+    }
+}
+
 /// Whether a log entry is about the manager's money (amount, skøn, assessment).
 fn about_money(c: &Change) -> bool {
     matches!(

@@ -9,24 +9,20 @@ use egui::{Align2, FontId, Rect, Sense, pos2, vec2};
 use crate::engine::director_ledger::LedgerLine;
 use crate::model::Session;
 use crate::model::money::{format_number, format_signed_kr};
+use crate::ui::state::view::ViewState;
+use crate::ui::theme;
 
 /// "+2.000", "−1.000" (the sign of `format_signed_kr` without the unit).
 fn format_signed_number(v: rust_decimal::Decimal) -> String {
     format_signed_kr(v).trim_end_matches(" kr.").to_string()
 }
-use crate::ui::state::view::ViewState;
-use crate::ui::theme;
 
 /// One change as the room reads it: "Ida Mathiesen: 36.000 → 30.000 (−6.000) «reason»;
 /// «reason»", or "– ingen begrundelse i loggen" (kroner, as the sums beside it).
 #[must_use]
 pub fn line_text(session: &Session, view: &ViewState, l: &LedgerLine) -> String {
     let name = session.managers.get(l.manager).map_or_else(String::new, |m| view.display_name(m));
-    let why = if l.reasons.is_empty() {
-        " – ingen begrundelse i loggen".to_string()
-    } else {
-        format!(" {}", l.reasons.iter().map(|r| format!("«{r}»")).collect::<Vec<_>>().join("; "))
-    };
+    let why = l.reasons_text(" ");
     format!(
         "{name}: {} → {} ({}){why}",
         format_number(l.proposal),
