@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -117,23 +119,13 @@ fn d(v: i64) -> Decimal {
 /// the fewest managers, the second is the proportional one.
 #[test]
 fn fit_keeps_the_meetings_own_amounts_and_first_changes_the_fewest() {
-    use kalibrer::document::{Document, Edit};
-    use kalibrer::engine::finding::RuleId;
-    let mut s = demo();
+    // Issue 29's meeting (tests/common): KC02 at 65.000 kr. above the Kontorchef band
+    // (30.000–50.000) with its finding accepted, SD01 dragged to 90.000 kr., KC05's skøn of
+    // 6.000 kr. justified.
+    let mut s = common::issue_29_meeting();
     let kc02 = s.manager_index("KC02").unwrap();
     let kc05 = s.manager_index("KC05").unwrap();
     let sd01 = s.manager_index("SD01").unwrap();
-    // KC02 at 65.000 kr., above the Kontorchef band (30.000–50.000), set before the meeting.
-    s.managers[kc02].model_override = Some(kalibrer::model::AmountModel::Direct);
-    s.managers[kc02].direct_amount = Some(d(65_000));
-    s.managers[kc02].adjustment = None;
-    let mut doc = Document::new(s, None);
-    doc.apply(Edit::AcceptFinding { manager: kc02, rule: RuleId::OutsideBand, why: "Særlig opgave".into() }, "DEP")
-        .unwrap();
-    doc.apply(Edit::SetAmount { manager: sd01, amount: d(90_000), drag: true }, "DEP").unwrap();
-    // KC05's skøn of 6.000 kr. gets its justification.
-    doc.apply(Edit::SetJustification { manager: kc05, text: "Ekstra opgaver".into() }, "DEP").unwrap();
-    let mut s = doc.session().clone();
     let eval = engine::evaluate(&s);
     assert_eq!(eval.amounts[kc02].amount, d(65_000));
     assert_eq!(eval.amounts[sd01].amount, d(90_000));

@@ -315,17 +315,24 @@ fn goals_changed_after_the_start_date_are_a_fejl_001() {
 // ---------------------------------------------------------------------------------------
 // 7. The pool in two parts (001)
 
-/// 001: resultatløn financed by documented savings may be paid outside the lønsumsloft.
-/// Within: pool 100.000, A 80.000 → 20.000 left; savings: 50.000 (J.nr. 2026-17), B 60.000
-/// → 10.000 over, a *fejl*; the whole pool (150.000) is not exceeded (140.000).
-#[test]
-fn the_pool_has_two_parts_each_with_used_and_left_001() {
+/// Pool 100.000 within the lønsumsloft and 50.000 from documented savings (J.nr. 2026-17);
+/// A at 80.000 within, B at 60.000 from savings.
+fn two_parts() -> Session {
     let mut s = session(LevelRole::Direktoer, AmountModel::Direct);
     s.policies.pool = d(100_000);
     s.policies.savings_pool = Some(SavingsPool { amount: d(50_000), reference: "J.nr. 2026-17".into() });
     let mut b = direct("B", 60_000);
     b.pool_part = PoolPart::Savings;
     s.managers = vec![direct("A", 80_000), b];
+    s
+}
+
+/// 001: resultatløn financed by documented savings may be paid outside the lønsumsloft.
+/// Within: pool 100.000, A 80.000 → 20.000 left; savings: 50.000 (J.nr. 2026-17), B 60.000
+/// → 10.000 over, a *fejl*; the whole pool (150.000) is not exceeded (140.000).
+#[test]
+fn the_pool_has_two_parts_each_with_used_and_left_001() {
+    let mut s = two_parts();
     let eval = engine::evaluate(&s);
     let [within, savings] = engine::pool_parts::parts(&s, &eval);
     assert_eq!((within.pool, within.used, within.left), (d(100_000), d(80_000), d(20_000)));
@@ -439,12 +446,7 @@ fn the_anonymised_copy_hides_the_new_personal_fields() {
 /// 10.000.
 #[test]
 fn the_allocation_summary_shows_both_parts_of_the_pool() {
-    let mut s = session(LevelRole::Direktoer, AmountModel::Direct);
-    s.policies.pool = d(100_000);
-    s.policies.savings_pool = Some(SavingsPool { amount: d(50_000), reference: "J.nr. 2026-17".into() });
-    let mut b = direct("B", 60_000);
-    b.pool_part = PoolPart::Savings;
-    s.managers = vec![direct("A", 80_000), b];
+    let s = two_parts();
     let sheets = kalibrer::io::allocation::allocation_sheets(&s);
     let footer = &sheets[0].footer;
     let row = |label: &str| footer.iter().find(|r| r[0] == Value::Text(label.into())).map(|r| r[2].clone());

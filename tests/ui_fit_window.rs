@@ -12,8 +12,7 @@ mod common;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use kalibrer::document::{Document, Edit};
-use kalibrer::engine::finding::RuleId;
+use kalibrer::document::Edit;
 use kalibrer::model::Session;
 use kalibrer::ui::KalibrerApp;
 use kalibrer::ui::command::Command;
@@ -106,29 +105,6 @@ fn the_fit_offers_the_fewest_changes_first_then_the_proportional_one() {
     assert_eq!(entry.why, "Tilpas til puljen (færrest ændringer)", "the log says which proposal");
 }
 
-/// The demo with issue 29's meeting: KC02's 65.000 kr. (above the Kontorchef band)
-/// confirmed by accepting its finding, SD01 dragged to 90.000 kr., KC05's skøn of 6.000
-/// kr. justified – 1.565.000 + 31.000 + 1.000 = 1.597.000 kr. – and a pool 23.000 kr.
-/// below that: 1.574.000 kr.
-fn issue_29_meeting() -> Session {
-    let mut s = common::demo();
-    let kc02 = s.manager_index("KC02").unwrap();
-    let kc05 = s.manager_index("KC05").unwrap();
-    let sd01 = s.manager_index("SD01").unwrap();
-    s.managers[kc02].model_override = Some(kalibrer::model::AmountModel::Direct);
-    s.managers[kc02].direct_amount = Some(d(65_000));
-    s.managers[kc02].adjustment = None;
-    let mut doc = Document::new(s, None);
-    doc.apply(Edit::AcceptFinding { manager: kc02, rule: RuleId::OutsideBand, why: "Særlig opgave".into() }, "DEP")
-        .unwrap();
-    doc.apply(Edit::SetAmount { manager: sd01, amount: d(90_000), drag: true }, "DEP").unwrap();
-    doc.apply(Edit::SetJustification { manager: kc05, text: "Ekstra opgaver".into() }, "DEP").unwrap();
-    let mut s = doc.session().clone();
-    assert_eq!(kalibrer::engine::evaluate(&s).pool.used, d(1_597_000));
-    s.policies.pool = d(1_574_000);
-    s
-}
-
 /// Issue 29: for a 23.000 kr. overrun the old fit changed 27 of 28 amounts, the meeting's
 /// own three among them. Now the window keeps them (the checkbox names 3), and the first
 /// proposal changes one manager: KC12 110.000 → 87.000 kr. (the most room above its
@@ -136,7 +112,7 @@ fn issue_29_meeting() -> Session {
 /// count are what the document and its file hold after *Acceptér*.
 #[test]
 fn issue_29_a_23000_overrun_keeps_the_meetings_amounts_and_changes_one_manager() {
-    let mut h = common::app_harness(issue_29_meeting(), [1920.0, 1080.0]);
+    let mut h = common::app_harness(common::issue_29_meeting(), [1920.0, 1080.0]);
     click(&mut h, "Tilpas til puljen");
     assert!(h.query_by_label("Medtag beløb sat i mødet (3)").is_some(), "SD01, KC02 and KC05 are kept");
     assert_eq!(shown(&h), [("KC12".to_string(), d(87_000))]);
@@ -162,7 +138,7 @@ fn issue_29_a_23000_overrun_keeps_the_meetings_amounts_and_changes_one_manager()
 /// Spread gets the same checkbox: KC05's justified skøn stays unless included.
 #[test]
 fn spread_keeps_the_meetings_amounts_unless_included() {
-    let mut h = common::app_harness(issue_29_meeting(), [1920.0, 1080.0]);
+    let mut h = common::app_harness(common::issue_29_meeting(), [1920.0, 1080.0]);
     click(&mut h, "Spred ×1,2");
     assert!(h.query_by_label("Forslag: Spredning ×1,2").is_some());
     assert!(h.query_by_label("Medtag beløb sat i mødet (3)").is_some());
@@ -270,7 +246,7 @@ fn in_a_prep_without_a_budget_the_frame_is_last_year() {
 /// screen sizes; the keys and the lanes stay usable (no modal).
 fn docked_beside_the_lanes(size: [f32; 2], name: &str) {
     {
-        let mut h = common::app_harness(issue_29_meeting(), size);
+        let mut h = common::app_harness(common::issue_29_meeting(), size);
         h.key_press(Key::F5);
         h.run();
         command(&mut h, Command::ProposeFitToPool);
@@ -333,7 +309,7 @@ fn in_presentation_mode_the_window_never_covers_the_lanes_at_1280x720() {
 /// The window in normal mode at 1366×768: everything in it on screen.
 #[test]
 fn the_window_fits_a_1366x768_screen() {
-    let mut h = common::app_harness(issue_29_meeting(), [1366.0, 768.0]);
+    let mut h = common::app_harness(common::issue_29_meeting(), [1366.0, 768.0]);
     command(&mut h, Command::ProposeFitToPool);
     let screen = h.ctx.content_rect().expand(0.5);
     for label in ["Forslag: Tilpas til puljen", "Medtag beløb sat i mødet (3)", "Acceptér forslaget", "Afvis"] {

@@ -93,3 +93,30 @@ pub fn select_by_search(h: &mut egui_kittest::Harness<'_, kalibrer::ui::Kalibrer
     h.get_all_by_label(name).next().expect("name shown").click();
     h.run();
 }
+
+/// The demo with issue 29's meeting: KC02's 65.000 kr. (above the Kontorchef band)
+/// confirmed by accepting its finding, SD01 dragged to 90.000 kr., KC05's skøn of 6.000
+/// kr. justified – 1.565.000 + 31.000 + 1.000 = 1.597.000 kr. – and a pool 23.000 kr.
+/// below that: 1.574.000 kr.
+pub fn issue_29_meeting() -> Session {
+    use kalibrer::document::{Document, Edit};
+    use kalibrer::engine::finding::RuleId;
+    use rust_decimal::Decimal;
+    let d = Decimal::from;
+    let mut s = demo();
+    let kc02 = s.manager_index("KC02").unwrap();
+    let kc05 = s.manager_index("KC05").unwrap();
+    let sd01 = s.manager_index("SD01").unwrap();
+    s.managers[kc02].model_override = Some(kalibrer::model::AmountModel::Direct);
+    s.managers[kc02].direct_amount = Some(d(65_000));
+    s.managers[kc02].adjustment = None;
+    let mut doc = Document::new(s, None);
+    doc.apply(Edit::AcceptFinding { manager: kc02, rule: RuleId::OutsideBand, why: "Særlig opgave".into() }, "DEP")
+        .unwrap();
+    doc.apply(Edit::SetAmount { manager: sd01, amount: d(90_000), drag: true }, "DEP").unwrap();
+    doc.apply(Edit::SetJustification { manager: kc05, text: "Ekstra opgaver".into() }, "DEP").unwrap();
+    let mut s = doc.session().clone();
+    assert_eq!(kalibrer::engine::evaluate(&s).pool.used, d(1_597_000));
+    s.policies.pool = d(1_574_000);
+    s
+}
