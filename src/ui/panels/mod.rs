@@ -27,3 +27,4 @@ pub mod topbar;
 pub mod topbar_gauge;
 pub mod topbar_menu;
 pub mod topbar_parts;
+pub mod topbar_proposals;

@@ -198,7 +198,7 @@ fn controls_row_ui(
     needed += text_width(ui, marker_text, true) + sep;
     let in_prep = doc.prep_owner().is_some();
     let proposals: f32 =
-        if in_prep { &PREP_PROPOSALS } else { &PROPOSALS }.iter().map(|(label, _)| button_width(ui, label)).sum();
+        super::topbar_proposals::buttons(in_prep).iter().map(|(label, _)| button_width(ui, label)).sum();
     let user_label = text_width(ui, "indtaster ændringerne", false) + USER_WIDTH;
     let available = ui.available_width();
     let proposals_in_menu = needed + proposals + user_label > available;
@@ -228,9 +228,9 @@ fn controls_row_ui(
         }
         ui.separator();
         if proposals_in_menu {
-            ui.menu_button("Forslag ▾", |ui| proposal_buttons(ui, in_prep, out));
+            ui.menu_button("Forslag ▾", |ui| super::topbar_proposals::ui(ui, in_prep, out));
         } else {
-            proposal_buttons(ui, in_prep, out);
+            super::topbar_proposals::ui(ui, in_prep, out);
         }
         ui.separator();
         if ui.selectable_label(view.presentation, presentation_label).on_hover_text("F5").clicked() {
@@ -251,35 +251,6 @@ fn controls_row_ui(
                 .on_hover_text(&notice.text);
         }
     });
-}
-
-/// The proposal buttons: label and what they propose.
-const PROPOSALS: [(&str, &str); 3] = [
-    ("Tilpas til puljen", "Foreslå beløb der rammer puljen"),
-    ("Spred ×1,2", "Større spredning i hvert niveau, samme sum"),
-    ("Saml ×0,8", "Mindre spredning i hvert niveau, samme sum"),
-];
-
-/// The proposal buttons in a director's prep: they work within her own frame, only on her
-/// managers (the window says so too).
-const PREP_PROPOSALS: [(&str, &str); 3] = [
-    ("Tilpas til rammen", "Foreslå beløb for dine ledere der rammer din ramme (budget eller sidste år)"),
-    ("Spred ×1,2", "Større spredning blandt dine ledere, samme sum"),
-    ("Saml ×0,8", "Mindre spredning blandt dine ledere, samme sum"),
-];
-
-/// The three proposal buttons (in the row, or in the "Forslag" menu on narrow windows).
-fn proposal_buttons(ui: &mut egui::Ui, in_prep: bool, out: &mut Vec<Command>) {
-    let buttons = if in_prep { &PREP_PROPOSALS } else { &PROPOSALS };
-    for (i, (label, hint)) in buttons.iter().enumerate() {
-        if ui.button(*label).on_hover_text(*hint).clicked() {
-            out.push(match i {
-                0 => Command::ProposeFitToPool,
-                1 => Command::ProposeSpread(Decimal::new(12, 1)),
-                _ => Command::ProposeSpread(Decimal::new(8, 1)),
-            });
-        }
-    }
 }
 
 /// The pool (in a prep: the director's frame) as a gauge `width` points wide: used part
