@@ -1,6 +1,8 @@
 //! Benchmark of the meeting screen: one frame of the real app headless (layout, painting
-//! and tessellation), and one drag step (edit + full recompute), at 30 / 2,206 / 20,000
-//! managers. Prints medians. Run: `cargo bench --bench frame`.
+//! and tessellation), one drag step (edit + full recompute), and one key step (+ or − on
+//! the selected manager, its recompute and the frame that shows it: what a key press costs
+//! the app before the renderer), at 30 / 2,206 / 20,000 managers. Prints medians. Run:
+//! `cargo bench --bench frame [-- SIZES]`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
@@ -35,8 +37,11 @@ fn frame(ctx: &egui::Context, app: &mut KalibrerApp) {
 }
 
 fn main() {
-    println!("{:>8} {:>14} {:>14}", "ledere", "frame median", "drag median");
-    for n in [30_usize, 2_206, 20_000] {
+    println!("{:>8} {:>14} {:>14} {:>14}", "ledere", "frame median", "drag median", "key step");
+    // `cargo bench --bench frame -- 20000` runs only the sizes given (e.g. under a profiler).
+    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![30, 2_206, 20_000] } else { sizes };
+    for n in sizes {
         let session = generate(n, 7).expect("generated session");
         let mut app = KalibrerApp::with_session(session, None);
         let ctx = egui::Context::default();
@@ -46,7 +51,9 @@ fn main() {
         for _ in 0..5 {
             frame(&ctx, &mut app);
         }
-        let runs = if n > 10_000 { 30 } else { 100 };
+        // BENCH_RUNS=500 lengthens the loops, for a profiler.
+        let runs = std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok());
+        let runs = runs.unwrap_or(if n > 10_000 { 30 } else { 100 });
         let mut frames = Vec::with_capacity(runs);
         for _ in 0..runs {
             let t = Instant::now();
@@ -64,7 +71,17 @@ fn main() {
             drags.push(t.elapsed());
         }
         app.run_command(&ctx, Command::EndContinuous);
-        println!("{n:>8} {:>11.3} ms {:>11.3} ms", ms(median(frames)), ms(median(drags)));
+        frame(&ctx, &mut app);
+        let mut keys = Vec::with_capacity(runs);
+        for k in 0..runs {
+            let steps = if k % 2 == 0 { 1 } else { -1 };
+            let t = Instant::now();
+            app.run_command(&ctx, Command::Edit(kalibrer::document::Edit::StepAmount { manager, steps }));
+            app.refresh();
+            frame(&ctx, &mut app);
+            keys.push(t.elapsed());
+        }
+        println!("{n:>8} {:>11.3} ms {:>11.3} ms {:>11.3} ms", ms(median(frames)), ms(median(drags)), ms(median(keys)));
     }
 }
 

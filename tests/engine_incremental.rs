@@ -17,6 +17,7 @@ fn same(a: &Evaluation, b: &Evaluation) -> Result<(), TestCaseError> {
     prop_assert_eq!(&a.pool, &b.pool);
     prop_assert_eq!(&a.inversions, &b.inversions);
     prop_assert_eq!(&a.findings, &b.findings);
+    prop_assert_eq!(&a.finding_managers, &b.finding_managers);
     Ok(())
 }
 

@@ -57,45 +57,38 @@ pub fn overlaps(session: &Session) -> Vec<BandOverlap> {
 /// higher-rank level below their amount (the most striking pair).
 #[must_use]
 pub fn inversions(session: &Session, level_of: &[Option<usize>], amounts: &[ManagerAmount]) -> Vec<Inversion> {
-    // Ranks from highest to lowest; for each rank the lowest-paid manager at or above it.
-    let rank_of = |i: usize| level_of[i].map(|l| session.levels[l].rank);
-    // Managers by rank, highest first, in index order within a rank (a bucket per rank:
-    // no comparison sort, this runs on every change).
+    // Distinct ranks, highest first; each level's place among them.
     let mut ranks: Vec<u8> = session.levels.iter().map(|l| l.rank).collect();
     ranks.sort_unstable_by(|a, b| b.cmp(a));
     ranks.dedup();
-    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); ranks.len()];
+    let place_of_level: Vec<usize> =
+        session.levels.iter().map(|l| ranks.iter().position(|r| *r == l.rank).unwrap_or(0)).collect();
+    let place = |i: usize| level_of[i].and_then(|l| place_of_level.get(l).copied());
+    // One pass: the lowest-paid manager of each rank (the first in index order among equals).
+    let mut lowest: Vec<Option<usize>> = vec![None; ranks.len()];
     for i in 0..amounts.len() {
-        if let Some(r) = rank_of(i)
-            && let Some(b) = ranks.iter().position(|x| *x == r)
+        if let Some(p) = place(i)
+            && lowest[p].is_none_or(|b| amounts[i].amount < amounts[b].amount)
         {
-            buckets[b].push(i);
+            lowest[p] = Some(i);
         }
     }
-    let by_rank: Vec<(u8, usize)> =
-        ranks.iter().zip(&buckets).flat_map(|(r, members)| members.iter().map(move |i| (*r, *i))).collect();
-    // lowest_above[r]: lowest-paid manager with rank > r, computed as we sweep ranks downwards.
-    let mut lowest_strictly_above: Vec<(u8, Option<usize>)> = Vec::new();
+    // Sweeping the ranks downwards: the lowest-paid manager of any rank strictly above
+    // each (a higher rank keeps the place among equal amounts).
+    let mut strictly_above: Vec<Option<usize>> = vec![None; ranks.len()];
     let mut best: Option<usize> = None;
-    let mut k = 0;
-    while k < by_rank.len() {
-        let rank = by_rank[k].0;
-        lowest_strictly_above.push((rank, best));
-        while k < by_rank.len() && by_rank[k].0 == rank {
-            let i = by_rank[k].1;
-            if best.is_none_or(|b| amounts[i].amount < amounts[b].amount) {
-                best = Some(i);
-            }
-            k += 1;
+    for p in 0..ranks.len() {
+        strictly_above[p] = best;
+        if let Some(i) = lowest[p]
+            && best.is_none_or(|b| amounts[i].amount < amounts[b].amount)
+        {
+            best = Some(i);
         }
     }
     let mut out = Vec::new();
     for i in 0..amounts.len() {
-        let Some(rank) = rank_of(i) else { continue };
-        let higher = lowest_strictly_above.iter().find(|(r, _)| *r == rank).and_then(|(_, h)| *h);
-        if let Some(h) = higher
-            && amounts[i].amount > amounts[h].amount
-        {
+        let Some(h) = place(i).and_then(|p| strictly_above[p]) else { continue };
+        if amounts[i].amount > amounts[h].amount {
             out.push(Inversion {
                 lower_manager: i,
                 higher_manager: h,
@@ -132,5 +125,57 @@ mod tests {
             ov,
             vec![("AC-SD".to_string(), "70000-80000".to_string()), ("SD-DC".to_string(), "100000-100000".to_string())]
         );
+    }
+
+    /// The rule as stated, pair by pair: each manager against the lowest-paid manager of
+    /// any strictly higher rank (among equal amounts the higher rank, then the first).
+    fn reference(ranks: &[Option<u8>], amounts: &[i64]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for (i, r) in ranks.iter().enumerate() {
+            let Some(r) = r else { continue };
+            let above = (0..ranks.len()).filter(|&h| ranks[h].is_some_and(|x| x > *r));
+            let lowest =
+                above.min_by(|&a, &b| amounts[a].cmp(&amounts[b]).then(ranks[b].cmp(&ranks[a])).then(a.cmp(&b)));
+            if let Some(h) = lowest
+                && amounts[i] > amounts[h]
+            {
+                out.push((i, h));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn inversions_pair_each_manager_with_the_lowest_paid_above(
+            level_ranks in proptest::collection::vec(1_u8..5, 1..5),
+            managers in proptest::collection::vec((0_usize..6, 0_i64..8), 0..40),
+        ) {
+            let mut s = crate::io::parse_session(crate::io::DEMO_RON).unwrap_or_else(|e| panic!("{e}"));
+            let template = s.levels[0].clone();
+            s.levels = level_ranks
+                .iter()
+                .enumerate()
+                .map(|(k, r)| crate::model::Level { id: format!("L{k}"), rank: *r, ..template.clone() })
+                .collect();
+            // A level index past the levels is a manager without a level.
+            let level_of: Vec<Option<usize>> =
+                managers.iter().map(|(l, _)| (*l < level_ranks.len()).then_some(*l)).collect();
+            let amounts: Vec<super::ManagerAmount> = managers
+                .iter()
+                .map(|(_, a)| super::ManagerAmount {
+                    formula: rust_decimal::Decimal::ZERO,
+                    adjustment: rust_decimal::Decimal::ZERO,
+                    amount: rust_decimal::Decimal::from(*a * 5_000),
+                    breakdown: Vec::new(),
+                    complete: true,
+                })
+                .collect();
+            let got: Vec<(usize, usize)> =
+                super::inversions(&s, &level_of, &amounts).iter().map(|v| (v.lower_manager, v.higher_manager)).collect();
+            let ranks: Vec<Option<u8>> = level_of.iter().map(|l| l.map(|l| level_ranks[l])).collect();
+            let plain: Vec<i64> = managers.iter().map(|(_, a)| *a).collect();
+            proptest::prop_assert_eq!(got, reference(&ranks, &plain));
+        }
     }
 }

@@ -56,23 +56,24 @@ pub(crate) fn global_findings_after(
     session: &Session,
     eval: &Evaluation,
     previous_inversions: &[super::Inversion],
-    previous: &[Finding],
+    previous: Vec<Finding>,
     touched: usize,
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(previous.len());
     if !session.policies.bands_may_overlap {
-        let old: Vec<(&super::Inversion, &Finding)> =
-            previous_inversions.iter().zip(previous.iter().filter(|f| f.rule == RuleId::Inversion)).collect();
+        // The previous findings are moved, not copied: a state-wide session has thousands.
+        let mut old: Vec<(&super::Inversion, Option<Finding>)> = previous_inversions
+            .iter()
+            .zip(previous.into_iter().filter(|f| f.rule == RuleId::Inversion).map(Some))
+            .collect();
         let mut k = 0;
         for inv in &eval.inversions {
             while k < old.len() && old[k].0.lower_manager < inv.lower_manager {
                 k += 1;
             }
             let untouched = inv.lower_manager != touched && inv.higher_manager != touched;
-            match old.get(k).filter(|(o, _)| untouched && *o == inv) {
-                Some((_, f)) => out.push((*f).clone()),
-                None => out.push(inversion_finding(session, inv)),
-            }
+            let kept = old.get_mut(k).filter(|(o, _)| untouched && *o == inv).and_then(|(_, f)| f.take());
+            out.push(kept.unwrap_or_else(|| inversion_finding(session, inv)));
         }
     }
     low_differentiation(session, eval, &mut out);

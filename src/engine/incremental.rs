@@ -6,7 +6,7 @@
 
 use crate::model::Session;
 
-use super::{Evaluation, amounts, bands, evaluate, level_sums, rules, stats};
+use super::{Evaluation, amounts, bands, evaluate, finding_order, level_sums, rules, stats};
 
 impl Evaluation {
     /// Brings the evaluation up to date after manager `i` changed. Falls back to a full
@@ -14,7 +14,9 @@ impl Evaluation {
     /// changed) or touches the departementschef rule that every manager depends on.
     pub fn update_manager(&mut self, session: &Session, i: usize) {
         let n = session.managers.len();
-        if self.amounts.len() != n || self.manager_findings.len() != n {
+        // (Findings changed from outside – the field is public – are not patched: evaluated anew.)
+        if self.amounts.len() != n || self.manager_findings.len() != n || self.finding_from.len() != self.findings.len()
+        {
             *self = evaluate(session);
             return;
         }
@@ -38,15 +40,34 @@ impl Evaluation {
         let previous_inversions =
             std::mem::replace(&mut self.inversions, bands::inversions(session, &self.level_of, &self.amounts));
         let dc_after = rules::departementschef_total(session, self, &dc_levels);
-        if dc_after == self.dc_total {
+        let (own, previous) = finding_order::split(self.take_findings());
+        let global = rules::global_findings_after(session, self, &previous_inversions, previous, i);
+        let ordered = if dc_after == self.dc_total {
             self.manager_findings[i] = rules::manager_findings(session, self, i, dc_after, &dc_levels);
+            finding_order::reorder(own, &self.manager_findings, i, global)
         } else {
             self.manager_findings = rules::all_manager_findings(session, self);
             self.dc_total = dc_after;
+            finding_order::order(&self.manager_findings, global)
+        };
+        self.set_findings(ordered);
+    }
+
+    /// The findings in their order, moved out (the evaluation has none until
+    /// [`Self::set_findings`]).
+    fn take_findings(&mut self) -> finding_order::Ordered {
+        finding_order::Ordered {
+            findings: std::mem::take(&mut self.findings),
+            from: std::mem::take(&mut self.finding_from),
+            concerned: std::mem::take(&mut self.finding_managers),
         }
-        let previous = std::mem::take(&mut self.global_findings);
-        self.global_findings = rules::global_findings_after(session, self, &previous_inversions, &previous, i);
-        self.findings = rules::merge(&self.manager_findings, &self.global_findings);
+    }
+
+    /// Puts ordered findings in place.
+    pub(crate) fn set_findings(&mut self, ordered: finding_order::Ordered) {
+        self.findings = ordered.findings;
+        self.finding_from = ordered.from;
+        self.finding_managers = ordered.concerned;
     }
 
     /// Updates the statistics of level `li` and of the whole group after one of its

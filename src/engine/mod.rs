@@ -16,6 +16,7 @@ pub mod disclosure;
 pub mod disclosure_order;
 pub mod exact_sums;
 pub mod finding;
+mod finding_order;
 pub mod fixed_salary;
 pub mod generate;
 mod group_rules;
@@ -60,6 +61,11 @@ pub struct Evaluation {
     pub metrics: Vec<ManagerMetrics>,
     /// The findings of every rule, errors first.
     pub findings: Vec<Finding>,
+    /// For each finding (same order): the managers it concerns as indices into
+    /// `session.managers` – its own and, for a pair, the other – where the engine knows
+    /// them without looking the id up (a manager's own findings, the inversion pairs);
+    /// None for the rest, whose `manager` / `other_manager` ids say it.
+    pub finding_managers: Vec<[Option<usize>; 2]>,
     /// Differentiation statistics per level and for the whole group.
     pub stats: GroupStats,
     /// The pool: budget, used and left.
@@ -70,8 +76,9 @@ pub struct Evaluation {
     pub inversions: Vec<Inversion>,
     /// The per-manager findings, kept so one manager's change re-runs only their rules.
     pub(crate) manager_findings: Vec<Vec<Finding>>,
-    /// The findings about pairs, levels and the pool.
-    pub(crate) global_findings: Vec<Finding>,
+    /// For each finding (same order): the manager whose own rules made it; None for the
+    /// findings about pairs, levels and the pool (`finding_order`).
+    pub(crate) finding_from: Vec<Option<usize>>,
     /// The departementschef's total pay incl. this year's amount, that every manager's
     /// finding of that rule was computed against.
     pub(crate) dc_total: Option<Decimal>,
@@ -149,19 +156,20 @@ pub fn evaluate(session: &Session) -> Evaluation {
         level_of,
         metrics,
         findings: Vec::new(),
+        finding_managers: Vec::new(),
         stats,
         pool,
         overlaps,
         inversions,
         manager_findings: Vec::new(),
-        global_findings: Vec::new(),
+        finding_from: Vec::new(),
         dc_total: None,
         level_sums: Vec::new(),
         total_sums: None,
     };
     eval.dc_total = rules::departementschef_total(session, &eval, &rules::departementschef_levels(session));
     eval.manager_findings = rules::all_manager_findings(session, &eval);
-    eval.global_findings = rules::global_findings(session, &eval);
-    eval.findings = rules::merge(&eval.manager_findings, &eval.global_findings);
+    let global = rules::global_findings(session, &eval);
+    eval.set_findings(finding_order::order(&eval.manager_findings, global));
     eval
 }

@@ -15,7 +15,7 @@ pub(crate) use super::group_rules::{global_findings, global_findings_after};
 #[must_use]
 pub fn findings(session: &Session, eval: &Evaluation) -> Vec<Finding> {
     let per_manager = all_manager_findings(session, eval);
-    merge(&per_manager, &global_findings(session, eval))
+    super::finding_order::order(&per_manager, global_findings(session, eval)).findings
 }
 
 /// Which levels are departementschef levels (by their explicit role), per index into
@@ -64,14 +64,6 @@ pub(crate) fn manager_findings(
     weights_not_100(&ctx, &mut out);
     missing_assessment(&ctx, &mut out);
     drop_from_last_year(&ctx, &mut out);
-    out
-}
-
-/// All findings in display order: errors first, then warnings, then info; within a
-/// severity the managers' findings in manager order, then the global ones.
-pub(crate) fn merge(per_manager: &[Vec<Finding>], global: &[Finding]) -> Vec<Finding> {
-    let mut out: Vec<Finding> = per_manager.iter().flatten().chain(global).cloned().collect();
-    out.sort_by_key(|f| f.severity);
     out
 }
 

@@ -9,7 +9,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::amounts::model_of;
 use crate::model::money::{format_kr, format_number, format_percent};
-use crate::model::{AmountModel, GoalScope, Scale};
+use crate::model::{AmountModel, Scale};
 
 use crate::ui::command::Command;
 use crate::ui::state::derived::Data;
@@ -54,7 +54,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out
                 });
             }
             AmountModel::WeightedGoals { frame } => {
-                goals_ui(ui, data, i, *frame, out);
+                crate::ui::panels::focus_goals::ui(ui, data, i, *frame, out);
                 crate::ui::panels::focus_shared::ui(ui, data, view, i, out);
             }
             AmountModel::FixedTiers | AmountModel::Direct => {}
@@ -88,49 +88,6 @@ fn score_buttons(
             if ui.add_enabled(enabled, button).on_hover_text(hover).clicked() {
                 set(if chosen { None } else { Some(step.score) });
             }
-        }
-    });
-}
-
-/// The goals with weight, kind and editable attainment.
-fn goals_ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, frame: Decimal, out: &mut Vec<Command>) {
-    let m = &data.session.managers[i];
-    let frame = crate::engine::amounts::frame_of(m, frame);
-    ui.label(format!("Ramme ved fuld målopfyldelse: {}", format_kr(frame)));
-    // The goal's name gets what the other columns leave of the card (cut with "…", whole
-    // on hover), so the attainment field is always on the card.
-    let name_width = (ui.available_width() - 250.0).max(90.0);
-    egui::Grid::new("goals").striped(true).spacing(vec2(8.0, 3.0)).show(ui, |ui| {
-        for h in ["Mål", "Vægt", "Type", "Opfyldt"] {
-            ui.label(RichText::new(h).strong());
-        }
-        ui.end_row();
-        for (g, goal) in m.goals.iter().enumerate() {
-            ui.scope(|ui| {
-                ui.set_max_width(name_width);
-                ui.add(egui::Label::new(&goal.name).truncate());
-            });
-            ui.label(format_percent(goal.weight));
-            let kind = match goal.scope {
-                GoalScope::Institutional => "institutionelt",
-                GoalScope::Personal => "personligt",
-            };
-            ui.label(RichText::new(kind).small());
-            let mut value = goal.attainment.and_then(|a| a.to_i64()).unwrap_or(0);
-            let max = crate::model::bounds::MAX_ATTAINMENT_PERCENT;
-            let drag = egui::DragValue::new(&mut value).range(0..=max).suffix(" %").speed(1.0);
-            let response = ui.add_enabled(!m.locked, drag);
-            if response.changed() {
-                out.push(Command::Edit(Edit::SetAttainment {
-                    manager: i,
-                    goal: g,
-                    attainment: Some(Decimal::from(value)),
-                }));
-            }
-            if response.drag_stopped() || response.lost_focus() {
-                out.push(Command::EndContinuous);
-            }
-            ui.end_row();
         }
     });
 }

@@ -23,7 +23,9 @@ const FIELD_WIDTH: f32 = 150.0;
 pub fn ui(ui: &mut egui::Ui, data: Data<'_>, i: usize, out: &mut Vec<Command>) {
     let m = &data.session.managers[i];
     egui::CollapsingHeader::new(RichText::new("Kontrakt og tillæg").strong().size(18.0))
-        .id_salt(("kontrakt", i))
+        // One header for every manager: it stays open (or closed) from one item of the
+        // agenda to the next, and keeps its id (a new id is styled a frame late, issue 29).
+        .id_salt("kontrakt")
         .default_open(false)
         .show(ui, |ui| {
             let error_id = Id::unique(("kontrakt_fejl", i));

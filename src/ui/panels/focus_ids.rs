@@ -32,3 +32,11 @@ pub fn switched(ui: &egui::Ui, i: usize) -> bool {
     }
     true
 }
+
+/// Adds what `add` draws with ids of its own, named `name`: the same for every manager
+/// whatever the card shows before it (egui's automatic ids count the widgets before them,
+/// and a card with one more line would give every widget after it a new id, styled a
+/// frame late).
+pub fn stable<R>(ui: &mut egui::Ui, name: &str, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.scope_builder(egui::UiBuilder::new().scope_id(egui::Id::unique(("focus_card_widget", name))), add).inner
+}

@@ -91,6 +91,22 @@ fn amount_field_ui(
     superior: &str,
     out: &mut Vec<Command>,
 ) {
+    // Its own id scope: the row's button keeps its id whatever came before it on the card
+    // (a new id is styled a frame late, issue 29).
+    crate::ui::panels::focus_ids::stable(ui, "proposal_amount_row", |ui| {
+        amount_row_ui(ui, view, i, current, superior, out)
+    });
+}
+
+/// The row of [`amount_field_ui`].
+fn amount_row_ui(
+    ui: &mut egui::Ui,
+    view: &mut ViewState,
+    i: usize,
+    current: Option<&Proposal>,
+    superior: &str,
+    out: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Foreslået beløb:");
         if view.proposal_input.0 != Some(i) {

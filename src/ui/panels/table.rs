@@ -8,18 +8,12 @@ use crate::engine::proposals::proposed_amount;
 use crate::model::money::{format_number, format_signed_percent_fixed};
 
 use crate::ui::command::Command;
+use crate::ui::panels::table_rows::{END_KEY, Row, cached_rows, centred_offset, proposal_delta};
 use crate::ui::panels::table_stripes::Stripes;
 use crate::ui::state::derived::Data;
 use crate::ui::state::view::{SortColumn, ViewState};
 use crate::ui::theme;
 use crate::ui::widgets::{assessment_summary, band_bar_ui, findings_cell_ui, status_text};
-
-/// One row of the table: a level heading or a manager.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Row {
-    Level(usize),
-    Manager(usize),
-}
 
 /// A column of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +109,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
     };
     let row_height = theme::row_height(ui.style());
     let scale = row_height / theme::ROW_HEIGHT;
+    let scroll_offset = scroll_row.map(|row| centred_offset(ui, row, rows.len(), row_height));
     let questions = data.derived.any_question;
     let columns = visible_columns(ui.available_width(), scale, questions);
     let striped = ui.visuals().striped;
@@ -125,8 +120,12 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
         .sense(Sense::click())
         .cell_layout(Layout::left_to_right(Align::Center))
         .min_scrolled_height(0.0);
-    if let Some(row) = scroll_row {
-        table = table.scroll_to_row(row, Some(Align::Center));
+    if let (Some(offset), Some(row)) = (scroll_offset, scroll_row) {
+        // Where the layout changed since the last frame (F5, T, another window size) the
+        // offset may not show the row: egui then scrolls it into view, without animation.
+        // Where the row is in view already – every step through the agenda – egui moves
+        // nothing and asks for no frame.
+        table = table.vertical_scroll_offset(offset).scroll_to_row(row, None).animate_scrolling(false);
     }
     for &(col, _, _, width) in &columns {
         table = table.column(if col == Col::Name {
@@ -153,6 +152,11 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
             }
         })
         .body(|mut body| {
+            // What egui's scrolling will take as this table's end in the next frame.
+            let pitch = row_height + body.ui_mut().spacing().item_spacing.y;
+            let end = rows.len() as f32 * pitch - body.ui_mut().spacing().item_spacing.y;
+            let visible = body.ui_mut().clip_rect().height();
+            body.ui_mut().data_mut(|d| d.insert_temp(egui::Id::unique(END_KEY), end - visible));
             let stripes = striped.then(|| Stripes::new(&mut body, kinds.len(), row_height));
             body.rows(row_height, rows.len(), |mut row| {
                 let stripe = stripes.as_ref().and_then(|s| s.reserve(row.index()));
@@ -161,89 +165,10 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
                     Row::Manager(i) => manager_row(&mut row, data, view, &kinds, i, out),
                 }
                 if let (Some(stripes), Some(stripe)) = (&stripes, stripe) {
-                    stripes.paint(stripe, row.response().rect.top());
+                    stripes.paint(stripe, row.index());
                 }
             });
         });
-}
-
-/// What the rows were built for: the document's cache key, the filter and the sort.
-type RowsKey = (u64, crate::ui::state::view::Filter, (SortColumn, bool));
-
-/// The rows, rebuilt only when the document, the filter or the sort changed (filtering
-/// and sorting thousands of managers every frame would cost the frame).
-fn cached_rows(ui: &egui::Ui, data: Data<'_>, view: &ViewState) -> std::sync::Arc<Vec<Row>> {
-    let id = egui::Id::unique("managers_table_rows");
-    let key: RowsKey = (data.revision, view.filter.clone(), view.sort);
-    let cached = ui.ctx().data(|d| d.get_temp::<(RowsKey, std::sync::Arc<Vec<Row>>)>(id));
-    if let Some((k, rows)) = cached
-        && k == key
-    {
-        return rows;
-    }
-    let rows = std::sync::Arc::new(rows(data, view));
-    ui.ctx().data_mut(|d| d.insert_temp(id, (key, std::sync::Arc::clone(&rows))));
-    rows
-}
-
-/// The table's rows: per level (highest rank first) a heading and its filtered, sorted managers.
-fn rows(data: Data<'_>, view: &ViewState) -> Vec<Row> {
-    let session = data.session;
-    let mut out = Vec::with_capacity(session.managers.len() + session.levels.len());
-    let mut by_level: Vec<Vec<usize>> = vec![Vec::new(); session.levels.len() + 1];
-    for &i in &data.derived.agenda {
-        if view.filter.matches(&session.managers[i])
-            && view.filter.matches_amount(data.eval.level_of[i], data.eval.amounts[i].amount)
-        {
-            let li = data.eval.level_of[i].unwrap_or(session.levels.len());
-            by_level[li].push(i);
-        }
-    }
-    let mut order: Vec<usize> = session.levels_by_rank().into_iter().rev().collect();
-    order.push(session.levels.len());
-    for li in order {
-        let members = &mut by_level[li];
-        if members.is_empty() {
-            continue;
-        }
-        sort(members, data, view.sort);
-        if li < session.levels.len() {
-            out.push(Row::Level(li));
-        }
-        out.extend(members.iter().map(|&i| Row::Manager(i)));
-    }
-    out
-}
-
-/// Sorts one level's managers by the chosen column (stable; agenda order breaks ties).
-fn sort(members: &mut [usize], data: Data<'_>, (column, ascending): (SortColumn, bool)) {
-    let eval = data.eval;
-    let managers = &data.session.managers;
-    let key = |i: usize| -> Option<Decimal> {
-        match column {
-            SortColumn::Formula => Some(eval.amounts[i].formula),
-            SortColumn::Adjustment => Some(eval.amounts[i].adjustment),
-            SortColumn::Amount => Some(eval.amounts[i].amount),
-            SortColumn::LastYear => eval.metrics.get(i)?.last_year,
-            SortColumn::Change => eval.metrics.get(i)?.change_vs_last,
-            SortColumn::BandPosition => eval.metrics.get(i)?.band_position_percent,
-            SortColumn::Findings => Some(Decimal::from(data.derived.count[i])),
-            SortColumn::Proposal => proposed_amount(data.session, &managers[i]),
-            SortColumn::ProposalDelta => proposal_delta(data, i),
-            SortColumn::Questions => Some(Decimal::from(managers[i].questions().count())),
-            _ => None,
-        }
-    };
-    members.sort_by(|&a, &b| {
-        let ord = match column {
-            SortColumn::Agenda => data.derived.agenda_pos[a].cmp(&data.derived.agenda_pos[b]),
-            SortColumn::Name => data.derived.name_rank[a].cmp(&data.derived.name_rank[b]),
-            SortColumn::Unit => data.derived.unit_rank[a].cmp(&data.derived.unit_rank[b]),
-            SortColumn::Status => managers[a].status.cmp(&managers[b].status),
-            _ => key(a).cmp(&key(b)),
-        };
-        if ascending { ord } else { ord.reverse() }
-    });
 }
 
 /// A level heading row.
@@ -350,13 +275,6 @@ fn manager_row(
     if row.response().clicked() {
         out.push(click_command(&row.response().ctx, i));
     }
-}
-
-/// The meeting's change of manager `i`'s proposal: amount − proposed amount (None
-/// without a proposed amount).
-fn proposal_delta(data: Data<'_>, i: usize) -> Option<Decimal> {
-    let proposed = proposed_amount(data.session, &data.session.managers[i])?;
-    data.eval.amounts.get(i)?.amount.checked_sub(proposed)
 }
 
 /// A click on manager `i`'s row: select, or with Ctrl (Cmd) add to or take out of the

@@ -4,10 +4,22 @@
 //! session's rounding step as a `Decimal`.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::prelude::FromPrimitive;
 
 use crate::engine::{Evaluation, round_to_step};
 use crate::model::Session;
+
+/// An amount as `f64`, for drawing only: its mantissa over a power of ten, within a unit
+/// in the last place or two (`Decimal::to_f64` is exact to the last bit and costs about
+/// 20 ns for an amount with decimals, which 20,000 dots per change feel).
+fn to_f64(amount: Decimal) -> f64 {
+    const POW10: [f64; 29] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28,
+    ];
+    let scale = POW10.get(amount.scale() as usize).copied().unwrap_or(1e28);
+    amount.mantissa() as f64 / scale
+}
 
 /// A horizontal kr. axis from `min` to `max` drawn between `left` and `right` (points).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -27,7 +39,10 @@ impl KrAxis {
     #[must_use]
     pub fn fit(session: &Session, eval: &Evaluation, left: f32, right: f32) -> Self {
         let bands = session.levels.iter().flat_map(|l| [l.band.min, l.band.max]);
-        let amounts = eval.amounts.iter().map(|a| a.amount);
+        // Every amount lies between the group's minimum and maximum (the engine keeps them
+        // per change; a state-wide session need not be scanned again for each frame's axis).
+        let total = &eval.stats.total.stats;
+        let amounts = (total.n > 0).then_some([total.min, total.max]).into_iter().flatten();
         Self::spanning(bands.chain(amounts), Decimal::from(10_000), left, right)
     }
 
@@ -71,13 +86,19 @@ impl KrAxis {
     }
 
     /// The x position of an amount (may fall outside `left..right` when the amount does).
+    ///
+    /// Computed in `f64`: a position needs no exact money, and a lane of 20,000 managers
+    /// asks for 20,000 positions whenever an amount changes (a `Decimal` division and its
+    /// conversion of a 28-digit quotient cost about 75 ns each, the `f64` path a few).
     #[must_use]
     pub fn x(&self, amount: Decimal) -> f32 {
-        let span = self.max - self.min;
-        if span <= Decimal::ZERO {
+        let (min, max) = (to_f64(self.min), to_f64(self.max));
+        let span = max - min;
+        if span.is_nan() || span <= 0.0 {
             return self.left;
         }
-        let t = ((amount - self.min) / span).to_f32().unwrap_or(0.0);
+        let t = ((to_f64(amount) - min) / span) as f32;
+        let t = if t.is_finite() { t } else { 0.0 };
         self.left + t * (self.right - self.left)
     }
 
@@ -128,6 +149,25 @@ mod tests {
     }
 
     #[test]
+    fn extreme_amounts_and_axes_give_finite_positions() {
+        let a = axis();
+        let huge = Decimal::from_i128_with_scale(10_i128.pow(28), 0);
+        let tiny = Decimal::new(1, 28);
+        for amount in [huge, -huge, tiny, Decimal::MAX, Decimal::MIN] {
+            assert!(a.x(amount).is_finite(), "{amount}");
+        }
+        // Beyond f32: far right of the axis, never NaN.
+        assert!(a.x(Decimal::MAX) > a.right);
+        assert!((a.x(tiny) - a.x(Decimal::ZERO)).abs() < 1e-3);
+        // An axis as wide as Decimal allows still maps its ends to its edges.
+        let wide = KrAxis { min: Decimal::ZERO, max: Decimal::MAX, left: 0.0, right: 1000.0 };
+        assert!((wide.x(Decimal::MAX) - 1000.0).abs() < 1e-3);
+        assert!((wide.x(Decimal::ZERO)).abs() < 1e-3);
+        let flat = KrAxis { min: huge, max: huge, left: 5.0, right: 9.0 };
+        assert_eq!(flat.x(Decimal::ONE), 5.0);
+    }
+
+    #[test]
     fn pixel_to_amount_snaps_to_step() {
         let a = axis();
         // 10 points = 1.000 kr.; 604 points → 70.400 → 70.000; 606 → 70.600 → 71.000.
@@ -162,6 +202,32 @@ mod tests {
         assert!(ticks.len() >= 5 && ticks.len() <= 12, "{ticks:?}");
         let whole = KrAxis::fit(&session, &eval, 0.0, 1000.0);
         assert!(whole.max - whole.min > axis.max - axis.min);
+    }
+
+    #[test]
+    fn the_whole_axis_covers_every_band_and_amount() {
+        let mut session = crate::io::parse_session(crate::io::DEMO_RON).expect("demo");
+        // The constituted kontorchef at 110.000 kr. is past every band but the top one; a
+        // skøn far beyond it must widen the axis, after an incremental update too.
+        let mut eval = crate::engine::evaluate(&session);
+        let plain = KrAxis::fit(&session, &eval, 0.0, 1000.0);
+        // Bands 30.000–150.000, amounts 30.000–138.000: padded by 4.000 → 20.000–160.000.
+        assert_eq!((plain.min, plain.max), (Decimal::from(20_000), Decimal::from(160_000)));
+        let i = session.managers.iter().position(|m| m.level == "KC").expect("a kontorchef");
+        session.managers[i].adjustment = Some(crate::model::Adjustment {
+            amount: Decimal::from(400_000),
+            justification: String::new(),
+            by: String::new(),
+        });
+        eval.update_manager(&session, i);
+        let wide = KrAxis::fit(&session, &eval, 0.0, 1000.0);
+        let top = eval.amounts.iter().map(|a| a.amount).max().expect("amounts");
+        assert!(wide.max >= top && top > Decimal::from(400_000), "{wide:?} {top}");
+        assert_eq!(wide, KrAxis::fit(&session, &crate::engine::evaluate(&session), 0.0, 1000.0));
+        // No managers: the bands alone.
+        session.managers.clear();
+        let empty = KrAxis::fit(&session, &crate::engine::evaluate(&session), 0.0, 1000.0);
+        assert_eq!((empty.min, empty.max), (Decimal::from(20_000), Decimal::from(160_000)));
     }
 
     #[test]
