@@ -19,6 +19,7 @@ mod edit_proposal;
 mod edit_reference;
 mod edit_shared;
 mod edit_view;
+mod undo;
 
 pub use contract_edit::ContractEdit;
 pub use edit::{Edit, EditError, ImportedField, Outcome};
@@ -110,9 +111,6 @@ pub struct Document {
 
 /// Counts the documents made in this process.
 static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
-/// The most undo steps kept.
-const MAX_UNDO: usize = 500;
 
 impl Document {
     /// A document on `session`, unchanged.
@@ -371,61 +369,6 @@ impl Document {
             changes: vec![],
             roster: None,
             references: Some(Box::new((before, references))),
-        });
-        self.open_key = None;
-        self.revision += 1;
-    }
-
-    fn push_undo(&mut self, step: UndoStep) {
-        self.undo.push(step);
-        if self.undo.len() > MAX_UNDO {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-    }
-
-    /// Reverts the last step. Returns its label.
-    fn undo(&mut self, who: &str) -> Option<String> {
-        let step = self.undo.pop()?;
-        self.apply_side(&step, true, who);
-        let label = step.label.clone();
-        self.redo.push(step);
-        Some(label)
-    }
-
-    /// Re-applies the last undone step. Returns its label.
-    fn redo(&mut self, who: &str) -> Option<String> {
-        let step = self.redo.pop()?;
-        self.apply_side(&step, false, who);
-        let label = step.label.clone();
-        self.undo.push(step);
-        Some(label)
-    }
-
-    fn apply_side(&mut self, step: &UndoStep, undo: bool, who: &str) {
-        if let Some(roster) = &step.roster {
-            let side = if undo { &roster.0 } else { &roster.1 };
-            self.session.managers.clone_from(&side.managers);
-            self.session.history.clone_from(&side.history);
-            self.touched = Touched::All;
-        }
-        if let Some(references) = &step.references {
-            self.session.reference.clone_from(if undo { &references.0 } else { &references.1 });
-        }
-        for change in &step.changes {
-            if let Some(slot) = self.session.managers.get_mut(change.index) {
-                *slot = if undo { change.before.clone() } else { change.after.clone() };
-            }
-            self.touch(change.index);
-        }
-        let change =
-            if undo { Change::Undo { step: step.label.clone() } } else { Change::Redo { step: step.label.clone() } };
-        self.session.change_log.push(ChangeEntry {
-            when: now_iso(),
-            who: who.to_string(),
-            manager: step.changes.first().filter(|_| step.changes.len() == 1).map(|c| c.after.id.clone()),
-            change,
-            why: String::new(),
         });
         self.open_key = None;
         self.revision += 1;

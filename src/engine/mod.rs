@@ -24,6 +24,7 @@ mod incremental;
 mod level_sums;
 pub mod merge;
 pub mod merge_fields;
+pub mod merge_report;
 pub mod permutation;
 pub mod pool_parts;
 pub mod prep;

@@ -11,6 +11,7 @@ pub mod log_text;
 pub mod manager;
 pub mod money;
 pub mod pay_grade;
+pub mod proposal;
 pub mod reference;
 pub mod session;
 pub mod time;

@@ -9,6 +9,7 @@ pub mod panels;
 pub mod shell;
 pub mod state;
 pub mod theme;
+pub mod theme_contrast;
 pub mod widgets;
 
 pub use shell::app::KalibrerApp;

@@ -8,6 +8,7 @@ pub mod files;
 pub mod imports;
 pub mod keys;
 pub mod lock;
+pub mod meeting;
 pub mod prepflow;
 pub mod preps;
 pub mod proposals;

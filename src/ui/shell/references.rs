@@ -9,7 +9,8 @@ use crate::document::Edit;
 use crate::engine::reference::{self, Reference};
 use crate::io::reference_file::{load_links, read_reference};
 use crate::model::ReferenceLink;
-use crate::ui::shell::app::{KalibrerApp, Meeting};
+use crate::ui::shell::app::KalibrerApp;
+use crate::ui::shell::meeting::Meeting;
 use crate::ui::state::references::LoadedReferences;
 
 impl Meeting {
