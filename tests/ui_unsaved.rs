@@ -221,3 +221,29 @@ fn the_import_dialogs_column_list_opens_above_the_dialog() {
     assert_eq!(top.order, egui::Order::Foreground, "the list is a popup over the dialog: {top:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_chosen_agenda_order_holds_for_the_next_file() {
+    // Last stop left it: *Filer → Dagsorden: spørgsmål først* went back to by level when
+    // another file was opened. Demo with a question on KC20 (Jesper Halkjær) in b.ron:
+    // by level he is 25th, with questions first he is 1st – in the file opened after.
+    let (dir, a, b) = two_files("agenda");
+    let mut session = io::load_session_file(&b).unwrap();
+    let kc20 = session.manager_index("KC20").unwrap();
+    let mut h = app_on(a);
+    command(&mut h, Command::SetAgendaOrder(kalibrer::engine::agenda::AgendaOrder::Questions));
+    let view = kalibrer::model::View {
+        by: "DIR-B".into(),
+        stance: kalibrer::model::Stance::Spoergsmaal,
+        text: "Hvorfor?".into(),
+        answered: false,
+        when: String::new(),
+    };
+    session.managers[kc20].views.push(view);
+    io::save_session(&b, &session).unwrap();
+    command(&mut h, Command::OpenPath(b.clone()));
+    assert_eq!(h.state().meeting.doc.path.as_deref(), Some(b.as_path()));
+    assert_eq!(h.state().meeting.view.agenda_order, kalibrer::engine::agenda::AgendaOrder::Questions);
+    assert_eq!(h.state().meeting.derived.agenda.first(), Some(&kc20));
+    let _ = std::fs::remove_dir_all(dir);
+}

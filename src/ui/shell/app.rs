@@ -82,6 +82,11 @@ impl KalibrerApp {
         self.release_lock();
         let old = std::mem::replace(&mut self.meeting, Meeting::new(session, path));
         self.meeting.autosave.keep_waker(&old.autosave);
+        // The agenda order the meeting chose holds for the next file too (*Filer →
+        // Dagsorden*); everything else shown belongs to the file.
+        if old.view.agenda_order != self.meeting.view.agenda_order {
+            self.set_agenda_order(old.view.agenda_order);
+        }
         self.dialogs.forget_file();
         self.take_lock();
         self.check_recovery();
