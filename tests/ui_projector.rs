@@ -124,6 +124,10 @@ fn t_switches_the_lower_half_to_the_table_with_the_selected_row_in_view() {
     let cell = h.get_by_label(&format!("Beløb for {name}")).rect();
     let screen = h.ctx.content_rect();
     assert!(screen.contains_rect(cell), "the selected row is in view after T: {cell:?} of {screen:?}");
+    // The lower half is the table's: no spread squeezed under it (it left three rows).
+    assert!(h.query_by_label("Spredning pr. niveau").is_none(), "T shows the table instead of the spread");
+    let rows = h.query_all_by_label_contains("Beløb for ").filter(|n| screen.contains_rect(n.rect())).count();
+    assert!(rows >= 6, "{rows} rows of the table in view after T at 1366×768");
     h.key_press(Key::T);
     h.run();
     assert!(h.query_by_label(&format!("Beløb for {name}")).is_none(), "T again brings the spread back");

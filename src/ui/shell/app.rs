@@ -183,28 +183,45 @@ impl KalibrerApp {
             self.proposal_and_dialogs(ui, data, &mut commands);
             return commands;
         }
-        egui::Panel::bottom("side").resizable(false).exact_size(shares.side_height).show(ui, |ui| {
+        // With T in presentation mode the lower half is the table's alone (and the focus
+        // card's): the spread and findings it replaced are what F5 shows without T, and
+        // squeezed under the table they left the room three rows.
+        if !self.meeting.view.presentation {
+            self.side_ui(ui, data, shares.side_height, shares.findings_width, &mut commands);
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            table_ui::ui(ui, data, &mut self.meeting.view, &mut commands);
+        });
+        self.proposal_and_dialogs(ui, data, &mut commands);
+        commands
+    }
+
+    /// The spread and the findings below the table (normal mode).
+    fn side_ui(
+        &self,
+        ui: &mut egui::Ui,
+        data: Data<'_>,
+        height: f32,
+        findings_width: f32,
+        commands: &mut Vec<Command>,
+    ) {
+        egui::Panel::bottom("side").resizable(false).exact_size(height).show(ui, |ui| {
             // The side panel's fill is already under its two inner panels: filling them again
             // is overdraw a software rasteriser pays for (issue 19); the picture is the same.
             let unfilled = |frame: egui::Frame| frame.fill(egui::Color32::TRANSPARENT);
             egui::Panel::right("findings")
                 .frame(unfilled(egui::Frame::side_top_panel(ui.style())))
                 .resizable(false)
-                .exact_size(shares.findings_width)
+                .exact_size(findings_width)
                 .show(ui, |ui| {
-                    bounded(ui, |ui| findings_ui::ui(ui, data, &self.meeting.view, &mut commands));
+                    bounded(ui, |ui| findings_ui::ui(ui, data, &self.meeting.view, commands));
                 });
             egui::CentralPanel::default().frame(unfilled(egui::Frame::central_panel(ui.style()))).show(ui, |ui| {
                 egui::ScrollArea::both()
                     .id_salt("spread_scroll")
-                    .show(ui, |ui| spread_ui::ui(ui, data, &self.meeting.view, &mut commands));
+                    .show(ui, |ui| spread_ui::ui(ui, data, &self.meeting.view, commands));
             });
         });
-        egui::CentralPanel::default().show(ui, |ui| {
-            table_ui::ui(ui, data, &mut self.meeting.view, &mut commands);
-        });
-        self.proposal_and_dialogs(ui, data, &mut commands);
-        commands
     }
 
     /// The proposal window and the dialogs drawn with the panels.
