@@ -178,24 +178,8 @@ fn release(key: Key) -> Vec<egui::Event> {
 /// runs the passes until egui asks for no more; returns the events left for egui and the
 /// number of passes.
 fn through_hook(h: &mut Harness<'static, KalibrerApp>, events: Vec<egui::Event>) -> (Vec<egui::Event>, u64) {
-    use eframe::App as _;
-    let ctx = h.ctx.clone();
-    let mut raw = std::mem::take(h.input_mut());
-    raw.events.extend(events);
-    h.state_mut().raw_input_hook(&ctx, &mut raw);
-    let left = raw.events.clone();
-    *h.input_mut() = raw;
-    let mut passes = 0;
-    loop {
-        h.step();
-        passes += 1;
-        // Another pass at once (what eframe would paint next), not one after a delay.
-        let again = h.output().viewport_output.get(&egui::ViewportId::ROOT).is_some_and(|v| v.repaint_delay.is_zero());
-        if !again || passes > 10 {
-            break;
-        }
-    }
-    (left, passes)
+    let (left, first) = through_hook_first(h, events);
+    (left, first + settle(h))
 }
 
 #[test]
@@ -261,6 +245,20 @@ fn keys_that_are_no_shortcut_and_keys_typed_into_a_field_stay_for_egui() {
     assert_eq!(left.len(), 1, "{left:?}");
 }
 
+/// 2,206 managers at 1920×1080, the first of the agenda selected by PageDown through the hook.
+fn first_of_the_agenda_at_2206() -> Harness<'static, KalibrerApp> {
+    let session = kalibrer::engine::generate::generate(2_206, 1).expect("generated");
+    let mut h = Harness::builder()
+        .with_size([1920.0, 1080.0])
+        .with_max_steps(16)
+        .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), None));
+    h.run();
+    through_hook(&mut h, press(Key::PageDown, None));
+    through_hook(&mut h, release(Key::PageDown));
+    h.run();
+    h
+}
+
 /// After the pass of a key press: does egui ask for another pass within a second?
 fn asks_for_more(h: &Harness<'static, KalibrerApp>) -> bool {
     h.output()
@@ -278,15 +276,7 @@ fn at_2206_managers_a_step_of_the_amount_paints_one_frame_and_asks_for_no_more()
     // one id per manager), and the first step away from the formula added "Fjern skøn",
     // which shifted the ids of everything below it (the notes field took the state of
     // another widget). Before: 3 passes for every one of these presses.
-    let session = kalibrer::engine::generate::generate(2_206, 1).expect("generated");
-    let mut h = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .with_max_steps(16)
-        .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), None));
-    h.run();
-    through_hook(&mut h, press(Key::PageDown, None));
-    through_hook(&mut h, release(Key::PageDown));
-    h.run();
+    let mut h = first_of_the_agenda_at_2206();
     let i = h.state().meeting.view.selected.expect("PageDown selected the first of the agenda");
     let formula = h.state().meeting.eval.amounts[i].amount;
     let step = h.state().meeting.doc.session().policies.rounding_step;
@@ -321,15 +311,7 @@ fn at_2206_managers_the_first_frame_of_each_step_through_the_agenda_is_the_final
     // one or two more frames for widgets it has not shown before (it styles a new id a
     // frame late: a row scrolled into view, a goal the last manager did not have) – with
     // the same pixels; never an animation.
-    let session = kalibrer::engine::generate::generate(2_206, 1).expect("generated");
-    let mut h = Harness::builder()
-        .with_size([1920.0, 1080.0])
-        .with_max_steps(16)
-        .build_eframe(move |cc| KalibrerApp::new(cc, session.clone(), None));
-    h.run();
-    through_hook(&mut h, press(Key::PageDown, None));
-    through_hook(&mut h, release(Key::PageDown));
-    h.run();
+    let mut h = first_of_the_agenda_at_2206();
     let agenda = h.state().meeting.derived.agenda.clone();
     assert_eq!(h.state().meeting.view.selected, agenda.first().copied());
     // Twelve steps: far enough that the table scrolls to keep the row in view; the first
@@ -354,6 +336,14 @@ fn at_2206_managers_the_first_frame_of_each_step_through_the_agenda_is_the_final
 
 /// As [`through_hook`], but runs only the first pass (the first frame the window paints).
 fn through_hook_first(h: &mut Harness<'static, KalibrerApp>, events: Vec<egui::Event>) -> (Vec<egui::Event>, u64) {
+    let left = hand_over(h, events);
+    h.step();
+    (left, 1)
+}
+
+/// Hands `events` to the app's `raw_input_hook` as the window would before the pass; the
+/// events it leaves go to egui and are returned.
+fn hand_over(h: &mut Harness<'static, KalibrerApp>, events: Vec<egui::Event>) -> Vec<egui::Event> {
     use eframe::App as _;
     let ctx = h.ctx.clone();
     let mut raw = std::mem::take(h.input_mut());
@@ -361,8 +351,7 @@ fn through_hook_first(h: &mut Harness<'static, KalibrerApp>, events: Vec<egui::E
     h.state_mut().raw_input_hook(&ctx, &mut raw);
     let left = raw.events.clone();
     *h.input_mut() = raw;
-    h.step();
-    (left, 1)
+    left
 }
 
 /// Runs the passes egui asks for at once; how many.

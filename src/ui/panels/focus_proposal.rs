@@ -54,7 +54,11 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, i: usize, out
             if p.when.is_empty() { String::new() } else { format!(" · {}", crate::model::time::local_time(&p.when)) };
         ui.label(RichText::new(format!("Foreslået af {who}{when}")).small().color(theme::MUTED));
     }
-    amount_field_ui(ui, view, i, m.proposal.as_ref(), &m.superior, out);
+    // Its own id scope: the row's button keeps its id whatever came before it on the card
+    // (a new id is styled a frame late, issue 29).
+    crate::ui::panels::focus_ids::stable(ui, "proposal_amount_row", |ui| {
+        amount_field_ui(ui, view, i, m.proposal.as_ref(), &m.superior, out);
+    });
     let mut text = m.proposal.as_ref().map(|p| p.rationale.clone()).unwrap_or_default();
     let label = ui.label("Forslagets begrundelse");
     let response = ui
@@ -84,22 +88,6 @@ fn fresh(superior: &str) -> Proposal {
 /// The typed proposed amount: Enter or "Sæt forslag" states it as the proposal's amount
 /// (its rating, scores and rationale stay; a skøn on the formula gives way to the amount).
 fn amount_field_ui(
-    ui: &mut egui::Ui,
-    view: &mut ViewState,
-    i: usize,
-    current: Option<&Proposal>,
-    superior: &str,
-    out: &mut Vec<Command>,
-) {
-    // Its own id scope: the row's button keeps its id whatever came before it on the card
-    // (a new id is styled a frame late, issue 29).
-    crate::ui::panels::focus_ids::stable(ui, "proposal_amount_row", |ui| {
-        amount_row_ui(ui, view, i, current, superior, out)
-    });
-}
-
-/// The row of [`amount_field_ui`].
-fn amount_row_ui(
     ui: &mut egui::Ui,
     view: &mut ViewState,
     i: usize,

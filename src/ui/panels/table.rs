@@ -8,7 +8,7 @@ use crate::engine::proposals::proposed_amount;
 use crate::model::money::{format_number, format_signed_percent_fixed};
 
 use crate::ui::command::Command;
-use crate::ui::panels::table_rows::{END_KEY, Row, cached_rows, centred_offset, proposal_delta};
+use crate::ui::panels::table_rows::{Row, cached_rows, centred_offset, proposal_delta, remember_end};
 use crate::ui::panels::table_stripes::Stripes;
 use crate::ui::state::derived::Data;
 use crate::ui::state::view::{SortColumn, ViewState};
@@ -152,11 +152,7 @@ pub fn ui(ui: &mut egui::Ui, data: Data<'_>, view: &mut ViewState, out: &mut Vec
             }
         })
         .body(|mut body| {
-            // What egui's scrolling will take as this table's end in the next frame.
-            let pitch = row_height + body.ui_mut().spacing().item_spacing.y;
-            let end = rows.len() as f32 * pitch - body.ui_mut().spacing().item_spacing.y;
-            let visible = body.ui_mut().clip_rect().height();
-            body.ui_mut().data_mut(|d| d.insert_temp(egui::Id::unique(END_KEY), end - visible));
+            remember_end(body.ui_mut(), rows.len(), row_height);
             let stripes = striped.then(|| Stripes::new(&mut body, kinds.len(), row_height));
             body.rows(row_height, rows.len(), |mut row| {
                 let stripe = stripes.as_ref().and_then(|s| s.reserve(row.index()));

@@ -103,7 +103,26 @@ pub(crate) fn proposal_delta(data: Data<'_>, i: usize) -> Option<Decimal> {
 }
 
 /// Where the table keeps the largest scroll offset its last frame allowed.
-pub(crate) const END_KEY: &str = "managers_table_scroll_end";
+const END_KEY: &str = "managers_table_scroll_end";
+
+/// Distance from one row's top to the next: the row and egui's item spacing (egui_extras
+/// lays the rows out so).
+pub(crate) fn pitch(ui: &egui::Ui, row_height: f32) -> f32 {
+    row_height + ui.spacing().item_spacing.y
+}
+
+/// The largest scroll offset of `rows` rows in a body `visible` high (the last row has no
+/// spacing below it).
+fn scroll_end(ui: &egui::Ui, rows: usize, row_height: f32, visible: f32) -> f32 {
+    rows as f32 * pitch(ui, row_height) - ui.spacing().item_spacing.y - visible
+}
+
+/// Keeps the end egui's scrolling will take for the table's body `ui` in the next frame
+/// (see [`centred_offset`]).
+pub(crate) fn remember_end(ui: &egui::Ui, rows: usize, row_height: f32) {
+    let end = scroll_end(ui, rows, row_height, ui.clip_rect().height());
+    ui.data_mut(|d| d.insert_temp(egui::Id::unique(END_KEY), end));
+}
 
 /// The table's scroll offset that centres `row` of `rows` (clamped to the table's ends).
 ///
@@ -113,13 +132,13 @@ pub(crate) const END_KEY: &str = "managers_table_scroll_end";
 /// painted frames per N or PageDown, each a whole frame for a software renderer. The
 /// table's rows are all `row_height` high plus egui's item spacing.
 pub(crate) fn centred_offset(ui: &egui::Ui, row: usize, rows: usize, row_height: f32) -> f32 {
-    let pitch = row_height + ui.spacing().item_spacing.y;
+    let pitch = pitch(ui, row_height);
     // The body's visible height: what is left below the header row.
     let visible = (ui.available_height() - (row_height + 2.0) - ui.spacing().item_spacing.y).max(pitch);
-    // The last row has no spacing below it. An offset past the table's end would make egui
-    // spring back over many frames – and egui judges the end by the last frame's sizes, which
-    // differ when the layout just changed (F5, T): the lower of both ends (a pixel short).
-    let end = rows as f32 * pitch - ui.spacing().item_spacing.y - visible;
+    // An offset past the table's end would make egui spring back over many frames – and
+    // egui judges the end by the last frame's sizes, which differ when the layout just
+    // changed (F5, T): the lower of both ends (a pixel short).
+    let end = scroll_end(ui, rows, row_height, visible);
     let last_end = ui.data(|d| d.get_temp::<f32>(egui::Id::unique(END_KEY))).unwrap_or(end);
     let end = (end.min(last_end) - 1.0).max(0.0);
     (row as f32 * pitch - (visible - row_height) / 2.0).clamp(0.0, end)

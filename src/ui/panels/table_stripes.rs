@@ -35,7 +35,7 @@ impl Stripes {
             half_gap: 0.5 * spacing.y,
             row_height,
             top,
-            pitch: row_height + spacing.y,
+            pitch: crate::ui::panels::table_rows::pitch(ui, row_height),
             fill: ui.visuals().faint_bg_color,
         }
     }

@@ -13,4 +13,5 @@ pub mod prepflow;
 pub mod preps;
 pub mod proposals;
 pub mod references;
+pub mod screen;
 pub mod settings;
